@@ -1,0 +1,26 @@
+package org.socketstage.kernel;
+
+/**
+ * One row of the kernel's TCP table. Addresses are shown as students know them ({@code 127.0.0.1},
+ * or an IPv6 text form); {@code ipv6Table} says the row came from /proc/net/tcp6.
+ * For a LISTEN row {@code rxQueue} is the number of connections waiting for accept().
+ */
+public record TcpSocketRow(
+        TcpState state,
+        String localHost,
+        int localPort,
+        String remoteHost,
+        int remotePort,
+        long txQueue,
+        long rxQueue,
+        long inode,
+        boolean ipv6Table) {
+
+    public String local() {
+        return localHost + ":" + localPort;
+    }
+
+    public String remote() {
+        return remoteHost + ":" + remotePort;
+    }
+}

@@ -1,0 +1,73 @@
+package org.socketstage.server;
+
+import java.time.Instant;
+import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.socket.Errno;
+import org.socketstage.socket.SockAddrIn;
+
+/**
+ * Everything the engine reports. Immutable; {@code seq} is unique and increases in publishing order.
+ */
+public sealed interface ServerEvent {
+
+    long seq();
+
+    Instant time();
+
+    Actor actor();
+
+    /**
+     * The server is about to make a call. {@code args} is the argument list as strace writes it
+     * (a recv buffer that is not filled yet shows as {@code ...}).
+     */
+    record CallStarted(long seq, Instant time, Actor actor, Stage stage, String call, String args)
+            implements ServerEvent {}
+
+    /** The pacing gate holds the call announced by the matching CallStarted until step() or resume(). */
+    record CallHeld(long seq, Instant time, Actor actor, Stage stage, String call, String reason)
+            implements ServerEvent {}
+
+    /**
+     * A call returned. {@code result} is the return value, or -1 with {@code errno} set. {@code data} holds the
+     * bytes sent or received (a copy), {@code address} the address involved (bind's, or the peer accept returned),
+     * {@code sockaddrBytes} the 16 bytes of struct sockaddr_in passed to the kernel, when the call took one.
+     * {@code note} says anything the student should know about how the result came about (e.g. that Java
+     * fuses bind and listen); {@code simulated} is true when SocketStage failed the call on purpose.
+     */
+    record CallReturned(
+            long seq,
+            Instant time,
+            Actor actor,
+            Stage stage,
+            String call,
+            String args,
+            long result,
+            Errno errno,
+            boolean simulated,
+            String note,
+            byte[] data,
+            SockAddrIn address,
+            byte[] sockaddrBytes,
+            long durationMicros) implements ServerEvent {
+
+        public boolean failed() {
+            return errno != null;
+        }
+
+        /** {@code bind(3, {...}, 16) = 0} or {@code ... = -1 EADDRINUSE (Address already in use)}. */
+        public String straceText() {
+            String r = failed() ? "-1 " + errno.straceText() : Long.toString(result);
+            return call + "(" + args + ") = " + r + (simulated ? " [simulated]" : "");
+        }
+    }
+
+    /** The server as a whole changed state. {@code detail} explains, e.g. which call failed. */
+    record StateChanged(long seq, Instant time, Actor actor, ServerState state, String detail)
+            implements ServerEvent {}
+
+    /** The kernel's view of the server's port changed. */
+    record KernelChanged(long seq, Instant time, Actor actor, KernelSnapshot snapshot) implements ServerEvent {}
+
+    /** Something worth telling that is not a call, e.g. a connection left in the queue because of the limit. */
+    record Notice(long seq, Instant time, Actor actor, String text) implements ServerEvent {}
+}

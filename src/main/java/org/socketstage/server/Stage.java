@@ -1,0 +1,30 @@
+package org.socketstage.server;
+
+/** The steps of the BSD-sockets server flow, in the order the program runs them. */
+public enum Stage {
+    SOCKET("socket()"),
+    SETSOCKOPT("setsockopt()"),
+    SOCKADDR("sockaddr_in"),
+    BIND("bind()"),
+    LISTEN("listen()"),
+    ACCEPT("accept()"),
+    RECV("recv()"),
+    SEND("send()"),
+    CLOSE_CLIENT("close(client)"),
+    CLOSE_LISTENER("close(listener)");
+
+    private final String label;
+
+    Stage(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Stages that run once per client, inside the accept loop. */
+    public boolean perClient() {
+        return this == RECV || this == SEND || this == CLOSE_CLIENT;
+    }
+}
