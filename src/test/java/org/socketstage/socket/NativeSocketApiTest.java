@@ -152,6 +152,24 @@ class NativeSocketApiTest {
         assertThat(api.poll(listener, SocketConstants.POLLIN, 5000) & SocketConstants.POLLIN).isNotZero();
     }
 
+    @Test
+    void aTimedConnectLeavesTheSocketBlockingAgain() throws Exception {
+        int port = sockets.port(sockets.listener(5));
+        int client = sockets.socket();
+        api.connect(client, SockAddrIn.loopback(port), 2000);
+        LibC libc = com.sun.jna.Native.load("c", LibC.class);
+        int flags = libc.fcntl(client, NativeConstants.F_GETFL);
+        assertThat(flags & NativeConstants.forPlatform(Platform.current()).oNonBlock()).isZero();
+        assertThat(api.getpeername(client).port()).isEqualTo(port);
+    }
+
+    @Test
+    void pollOnAClosedDescriptorReportsPollnval() throws Exception {
+        int fd = sockets.socket();
+        sockets.closeQuietly(fd);
+        assertThat(api.poll(fd, SocketConstants.POLLIN, 0)).isEqualTo(SocketConstants.POLLNVAL);
+    }
+
     /** A port that was just listened on and then closed: nothing listens there now. */
     private int freedPort() throws SyscallException {
         int fd = sockets.listener(1);
