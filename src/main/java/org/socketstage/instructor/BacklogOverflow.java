@@ -83,6 +83,7 @@ final class BacklogOverflow extends FaultDemo {
         String text = accepted + " accept() call(s) returned; clients in SYN_SENT: " + waitingBefore + " → " + waiting
                 + (iterative ? ". The iterative server serves one client at a time: the others get in as each one "
                         + "finishes (send exit)." : ".");
+        text += seen.map(s -> halfOpen(s, port)).orElse("");
         if (waitingBefore == 0) {
             return Outcome.notShown(text + " No client was waiting in SYN_SENT any more (a client gives up after "
                     + "its connect timeout).");
@@ -90,6 +91,20 @@ final class BacklogOverflow extends FaultDemo {
         return waiting <= target
                 ? Outcome.shown(text + " The waiting clients got in after a SYN retransmit.")
                 : Outcome.notShown(text);
+    }
+
+    /**
+     * Clients that believe they are connected while the server's kernel has no connection for them: their
+     * final ACK was dropped while the queue was full. A successful connect() does not prove the queue has it.
+     */
+    private static String halfOpen(KernelSnapshot s, int port) {
+        java.util.Set<Integer> serverKnows = s.rows().stream().filter(r -> r.localPort() == port)
+                .map(r -> r.remotePort()).collect(java.util.stream.Collectors.toSet());
+        long unknown = s.rows().stream().filter(r -> r.remotePort() == port && r.state() == TcpState.ESTABLISHED
+                && !serverKnows.contains(r.localPort())).count();
+        return unknown == 0 ? "" : " " + unknown + " client(s) show ESTABLISHED although the server's kernel has no "
+                + "connection for them yet: their final ACK was dropped while the queue was full, and they get in "
+                + "when the server repeats its SYN-ACK or the client sends data.";
     }
 
     private static long overflows(KernelSnapshot s) {

@@ -13,7 +13,7 @@ final class PeerCloses extends FaultDemo {
 
     @Override
     protected Outcome demonstrate(Rig rig) throws InterruptedException {
-        Optional<CallReturned> accepted = Conversation.open(rig);
+        Optional<CallReturned> accepted = Conversation.open(rig, false);
         if (accepted.isEmpty()) {
             return Outcome.notShown("no client was accepted; see the log");
         }

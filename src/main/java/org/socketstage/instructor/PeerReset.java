@@ -14,7 +14,7 @@ final class PeerReset extends FaultDemo {
 
     @Override
     protected Outcome demonstrate(Rig rig) throws InterruptedException {
-        Optional<CallReturned> accepted = Conversation.open(rig);
+        Optional<CallReturned> accepted = Conversation.open(rig, true);
         if (accepted.isEmpty()) {
             return Outcome.notShown("no client was accepted; see the log");
         }
