@@ -43,7 +43,7 @@ public final class AnyErrno extends FaultDemo {
     /** Chooses the call and the errno for the next set-up. */
     public synchronized void choose(Stage newStage, Errno newErrno) {
         if (!CHOOSABLE.contains(newStage)) {
-            throw new IllegalArgumentException(stageProblem(newStage.name()));
+            throw new IllegalArgumentException(stageProblem(newStage.label()));
         }
         stage = newStage;
         errno = newErrno;
