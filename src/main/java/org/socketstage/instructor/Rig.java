@@ -71,7 +71,9 @@ final class Rig {
     void restartServer() {
         stopServer();
         newChapter();
-        say("starting the server (" + room.config().bindHost() + ":" + room.config().port() + ", backlog "
+        int port = room.config().port();
+        say("starting the server (" + room.config().bindHost() + ":" + (port == 0 ? "0, the kernel picks the port" : port)
+                + ", backlog "
                 + room.config().backlog() + ", SO_REUSEADDR " + (room.config().reuseAddr() ? "on" : "off") + ")");
         room.startServer();
     }

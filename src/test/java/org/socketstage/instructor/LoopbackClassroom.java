@@ -19,7 +19,7 @@ import org.socketstage.socket.SocketApi;
  * A classroom as the GUI would offer it, without the GUI: a real LifecycleServer per run (libc sockets, the
  * kernel view from /proc) on 127.0.0.1, one gate and one fault plan for every run, and real client sockets.
  */
-final class LoopbackClassroom implements Classroom, AutoCloseable {
+public final class LoopbackClassroom implements Classroom, AutoCloseable {
 
     private final SocketApi api = new NativeSocketApi();
     private final EventBus bus;
@@ -29,14 +29,14 @@ final class LoopbackClassroom implements Classroom, AutoCloseable {
     private volatile ServerConfig config;
     private volatile LifecycleServer server;
 
-    LoopbackClassroom(EventBus bus, ServerConfig config) {
+    public LoopbackClassroom(EventBus bus, ServerConfig config) {
         this.bus = bus;
         this.config = config;
         this.clients = new LoopbackClients(api, bus, this::serverPort);
     }
 
     /** Loopback, a port the kernel picks, the iterative server. */
-    static ServerConfig anyPort() {
+    public static ServerConfig anyPort() {
         return ServerConfig.defaults().withPort(0);
     }
 

@@ -21,7 +21,7 @@ import org.socketstage.socket.SyscallException;
  * Real client sockets on 127.0.0.1 for the tests' classroom. Each client runs its calls in order on its own
  * thread and publishes them as the client panel does: actor CLIENT, call names connect/send/close.
  */
-final class LoopbackClients implements Classroom.ClientDriver {
+public final class LoopbackClients implements Classroom.ClientDriver {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
     private static final AtomicInteger NUMBERS = new AtomicInteger();
