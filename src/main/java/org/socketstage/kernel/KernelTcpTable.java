@@ -131,9 +131,13 @@ public final class KernelTcpTable {
         return root.resolve("proc/net/tcp");
     }
 
+    /**
+     * Reads a whole /proc file. Not Files.readString: on JDK 17 it returned "4" for a somaxconn of 4096,
+     * because /proc files report a size of 0; a plain stream read gets every byte.
+     */
     private static Optional<String> read(Path file) {
-        try {
-            return Optional.of(Files.readString(file));
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
