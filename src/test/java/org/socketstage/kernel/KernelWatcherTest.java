@@ -47,7 +47,6 @@ class KernelWatcherTest {
                 watcher.setBacklog(2);
                 KernelSnapshot withLimit = await().atMost(PATIENCE)
                         .until(this::last, s -> s.effectiveLimit().isPresent());
-                // somaxconn is machine-wide and may be lowered by others while we run: compare with what was read
                 assertThat(withLimit.effectiveLimit()).hasValue(Math.min(2, withLimit.somaxconn().getAsInt()));
             }
         }
