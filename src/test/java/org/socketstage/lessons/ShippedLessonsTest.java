@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,29 @@ class ShippedLessonsTest {
             assertThat(lib.term(term)).as(term).isPresent();
         }
         assertThat(lib.glossary()).allSatisfy(t -> assertThat(t.definition()).isNotBlank());
+    }
+
+    @Test
+    void everyErrnoStateAndConstantTheLessonsMentionIsInTheGlossary() {
+        Pattern word = Pattern.compile("\\b(E[A-Z]{3,}|[A-Z][A-Z0-9]*_[A-Z0-9_]+)\\b");
+        Set<String> mentioned = new TreeSet<>();
+        for (Lesson l : lib.lessons()) {
+            StringBuilder text = new StringBuilder(l.intro());
+            for (LessonSection s : l.sections()) {
+                text.append('\n').append(s.body());
+                s.tasks().forEach(t -> text.append('\n').append(t.instructions()));
+                s.questions().forEach(q -> {
+                    text.append('\n').append(q.prompt());
+                    q.choices().forEach(c -> text.append('\n').append(c.text()).append('\n').append(c.explanation()));
+                });
+            }
+            Matcher m = word.matcher(text);
+            while (m.find()) {
+                mentioned.add(m.group(1));
+            }
+        }
+        assertThat(mentioned).contains("EADDRINUSE", "TIME_WAIT", "SO_REUSEADDR", "MSG_NOSIGNAL");
+        assertThat(mentioned).allSatisfy(w -> assertThat(lib.term(w)).as("glossary term " + w).isPresent());
     }
 
     @Test
