@@ -88,7 +88,7 @@ public final class LessonFileParser {
         String intro = "";
         List<LessonSection> sections = new ArrayList<>();
         Set<String> taskIds = new HashSet<>();
-        int quizNo = 0;
+        Set<String> questionIds = new HashSet<>();
         SectionDraft draft = null;
         for (Part p : parts) {
             switch (p.type) {
@@ -113,9 +113,8 @@ public final class LessonFileParser {
                             draft.tasks.add(t);
                         }
                     } else {
-                        quizNo++;
-                        QuizQuestion q = new QuizReader(file, md, problems).read(p, (id == null ? "lesson" : id)
-                                + "/quiz-" + quizNo);
+                        QuizQuestion q = new QuizReader(file, md, problems).read(p,
+                                questionId(id == null ? "lesson" : id, p.title, questionIds));
                         if (q != null) {
                             draft.questions.add(q);
                         }
@@ -135,7 +134,20 @@ public final class LessonFileParser {
         return result(ContentKind.LESSON, id, lesson, List.of(), List.of());
     }
 
-    private final class SectionDraft {
+    /**
+     * Question ids come from the question text, so that progress saved under an id survives an author adding
+     * or reordering questions; two questions with the same text get -2, -3, ...
+     */
+    private static String questionId(String lessonId, String title, Set<String> used) {
+        String base = lessonId + "/quiz/" + MarkdownParts.slug(title);
+        String id = base;
+        for (int n = 2; !used.add(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private static final class SectionDraft {
         final Part part;
         final Stage stage;
         final String body;
