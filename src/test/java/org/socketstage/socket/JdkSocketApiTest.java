@@ -109,6 +109,29 @@ class JdkSocketApiTest {
     }
 
     @Test
+    void interruptingAThreadBlockedInRecvEndsItWithEintr() throws Exception {
+        int listener = sockets.listener(5);
+        sockets.connectedClient(sockets.port(listener));
+        int server = sockets.track(api.accept(listener).fd());
+        var failure = new java.util.concurrent.CompletableFuture<SyscallException>();
+        Thread receiver = new Thread(() -> {
+            try {
+                api.recv(server, new byte[8], 8, 0);
+                failure.complete(null);
+            } catch (SyscallException e) {
+                failure.complete(e);
+            }
+        }, "test-interrupted-recv");
+        receiver.start();
+        org.awaitility.Awaitility.await().until(() -> java.util.Arrays.stream(receiver.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().contains("Selector")));
+        receiver.interrupt();
+        receiver.join(5000);
+        assertThat(receiver.isAlive()).isFalse();
+        assertThat(failure.get(5, TimeUnit.SECONDS)).isNotNull().satisfies(e -> assertThat(e.errno().name()).isEqualTo("EINTR"));
+    }
+
+    @Test
     void closeWakesABlockedAcceptWithEbadf() throws Exception {
         int listener = sockets.listener(5);
         var failure = new java.util.concurrent.CompletableFuture<SyscallException>();
