@@ -62,6 +62,12 @@ final class NioSocket {
     }
 
     synchronized void setOption(org.socketstage.socket.SocketOption option, int value) throws IOException {
+        boolean bufferSize = option == org.socketstage.socket.SocketOption.SO_RCVBUF
+                || option == org.socketstage.socket.SocketOption.SO_SNDBUF;
+        if (bufferSize && value < 0) {
+            // checked now, or the bad value would stay recorded and make listen() or connect() fail later
+            throw new IllegalArgumentException("a buffer size cannot be negative, got " + value);
+        }
         options.put(option, value);
         NetworkChannel channel = listening != null ? listening : connection;
         if (channel != null) {

@@ -97,6 +97,19 @@ class JdkSocketApiTest {
     }
 
     @Test
+    void aNegativeBufferSizeIsEinvalAndDoesNotSpoilTheLaterListen() throws Exception {
+        int fd = sockets.socket();
+        assertThatThrownBy(() -> api.setsockopt(fd, SocketOption.SO_RCVBUF, -1))
+                .isInstanceOfSatisfying(SyscallException.class, e -> {
+                    assertThat(e.is("EINVAL")).isTrue();
+                    assertThat(e.note()).contains("negative");
+                });
+        api.bind(fd, SockAddrIn.loopback(0));
+        api.listen(fd, 5);
+        assertThat(api.getsockname(fd).port()).isPositive();
+    }
+
+    @Test
     void unsupportedRecvFlagsAreRejectedWithAReason() throws Exception {
         int listener = sockets.listener(5);
         int client = sockets.connectedClient(sockets.port(listener));
