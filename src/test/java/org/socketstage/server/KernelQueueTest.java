@@ -100,6 +100,25 @@ class KernelQueueTest {
         }
     }
 
+    @Test
+    void atTheConnectionLimitTheServerStopsAcceptingAndNewClientsWaitInTheQueue() throws Exception {
+        ServerConfig limited = ServerFixture.loopbackAnyPort().withConcurrency(Concurrency.THREAD_PER_CLIENT).withMaxConnections(2);
+        try (ServerFixture f = ServerFixture.withKernel(limited, PacingMode.LIVE).startAndAwaitAccept();
+                Socket a = new Socket(InetAddress.getLoopbackAddress(), f.port());
+                Socket b = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
+            await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 2);
+            try (Socket c = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
+                await().atMost(WAIT).until(() -> f.recorder.events().stream()
+                        .anyMatch(e -> e instanceof ServerEvent.Notice n && n.text().contains("(the limit)")));
+                await().atMost(WAIT).until(() -> latestKernel(f).map(k -> k.acceptQueue().orElse(-1)).orElse(-1) == 1);
+                assertThat(f.recorder.returned(Stage.ACCEPT)).hasSize(2);
+                a.close();
+                await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 3);
+                assertThat(f.recorder.returned(Stage.ACCEPT).get(2).address().port()).isEqualTo(c.getLocalPort());
+            }
+        }
+    }
+
     private static Optional<KernelSnapshot> latestKernel(ServerFixture f) {
         KernelSnapshot last = null;
         for (ServerEvent e : f.recorder.events()) {

@@ -45,6 +45,8 @@ class TraceModeTest {
         "--concurrency|forked|--concurrency: must be iterative or threaded (got \"forked\")",
         "--mode|fast|--mode: must be live, run or step (got \"fast\")",
         "--delay|-5|--delay: must be a whole number of milliseconds",
+        "--max-connections|0|--max-connections: must be a whole number from 1 to 1024",
+        "--recv-buffer|lots|--recv-buffer: must be a whole number of bytes from 1 to 1048576",
         "--backend|winsock|--backend: must be native or jdk (got \"winsock\")",
     })
     void aBadOptionExitsWith2AndSaysWhatIsAccepted(String option, String value, String message) {
