@@ -1,8 +1,9 @@
 package org.socketstage.instructor;
 
-import java.time.Duration;
 import java.util.Optional;
+import org.socketstage.server.Actor;
 import org.socketstage.server.ServerEvent;
+import org.socketstage.server.ServerState;
 import org.socketstage.server.ServerEvent.CallReturned;
 import org.socketstage.server.Stage;
 import org.socketstage.socket.Errno;
@@ -12,8 +13,6 @@ import org.socketstage.socket.Errno;
  * limit would endanger SocketStage itself. A client waits in the queue first, as it would in real life.
  */
 final class TooManyOpenFiles extends FaultDemo {
-
-    private static final Duration SERVER_REACTS = Duration.ofSeconds(2);
 
     @Override
     public Fault fault() {
@@ -41,12 +40,17 @@ final class TooManyOpenFiles extends FaultDemo {
         if (!Rig.failedWith(accept.get(), "EMFILE") || !accept.get().simulated()) {
             return Outcome.notShown("unexpected: " + Rig.describe(accept.get()));
         }
-        Optional<ServerEvent.StateChanged> end = rig.await(ServerEvent.StateChanged.class,
-                c -> c.state() == org.socketstage.server.ServerState.FAILED, SERVER_REACTS);
-        return Outcome.shown("server: " + Rig.describe(accept.get()) + ": SocketStage failed the call, the kernel "
-                + "was not asked. "
-                + (end.isPresent() ? "This server stops on a failed accept(); a real one would log it, back off "
+        Optional<ServerEvent> next = rig.await(ServerEvent.class, e ->
+                e instanceof ServerEvent.StateChanged c && c.state() == ServerState.FAILED
+                        || e instanceof CallReturned r && r.stage() == Stage.ACCEPT && !r.failed()
+                                && r.actor().kind() == Actor.Kind.SERVER);
+        String reaction = next.isPresent() && next.get() instanceof CallReturned again
+                ? "The server reported it, waited a moment and tried again: " + again.straceText() + " took the "
+                        + "waiting client, as a real server's retry would once descriptors are free."
+                : next.isPresent() ? "This server stops on a failed accept(); a real one would log it, back off "
                         + "briefly and keep accepting. Undo, then start again."
-                        : "The server carries on; a real one would log it and back off briefly before the next accept()."));
+                        : "The waiting client has not been accepted yet.";
+        return Outcome.shown("server: " + Rig.describe(accept.get()) + ": SocketStage failed the call, the kernel "
+                + "was not asked. " + reaction);
     }
 }

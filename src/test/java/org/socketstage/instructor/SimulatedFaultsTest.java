@@ -47,6 +47,11 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
         CallReturned accept = log.awaitReturned(server(Stage.ACCEPT));
         assertSimulated(accept, "EMFILE");
         assertThat(o.summary()).contains("[simulated]");
+        // the server backs off and accepts the same waiting client for real on the next try
+        CallReturned retry = log.awaitReturned(server(Stage.ACCEPT).and(r -> !r.failed()));
+        assertThat(retry.simulated()).isFalse();
+        assertThat(retry.address().port()).isEqualTo(log.awaitReturned(EventLog.client("connect")).actor().peer().port());
+        assertThat(o.summary()).contains("tried again");
         recoversAfterUndo(demo);
     }
 
