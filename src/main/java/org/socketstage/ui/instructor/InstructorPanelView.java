@@ -58,6 +58,7 @@ public final class InstructorPanelView implements PaneController {
                 vm.selectedProperty().set(now);
             }
         });
+        vm.selectedProperty().addListener((o, was, now) -> faultList.getSelectionModel().select(now));
         vm.setUpFaults().addListener((SetChangeListener<Fault>) change -> faultList.refresh());
 
         cardTitle.textProperty().bind(Bindings.createStringBinding(() -> part(vm.cardProperty().get(), 0), vm.cardProperty()));

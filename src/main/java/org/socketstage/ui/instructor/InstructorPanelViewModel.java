@@ -28,6 +28,7 @@ import org.socketstage.instructor.FaultDemo;
 import org.socketstage.instructor.Origin;
 import org.socketstage.instructor.Outcome;
 import org.socketstage.instructor.Progress;
+import org.socketstage.instructor.Scenario;
 import org.socketstage.server.ServerEvent;
 import org.socketstage.server.Stage;
 import org.socketstage.socket.Errno;
@@ -123,6 +124,15 @@ public final class InstructorPanelViewModel implements EventSink {
         run(f, Action.SET_UP);
     }
 
+    /**
+     * Selects the scenario's fault and runs its set-up here, so the panel shows the progress and Undo works:
+     * what {@code --scenario NAME} does at launch. Call on the FX thread, after the classroom is attached.
+     */
+    public void runScenario(Scenario scenario) {
+        selected.set(scenario.fault());
+        setUpSelected();
+    }
+
     public void followUpSelected() {
         run(selected.get(), Action.FOLLOW_UP);
     }
@@ -154,6 +164,9 @@ public final class InstructorPanelViewModel implements EventSink {
         }
         Classroom room = classroom;
         FaultDemo demo = demo(fault);
+        // one demonstration at a time: another one still set up is undone first, so settings never pile up
+        java.util.List<FaultDemo> others = action != Action.SET_UP ? java.util.List.of()
+                : demos.values().stream().filter(d -> d != demo && d.isSetUp()).toList();
         Task<Outcome> task = new Task<>() {
             private final StringBuilder lines = new StringBuilder();
 
@@ -163,6 +176,10 @@ public final class InstructorPanelViewModel implements EventSink {
                     lines.append("• ").append(line).append('\n');
                     updateMessage(lines.toString());
                 };
+                for (FaultDemo other : others) {
+                    steps.say("undoing " + other.fault().scenarioName() + " first");
+                    other.undo(room, steps);
+                }
                 return switch (action) {
                     case SET_UP -> demo.setUp(room, steps);
                     case FOLLOW_UP -> demo.followUp(room, steps);
@@ -170,9 +187,9 @@ public final class InstructorPanelViewModel implements EventSink {
                 };
             }
         };
-        task.setOnSucceeded(e -> finished(task, fault, action == Action.UNDO ? undoText(task.getValue()) : resultText(task.getValue())));
-        task.setOnFailed(e -> finished(task, fault, text.format("instructor.status.failed", describe(task.getException()))));
-        task.setOnCancelled(e -> finished(task, fault, text.get("instructor.status.cancelled")));
+        task.setOnSucceeded(e -> finished(task, action == Action.UNDO ? undoText(task.getValue()) : resultText(task.getValue())));
+        task.setOnFailed(e -> finished(task, text.format("instructor.status.failed", describe(task.getException()))));
+        task.setOnCancelled(e -> finished(task, text.get("instructor.status.cancelled")));
         current = task;
         busy.set(true);
         status.set(text.get("instructor.status.running"));
@@ -193,7 +210,7 @@ public final class InstructorPanelViewModel implements EventSink {
         return t == null ? "unknown" : t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
-    private void finished(Task<Outcome> task, Fault fault, String result) {
+    private void finished(Task<Outcome> task, String result) {
         if (task == current) {
             String steps = progress.get();
             progress.unbind();
@@ -201,11 +218,13 @@ public final class InstructorPanelViewModel implements EventSink {
             busy.set(false);
             status.set(result);
         }
-        if (demo(fault).isSetUp()) {
-            setUp.add(fault);
-        } else {
-            setUp.remove(fault);
-        }
+        demos.forEach((f, d) -> {
+            if (d.isSetUp()) {
+                setUp.add(f);
+            } else {
+                setUp.remove(f);
+            }
+        });
         missingCheck.set(setUp.contains(Fault.UNCHECKED_SOCKET) ? Stage.SOCKET : null);
     }
 

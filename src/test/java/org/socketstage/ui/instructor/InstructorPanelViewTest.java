@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.instructor.Fault;
 import org.socketstage.instructor.LoopbackClassroom;
+import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.server.EventBus;
 import org.socketstage.server.ServerEvent;
 import org.socketstage.server.Stage;
@@ -128,6 +129,24 @@ class InstructorPanelViewTest {
         await().atMost(WAIT).until(() -> text(robot, "#instructor-status").contains("released"));
         assertThat(text(robot, "#instructor-status")).contains("bind(").contains(") = 0");
         assertThat(fx(() -> view.panel().missingCheckProperty().get())).isNull();
+
+        // a second demonstration undoes the first one before it starts
+        select(robot, Fault.UNCHECKED_SOCKET);
+        robot.clickOn("#instructor-setup");
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-status").startsWith("✔"));
+        assertThat(text(robot, "#instructor-status")).contains("EBADF");
+        assertThat(text(robot, "#instructor-progress")).contains("undoing port-in-use first");
+        assertThat(fx(() -> view.panel().setUpFaults())).containsExactly(Fault.UNCHECKED_SOCKET);
+        assertThat(fx(() -> view.panel().missingCheckProperty().get())).isEqualTo(Stage.SOCKET);
+    }
+
+    @Test
+    void aScenarioByNameSelectsItsFaultAndRunsItsSetUpInThePanel(FxRobot robot) throws Exception {
+        robot.interact(() -> view.panel().runScenario(ScenarioCatalog.byName("peer-closes").orElseThrow()));
+        assertThat(fx(() -> robot.lookup("#instructor-faults").queryListView().getSelectionModel().getSelectedItem()))
+                .isEqualTo(Fault.PEER_CLOSES);
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-status").startsWith("✔"));
+        assertThat(text(robot, "#instructor-status")).contains("recv(").contains(") = 0");
     }
 
     @Test
