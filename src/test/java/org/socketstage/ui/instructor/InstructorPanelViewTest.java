@@ -138,6 +138,7 @@ class InstructorPanelViewTest {
         assertThat(text(robot, "#instructor-progress")).contains("undoing port-in-use first");
         assertThat(fx(() -> view.panel().setUpFaults())).containsExactly(Fault.UNCHECKED_SOCKET);
         assertThat(fx(() -> view.panel().missingCheckProperty().get())).isEqualTo(Stage.SOCKET);
+        screenshot(Path.of("target/screenshots/instructor-unchecked-socket.png"));
     }
 
     @Test
@@ -160,6 +161,7 @@ class InstructorPanelViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#instructor-status")).contains("unknown errno 'EBOGUS'").contains("ECONNABORTED");
         assertThat(room.serverRunning()).isFalse();
+        screenshot(Path.of("target/screenshots/instructor-any-errno.png"));
     }
 
     @Test
