@@ -1,0 +1,92 @@
+package org.socketstage.ui.code;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.ServerEvent.CallHeld;
+import org.socketstage.server.ServerEvent.CallReturned;
+import org.socketstage.server.ServerEvent.CallStarted;
+import org.socketstage.ui.EventSink;
+import org.socketstage.ui.text.UiText;
+
+/**
+ * The code panel's state: the C and the Java listing, each with the current call highlighted, results
+ * beside the calls and fired error checks lit; plus the full text of the latest call. A pure function of
+ * the events applied since the last reset().
+ */
+public final class CodeViewModel implements EventSink {
+
+    private final ListingViewModel c;
+    private final ListingViewModel java;
+    private final UiText text;
+    private final ReadOnlyStringWrapper lastCall = new ReadOnlyStringWrapper();
+
+    public CodeViewModel(CodeListing c, CodeListing java, UiText text) {
+        this.c = new ListingViewModel(c);
+        this.java = new ListingViewModel(java);
+        this.text = text;
+        reset();
+    }
+
+    /** The two listings SocketStage ships, loaded from the class path. */
+    public static CodeViewModel withBundledListings(UiText text) {
+        return new CodeViewModel(StageLines.cListing(), StageLines.javaListing(), text);
+    }
+
+    @Override
+    public void reset() {
+        c.reset();
+        java.reset();
+        lastCall.set(text.get("code.noCallYet"));
+    }
+
+    @Override
+    public void apply(ServerEvent event) {
+        if (event instanceof CallStarted s) {
+            String pending = text.get("code.calling");
+            c.callPending(s.stage(), pending);
+            java.callPending(s.stage(), pending);
+            lastCall.set(s.call() + "(" + s.args() + ")  " + pending);
+        } else if (event instanceof CallHeld h) {
+            String held = text.format("code.held", h.reason());
+            c.callPending(h.stage(), held);
+            java.callPending(h.stage(), held);
+            lastCall.set(h.call() + "  " + held);
+        } else if (event instanceof CallReturned r) {
+            String result = CallResultText.of(r, text);
+            String check = r.failed() ? text.format("code.checkFired", r.errno().name()) : null;
+            c.callReturned(r.stage(), result, check, r.simulated());
+            java.callReturned(r.stage(), result, check, r.simulated());
+            lastCall.set(describe(r));
+        }
+    }
+
+    private String describe(CallReturned r) {
+        StringBuilder b = new StringBuilder(r.actor().label()).append(": ")
+                .append(r.call()).append('(').append(r.args()).append(") = ")
+                .append(r.failed() ? "-1 " + r.errno().straceText() : Long.toString(r.result()));
+        if (r.simulated()) {
+            b.append("  [").append(text.get("code.simulated")).append(']');
+        }
+        if (r.note() != null && !r.note().isBlank()) {
+            b.append("  — ").append(r.note());
+        }
+        return b.toString();
+    }
+
+    public ListingViewModel c() {
+        return c;
+    }
+
+    public ListingViewModel java() {
+        return java;
+    }
+
+    public ReadOnlyStringProperty lastCallProperty() {
+        return lastCall.getReadOnlyProperty();
+    }
+
+    public String lastCall() {
+        return lastCall.get();
+    }
+}
