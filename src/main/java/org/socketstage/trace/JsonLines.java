@@ -1,0 +1,133 @@
+package org.socketstage.trace;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HexFormat;
+import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.kernel.TcpSocketRow;
+import org.socketstage.server.Actor;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.socket.Errno;
+
+/** Every event as one JSON object on one line, for transcripts and exports. */
+public final class JsonLines {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
+
+    private JsonLines() {}
+
+    /** One line of JSON, without the trailing newline. */
+    public static String toJson(ServerEvent event) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("seq", event.seq());
+            g.writeStringField("time", event.time().toString());
+            g.writeStringField("type", event.getClass().getSimpleName());
+            writeActor(g, event.actor());
+            if (event instanceof ServerEvent.CallStarted s) {
+                g.writeStringField("stage", s.stage().name());
+                g.writeStringField("call", s.call());
+                g.writeStringField("args", s.args());
+            } else if (event instanceof ServerEvent.CallHeld h) {
+                g.writeStringField("stage", h.stage().name());
+                g.writeStringField("call", h.call());
+                g.writeStringField("reason", h.reason());
+            } else if (event instanceof ServerEvent.CallReturned r) {
+                writeReturned(g, r);
+            } else if (event instanceof ServerEvent.StateChanged s) {
+                g.writeStringField("state", s.state().name());
+                g.writeStringField("detail", s.detail());
+            } else if (event instanceof ServerEvent.KernelChanged k) {
+                writeKernel(g, k.snapshot());
+            } else if (event instanceof ServerEvent.Notice n) {
+                g.writeStringField("text", n.text());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeActor(JsonGenerator g, Actor a) throws IOException {
+        g.writeObjectFieldStart("actor");
+        g.writeStringField("kind", a.kind().name());
+        g.writeStringField("label", a.label());
+        if (a.fd() >= 0) {
+            g.writeNumberField("fd", a.fd());
+        }
+        if (a.peer() != null) {
+            g.writeStringField("address", a.peer().toString());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeReturned(JsonGenerator g, ServerEvent.CallReturned r) throws IOException {
+        g.writeStringField("stage", r.stage().name());
+        g.writeStringField("call", r.call());
+        g.writeStringField("args", r.args());
+        g.writeNumberField("result", r.result());
+        Errno e = r.errno();
+        if (e != null) {
+            g.writeObjectFieldStart("errno");
+            g.writeNumberField("number", e.number());
+            g.writeStringField("name", e.name());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeBooleanField("simulated", r.simulated());
+        if (r.note() != null) {
+            g.writeStringField("note", r.note());
+        }
+        if (r.data() != null) {
+            g.writeNumberField("bytes", r.data().length);
+            g.writeStringField("data", StraceText.escape(r.data()));
+        }
+        if (r.address() != null) {
+            g.writeStringField("address", r.address().toString());
+        }
+        if (r.sockaddrBytes() != null) {
+            g.writeStringField("sockaddr_in", HEX.formatHex(r.sockaddrBytes()));
+        }
+        g.writeNumberField("duration_us", r.durationMicros());
+        g.writeStringField("strace", r.straceText());
+    }
+
+    private static void writeKernel(JsonGenerator g, KernelSnapshot s) throws IOException {
+        g.writeObjectFieldStart("kernel");
+        g.writeNumberField("port", s.port());
+        g.writeBooleanField("available", s.available());
+        if (!s.available()) {
+            g.writeStringField("reason", s.unavailableReason());
+        }
+        if (s.acceptQueue().isPresent()) {
+            g.writeNumberField("accept_queue", s.acceptQueue().getAsInt());
+        }
+        if (s.effectiveLimit().isPresent()) {
+            g.writeNumberField("limit", s.effectiveLimit().getAsInt());
+        }
+        if (s.somaxconn().isPresent()) {
+            g.writeNumberField("somaxconn", s.somaxconn().getAsInt());
+        }
+        if (s.listenOverflows().isPresent()) {
+            g.writeNumberField("listen_overflows", s.listenOverflows().getAsLong());
+        }
+        g.writeArrayFieldStart("rows");
+        for (TcpSocketRow r : s.rows()) {
+            g.writeStartObject();
+            g.writeStringField("state", r.state().name());
+            g.writeStringField("local", r.local());
+            g.writeStringField("remote", r.remote());
+            g.writeNumberField("rx_queue", r.rxQueue());
+            g.writeNumberField("tx_queue", r.txQueue());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}

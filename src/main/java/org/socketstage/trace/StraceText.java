@@ -1,0 +1,56 @@
+package org.socketstage.trace;
+
+/** Writes bytes the way strace shows a buffer: quoted, C escapes, cut to a readable length. */
+public final class StraceText {
+
+    public static final int DEFAULT_MAX = 64;
+
+    private StraceText() {}
+
+    public static String quote(byte[] data) {
+        return quote(data, 0, data == null ? 0 : data.length, DEFAULT_MAX);
+    }
+
+    public static String quote(byte[] data, int offset, int length, int max) {
+        if (data == null) {
+            return "NULL";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(length, max) + 8).append('"');
+        int shown = Math.min(length, max);
+        for (int i = 0; i < shown; i++) {
+            appendEscaped(sb, data[offset + i]);
+        }
+        sb.append('"');
+        if (length > max) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+
+    /** Escapes without quotes and without cutting: for chat views and transcripts. */
+    public static String escape(byte[] data) {
+        StringBuilder sb = new StringBuilder(data.length);
+        for (byte b : data) {
+            appendEscaped(sb, b);
+        }
+        return sb.toString();
+    }
+
+    private static void appendEscaped(StringBuilder sb, byte b) {
+        int c = b & 0xff;
+        switch (c) {
+            case '\n' -> sb.append("\\n");
+            case '\r' -> sb.append("\\r");
+            case '\t' -> sb.append("\\t");
+            case '"' -> sb.append("\\\"");
+            case '\\' -> sb.append("\\\\");
+            default -> {
+                if (c >= 0x20 && c < 0x7f) {
+                    sb.append((char) c);
+                } else {
+                    sb.append(String.format("\\x%02x", c));
+                }
+            }
+        }
+    }
+}
