@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.socketstage.server.EventBus;
 import org.socketstage.server.ServerEvent;
+import org.socketstage.trace.JsonLines;
+import org.socketstage.trace.StraceFormat;
 
 /**
  * Keeps every event of the session on disk, so an export has all of them even when the views hold only the
@@ -65,6 +67,11 @@ public final class EventSpool implements AutoCloseable {
         this.straceFile = dir.resolve("events.strace.txt");
         this.json = Files.newBufferedWriter(jsonFile, StandardCharsets.UTF_8);
         this.strace = Files.newBufferedWriter(straceFile, StandardCharsets.UTF_8);
+    }
+
+    /** A spool that writes the project's JSON Lines and strace formats and listens to the bus from now on. */
+    public static EventSpool open(EventBus bus) throws IOException {
+        return new EventSpool(JsonLines::toJson, StraceFormat::line).listenTo(bus);
     }
 
     /** Starts receiving every event published on the bus from now on, on the bus's own delivery thread. */

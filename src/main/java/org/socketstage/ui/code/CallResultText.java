@@ -13,7 +13,11 @@ public final class CallResultText {
 
     public static String of(CallReturned r, UiText text) {
         StringBuilder b = new StringBuilder("→ ");
-        if (r.failed()) {
+        if (r.stage() == Stage.SOCKADDR && !r.failed() && r.address() != null) {
+            // not a system call: the program fills the struct in its own memory, there is no return value
+            b.setLength(0);
+            b.append(text.format("code.sockaddrFilled", r.address().toString()));
+        } else if (r.failed()) {
             b.append("-1 ").append(r.errno().name());
         } else {
             b.append(r.result());
@@ -27,7 +31,7 @@ public final class CallResultText {
 
     private static void appendDetail(StringBuilder b, CallReturned r, UiText text) {
         Stage stage = r.stage();
-        if ((stage == Stage.ACCEPT || stage == Stage.SOCKADDR) && r.address() != null) {
+        if (stage == Stage.ACCEPT && r.address() != null) {
             b.append(" (").append(r.address()).append(')');
         } else if (stage == Stage.RECV && r.result() == 0) {
             b.append("  ").append(text.get("code.peerClosed"));

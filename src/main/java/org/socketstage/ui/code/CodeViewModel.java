@@ -1,11 +1,13 @@
 package org.socketstage.ui.code;
 
+import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.socketstage.server.ServerEvent;
 import org.socketstage.server.ServerEvent.CallHeld;
 import org.socketstage.server.ServerEvent.CallReturned;
 import org.socketstage.server.ServerEvent.CallStarted;
+import org.socketstage.server.Stage;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.text.UiText;
 
@@ -16,12 +18,19 @@ import org.socketstage.ui.text.UiText;
  */
 public final class CodeViewModel implements EventSink {
 
+    /** Calls the engine makes that the teaching program does not show (getsockname learns a port-0 port). */
+    private static final Set<String> NOT_IN_LISTING = Set.of("getsockname", "poll");
+
+    private final CodeListing cFull;
+    private final CodeListing javaFull;
     private final ListingViewModel c;
     private final ListingViewModel java;
     private final UiText text;
     private final ReadOnlyStringWrapper lastCall = new ReadOnlyStringWrapper();
 
     public CodeViewModel(CodeListing c, CodeListing java, UiText text) {
+        this.cFull = c;
+        this.javaFull = java;
         this.c = new ListingViewModel(c);
         this.java = new ListingViewModel(java);
         this.text = text;
@@ -40,19 +49,29 @@ public final class CodeViewModel implements EventSink {
         lastCall.set(text.get("code.noCallYet"));
     }
 
+    /**
+     * Shows the listings without the error check of {@code stage} (or with every check for {@code null}), for
+     * the "forgot to check" fault. Clears the highlights: replay the events afterwards.
+     */
+    public void leaveOutCheck(Stage stage) {
+        c.use(stage == null ? cFull : cFull.withoutCheck(stage));
+        java.use(stage == null ? javaFull : javaFull.withoutCheck(stage));
+        lastCall.set(text.get("code.noCallYet"));
+    }
+
     @Override
     public void apply(ServerEvent event) {
-        if (event instanceof CallStarted s) {
+        if (event instanceof CallStarted s && !NOT_IN_LISTING.contains(s.call())) {
             String pending = text.get("code.calling");
             c.callPending(s.stage(), pending);
             java.callPending(s.stage(), pending);
             lastCall.set(s.call() + "(" + s.args() + ")  " + pending);
-        } else if (event instanceof CallHeld h) {
+        } else if (event instanceof CallHeld h && !NOT_IN_LISTING.contains(h.call())) {
             String held = text.format("code.held", h.reason());
             c.callPending(h.stage(), held);
             java.callPending(h.stage(), held);
             lastCall.set(h.call() + "  " + held);
-        } else if (event instanceof CallReturned r) {
+        } else if (event instanceof CallReturned r && !NOT_IN_LISTING.contains(r.call())) {
             String result = CallResultText.of(r, text);
             String check = r.failed() ? text.format("code.checkFired", r.errno().name()) : null;
             c.callReturned(r.stage(), result, check, r.simulated());

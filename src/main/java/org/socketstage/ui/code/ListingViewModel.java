@@ -18,18 +18,23 @@ import org.socketstage.server.Stage;
  */
 public final class ListingViewModel {
 
-    private final CodeListing listing;
     private final ObservableList<CodeLine> lines = FXCollections.observableArrayList();
     private final IntegerProperty currentLine = new SimpleIntegerProperty(0);
-    private final String[] annotations;
-    private final boolean[] failed;
-    private final boolean[] simulated;
+    private CodeListing listing;
+    private String[] annotations;
+    private boolean[] failed;
+    private boolean[] simulated;
     private final Map<Stage, String> firedChecks = new EnumMap<>(Stage.class);
     private LineRange current;
 
     ListingViewModel(CodeListing listing) {
-        this.listing = listing;
-        int n = listing.lines().size();
+        use(listing);
+    }
+
+    /** Shows another version of the program (e.g. one without a check); starts from a clean slate. */
+    void use(CodeListing newListing) {
+        this.listing = newListing;
+        int n = newListing.lines().size();
         this.annotations = new String[n + 1];
         this.failed = new boolean[n + 1];
         this.simulated = new boolean[n + 1];

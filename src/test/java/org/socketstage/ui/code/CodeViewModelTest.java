@@ -141,4 +141,36 @@ class CodeViewModelTest {
         vm.apply(events.kernel(9090));
         assertThat(vm.c().lines()).containsExactlyElementsOf(before);
     }
+
+    @Test
+    void getsocknameIsNotInTheProgramAndLeavesBindsResultAlone() {
+        vm.apply(events.bind(SockAddrIn.loopback(0), 0, null));
+        vm.apply(events.ok(Actor.SERVER, Stage.BIND, "getsockname", "3, ..., [16]", 0));
+        assertThat(vm.lastCall()).contains("bind(3,");
+        assertThat(vm.c().line(cLineOf(Stage.BIND)).annotation()).isEqualTo("→ 0");
+    }
+
+    @Test
+    void theSockaddrStepSaysTheStructWasFilledNotCalled() {
+        SockAddrIn a = SockAddrIn.loopback(9090);
+        vm.apply(new org.socketstage.server.ServerEvent.CallReturned(1, java.time.Instant.now(), Actor.SERVER,
+                Stage.SOCKADDR, "sockaddr_in", "sin_family=AF_INET, ...", 0, null, false, null, null, a,
+                a.structBytes(), 1));
+        LineRange block = vm.c().listing().site(Stage.SOCKADDR).orElseThrow().call();
+        assertThat(vm.c().line(block.last()).annotation()).isEqualTo("→ filled in for 127.0.0.1:9090 (not a system call)");
+        assertThat(vm.c().line(block.first()).current()).isTrue();
+    }
+
+    @Test
+    void theUncheckedSocketFaultShowsTheProgramWithoutThatCheck() {
+        int bindBefore = cLineOf(Stage.BIND);
+        vm.leaveOutCheck(Stage.SOCKET);
+        assertThat(vm.c().listing().site(Stage.SOCKET).orElseThrow().hasCheck()).isFalse();
+        assertThat(vm.c().lines()).noneMatch(l -> l.text().contains("listenfd == -1"));
+        vm.apply(events.bind(address, 0, null));
+        assertThat(vm.c().currentLine()).isEqualTo(bindBefore - 4);
+        assertThat(vm.c().line(bindBefore - 4).annotation()).isEqualTo("→ 0");
+        vm.leaveOutCheck(null);
+        assertThat(vm.c().lines()).anyMatch(l -> l.text().contains("listenfd == -1"));
+    }
 }
