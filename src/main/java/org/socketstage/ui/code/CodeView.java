@@ -5,6 +5,8 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import org.socketstage.ui.PaneController;
+import org.socketstage.ui.support.OncePerPulse;
+import org.socketstage.ui.support.PulseMirror;
 import org.socketstage.ui.text.UiText;
 
 /** Binds the code panel: the C and the Java listing, and the full text of the latest call. */
@@ -25,18 +27,23 @@ public final class CodeView implements PaneController {
         viewModel = CodeViewModel.withBundledListings(new UiText(resources));
         bind(cLines, viewModel.c());
         bind(javaLines, viewModel.java());
-        lastCall.textProperty().bind(viewModel.lastCallProperty());
+        // the text of the latest call changes with every event; showing it once per frame is enough
+        OncePerPulse showLastCall = new OncePerPulse(lastCall, () -> lastCall.setText(viewModel.lastCall()));
+        viewModel.lastCallProperty().addListener((obs, old, now) -> showLastCall.request());
+        lastCall.setText(viewModel.lastCall());
     }
 
     private static void bind(ListView<CodeLine> view, ListingViewModel listing) {
-        view.setItems(listing.lines());
+        view.setItems(new PulseMirror<>(view, listing.lines()).items());
         view.setCellFactory(v -> new CodeLineCell());
         view.setFocusTraversable(false);
-        listing.currentLineProperty().addListener((obs, old, line) -> {
-            if (line.intValue() > 0) {
-                view.scrollTo(Math.max(0, line.intValue() - 1 - CONTEXT_LINES));
+        OncePerPulse scroll = new OncePerPulse(view, () -> {
+            int line = listing.currentLine();
+            if (line > 0) {
+                view.scrollTo(Math.max(0, line - 1 - CONTEXT_LINES));
             }
         });
+        listing.currentLineProperty().addListener((obs, old, line) -> scroll.request());
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -28,6 +27,8 @@ import javafx.stage.FileChooser;
 import org.socketstage.record.EventSpool;
 import org.socketstage.ui.AppServices;
 import org.socketstage.ui.PaneController;
+import org.socketstage.ui.support.OncePerPulse;
+import org.socketstage.ui.support.PulseMirror;
 import org.socketstage.ui.text.UiText;
 
 /** Binds the event log: the table, the filters, copy (Ctrl+C and the context menu) and export. */
@@ -52,6 +53,7 @@ public final class EventLogView implements PaneController {
     @FXML private Label exportStatus;
 
     private EventLogViewModel viewModel;
+    private boolean momentMoved;
     private UiText text;
     private Function<EventSpool.Format, Path> exportTarget = this::askForExportFile;
 
@@ -66,14 +68,6 @@ public final class EventLogView implements PaneController {
         exportButton.disableProperty().bind(viewModel.exportAvailableProperty().not()
                 .or(viewModel.exportingProperty()));
         exportStatus.textProperty().bind(viewModel.exportStatusProperty());
-        countLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> text.format("log.count", Integer.toString(viewModel.shownRows().size()),
-                        Integer.toString(viewModel.rows().size())),
-                viewModel.shownRows(), viewModel.rows()));
-        droppedLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> text.format("log.dropped", Long.toString(viewModel.droppedProperty().get())),
-                viewModel.droppedProperty()));
-        droppedLabel.visibleProperty().bind(viewModel.droppedProperty().greaterThan(0));
     }
 
     private void bindTable() {
@@ -83,7 +77,8 @@ public final class EventLogView implements PaneController {
         callColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().call()));
         resultColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().result()));
         errnoColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().errno()));
-        table.setItems(viewModel.shownRows());
+        PulseMirror<LogRow> shown = new PulseMirror<>(table, viewModel.shownRows());
+        table.setItems(shown.items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setRowFactory(t -> new LogTableRow(viewModel.momentProperty()));
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -92,18 +87,33 @@ public final class EventLogView implements PaneController {
                 e.consume();
             }
         });
-        viewModel.shownRows().addListener((ListChangeListener<LogRow>) c -> {
-            if (follow.isSelected() && viewModel.momentProperty().get() < 0 && !viewModel.shownRows().isEmpty()) {
-                table.scrollTo(viewModel.shownRows().size() - 1);
-            }
-        });
+        OncePerPulse pulse = new OncePerPulse(table, this::followChanges);
+        shown.items().addListener((ListChangeListener<LogRow>) c -> pulse.request());
+        viewModel.droppedProperty().addListener((obs, old, n) -> pulse.request());
         viewModel.momentProperty().addListener((obs, old, seq) -> {
-            table.refresh();
-            int index = viewModel.shownIndexOfMoment();
-            if (index >= 0) {
-                table.scrollTo(Math.max(0, index - 3));
-            }
+            momentMoved = true;
+            pulse.request();
         });
+        followChanges();
+    }
+
+    /** Once per pulse: the counts, the moment's highlight, and the scroll position follow the rows. */
+    private void followChanges() {
+        countLabel.setText(text.format("log.count", Integer.toString(table.getItems().size()),
+                Integer.toString(viewModel.rows().size())));
+        long dropped = viewModel.droppedProperty().get();
+        droppedLabel.setText(text.format("log.dropped", Long.toString(dropped)));
+        droppedLabel.setVisible(dropped > 0);
+        if (momentMoved) {
+            momentMoved = false;
+            table.refresh();
+        }
+        int index = viewModel.shownIndexOfMoment();
+        if (index >= 0) {
+            table.scrollTo(Math.max(0, index - 3));
+        } else if (follow.isSelected() && viewModel.momentProperty().get() < 0 && !viewModel.shownRows().isEmpty()) {
+            table.scrollTo(viewModel.shownRows().size() - 1);
+        }
     }
 
     /** Starts the spool that keeps every event for export. */
