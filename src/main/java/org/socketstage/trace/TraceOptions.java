@@ -44,6 +44,12 @@ public final class TraceOptions {
     @Option(names = "--delay", paramLabel = "MS", description = "Delay between calls in run mode, in milliseconds. Default ${DEFAULT-VALUE}.")
     String delay = "500";
 
+    @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once, 1 to 1024 (threaded mode). Default ${DEFAULT-VALUE}.")
+    String maxConnections = Integer.toString(ServerConfig.DEFAULT_MAX_CONNECTIONS);
+
+    @Option(names = "--recv-buffer", paramLabel = "BYTES", description = "Size of the recv() buffer, 1 to 1048576. Default ${DEFAULT-VALUE}.")
+    String recvBuffer = Integer.toString(ServerConfig.DEFAULT_RECV_BUFFER);
+
     @Option(names = "--transcript", paramLabel = "FILE", description = "Write every event to FILE as JSON Lines.")
     Path transcript;
 
@@ -71,6 +77,14 @@ public final class TraceOptions {
         if (d.isEmpty()) {
             problems.add("--delay: must be a whole number of milliseconds, 0 or more (got \"" + delay + "\")");
         }
+        Optional<Integer> max = ConfigRules.parseInt(maxConnections).filter(n -> n >= 1 && n <= 1024);
+        if (max.isEmpty()) {
+            problems.add("--max-connections: must be a whole number from 1 to 1024 (got \"" + maxConnections + "\")");
+        }
+        Optional<Integer> buf = ConfigRules.parseInt(recvBuffer).filter(n -> n >= 1 && n <= 1 << 20);
+        if (buf.isEmpty()) {
+            problems.add("--recv-buffer: must be a whole number of bytes from 1 to 1048576 (got \"" + recvBuffer + "\")");
+        }
         Optional<SocketBackend> b = Optional.empty();
         if (backend != null) {
             b = SocketBackend.fromOption(backend);
@@ -86,7 +100,9 @@ public final class TraceOptions {
                 .withBindHost(bind.trim())
                 .withBacklog(ConfigRules.parseInt(backlog).orElseThrow())
                 .withReuseAddr(!noReuseAddr)
-                .withConcurrency(c.orElseThrow());
+                .withConcurrency(c.orElseThrow())
+                .withMaxConnections(max.orElseThrow())
+                .withRecvBufferSize(buf.orElseThrow());
         return new Checked(config, m.orElseThrow(), d.orElseThrow(), b, Optional.ofNullable(transcript), List.of());
     }
 }
