@@ -68,6 +68,7 @@ public final class EventLogView implements PaneController {
         exportButton.disableProperty().bind(viewModel.exportAvailableProperty().not()
                 .or(viewModel.exportingProperty()));
         exportStatus.textProperty().bind(viewModel.exportStatusProperty());
+        droppedLabel.managedProperty().bind(droppedLabel.visibleProperty());
     }
 
     private void bindTable() {

@@ -24,7 +24,7 @@ final class LogRows {
             return row(event, s.call() + "(" + s.args() + ")", text.get("log.result.started"), "", false, false);
         }
         if (event instanceof CallHeld h) {
-            return row(event, h.call() + "()", text.format("log.result.held", h.reason()), "", false, false);
+            return row(event, h.call(), text.format("log.result.held", h.reason()), "", false, false);
         }
         if (event instanceof CallReturned r) {
             return returned(r);

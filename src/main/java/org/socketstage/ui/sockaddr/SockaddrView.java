@@ -65,6 +65,7 @@ public final class SockaddrView implements PaneController {
             }
             Label name = new Label(span.field().cName());
             name.getStyleClass().add("field-name");
+            name.setMinWidth(Label.USE_PREF_SIZE);
             VBox group = new VBox(boxes, name);
             group.getStyleClass().addAll("field-group", styleClassOf(span.field()));
             byteStrip.getChildren().add(group);
