@@ -125,6 +125,23 @@ class EventLogViewTest {
     }
 
     @Test
+    void theContextMenuCopiesTheSelectedRowsToo(FxRobot robot) {
+        feedASession(robot);
+        robot.interact(() -> {
+            Clipboard.getSystemClipboard().clear();
+            table(robot).getSelectionModel().select(2);
+        });
+
+        // Monocle does not turn a right click into a context-menu request, so the menu is opened directly
+        robot.interact(() -> table(robot).getContextMenu().show(table(robot), javafx.geometry.Side.TOP, 40, 60));
+        robot.clickOn("Copy rows (Ctrl+C)");
+
+        AtomicReference<String> copied = new AtomicReference<>();
+        robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
+        assertThat(copied.get()).startsWith("3\t").contains("\tsocket(AF_INET, SOCK_STREAM, 0)\t3\t");
+    }
+
+    @Test
     void exportWritesEveryEventAsJsonLinesAndStraceText(FxRobot robot) throws Exception {
         feedASession(robot);
 
