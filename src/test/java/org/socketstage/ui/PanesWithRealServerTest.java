@@ -155,11 +155,11 @@ class PanesWithRealServerTest {
             awaitShown(robot);
             assertThat(code.viewModel().c().line(acceptLine).annotation())
                     .endsWith("(127.0.0.1:" + client.getLocalPort() + ")");
-            robot.interact(() -> Screenshots.save(scene.getRoot(), "panes-real-server-accepted"));
+            robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "panes-real-server-accepted"));
             // the colours of the main window's dark theme, to check the panes stay readable on it
             robot.interact(() -> scene.getRoot().setStyle("-fx-base: #353b44; -fx-background: #1e2228;"
                     + " -fx-control-inner-background: #2a3038; -fx-accent: #4d8fe8;"));
-            robot.interact(() -> Screenshots.save(scene.getRoot(), "panes-real-server-accepted-dark"));
+            robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "panes-real-server-accepted-dark"));
         }
     }
 }

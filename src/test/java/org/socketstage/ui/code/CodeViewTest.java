@@ -18,7 +18,7 @@ import org.socketstage.server.Actor;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.PaneLoader;
-import org.socketstage.ui.Screenshots;
+import org.socketstage.ui.PaneSnapshots;
 import org.socketstage.ui.TestEvents;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -79,7 +79,7 @@ class CodeViewTest {
         assertThat(labelText(current.get(0), "code-annotation")).isEqualTo("→ 0");
         assertThat(labelText(current.get(0), "code-marker")).isEqualTo("▶");
         assertThat(robot.lookup(".code-last-call").queryAs(Label.class).getText()).contains("bind(3,");
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "code-bind-ok"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "code-bind-ok"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class CodeViewTest {
         assertThat(labelText(fired.get(1), "code-text")).contains("perror(\"bind\")");
         List<ListCell<?>> current = cells(robot, "current");
         assertThat(labelText(current.get(0), "code-annotation")).isEqualTo("→ -1 EADDRINUSE");
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "code-bind-eaddrinuse"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "code-bind-eaddrinuse"));
     }
 
     @Test
@@ -110,6 +110,6 @@ class CodeViewTest {
         assertThat(labelText(current.get(0), "code-text")).contains("listener.bind(address, 5)");
         assertThat(labelText(current.get(0), "code-annotation")).isEqualTo("→ 0");
         robot.interact(() -> view.viewModel().apply(events.accept(5, SockAddrIn.loopback(51234))));
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "code-java-accept"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "code-java-accept"));
     }
 }

@@ -33,7 +33,7 @@ import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.AppServices;
 import org.socketstage.ui.PaneLoader;
-import org.socketstage.ui.Screenshots;
+import org.socketstage.ui.PaneSnapshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -99,7 +99,7 @@ class EventLogViewTest {
         robot.clickOn(".log-errors-only");
 
         assertThat(table(robot).getItems()).extracting(LogRow::errno).containsExactly("EADDRINUSE", "EPIPE");
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "log-errors-only"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "log-errors-only"));
 
         robot.interact(() -> view.viewModel().actorFilterProperty().set(view.viewModel().actorChoices().stream()
                 .filter(f -> f.kind() == Actor.Kind.CONNECTION && f.actorLabel() == null).findFirst().orElseThrow()));
@@ -163,7 +163,7 @@ class EventLogViewTest {
         assertThat(Files.readAllLines(strace, StandardCharsets.UTF_8))
                 .contains("[server] bind(3, {sa_family=AF_INET, sin_port=htons(9090), sin_addr=inet_addr(\"127.0.0.1\")}, 16) = -1 EADDRINUSE (Address already in use)")
                 .anyMatch(l -> l.startsWith("[conn 5 127.0.0.1:51234] send(") && l.endsWith("[simulated]"));
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "log-after-export"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "log-after-export"));
     }
 
     @Test
@@ -181,7 +181,7 @@ class EventLogViewTest {
         Label dropped = robot.lookup(".log-dropped").queryAs(Label.class);
         assertThat(dropped.isVisible()).isTrue();
         assertThat(dropped.getText()).isEqualTo("100 older events dropped from view (the export still has them)");
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "log-bounded"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "log-bounded"));
 
         robot.clickOn(".log-export");
         robot.clickOn("Export as JSON Lines…");
@@ -201,7 +201,7 @@ class EventLogViewTest {
                 .filter(n -> n.getPseudoClassStates().contains(moment))
                 .<TableRow<?>>map(n -> (TableRow<?>) n).toList();
         assertThat(marked).singleElement().satisfies(r -> assertThat(((LogRow) r.getItem()).seq()).isEqualTo(4));
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "log-moment"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "log-moment"));
 
         robot.interact(() -> view.viewModel().showLive());
         assertThat(robot.lookup(".log-table .table-row-cell").queryAll().stream()

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.PaneLoader;
-import org.socketstage.ui.Screenshots;
+import org.socketstage.ui.PaneSnapshots;
 import org.socketstage.ui.TestEvents;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,7 +43,7 @@ class SockaddrViewTest {
     void showsNotBuiltYetThenTheRealBytesAfterBind(FxRobot robot) {
         assertThat(robot.lookup(".sockaddr-status").queryAs(Label.class).getText()).startsWith("Not built yet");
         assertThat(robot.lookup(".byte-order").queryAs(Node.class).isVisible()).isFalse();
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "sockaddr-not-built"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "sockaddr-not-built"));
 
         robot.interact(() -> view.viewModel().apply(new TestEvents().bind(SockAddrIn.loopback(9090), 0, null)));
 
@@ -54,6 +54,6 @@ class SockaddrViewTest {
         assertThat(robot.lookup(".port-value").queryAs(Label.class).getText()).isEqualTo("Port 9090 = 0x2382");
         assertThat(robot.lookup(".order-network").queryAs(Label.class).getText()).isEqualTo("23 82");
         assertThat(robot.lookup(".byte-order").queryAs(Node.class).isVisible()).isTrue();
-        robot.interact(() -> Screenshots.save(scene.getRoot(), "sockaddr-127.0.0.1-9090"));
+        robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "sockaddr-127.0.0.1-9090"));
     }
 }

@@ -11,9 +11,9 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Renders a node to target/screenshots/NAME.png so a person can look at it. Call on the FX thread. */
-public final class Screenshots {
+public final class PaneSnapshots {
 
-    private Screenshots() {}
+    private PaneSnapshots() {}
 
     public static Path save(Node node, String name) {
         WritableImage image = node.snapshot(null, null);
