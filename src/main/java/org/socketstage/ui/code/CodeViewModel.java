@@ -20,6 +20,9 @@ public final class CodeViewModel implements EventSink {
 
     /** Calls the engine makes that the teaching program does not show (getsockname learns a port-0 port). */
     private static final Set<String> NOT_IN_LISTING = Set.of("getsockname", "poll");
+    /** Stages whose failed check ends the C program with exit(). */
+    private static final Set<Stage> SETUP = Set.of(Stage.SOCKET, Stage.SETSOCKOPT, Stage.SOCKADDR, Stage.BIND,
+            Stage.LISTEN);
 
     private final CodeListing cFull;
     private final CodeListing javaFull;
@@ -27,6 +30,8 @@ public final class CodeViewModel implements EventSink {
     private final ListingViewModel java;
     private final UiText text;
     private final ReadOnlyStringWrapper lastCall = new ReadOnlyStringWrapper();
+    /** A setup call failed: the C program has exited at its check, so the clean-up close stays out of the way. */
+    private boolean setupFailed;
 
     public CodeViewModel(CodeListing c, CodeListing java, UiText text) {
         this.cFull = c;
@@ -44,6 +49,7 @@ public final class CodeViewModel implements EventSink {
 
     @Override
     public void reset() {
+        setupFailed = false;
         c.reset();
         java.reset();
         lastCall.set(text.get("code.noCallYet"));
@@ -62,6 +68,12 @@ public final class CodeViewModel implements EventSink {
     @Override
     public void apply(ServerEvent event) {
         if (event instanceof CallStarted s && !NOT_IN_LISTING.contains(s.call())) {
+            if (s.stage() == Stage.SOCKET) {
+                setupFailed = false; // a new run begins
+            }
+            if (setupFailed && s.stage() == Stage.CLOSE_LISTENER) {
+                return;
+            }
             String pending = text.get("code.calling");
             c.callPending(s.stage(), pending);
             java.callPending(s.stage(), pending);
@@ -74,9 +86,17 @@ public final class CodeViewModel implements EventSink {
         } else if (event instanceof CallReturned r && !NOT_IN_LISTING.contains(r.call())) {
             String result = CallResultText.of(r, text);
             String check = r.failed() ? text.format("code.checkFired", r.errno().name()) : null;
+            if (setupFailed && r.stage() == Stage.CLOSE_LISTENER) {
+                // the engine closes the socket after the failure; in C, exit() at the check has the kernel do it
+                lastCall.set(describe(r));
+                return;
+            }
             c.callReturned(r.stage(), result, check, r.simulated());
             java.callReturned(r.stage(), result, check, r.simulated());
             lastCall.set(describe(r));
+            if (r.failed() && SETUP.contains(r.stage())) {
+                setupFailed = true;
+            }
         }
     }
 

@@ -173,4 +173,20 @@ class CodeViewModelTest {
         vm.leaveOutCheck(null);
         assertThat(vm.c().lines()).anyMatch(l -> l.text().contains("listenfd == -1"));
     }
+
+    @Test
+    void afterAFailedSetupCallTheCleanUpCloseLeavesTheFiredCheckInView() {
+        vm.apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
+        vm.apply(events.started(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3"));
+        vm.apply(events.ok(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3", 0));
+
+        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Stage.BIND));
+        assertThat(vm.c().line(cCheckOf(Stage.BIND)).checkFired()).isTrue();
+        assertThat(vm.c().line(cLineOf(Stage.CLOSE_LISTENER)).annotation()).isNull();
+        assertThat(vm.lastCall()).isEqualTo("server: close(3) = 0");
+
+        vm.apply(events.started(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
+        vm.apply(events.ok(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3", 0));
+        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Stage.CLOSE_LISTENER));
+    }
 }
