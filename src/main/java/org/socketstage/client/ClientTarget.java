@@ -34,12 +34,29 @@ public final class ClientTarget {
         if (port.isEmpty()) {
             return problem("The port must be a number from 1 to 65535 (got \"" + shorten(portText) + "\").");
         }
+        if (host.chars().allMatch(c -> c == '.' || Character.isDigit(c)) && !dottedQuad(host)) {
+            return problem("The host \"" + shorten(host) + "\" is not an IPv4 address: it needs four numbers from 0"
+                    + " to 255 separated by dots, like 192.168.1.20.");
+        }
         try {
             return new Parsed(SockAddrIn.of(host, port.get()), null);
         } catch (UnknownHostException | SecurityException e) {
             return problem("The host must be an IPv4 address like 192.168.1.20 or a name that resolves to one (\""
                     + shorten(host) + "\" does not).");
         }
+    }
+
+    private static boolean dottedQuad(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (ConfigRules.parseInt(part).filter(n -> n <= 255 && part.length() <= 3).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Parsed problem(String message) {
