@@ -73,6 +73,7 @@ final class ClientCalls {
             return;
         }
         rec.addChat(new ChatLine(ChatLine.Kind.PEER_CLOSED, 0, ""));
+        rec.peerClosedFirst = true;
         if (!rec.finReceived) {
             rec.finReceived = true;
             rec.addSegment(Segment.toClient(Kind.FIN));

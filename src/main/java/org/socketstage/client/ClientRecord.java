@@ -39,6 +39,9 @@ public final class ClientRecord {
     private final Deque<ChatLine> chat = new ArrayDeque<>();
     private final Deque<Segment> segments = new ArrayDeque<>();
     private int droppedLines;
+    private long callsAdded;
+    private long chatAdded;
+    boolean peerClosedFirst;
 
     ClientRecord(int number) {
         this.number = number;
@@ -135,11 +138,27 @@ public final class ClientRecord {
     }
 
     void addCall(String line) {
+        callsAdded++;
         add(calls, line);
     }
 
     void addChat(ChatLine line) {
+        chatAdded++;
         add(chat, line);
+    }
+
+    /** How many call lines were ever added, so that a view can append only the new ones. */
+    public long callsAdded() {
+        return callsAdded;
+    }
+
+    public long chatAdded() {
+        return chatAdded;
+    }
+
+    /** True when the client closed because the server closed first (recv returned 0). */
+    public boolean peerClosedFirst() {
+        return peerClosedFirst;
     }
 
     void addSegment(Segment s) {

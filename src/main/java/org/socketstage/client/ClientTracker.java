@@ -188,4 +188,9 @@ public final class ClientTracker {
     List<ClientRecord> open() {
         return new ArrayList<>(byFd.values());
     }
+
+    /** The port this app's server listens on, as its events told; 0 while unknown. */
+    public int serverPort() {
+        return server.port();
+    }
 }

@@ -1,0 +1,172 @@
+package org.socketstage.ui.client;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.socketstage.client.ChatLine;
+import org.socketstage.client.ClientState;
+
+/** One client as a card: state, addresses, actions, its own call trace and its conversation. Only binds. */
+final class ClientCardView extends VBox {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    ClientCardView(ClientCardModel card, ClientPanelViewModel vm, ClientText text) {
+        getStyleClass().add("client-card");
+        setId("client-card-" + card.number());
+        setSpacing(4);
+
+        Label state = new Label();
+        state.getStyleClass().add("client-state");
+        state.textProperty().bind(card.stateTextProperty());
+        card.stateProperty().addListener((obs, was, is) -> styleState(state, is));
+        styleState(state, card.state());
+        Label title = new Label();
+        title.getStyleClass().add("client-title");
+        title.textProperty().bind(card.titleProperty());
+        Label addresses = new Label();
+        addresses.getStyleClass().add("client-addresses");
+        addresses.textProperty().bind(card.addressesProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button remove = button(text.get("client.remove"), "remove", () -> vm.remove(card));
+        remove.setTooltip(new Tooltip(text.get("client.remove.tip")));
+        HBox header = new HBox(8, state, title, addresses, grow, remove);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        Label detail = new Label();
+        detail.getStyleClass().add("client-detail");
+        detail.setWrapText(true);
+        detail.textProperty().bind(card.detailProperty());
+        Label pending = new Label();
+        pending.getStyleClass().add("client-pending");
+        pending.textProperty().bind(card.pendingCallProperty());
+        pending.visibleProperty().bind(card.pendingCallProperty().isNotEmpty());
+        pending.managedProperty().bind(pending.visibleProperty());
+
+        BooleanBinding notConnected = is(card, ClientState.NOT_CONNECTED);
+        BooleanBinding canSend = Bindings.createBooleanBinding(() -> card.state().connected()
+                && card.state() != ClientState.HALF_CLOSED, card.stateProperty());
+        BooleanBinding connected = Bindings.createBooleanBinding(() -> card.state().connected(), card.stateProperty());
+        BooleanBinding open = Bindings.createBooleanBinding(() -> !card.state().ended()
+                && card.state() != ClientState.CONNECTING, card.stateProperty());
+        Button connect = button(text.get("client.connect"), "connect", () -> vm.connect(card));
+        connect.disableProperty().bind(notConnected.not());
+        Button exit = button(text.get("client.sendExit"), "exit", () -> vm.sendExit(card));
+        exit.disableProperty().bind(canSend.not());
+        Button half = button(text.get("client.halfClose"), "half-close", () -> vm.halfClose(card));
+        half.disableProperty().bind(canSend.not());
+        Button close = button(text.get("client.close"), "close", () -> vm.close(card));
+        close.disableProperty().bind(open.not());
+        Button abort = button(text.get("client.abort"), "abort", () -> vm.abort(card));
+        abort.disableProperty().bind(connected.not());
+        abort.setTooltip(new Tooltip(text.get("client.abort.tip")));
+        HBox actions = new HBox(6, connect, exit, half, close, abort);
+
+        ListView<String> calls = new ListView<>(card.calls());
+        calls.getStyleClass().add("client-calls");
+        calls.setPrefHeight(120);
+        calls.getItems().addListener((javafx.collections.ListChangeListener<String>) c -> calls.scrollTo(calls.getItems().size() - 1));
+        ListView<ChatLine> chat = new ListView<>(card.chat());
+        chat.getStyleClass().add("client-chat");
+        chat.setPrefHeight(120);
+        chat.setCellFactory(list -> new ChatCell(text));
+        chat.getItems().addListener((javafx.collections.ListChangeListener<ChatLine>) c -> chat.scrollTo(chat.getItems().size() - 1));
+        VBox callsBox = new VBox(2, caption(text.get("client.calls")), calls);
+        VBox chatBox = new VBox(2, caption(text.get("client.chat")), chat);
+        HBox.setHgrow(callsBox, Priority.ALWAYS);
+        HBox.setHgrow(chatBox, Priority.ALWAYS);
+        callsBox.setPrefWidth(300);
+        chatBox.setPrefWidth(220);
+        HBox lists = new HBox(6, callsBox, chatBox);
+
+        TextField input = new TextField();
+        input.getStyleClass().add("client-input");
+        input.setPromptText(text.get("client.input.prompt"));
+        input.textProperty().bindBidirectional(card.outgoingProperty());
+        input.setOnAction(e -> vm.send(card));
+        input.disableProperty().bind(canSend.not());
+        HBox.setHgrow(input, Priority.ALWAYS);
+        CheckBox newline = new CheckBox(text.get("client.addNewline"));
+        newline.selectedProperty().bindBidirectional(card.addNewlineProperty());
+        Button send = button(text.get("client.send"), "send", () -> vm.send(card));
+        send.disableProperty().bind(canSend.not());
+        Label counters = new Label();
+        counters.getStyleClass().add("client-counters");
+        counters.textProperty().bind(card.countersProperty());
+        HBox sendRow = new HBox(6, input, newline, send, counters);
+        sendRow.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(header, detail, pending, actions, lists, sendRow);
+        card.selectedProperty().addListener((obs, was, is) -> pseudoClassStateChanged(SELECTED, is));
+        pseudoClassStateChanged(SELECTED, card.selectedProperty().get());
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.selectedProperty().set(card));
+    }
+
+    private static BooleanBinding is(ClientCardModel card, ClientState s) {
+        return Bindings.createBooleanBinding(() -> card.state() == s, card.stateProperty());
+    }
+
+    private static Button button(String label, String idSuffix, Runnable action) {
+        Button b = new Button(label);
+        b.getStyleClass().add("client-action-" + idSuffix);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Label caption(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("client-caption");
+        return l;
+    }
+
+    private static void styleState(Label label, ClientState state) {
+        label.getStyleClass().removeIf(c -> c.startsWith("state-"));
+        label.getStyleClass().add("state-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
+    /** A chat line: direction arrow and byte count, then the escaped bytes. */
+    private static final class ChatCell extends ListCell<ChatLine> {
+        private final ClientText text;
+
+        ChatCell(ClientText text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(ChatLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeAll("chat-sent", "chat-received", "chat-closed");
+            if (empty || line == null) {
+                setText(null);
+                return;
+            }
+            switch (line.kind()) {
+                case SENT -> {
+                    setText(text.format("client.chat.sent", line.bytes(), line.text()));
+                    getStyleClass().add("chat-sent");
+                }
+                case RECEIVED -> {
+                    setText(text.format("client.chat.received", line.bytes(), line.text()));
+                    getStyleClass().add("chat-received");
+                }
+                case PEER_CLOSED -> {
+                    setText(text.get("client.chat.peerClosed"));
+                    getStyleClass().add("chat-closed");
+                }
+            }
+        }
+    }
+}

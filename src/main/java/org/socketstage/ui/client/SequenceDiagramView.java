@@ -1,0 +1,114 @@
+package org.socketstage.ui.client;
+
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.text.Text;
+import org.socketstage.client.Segment;
+
+/**
+ * The selected client's conversation as a schematic sequence diagram: the client's lifeline on the left, the
+ * server's on the right, one arrow per segment TCP must have sent for the calls to return as they did.
+ */
+final class SequenceDiagramView extends Pane {
+
+    private static final double TOP = 44;
+    private static final double STEP = 44;
+    private static final double MARGIN = 70;
+
+    private final ClientStateWords words;
+    private final ClientText text;
+    private final ListChangeListener<Segment> redraw = c -> draw();
+    private ObservableList<Segment> shown;
+    private String clientName = "";
+    private String serverName = "";
+
+    SequenceDiagramView(ClientStateWords words, ClientText text) {
+        this.words = words;
+        this.text = text;
+        getStyleClass().add("sequence-diagram");
+        setMinHeight(160);
+        widthProperty().addListener((obs, was, is) -> draw());
+    }
+
+    /** Shows this card's segments, following them as they grow; null shows the empty diagram. */
+    void show(ClientCardModel card) {
+        if (shown != null) {
+            shown.removeListener(redraw);
+        }
+        shown = card == null ? null : card.segments();
+        clientName = card == null ? text.get("client.diagram.client") : card.titleProperty().get();
+        serverName = text.get("client.diagram.server");
+        if (shown != null) {
+            shown.addListener(redraw);
+        }
+        draw();
+    }
+
+    private void draw() {
+        List<Segment> segments = shown == null ? List.of() : List.copyOf(shown);
+        double width = Math.max(getWidth(), 320);
+        double left = MARGIN;
+        double right = width - MARGIN;
+        getChildren().clear();
+        double y = TOP + STEP * 0.6;
+        for (Segment s : segments) {
+            y += drawArrow(s, left, right, y);
+        }
+        double bottom = Math.max(y, TOP + 2 * STEP);
+        setPrefHeight(bottom + 20);
+        getChildren().addAll(heading(clientName, left), heading(serverName, right),
+                lifeline(left, bottom), lifeline(right, bottom));
+        if (segments.isEmpty()) {
+            Text none = new Text(left + 12, TOP + STEP, text.get("client.diagram.empty"));
+            none.getStyleClass().add("diagram-note");
+            getChildren().add(none);
+        }
+    }
+
+    /** Draws one arrow with its label and note; returns the height it took. */
+    private double drawArrow(Segment s, double left, double right, double y) {
+        boolean toServer = s.direction() == Segment.Direction.TO_SERVER;
+        double from = toServer ? left : right;
+        double to = toServer ? right : left;
+        double rise = 10;
+        Line line = new Line(from, y, to, y + rise);
+        line.getStyleClass().addAll("diagram-arrow", "segment-" + s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        double dir = Math.signum(to - from);
+        Polygon head = new Polygon(to, y + rise, to - dir * 10, y + rise - 5, to - dir * 10, y + rise + 5);
+        head.getStyleClass().addAll("diagram-head", "segment-" + s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        Text label = new Text(words.segment(s));
+        label.getStyleClass().add("diagram-label");
+        label.setX((left + right) / 2 - label.getLayoutBounds().getWidth() / 2);
+        label.setY(y - 4);
+        getChildren().addAll(line, head, label);
+        String note = words.note(s);
+        if (!note.isEmpty()) {
+            Text n = new Text(note);
+            n.getStyleClass().add("diagram-note");
+            n.setWrappingWidth(right - left - 20);
+            n.setX(left + 10);
+            n.setY(y + rise + 14);
+            getChildren().add(n);
+            return STEP + n.getLayoutBounds().getHeight();
+        }
+        return STEP;
+    }
+
+    private Text heading(String name, double x) {
+        Text t = new Text(name);
+        t.getStyleClass().add("diagram-heading");
+        t.setX(Math.max(2, x - t.getLayoutBounds().getWidth() / 2));
+        t.setY(20);
+        return t;
+    }
+
+    private static Line lifeline(double x, double bottom) {
+        Line l = new Line(x, 28, x, bottom);
+        l.getStyleClass().add("diagram-lifeline");
+        return l;
+    }
+}
