@@ -7,7 +7,7 @@ import org.socketstage.kernel.KernelWatcher;
 import org.socketstage.server.KernelView;
 
 /** The real kernel table, watched the way the app watches it, for servers started by the client tests. */
-final class WatchedKernel implements KernelView {
+public final class WatchedKernel implements KernelView {
 
     private KernelWatcher watcher;
 

@@ -7,23 +7,24 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.socketstage.client.ChatLine;
 import org.socketstage.client.ClientState;
 
-/** One client as a card: state, addresses, actions, its own call trace and its conversation. Only binds. */
+/**
+ * One client as a card: state, addresses, actions, and the newest lines of its call trace and conversation
+ * (the selected card's full lists are shown beside the diagram). Only binds.
+ */
 final class ClientCardView extends VBox {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     ClientCardView(ClientCardModel card, ClientPanelViewModel vm, ClientText text) {
+        ClientStateWords words = vm.words();
         getStyleClass().add("client-card");
         setId("client-card-" + card.number());
         setSpacing(4);
@@ -75,22 +76,15 @@ final class ClientCardView extends VBox {
         abort.setTooltip(new Tooltip(text.get("client.abort.tip")));
         HBox actions = new HBox(6, connect, exit, half, close, abort);
 
-        ListView<String> calls = new ListView<>(card.calls());
-        calls.getStyleClass().add("client-calls");
-        calls.setPrefHeight(120);
-        calls.getItems().addListener((javafx.collections.ListChangeListener<String>) c -> calls.scrollTo(calls.getItems().size() - 1));
-        ListView<ChatLine> chat = new ListView<>(card.chat());
-        chat.getStyleClass().add("client-chat");
-        chat.setPrefHeight(120);
-        chat.setCellFactory(list -> new ChatCell(text));
-        chat.getItems().addListener((javafx.collections.ListChangeListener<ChatLine>) c -> chat.scrollTo(chat.getItems().size() - 1));
+        TailLines<String> calls = new TailLines<>(card.calls(), line -> line, "client-calls");
+        TailLines<org.socketstage.client.ChatLine> chat = new TailLines<>(card.chat(), words::chat, "client-chat");
         VBox callsBox = new VBox(2, caption(text.get("client.calls")), calls);
         VBox chatBox = new VBox(2, caption(text.get("client.chat")), chat);
         HBox.setHgrow(callsBox, Priority.ALWAYS);
         HBox.setHgrow(chatBox, Priority.ALWAYS);
-        callsBox.setPrefWidth(300);
+        callsBox.setPrefWidth(320);
         chatBox.setPrefWidth(220);
-        HBox lists = new HBox(6, callsBox, chatBox);
+        HBox lists = new HBox(8, callsBox, chatBox);
 
         TextField input = new TextField();
         input.getStyleClass().add("client-input");
@@ -135,38 +129,5 @@ final class ClientCardView extends VBox {
     private static void styleState(Label label, ClientState state) {
         label.getStyleClass().removeIf(c -> c.startsWith("state-"));
         label.getStyleClass().add("state-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-    }
-
-    /** A chat line: direction arrow and byte count, then the escaped bytes. */
-    private static final class ChatCell extends ListCell<ChatLine> {
-        private final ClientText text;
-
-        ChatCell(ClientText text) {
-            this.text = text;
-        }
-
-        @Override
-        protected void updateItem(ChatLine line, boolean empty) {
-            super.updateItem(line, empty);
-            getStyleClass().removeAll("chat-sent", "chat-received", "chat-closed");
-            if (empty || line == null) {
-                setText(null);
-                return;
-            }
-            switch (line.kind()) {
-                case SENT -> {
-                    setText(text.format("client.chat.sent", line.bytes(), line.text()));
-                    getStyleClass().add("chat-sent");
-                }
-                case RECEIVED -> {
-                    setText(text.format("client.chat.received", line.bytes(), line.text()));
-                    getStyleClass().add("chat-received");
-                }
-                case PEER_CLOSED -> {
-                    setText(text.get("client.chat.peerClosed"));
-                    getStyleClass().add("chat-closed");
-                }
-            }
-        }
     }
 }

@@ -6,12 +6,15 @@ import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.socketstage.client.ChatLine;
 import org.socketstage.client.ClientFleet;
 import org.socketstage.ui.AppServices;
 import org.socketstage.ui.EventSink;
@@ -37,6 +40,8 @@ public final class ClientPanelView implements PaneController {
     @FXML private Label emptyLabel;
     @FXML private Label diagramTitle;
     @FXML private HBox diagramHolder;
+    @FXML private ListView<String> selectedCalls;
+    @FXML private ListView<ChatLine> selectedChat;
 
     private final Map<ClientCardModel, ClientCardView> views = new HashMap<>();
     private ClientText text;
@@ -59,6 +64,12 @@ public final class ClientPanelView implements PaneController {
         emptyLabel.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.cards()));
         emptyLabel.managedProperty().bind(emptyLabel.visibleProperty());
 
+        selectedChat.setCellFactory(list -> new ChatCell(viewModel.words()));
+        // follow the newest line of whichever client is selected
+        selectedCalls.itemsProperty().addListener((obs, was, is) -> is.addListener(
+                (ListChangeListener<String>) c -> selectedCalls.scrollTo(is.size() - 1)));
+        selectedChat.itemsProperty().addListener((obs, was, is) -> is.addListener(
+                (ListChangeListener<ChatLine>) c -> selectedChat.scrollTo(is.size() - 1)));
         diagram = new SequenceDiagramView(viewModel.words(), text);
         HBox.setHgrow(diagram, Priority.ALWAYS);
         diagramHolder.getChildren().add(diagram);
@@ -89,6 +100,10 @@ public final class ClientPanelView implements PaneController {
 
     private void showSelected(ClientCardModel card) {
         diagram.show(card);
+        selectedCalls.setItems(card == null ? FXCollections.observableArrayList() : card.calls());
+        selectedChat.setItems(card == null ? FXCollections.observableArrayList() : card.chat());
+        selectedCalls.scrollTo(selectedCalls.getItems().size() - 1);
+        selectedChat.scrollTo(selectedChat.getItems().size() - 1);
         diagramTitle.textProperty().unbind();
         if (card == null) {
             diagramTitle.setText(text.get("client.diagram.none"));

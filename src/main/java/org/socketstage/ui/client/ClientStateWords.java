@@ -1,5 +1,6 @@
 package org.socketstage.ui.client;
 
+import org.socketstage.client.ChatLine;
 import org.socketstage.client.ClientErrnoText;
 import org.socketstage.client.ClientRecord;
 import org.socketstage.client.ClientState;
@@ -47,6 +48,15 @@ final class ClientStateWords {
             return text.get("client.detail.serverEstablished");
         }
         return "";
+    }
+
+    /** A conversation line: direction and byte count, then the escaped bytes. */
+    String chat(ChatLine line) {
+        return switch (line.kind()) {
+            case SENT -> text.format("client.chat.sent", line.bytes(), line.text());
+            case RECEIVED -> text.format("client.chat.received", line.bytes(), line.text());
+            case PEER_CLOSED -> text.get("client.chat.peerClosed");
+        };
     }
 
     /** The arrow's label: "SYN", "data, 6 bytes", … */
