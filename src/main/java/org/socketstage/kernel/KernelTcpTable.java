@@ -1,6 +1,5 @@
 package org.socketstage.kernel;
 
-import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +55,8 @@ public final class KernelTcpTable {
     /**
      * What the kernel shows for {@code port}: every row whose local or remote port it is, the accept queue of
      * its LISTEN row and, when {@code backlog} is known (after listen()), the effective queue limit.
+     * Should two sockets listen on the port (say 127.0.0.1 and ::1), the queue is that of the first in
+     * {@link KernelSnapshot#rows()}, the same row as {@link KernelSnapshot#listenRow()}.
      */
     public KernelSnapshot snapshot(int port, OptionalInt backlog) {
         checkPort(port);
@@ -82,18 +83,18 @@ public final class KernelTcpTable {
 
     /** Every row of both tables; empty when /proc/net/tcp cannot be read. */
     public Optional<List<TcpSocketRow>> readAllRows() {
-        Optional<String> v4 = read(tcp4());
+        Optional<String> v4 = ProcFile.text(tcp4());
         if (v4.isEmpty()) {
             return Optional.empty();
         }
         List<TcpSocketRow> rows = new ArrayList<>(parser.parse(v4.get(), false));
         // A kernel booted without IPv6 has no tcp6: that is not an error, just no rows.
-        read(root.resolve("proc/net/tcp6")).ifPresent(v6 -> rows.addAll(parser.parse(v6, true)));
+        ProcFile.text(root.resolve("proc/net/tcp6")).ifPresent(v6 -> rows.addAll(parser.parse(v6, true)));
         return Optional.of(rows);
     }
 
     public OptionalInt somaxconn() {
-        return read(root.resolve("proc/sys/net/core/somaxconn"))
+        return ProcFile.text(root.resolve("proc/sys/net/core/somaxconn"))
                 .map(String::trim)
                 .filter(s -> s.matches("\\d{1,9}"))
                 .map(s -> OptionalInt.of(Integer.parseInt(s)))
@@ -101,14 +102,15 @@ public final class KernelTcpTable {
     }
 
     public OptionalLong listenOverflows() {
-        return read(root.resolve("proc/net/netstat"))
+        return ProcFile.text(root.resolve("proc/net/netstat"))
                 .map(text -> NetstatCounters.find(text, "TcpExt", "ListenOverflows"))
                 .orElse(OptionalLong.empty());
     }
 
     /**
      * The kernel treats listen()'s backlog as unsigned and caps it at somaxconn, so a negative backlog
-     * means "as many as somaxconn allows".
+     * means "as many as somaxconn allows". The cap is applied when listen() runs; this uses today's
+     * somaxconn, which is right unless someone changed the sysctl since.
      */
     static OptionalInt effectiveLimit(OptionalInt backlog, OptionalInt somaxconn) {
         if (backlog.isEmpty() || somaxconn.isEmpty()) {
@@ -128,13 +130,5 @@ public final class KernelTcpTable {
 
     private Path tcp4() {
         return root.resolve("proc/net/tcp");
-    }
-
-    private static Optional<String> read(Path file) {
-        try {
-            return Optional.of(Files.readString(file));
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * socket on the port from the TCP tables, then look through /proc/[pid]/fd for a link named
  * {@code socket:[inode]}. Linux shows another user's fd folder only to root, so an owner we cannot see is
  * simply missing from the answer; {@link #describe(int)} then says "unknown" instead of guessing.
+ * Each call reads every process's fd folder: ask when a bind() fails, not in a polling loop.
  */
 public final class PortOwners {
 
@@ -129,18 +130,16 @@ public final class PortOwners {
         return Optional.empty();
     }
 
+    /** The arguments joined by spaces; a kernel thread has none, so its name in brackets as ps shows it. */
     private String commandLine(long pid) {
-        try {
-            byte[] raw = Files.readAllBytes(root.resolve("proc/" + pid + "/cmdline"));
-            String line = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
-            if (!line.isEmpty()) {
-                return line;
-            }
-            String comm = Files.readString(root.resolve("proc/" + pid + "/comm")).trim();
-            return comm.isEmpty() ? "unknown" : "[" + comm + "]";
-        } catch (IOException | SecurityException e) {
-            return "unknown";
+        String line = ProcFile.bytes(root.resolve("proc/" + pid + "/cmdline"))
+                .map(raw -> new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim())
+                .orElse("");
+        if (!line.isEmpty()) {
+            return line;
         }
+        return ProcFile.text(root.resolve("proc/" + pid + "/comm")).map(String::trim).filter(c -> !c.isEmpty())
+                .map(c -> "[" + c + "]").orElse("unknown");
     }
 
     private static boolean isNumber(Path p) {

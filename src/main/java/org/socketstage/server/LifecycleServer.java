@@ -168,8 +168,7 @@ public final class LifecycleServer implements AutoCloseable {
                 + (address.isAny() ? "htonl(INADDR_ANY)" : "inet_addr(\"" + address.host() + "\")");
         byte[] bytes = address.structBytes();
         tracer.call(Actor.SERVER, Stage.SOCKADDR, "sockaddr_in", args, true, () -> address,
-                a -> new CallTracer.Report(0, args, null, a, bytes,
-                        "not a system call: the program fills the 16-byte struct in its own memory"),
+                a -> new CallTracer.Report(0, args, null, a, bytes, null),
                 args, bytes);
         return address;
     }
@@ -394,6 +393,16 @@ public final class LifecycleServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits until the server thread has ended (after a failure or a stop); true if it has. */
+    public boolean awaitEnd(Duration timeout) {
+        Thread t = serverThread;
+        if (t == null) {
+            return false;
+        }
+        join(t, Math.max(1, timeout.toMillis()));
+        return !t.isAlive();
     }
 
     public ServerState state() {

@@ -23,6 +23,11 @@ final class ServerFixture implements AutoCloseable {
         server = new LifecycleServer(config, api, gate, bus, faults, kernel);
     }
 
+    /** With the real kernel view from /proc. */
+    static ServerFixture withKernel(ServerConfig config, PacingMode mode) {
+        return new ServerFixture(config, mode, new NativeSocketApi(), new FaultPlan(), new ProcKernelView());
+    }
+
     static ServerConfig loopbackAnyPort() {
         return ServerConfig.defaults().withPort(0);
     }
