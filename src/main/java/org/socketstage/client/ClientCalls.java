@@ -1,9 +1,13 @@
 package org.socketstage.client;
 
+import java.net.UnknownHostException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.socketstage.client.Segment.Kind;
 import org.socketstage.client.Segment.Note;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.server.ServerEvent;
+import org.socketstage.socket.SockAddrIn;
 
 /**
  * What each returned client call, accept() result and kernel row means for one client's card: its state, its
@@ -12,6 +16,23 @@ import org.socketstage.server.ServerEvent;
 final class ClientCalls {
 
     private ClientCalls() {}
+
+    private static final Pattern TARGET = Pattern.compile(
+            "sin_port=htons\\((\\d+)\\), sin_addr=inet_addr\\(\"([0-9.]+)\"\\)");
+
+    /** connect() has started: the SYN is on its way, to the address in its arguments (strace's sockaddr text). */
+    static void connecting(ClientRecord rec, String args) {
+        rec.state = ClientState.CONNECTING;
+        rec.addSegment(Segment.toServer(Kind.SYN));
+        Matcher m = TARGET.matcher(args);
+        if (m.find()) {
+            try {
+                rec.target = SockAddrIn.of(m.group(2), Integer.parseInt(m.group(1)));
+            } catch (UnknownHostException | IllegalArgumentException e) {
+                // a dotted quad always parses; the address then arrives with connect's result instead
+            }
+        }
+    }
 
     static void returned(ClientRecord rec, ServerEvent.CallReturned r, AppServerView server) {
         ClientCall call = ClientCall.byName(r.call());

@@ -76,8 +76,7 @@ public final class ClientTracker {
         if (event instanceof ServerEvent.CallStarted s) {
             rec.pendingCall = s.call() + "(" + s.args() + ")";
             if (ClientCall.CONNECT.callName().equals(s.call())) {
-                rec.state = ClientState.CONNECTING;
-                rec.addSegment(Segment.toServer(Kind.SYN));
+                ClientCalls.connecting(rec, s.args());
             }
         } else if (event instanceof ServerEvent.CallReturned r) {
             rec.pendingCall = null;

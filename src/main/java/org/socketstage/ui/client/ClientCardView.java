@@ -44,7 +44,10 @@ final class ClientCardView extends VBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button remove = button(text.get("client.remove"), "remove", () -> vm.remove(card));
         remove.setTooltip(new Tooltip(text.get("client.remove.tip")));
-        HBox header = new HBox(8, state, title, addresses, grow, remove);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, state, title, grow, remove);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label detail = new Label();
@@ -103,7 +106,7 @@ final class ClientCardView extends VBox {
         HBox sendRow = new HBox(6, input, newline, send, counters);
         sendRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(header, detail, pending, actions, lists, sendRow);
+        getChildren().addAll(header, addresses, detail, pending, actions, lists, sendRow);
         card.selectedProperty().addListener((obs, was, is) -> pseudoClassStateChanged(SELECTED, is));
         pseudoClassStateChanged(SELECTED, card.selectedProperty().get());
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.selectedProperty().set(card));
@@ -115,6 +118,7 @@ final class ClientCardView extends VBox {
 
     private static Button button(String label, String idSuffix, Runnable action) {
         Button b = new Button(label);
+        b.setMnemonicParsing(false);
         b.getStyleClass().add("client-action-" + idSuffix);
         b.setOnAction(e -> action.run());
         return b;
