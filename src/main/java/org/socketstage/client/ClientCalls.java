@@ -126,7 +126,9 @@ final class ClientCalls {
 
     private static void closed(ClientRecord rec) {
         if (rec.lingerZero) {
-            rec.addSegment(Segment.toServer(Kind.RST));
+            // the server's recv() may fail before this close() is even published: both come from one RST
+            rec.addSegment(Segment.toServer(Kind.RST)
+                    .withNote(rec.serverSawReset ? Note.SERVER_SAW_ECONNRESET : Note.NONE));
         } else if (!rec.finSent && rec.target != null && rec.state != ClientState.FAILED) {
             rec.addSegment(Segment.toServer(Kind.FIN));
             rec.addSegment(Segment.toClient(Kind.ACK));

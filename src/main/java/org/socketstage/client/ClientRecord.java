@@ -42,6 +42,8 @@ public final class ClientRecord {
     private long callsAdded;
     private long chatAdded;
     boolean peerClosedFirst;
+    /** The server's recv() reported ECONNRESET; may be seen before this client's close() is published. */
+    boolean serverSawReset;
 
     ClientRecord(int number) {
         this.number = number;

@@ -132,6 +132,7 @@ public final class ClientTracker {
                 continue;
             }
             if (r.stage() == Stage.RECV && r.failed() && "ECONNRESET".equals(r.errno().name())) {
+                rec.serverSawReset = true;
                 rec.noteLast(Kind.RST, Note.SERVER_SAW_ECONNRESET);
                 touched.add(rec);
             } else if (r.stage() == Stage.CLOSE_CLIENT && !r.failed()) {
