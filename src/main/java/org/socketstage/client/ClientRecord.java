@@ -158,6 +158,11 @@ public final class ClientRecord {
         return chatAdded;
     }
 
+    /** True when the client closed with SO_LINGER 0, so that its kernel sent RST instead of FIN. */
+    public boolean abortedWithReset() {
+        return lingerZero && state == ClientState.CLOSED;
+    }
+
     /** True when the client closed because the server closed first (recv returned 0). */
     public boolean peerClosedFirst() {
         return peerClosedFirst;

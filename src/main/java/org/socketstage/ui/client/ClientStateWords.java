@@ -34,7 +34,8 @@ final class ClientStateWords {
             case ACCEPTED -> text.format("client.detail.accepted", r.acceptedBy());
             case CONNECTED_ACCEPT_UNKNOWN -> text.get("client.detail.unknown");
             case HALF_CLOSED -> text.get("client.detail.halfClosed");
-            case CLOSED -> r.peerClosedFirst() ? text.get("client.detail.peerClosed") : text.get("client.detail.closed");
+            case CLOSED -> r.abortedWithReset() ? text.get("client.detail.aborted")
+                    : r.peerClosedFirst() ? text.get("client.detail.peerClosed") : text.get("client.detail.closed");
             case FAILED -> r.errno() == null ? "" : text.format("client.detail.failed", r.failedCall(),
                     r.errno().straceText(), ClientErrnoText.sentence(r.errno()));
         };

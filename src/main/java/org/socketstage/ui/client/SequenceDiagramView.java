@@ -2,7 +2,6 @@ package org.socketstage.ui.client;
 
 import java.util.List;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
@@ -22,9 +21,8 @@ final class SequenceDiagramView extends Pane {
     private final ClientStateWords words;
     private final ClientText text;
     private final ListChangeListener<Segment> redraw = c -> draw();
-    private ObservableList<Segment> shown;
-    private String clientName = "";
-    private String serverName = "";
+    private final javafx.beans.value.ChangeListener<String> retitle = (obs, was, is) -> draw();
+    private ClientCardModel card;
 
     SequenceDiagramView(ClientStateWords words, ClientText text) {
         this.words = words;
@@ -36,20 +34,22 @@ final class SequenceDiagramView extends Pane {
 
     /** Shows this card's segments, following them as they grow; null shows the empty diagram. */
     void show(ClientCardModel card) {
-        if (shown != null) {
-            shown.removeListener(redraw);
+        if (this.card != null) {
+            this.card.segments().removeListener(redraw);
+            this.card.titleProperty().removeListener(retitle);
         }
-        shown = card == null ? null : card.segments();
-        clientName = card == null ? text.get("client.diagram.client") : card.titleProperty().get();
-        serverName = text.get("client.diagram.server");
-        if (shown != null) {
-            shown.addListener(redraw);
+        this.card = card;
+        if (card != null) {
+            card.segments().addListener(redraw);
+            card.titleProperty().addListener(retitle);
         }
         draw();
     }
 
     private void draw() {
-        List<Segment> segments = shown == null ? List.of() : List.copyOf(shown);
+        List<Segment> segments = card == null ? List.of() : List.copyOf(card.segments());
+        String clientName = card == null ? text.get("client.diagram.client") : card.titleProperty().get();
+        String serverName = text.get("client.diagram.server");
         double width = Math.max(getWidth(), 320);
         double left = MARGIN;
         double right = width - MARGIN;
