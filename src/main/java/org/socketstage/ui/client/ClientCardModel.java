@@ -25,6 +25,7 @@ public final class ClientCardModel {
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty addresses = new SimpleStringProperty("");
     private final StringProperty counters = new SimpleStringProperty("");
+    private final javafx.beans.property.IntegerProperty acceptedBy = new javafx.beans.property.SimpleIntegerProperty(-1);
     private final StringProperty pendingCall = new SimpleStringProperty("");
     private final ObservableList<String> calls = FXCollections.observableArrayList();
     private final ObservableList<ChatLine> chat = FXCollections.observableArrayList();
@@ -45,6 +46,7 @@ public final class ClientCardModel {
 
     void update(ClientRecord r, ClientStateWords words, ClientText text) {
         title.set(text.format("client.card.title", r.number()) + (r.fd() >= 0 ? "  ·  fd " + r.fd() : ""));
+        acceptedBy.set(r.acceptedBy());
         state.set(r.state());
         stateText.set(words.state(r));
         detail.set(words.detail(r));
@@ -86,6 +88,11 @@ public final class ClientCardModel {
 
     public ClientState state() {
         return state.get();
+    }
+
+    /** The server's descriptor for this connection, or -1 while accept() has not returned it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty acceptedByProperty() {
+        return acceptedBy;
     }
 
     public ReadOnlyStringProperty stateTextProperty() {

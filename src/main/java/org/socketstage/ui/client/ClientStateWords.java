@@ -60,6 +60,16 @@ final class ClientStateWords {
         };
     }
 
+    /** What the diagram writes beside the server's lifeline: queued, or accepted with its descriptor. */
+    String serverSide(ClientState state, int acceptedBy) {
+        return switch (state) {
+            case WAITING_IN_ACCEPT_QUEUE -> text.get("client.diagram.queued");
+            case ACCEPTED -> text.format("client.diagram.accepted", acceptedBy);
+            case CONNECTED_ACCEPT_UNKNOWN -> text.get("client.diagram.unknown");
+            default -> "";
+        };
+    }
+
     /** The arrow's label: "SYN", "data, 6 bytes", … */
     String segment(Segment s) {
         return s.kind() == Segment.Kind.DATA

@@ -22,6 +22,7 @@ final class SequenceDiagramView extends Pane {
     private final ClientText text;
     private final ListChangeListener<Segment> redraw = c -> draw();
     private final javafx.beans.value.ChangeListener<String> retitle = (obs, was, is) -> draw();
+    private final javafx.beans.value.ChangeListener<Object> restate = (obs, was, is) -> draw();
     private ClientCardModel card;
 
     SequenceDiagramView(ClientStateWords words, ClientText text) {
@@ -37,11 +38,13 @@ final class SequenceDiagramView extends Pane {
         if (this.card != null) {
             this.card.segments().removeListener(redraw);
             this.card.titleProperty().removeListener(retitle);
+            this.card.stateProperty().removeListener(restate);
         }
         this.card = card;
         if (card != null) {
             card.segments().addListener(redraw);
             card.titleProperty().addListener(retitle);
+            card.stateProperty().addListener(restate);
         }
         draw();
     }
@@ -57,6 +60,16 @@ final class SequenceDiagramView extends Pane {
         double y = TOP + STEP * 0.6;
         for (Segment s : segments) {
             y += drawArrow(s, left, right, y);
+        }
+        String serverSide = card == null ? "" : words.serverSide(card.state(), card.acceptedByProperty().get());
+        if (!serverSide.isEmpty()) {
+            Text mark = new Text(serverSide);
+            mark.getStyleClass().add("diagram-server-side");
+            mark.setWrappingWidth(Math.min(260, right - left));
+            mark.setX(right - mark.getWrappingWidth() - 6);
+            mark.setY(y + 4);
+            getChildren().add(mark);
+            y += mark.getLayoutBounds().getHeight() + 12;
         }
         double bottom = Math.max(y, TOP + 2 * STEP);
         setPrefHeight(bottom + 20);

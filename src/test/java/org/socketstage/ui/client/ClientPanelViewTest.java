@@ -145,6 +145,11 @@ class ClientPanelViewTest {
         return fx(() -> root.lookupAll(".diagram-label").stream().map(n -> ((Text) n).getText()).toList());
     }
 
+    private String serverSideMark() {
+        return fx(() -> root.lookupAll(".diagram-server-side").stream().map(n -> ((Text) n).getText())
+                .findFirst().orElse(""));
+    }
+
     private void click(FxRobot robot, Node card, String action) {
         robot.clickOn(fx(() -> card.lookup(".client-action-" + action)));
     }
@@ -177,12 +182,19 @@ class ClientPanelViewTest {
         awaitState(card, "CONNECTED, WAITING IN ACCEPT QUEUE");
         await().atMost(WAIT).until(() -> detailOf(card), d -> d.contains("has not called accept()")
                 && d.contains("the server's side as ESTABLISHED"));
+        assertThat(serverSideMark()).isEqualTo(
+                "server: the connection waits in the accept queue; accept() has not been called for it");
         PanelScreenshot.save(root, "client-waiting-in-queue");
 
         gate.setMode(PacingMode.LIVE);
         gate.step();
         awaitState(card, "ACCEPTED BY THE SERVER");
         assertThat(detailOf(card)).startsWith("The server's accept() returned descriptor ");
+        int acceptedFd = (int) events.stream().filter(e -> e instanceof ServerEvent.CallReturned r
+                && r.stage() == Stage.ACCEPT && r.actor().kind() == org.socketstage.server.Actor.Kind.SERVER)
+                .map(e -> ((ServerEvent.CallReturned) e).result()).findFirst().orElseThrow().longValue();
+        await().atMost(WAIT).until(this::serverSideMark,
+                m -> m.equals("server: accept() returned descriptor " + acceptedFd + " for this connection"));
 
         TextField input = fx(() -> (TextField) card.lookup(".client-input"));
         robot.clickOn(input).write("hello").type(javafx.scene.input.KeyCode.ENTER);
