@@ -1,6 +1,7 @@
 package org.socketstage.ui.client;
 
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -36,6 +37,11 @@ final class ClientText {
 
     String format(String key, Object... args) {
         String pattern = get(key);
-        return pattern.startsWith("!") ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        if (pattern.startsWith("!")) {
+            return pattern;
+        }
+        // a bundle made in code (not loaded from a file) may have no locale
+        Locale locale = bundle.getLocale() == null ? Locale.getDefault() : bundle.getLocale();
+        return new MessageFormat(pattern, locale).format(args);
     }
 }
