@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -77,7 +78,7 @@ final class ClientCardView extends VBox {
         Button abort = button(text.get("client.abort"), "abort", () -> vm.abort(card));
         abort.disableProperty().bind(connected.not());
         abort.setTooltip(new Tooltip(text.get("client.abort.tip")));
-        HBox actions = new HBox(6, connect, exit, half, close, abort);
+        FlowPane actions = new FlowPane(6, 4, connect, exit, half, close, abort);
 
         TailLines<String> calls = new TailLines<>(card.calls(), line -> line, "client-calls");
         TailLines<org.socketstage.client.ChatLine> chat = new TailLines<>(card.chat(), words::chat, "client-chat");
@@ -103,10 +104,11 @@ final class ClientCardView extends VBox {
         Label counters = new Label();
         counters.getStyleClass().add("client-counters");
         counters.textProperty().bind(card.countersProperty());
-        HBox sendRow = new HBox(6, input, newline, send, counters);
+        HBox sendRow = new HBox(6, input, newline, send);
         sendRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(header, addresses, detail, pending, actions, lists, sendRow);
+        FlowPane where = new FlowPane(12, 2, addresses, counters);
+        getChildren().addAll(header, where, detail, pending, actions, lists, sendRow);
         card.selectedProperty().addListener((obs, was, is) -> pseudoClassStateChanged(SELECTED, is));
         pseudoClassStateChanged(SELECTED, card.selectedProperty().get());
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.selectedProperty().set(card));

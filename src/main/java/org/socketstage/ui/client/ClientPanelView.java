@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
@@ -36,12 +38,15 @@ public final class ClientPanelView implements PaneController {
     @FXML private Button removeAllButton;
     @FXML private Label countLabel;
     @FXML private Label messageLabel;
+    @FXML private SplitPane split;
     @FXML private VBox cardBox;
     @FXML private Label emptyLabel;
     @FXML private Label diagramTitle;
     @FXML private HBox diagramHolder;
     @FXML private ListView<String> selectedCalls;
     @FXML private ListView<ChatLine> selectedChat;
+
+    private static final double NARROW = 900;
 
     private final Map<ClientCardModel, ClientCardView> views = new HashMap<>();
     private ClientText text;
@@ -77,6 +82,14 @@ public final class ClientPanelView implements PaneController {
         showSelected(null);
 
         viewModel.cards().addListener((ListChangeListener<ClientCardModel>) change -> syncCards());
+        // in a narrow tab the diagram goes below the cards instead of beside them
+        root.widthProperty().addListener((obs, was, is) -> {
+            Orientation wanted = is.doubleValue() < NARROW ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+            if (split.getOrientation() != wanted) {
+                split.setOrientation(wanted);
+                split.setDividerPositions(0.58);
+            }
+        });
         // the prompt names the server's current address; refresh it whenever the student comes to type
         targetField.focusedProperty().addListener((obs, was, is) -> targetField.setPromptText(viewModel.defaultTargetHint()));
     }

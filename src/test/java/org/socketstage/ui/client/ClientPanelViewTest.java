@@ -52,6 +52,7 @@ class ClientPanelViewTest {
     private volatile ServerConfig config = ServerConfig.defaults().withPort(0);
     private ClientPanelView view;
     private Parent root;
+    private javafx.stage.Stage window;
     private EventBus.Subscription feed;
     private LifecycleServer server;
     private StepGate gate;
@@ -69,6 +70,7 @@ class ClientPanelViewTest {
             events.add(e);
             Platform.runLater(() -> view.viewModel().apply(e));
         });
+        window = stage;
         stage.setScene(new Scene(root, 1200, 760));
         stage.show();
     }
@@ -205,6 +207,16 @@ class ClientPanelViewTest {
         assertThat(fx(() -> ((Label) root.lookup("#client-diagram-title")).getText()))
                 .contains("127.0.0.1:" + port);
         PanelScreenshot.save(root, "client-echo");
+
+        // a narrow tab puts the diagram under the cards
+        fx(() -> {
+            window.setWidth(460);
+            window.setHeight(760);
+            return null;
+        });
+        await().atMost(WAIT).until(() -> fx(() -> ((javafx.scene.control.SplitPane) root.lookup(".split-pane"))
+                .getOrientation()) == javafx.geometry.Orientation.VERTICAL);
+        PanelScreenshot.save(root, "client-narrow");
     }
 
     @Test
