@@ -42,6 +42,8 @@ public final class TeachingClient implements AutoCloseable {
 
     private volatile boolean stopping;
     private volatile boolean inConnect;
+    /** Held while connect() ends and while close() wakes it, so close() never shuts down a reused fd number. */
+    private final Object connectGuard = new Object();
     private volatile ClientState state = ClientState.NOT_CONNECTED;
     private volatile Errno lastErrno;
     private volatile int fd = -1;
@@ -105,12 +107,14 @@ public final class TeachingClient implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        if (inConnect && fd >= 0) {
-            // a connect in progress only ends when the socket is shut down; close() from here would not wake it
-            try {
-                api.shutdown(fd, Shutdown.SHUT_RDWR);
-            } catch (SyscallException ignored) {
-                // the connect may have finished meanwhile; the I/O thread closes the socket either way
+        synchronized (connectGuard) {
+            if (inConnect && fd >= 0) {
+                // a connect in progress only ends when the socket is shut down; close() from here would not wake it
+                try {
+                    api.shutdown(fd, Shutdown.SHUT_RDWR);
+                } catch (SyscallException ignored) {
+                    // the connect may have finished meanwhile; the I/O thread closes the socket either way
+                }
             }
         }
     }
@@ -214,16 +218,22 @@ public final class TeachingClient implements AutoCloseable {
         inConnect = true;
         try {
             api.connect(fd, target, connectTimeoutMillis);
-            inConnect = false;
+            connectEnded();
             call.returned(args, 0, null, target, target.structBytes());
             state = ClientState.CONNECTED_ACCEPT_UNKNOWN;
             learnLocalAddress();
         } catch (SyscallException e) {
-            inConnect = false;
+            connectEnded();
             call.failed(args, e, target);
             report.notice(actor(), ClientNotices.connectFailed(e.errno().name(), ClientErrnoText.sentence(e.errno())));
             fail(e);
             closeSocket(false);
+        }
+    }
+
+    private void connectEnded() {
+        synchronized (connectGuard) {
+            inConnect = false;
         }
     }
 
