@@ -72,6 +72,9 @@ class ClientPanelViewTest {
         });
         window = stage;
         stage.setScene(new Scene(root, 1200, 760));
+        // the primary stage is shared by all tests; one of them makes it narrow
+        stage.setWidth(1200);
+        stage.setHeight(760);
         stage.show();
     }
 
