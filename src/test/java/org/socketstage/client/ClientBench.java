@@ -12,11 +12,13 @@ import org.socketstage.server.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
+import org.socketstage.server.ProcKernelView;
 import org.socketstage.server.ServerConfig;
 import org.socketstage.server.ServerEvent;
 import org.socketstage.server.Stage;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.NativeSocketApi;
+import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
 
 /**
@@ -34,6 +36,7 @@ final class ClientBench implements AutoCloseable {
     private final ClientTracker tracker = new ClientTracker();
     private final EventBus.Subscription subscription;
     private final List<LifecycleServer> servers = new ArrayList<>();
+    private final List<Integer> rawSockets = new ArrayList<>();
     StepGate gate;
 
     ClientBench() {
@@ -54,10 +57,40 @@ final class ClientBench implements AutoCloseable {
     LifecycleServer startServer(PacingMode mode, int backlog) {
         gate = new StepGate(mode, 0);
         LifecycleServer server = new LifecycleServer(ServerConfig.defaults().withPort(0).withBacklog(backlog), api,
-                gate, bus, new FaultPlan(), new WatchedKernel());
+                gate, bus, new FaultPlan(), new ProcKernelView());
         servers.add(server);
         server.start();
         return server;
+    }
+
+    LifecycleServer lastServer() {
+        return servers.get(servers.size() - 1);
+    }
+
+    /** A client of the app's live server, already accept()ed. */
+    TeachingClient acceptedClient() {
+        LifecycleServer server = startServer(PacingMode.LIVE, 5);
+        TeachingClient client = fleet.add(SockAddrIn.loopback(awaitListening(server)), 1, true).clients().get(0);
+        awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
+        return client;
+    }
+
+    /**
+     * A raw socket on a free loopback port, made with the socket layer and closed with the bench: bound only
+     * ({@code backlog} 0: connect() is refused), or listening with that backlog and never accepting.
+     */
+    int rawListener(int backlog) throws Exception {
+        int fd = api.socketTcp();
+        rawSockets.add(fd);
+        api.bind(fd, SockAddrIn.loopback(0));
+        if (backlog > 0) {
+            api.listen(fd, backlog);
+        }
+        return fd;
+    }
+
+    int portOf(int fd) throws Exception {
+        return api.getsockname(fd).port();
     }
 
     /** Waits until the server's listen() returned and its port is known. */
@@ -106,6 +139,13 @@ final class ClientBench implements AutoCloseable {
     public void close() throws InterruptedException {
         fleet.closeAndWait(Duration.ofSeconds(3));
         servers.forEach(s -> s.stop(Duration.ofSeconds(2)));
+        for (int fd : rawSockets) {
+            try {
+                api.close(fd);
+            } catch (org.socketstage.socket.SyscallException alreadyClosed) {
+                // a test closed it itself
+            }
+        }
         subscription.close();
     }
 }

@@ -29,23 +29,17 @@ class TeachingClientTest {
     @Test
     void connectBeforeListenIsRefusedAndTheCardSaysWhy() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            int listener = bench.api.socketTcp();
-            try {
-                bench.api.bind(listener, SockAddrIn.loopback(0));
-                int port = bench.api.getsockname(listener).port();
-                TeachingClient client = one(bench, port, true);
+            int port = bench.portOf(bench.rawListener(0));
+            TeachingClient client = one(bench, port, true);
 
-                bench.awaitCard(client, r -> r.state() == ClientState.FAILED);
-                assertThat(bench.<String>card(client, r -> r.errno().name())).isEqualTo("ECONNREFUSED");
-                assertThat(bench.card(client, ClientRecord::segments)).contains(
-                        Segment.toServer(Kind.SYN), Segment.toClient(Kind.RST).withNote(Note.REFUSED));
-                assertThat(bench.card(client, ClientRecord::calls)).anyMatch(
-                        line -> line.startsWith("connect(") && line.endsWith("-1 ECONNREFUSED (Connection refused)"));
-                assertThat(ClientErrnoText.sentence(client.lastErrno())).contains("Nothing listens");
-                await().atMost(ClientBench.WAIT).until(() -> client.fd() == -1);
-            } finally {
-                bench.api.close(listener);
-            }
+            bench.awaitCard(client, r -> r.state() == ClientState.FAILED);
+            assertThat(bench.<String>card(client, r -> r.errno().name())).isEqualTo("ECONNREFUSED");
+            assertThat(bench.card(client, ClientRecord::segments)).contains(
+                    Segment.toServer(Kind.SYN), Segment.toClient(Kind.RST).withNote(Note.REFUSED));
+            assertThat(bench.card(client, ClientRecord::calls)).anyMatch(
+                    line -> line.startsWith("connect(") && line.endsWith("-1 ECONNREFUSED (Connection refused)"));
+            assertThat(ClientErrnoText.sentence(client.lastErrno())).contains("Nothing listens");
+            await().atMost(ClientBench.WAIT).until(() -> client.fd() == -1);
         }
     }
 
@@ -73,9 +67,7 @@ class TeachingClientTest {
     @Test
     void echoRoundTripShowsBothLinesWithByteCounts() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            LifecycleServer server = bench.startServer(PacingMode.LIVE, 5);
-            TeachingClient client = one(bench, bench.awaitListening(server), true);
-            bench.awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
+            TeachingClient client = bench.acceptedClient();
 
             client.send(new byte[] {'h', 'i', 0, '\n'});
             bench.awaitCard(client, r -> r.bytesReceived() == 4);
@@ -91,9 +83,7 @@ class TeachingClientTest {
     @Test
     void exitMakesTheServerCloseAndTheClientSeesRecvZero() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            LifecycleServer server = bench.startServer(PacingMode.LIVE, 5);
-            TeachingClient client = one(bench, bench.awaitListening(server), true);
-            bench.awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
+            TeachingClient client = bench.acceptedClient();
 
             client.sendExit();
             bench.awaitCard(client, r -> r.state() == ClientState.CLOSED);
@@ -111,11 +101,8 @@ class TeachingClientTest {
     @Test
     void halfClosedClientStillReceivesUntilTheServerCloses() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            int listener = bench.api.socketTcp();
-            bench.api.bind(listener, SockAddrIn.loopback(0));
-            bench.api.listen(listener, 1);
-            int port = bench.api.getsockname(listener).port();
-            TeachingClient client = one(bench, port, true);
+            int listener = bench.rawListener(1);
+            TeachingClient client = one(bench, bench.portOf(listener), true);
             int conn = bench.api.accept(listener).fd();
             try {
                 bench.awaitCard(client, r -> r.state() == ClientState.CONNECTED_ACCEPT_UNKNOWN);
@@ -139,7 +126,6 @@ class TeachingClientTest {
                 if (conn >= 0) {
                     bench.api.close(conn);
                 }
-                bench.api.close(listener);
             }
         }
     }
@@ -147,9 +133,7 @@ class TeachingClientTest {
     @Test
     void abortWithResetMakesTheServersRecvFailWithEconnreset() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            LifecycleServer server = bench.startServer(PacingMode.LIVE, 5);
-            TeachingClient client = one(bench, bench.awaitListening(server), true);
-            bench.awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
+            TeachingClient client = bench.acceptedClient();
 
             client.abortWithReset();
             await().atMost(ClientBench.WAIT).until(() -> bench.returned(Stage.RECV).stream()
@@ -211,37 +195,28 @@ class TeachingClientTest {
     @Test
     void connectTimeoutOfHalfASecondAgainstARawFullQueue() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            int listener = bench.api.socketTcp();
-            try {
-                bench.api.bind(listener, SockAddrIn.loopback(0));
-                bench.api.listen(listener, 1);
-                int port = bench.api.getsockname(listener).port();
-                for (int i = 0; i < 2; i++) {
-                    int filler = one(bench, port, true).number();
-                    await().atMost(ClientBench.WAIT).until(() -> bench.fleet.byNumber(filler).orElseThrow().state()
-                            == ClientState.CONNECTED_ACCEPT_UNKNOWN);
-                }
-                bench.fleet.setConnectTimeoutMillis(500);
-                TeachingClient late = one(bench, port, true);
-                long start = System.nanoTime();
-                bench.awaitCard(late, r -> r.state() == ClientState.FAILED);
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(300L, 4000L);
-                assertThat(late.lastErrno().name()).isEqualTo("ETIMEDOUT");
-                assertThat(ClientErrnoText.sentence(late.lastErrno())).contains("accept queue is full");
-            } finally {
-                bench.api.close(listener);
+            int port = bench.portOf(bench.rawListener(1));
+            for (int i = 0; i < 2; i++) {
+                int filler = one(bench, port, true).number();
+                await().atMost(ClientBench.WAIT).until(() -> bench.fleet.byNumber(filler).orElseThrow().state()
+                        == ClientState.CONNECTED_ACCEPT_UNKNOWN);
             }
+            bench.fleet.setConnectTimeoutMillis(500);
+            TeachingClient late = one(bench, port, true);
+            long start = System.nanoTime();
+            bench.awaitCard(late, r -> r.state() == ClientState.FAILED);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(300L, 4000L);
+            assertThat(late.lastErrno().name()).isEqualTo("ETIMEDOUT");
+            assertThat(ClientErrnoText.sentence(late.lastErrno())).contains("accept queue is full");
         }
     }
 
     @Test
     void aClientWhoseServerStopsSeesTheCloseAndDoesNotHang() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            LifecycleServer server = bench.startServer(PacingMode.LIVE, 5);
-            TeachingClient client = one(bench, bench.awaitListening(server), true);
-            bench.awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
+            TeachingClient client = bench.acceptedClient();
 
-            server.stop(Duration.ofSeconds(2));
+            bench.lastServer().stop(Duration.ofSeconds(2));
             bench.awaitCard(client, r -> r.state() == ClientState.CLOSED);
             assertThat(client.state()).isEqualTo(ClientState.CLOSED);
             client.sendText("anyone?", true); // ignored: nothing to send on
@@ -253,36 +228,27 @@ class TeachingClientTest {
     @Test
     void removingAClientStuckInConnectEndsItsThreadPromptly() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            int listener = bench.api.socketTcp();
-            try {
-                bench.api.bind(listener, SockAddrIn.loopback(0));
-                bench.api.listen(listener, 1);
-                int port = bench.api.getsockname(listener).port();
-                List<TeachingClient> all = bench.fleet.add(SockAddrIn.loopback(port), 3, true).clients();
-                TeachingClient stuck = all.get(2);
-                await().atMost(ClientBench.WAIT).until(() -> all.stream()
-                        .filter(c -> c.state() == ClientState.CONNECTING).count() == 1);
-                TeachingClient connecting = all.stream().filter(c -> c.state() == ClientState.CONNECTING)
-                        .findFirst().orElse(stuck);
+            int port = bench.portOf(bench.rawListener(1));
+            List<TeachingClient> all = bench.fleet.add(SockAddrIn.loopback(port), 3, true).clients();
+            TeachingClient stuck = all.get(2);
+            await().atMost(ClientBench.WAIT).until(() -> all.stream()
+                    .filter(c -> c.state() == ClientState.CONNECTING).count() == 1);
+            TeachingClient connecting = all.stream().filter(c -> c.state() == ClientState.CONNECTING)
+                    .findFirst().orElse(stuck);
 
-                long start = System.nanoTime();
-                bench.fleet.remove(connecting);
-                assertThat(connecting.awaitStopped(Duration.ofSeconds(2))).isTrue();
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
-                assertThat(connecting.fd()).isEqualTo(-1);
-                await().atMost(ClientBench.WAIT).until(() -> bench.cardCount() == 2);
-            } finally {
-                bench.api.close(listener);
-            }
+            long start = System.nanoTime();
+            bench.fleet.remove(connecting);
+            assertThat(connecting.awaitStopped(Duration.ofSeconds(2))).isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
+            assertThat(connecting.fd()).isEqualTo(-1);
+            await().atMost(ClientBench.WAIT).until(() -> bench.cardCount() == 2);
         }
     }
 
     @Test
     void everyClientCallIsPublishedWithTheClientActor() throws Exception {
         try (ClientBench bench = new ClientBench()) {
-            LifecycleServer server = bench.startServer(PacingMode.LIVE, 5);
-            TeachingClient client = one(bench, bench.awaitListening(server), true);
-            bench.awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
+            TeachingClient client = bench.acceptedClient();
             client.closeGracefully();
             bench.awaitCard(client, r -> r.state() == ClientState.CLOSED);
 
@@ -292,7 +258,7 @@ class TeachingClientTest {
             assertThat(mine).extracting(ServerEvent.CallReturned::call)
                     .containsSubsequence("socket", "connect", "getsockname", "close");
             ServerEvent.CallReturned connect = mine.stream().filter(r -> r.call().equals("connect")).findFirst().orElseThrow();
-            assertThat(connect.sockaddrBytes()).isEqualTo(SockAddrIn.loopback(server.boundPort()).structBytes());
+            assertThat(connect.sockaddrBytes()).isEqualTo(SockAddrIn.loopback(bench.lastServer().boundPort()).structBytes());
             assertThat(mine.stream().filter(r -> r.call().equals("close")).findFirst().orElseThrow().actor().peer())
                     .isEqualTo(client.local());
         }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketstage.client.WatchedKernel;
+import org.socketstage.server.ProcKernelView;
 import org.socketstage.server.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
@@ -93,7 +93,7 @@ class ClientPanelViewTest {
     private int startServer(PacingMode mode, int backlog) {
         gate = new StepGate(mode, 0);
         server = new LifecycleServer(ServerConfig.defaults().withPort(0).withBacklog(backlog), api, gate, bus,
-                new FaultPlan(), new WatchedKernel());
+                new FaultPlan(), new ProcKernelView());
         server.start();
         if (mode == PacingMode.STEP) {
             stepUntilAcceptHeld();
