@@ -3,7 +3,6 @@ package org.socketstage.ui.lessons;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import javafx.animation.PauseTransition;
 import javafx.application.HostServices;
 import javafx.fxml.FXML;
@@ -55,12 +54,11 @@ public final class LessonPaneView implements PaneController {
     private MarkdownRenderer markdown;
     private final PauseTransition scrollPause = new PauseTransition(SCROLL_PAUSE);
     private boolean scrollPending;
-    private Predicate<String> linkConfirmation = this::confirmLink;
 
     @FXML
     private void initialize() {
         texts = new LessonTexts(resources);
-        markdown = new MarkdownRenderer(new LinkOpener(url -> linkConfirmation.test(url)));
+        markdown = new MarkdownRenderer(new LinkOpener(this::confirmLink));
         lessonReader = new LessonReader(reader, markdown, texts);
         vm = new LessonPaneViewModel(loadLibrary(null), LessonProgress.forUser());
 
@@ -105,9 +103,8 @@ public final class LessonPaneView implements PaneController {
         markdown.links().setBrowser(hostServices == null ? null : hostServices::showDocument);
     }
 
-    /** For tests: where confirmed links go, and who confirms. */
-    void setLinkHandling(Predicate<String> confirmation, Consumer<String> browser) {
-        linkConfirmation = confirmation;
+    /** Where confirmed links go, for a caller without HostServices (tests); null: links never open. */
+    void setBrowser(Consumer<String> browser) {
         markdown.links().setBrowser(browser);
     }
 
