@@ -127,6 +127,7 @@ public final class LessonPaneView implements PaneController {
             Label l = new Label(p.toString());
             l.getStyleClass().add("lesson-problem");
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             problemList.getChildren().add(l);
         }
         long files = vm.libraryProperty().get().skippedFiles().size();

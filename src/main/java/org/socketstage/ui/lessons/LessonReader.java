@@ -3,7 +3,6 @@ package org.socketstage.ui.lessons;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -111,19 +110,24 @@ final class LessonReader {
     /** Scrolls so the section's top is at the top of the view (or as far as the page allows). */
     void scrollTo(LessonSection section) {
         VBox target = sections.get(section);
-        if (target == null || page == null) {
+        if (target != null) {
+            reveal(target);
+        }
+    }
+
+    /** Scrolls so a node of the page (a section, a task, a question) starts at the top of the view. */
+    void reveal(Node node) {
+        if (page == null) {
             return;
         }
         scroll.applyCss();
         scroll.layout();
-        Bounds content = page.getLayoutBounds();
-        double viewport = scroll.getViewportBounds().getHeight();
-        double room = content.getHeight() - viewport;
+        double room = page.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
         if (room <= 0) {
             return;
         }
-        double y = target.getBoundsInParent().getMinY();
-        scroll.setVvalue(scroll.getVmin() + Math.min(1, y / room) * (scroll.getVmax() - scroll.getVmin()));
+        double y = page.sceneToLocal(node.localToScene(0, 0)).getY();
+        scroll.setVvalue(scroll.getVmin() + Math.min(1, Math.max(0, y / room)) * (scroll.getVmax() - scroll.getVmin()));
     }
 
     private static void setShown(Node n, boolean shown) {

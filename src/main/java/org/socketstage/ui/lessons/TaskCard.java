@@ -44,6 +44,11 @@ final class TaskCard extends HBox {
             scenario.setWrapText(true);
             body.getChildren().add(scenario);
         });
+        Label goals = new Label(texts.format("lessons.task.goals",
+                String.join("  +  ", task.goals().stream().map(g -> g.text()).toList())));
+        goals.getStyleClass().add("task-goals");
+        goals.setWrapText(true);
+        body.getChildren().add(goals);
         HBox.setHgrow(body, Priority.ALWAYS);
         getChildren().addAll(box, body);
         board.achieved().addListener(new WeakSetChangeListener<>(onChange));
