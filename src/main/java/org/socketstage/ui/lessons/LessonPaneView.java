@@ -23,6 +23,7 @@ import org.socketstage.lessons.LessonProblem;
 import org.socketstage.lessons.LessonSection;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.PaneController;
+import org.socketstage.ui.support.OncePerPulse;
 
 /**
  * The lesson pane beside the visualiser (fxml/lessons/LessonPaneView.fxml). Binds the ViewModel to the
@@ -69,11 +70,9 @@ public final class LessonPaneView implements PaneController {
         follow.selectedProperty().bindBidirectional(vm.followServerProperty());
 
         vm.selectedLessonProperty().addListener((o, a, l) -> showLesson());
-        vm.serverStageProperty().addListener((o, a, s) -> refreshServerAt());
-        vm.serverSection().addListener((o, a, s) -> {
-            lessonReader.mark(s);
-            followScroll();
-        });
+        // a live server with many clients changes stage thousands of times a second: redraw once per frame
+        OncePerPulse serverMoved = new OncePerPulse(root, this::showServerPosition);
+        vm.serverStageProperty().addListener(o -> serverMoved.request());
         vm.followServerProperty().addListener((o, a, on) -> followScroll());
         vm.libraryProperty().addListener((o, a, lib) -> showLibrary());
         scrollPause.setOnFinished(e -> {
@@ -148,6 +147,15 @@ public final class LessonPaneView implements PaneController {
         if (vm.followServerProperty().get()) {
             scrollNow();
         }
+    }
+
+    private void showServerPosition() {
+        LessonSection here = vm.serverSection().get();
+        if (here != lessonReader.marked()) {
+            lessonReader.mark(here);
+            followScroll();
+        }
+        refreshServerAt();
     }
 
     private void followScroll() {

@@ -92,7 +92,6 @@ public final class LessonPaneViewModel implements EventSink {
     /** The scrubber shows an earlier moment: the stage is derived again from the replay; achievements stay. */
     @Override
     public void reset() {
-        tasks.replayStarts();
         serverStage.set(null);
     }
 

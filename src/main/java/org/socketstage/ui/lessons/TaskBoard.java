@@ -9,9 +9,10 @@ import org.socketstage.server.ServerEvent;
 
 /**
  * Which try-it tasks are achieved: those saved from earlier sessions plus those the live events complete now.
- * Fed on the FX thread by the pane's ViewModel, so the tracker's listener runs there too. The history
- * scrubber replays events the tracker has already seen; they are skipped, so a replay can neither count a
- * call twice (e.g. "two accepts") nor take an achievement away.
+ * Fed on the FX thread by the pane's ViewModel, so the tracker's listener runs there too. The app has one
+ * event bus whose numbers only grow, so an event numbered at or below the last one tracked has been seen:
+ * the history scrubber's replays are skipped, and a replay can neither count a call twice (e.g. "two
+ * accepts") nor take an achievement away.
  */
 final class TaskBoard {
 
@@ -19,7 +20,6 @@ final class TaskBoard {
     private final LessonProgress progress;
     private final ObservableSet<String> achieved = FXCollections.observableSet();
     private long lastTracked = Long.MIN_VALUE;
-    private boolean replaying;
 
     TaskBoard(List<TryItTask> tasks, LessonProgress progress) {
         this.tracker = new TaskTracker(tasks);
@@ -42,17 +42,11 @@ final class TaskBoard {
     }
 
     void feed(ServerEvent event) {
-        if (replaying && event.seq() <= lastTracked) {
+        if (event.seq() <= lastTracked) {
             return;
         }
-        replaying = false;
         lastTracked = event.seq();
         tracker.accept(event);
-    }
-
-    /** The scrubber is about to replay history: what follows up to the last event seen is not news. */
-    void replayStarts() {
-        replaying = true;
     }
 
     /** Forgets every achievement, saved or not, so each task can be done again. */

@@ -95,6 +95,14 @@ class LessonPaneFollowsServerTest {
         return out[0];
     }
 
+    /** The pane redraws the server's position once per frame, so wait for the next pulse. */
+    private void awaitMarked(FxRobot robot, org.socketstage.server.Stage stage) {
+        await().atMost(WAIT).until(() -> {
+            LessonSection s = markedSection(robot);
+            return s != null && s.stage() == stage;
+        });
+    }
+
     @Test
     void followsEveryStageOfARealRun(FxRobot robot) throws Exception {
         server = new LifecycleServer(ServerConfig.defaults().withPort(0), new NativeSocketApi(),
@@ -102,7 +110,7 @@ class LessonPaneFollowsServerTest {
         server.start();
         pumpUntilVisited(robot, org.socketstage.server.Stage.ACCEPT);
 
-        assertThat(markedSection(robot).stage()).isEqualTo(org.socketstage.server.Stage.ACCEPT);
+        awaitMarked(robot, org.socketstage.server.Stage.ACCEPT);
         robot.interact(() -> {
             Label marker = (Label) pane.scene.getRoot().lookup(".server-here .server-marker");
             assertThat(marker.isVisible()).isTrue();
@@ -131,7 +139,7 @@ class LessonPaneFollowsServerTest {
         List<org.socketstage.server.Stage> order = List.of(org.socketstage.server.Stage.values());
         List<Integer> firstSeen = order.stream().map(visited::indexOf).toList();
         assertThat(firstSeen).doesNotContain(-1).isSorted();
-        assertThat(markedSection(robot).stage()).isEqualTo(org.socketstage.server.Stage.CLOSE_LISTENER);
+        awaitMarked(robot, org.socketstage.server.Stage.CLOSE_LISTENER);
         robot.interact(() -> assertThat(pane.view.reader().marked().title()).startsWith("close(listener)"));
     }
 }

@@ -190,10 +190,10 @@ class LessonPaneUiTest {
             vm().apply(Ev.ok(org.socketstage.server.Stage.SOCKET, 27));
             vm().apply(Ev.started(org.socketstage.server.Stage.SOCKET));
         });
-        robot.interact(() -> {
-            VBox here = (VBox) pane.scene.getRoot().lookup(".server-here");
-            assertThat(((LessonSection) here.getUserData()).stage()).isEqualTo(org.socketstage.server.Stage.SOCKET);
-            pane.snapshot("lesson-pane-dark");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            VBox here = (VBox) robot.lookup(".server-here").tryQuery().orElse(null);
+            return here != null && ((LessonSection) here.getUserData()).stage() == org.socketstage.server.Stage.SOCKET;
         });
+        robot.interact(() -> pane.snapshot("lesson-pane-dark"));
     }
 }

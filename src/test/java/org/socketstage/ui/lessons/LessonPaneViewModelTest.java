@@ -118,8 +118,8 @@ class LessonPaneViewModelTest {
     void theScrubbersReplayNeitherCountsTwiceNorForgets() {
         String twoAccepts = "many-clients/two-clients-two-sockets";
         assertThat(task(twoAccepts).goals().get(0).text()).isEqualTo("count call accept succeeds >= 2");
-        ServerEvent first = Ev.ok(Stage.ACCEPT, 5);
         vm.apply(Ev.started(Stage.ACCEPT));
+        ServerEvent first = Ev.ok(Stage.ACCEPT, 5);
         vm.apply(first);
 
         vm.reset();
