@@ -184,6 +184,20 @@ class LessonPaneUiTest {
     }
 
     @Test
+    void theAppsZoomScalesTheLessonText(FxRobot robot) {
+        robot.interact(() -> {
+            pane.scene.getRoot().setStyle("-fx-font-size: 20px;");
+            pane.scene.getRoot().applyCss();
+        });
+        javafx.scene.text.Text body = robot.lookup(".md-paragraph .md-text").queryAs(javafx.scene.text.Text.class);
+        javafx.scene.text.Text code = robot.lookup(".md-code-text").queryAs(javafx.scene.text.Text.class);
+        Label title = robot.lookup(".lesson-title").queryAs(Label.class);
+        assertThat(body.getFont().getSize()).isEqualTo(20.0);
+        assertThat(code.getFont().getSize()).isCloseTo(20 * 0.88, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(title.getFont().getSize()).isCloseTo(20 * 1.55, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
     void readableOnTheDarkTheme(FxRobot robot) {
         robot.interact(() -> {
             pane.scene.getStylesheets().add(getClass().getResource("/lessons-dark-test.css").toExternalForm());

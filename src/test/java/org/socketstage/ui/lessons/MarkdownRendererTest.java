@@ -118,9 +118,11 @@ class MarkdownRendererTest {
         assertThat(code.getStyleClass()).contains("md-code-text");
         assertThat(code.getText()).isEqualTo("int fd = socket(AF_INET, SOCK_STREAM, 0);\n## not a heading");
         r.interact(() -> {
-            javafx.scene.Scene scene = new javafx.scene.Scene(box);
+            VBox pane = new VBox(box);
+            pane.getStyleClass().add("lesson-pane");
+            javafx.scene.Scene scene = new javafx.scene.Scene(pane);
             scene.getStylesheets().add(getClass().getResource("/fxml/lessons/LessonPane.css").toExternalForm());
-            box.applyCss();
+            pane.applyCss();
             assertThat(code.getFont().getFamily()).containsIgnoringCase("mono");
         });
     }
