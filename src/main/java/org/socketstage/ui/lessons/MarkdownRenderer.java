@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -152,8 +153,8 @@ public final class MarkdownRenderer {
     private javafx.scene.Node table(Node table) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("md-table");
+        List<Integer> weights = new ArrayList<>();
         int row = 0;
-        int columns = 0;
         for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
             boolean head = part instanceof TableHead;
             for (Node r = part.getFirstChild(); r != null; r = r.getNext()) {
@@ -167,19 +168,36 @@ public final class MarkdownRenderer {
                                 head ? "md-table-head" : (row % 2 == 0 ? "md-table-even" : "md-table-odd"));
                         flow.setMaxWidth(Double.MAX_VALUE);
                         flow.setMaxHeight(Double.MAX_VALUE);
-                        grid.add(flow, col++, row);
+                        grid.add(flow, col, row);
+                        if (weights.size() <= col) {
+                            weights.add(0);
+                        }
+                        weights.set(col, Math.max(weights.get(col), weight(InlineFlow.plain(cell))));
+                        col++;
                     }
                 }
-                columns = Math.max(columns, col);
                 row++;
             }
         }
-        for (int i = 0; i < columns; i++) {
+        int total = weights.stream().mapToInt(Integer::intValue).sum();
+        for (int w : weights) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setHgrow(Priority.SOMETIMES);
+            cc.setPercentWidth(100.0 * w / Math.max(1, total));
             cc.setFillWidth(true);
             grid.getColumnConstraints().add(cc);
         }
         return grid;
+    }
+
+    /**
+     * How much room a column wants: its longest text, capped so one long cell does not starve the others, and
+     * never less than its longest word, so a short column is not squeezed to one letter per line.
+     */
+    private static int weight(String text) {
+        int longestWord = 0;
+        for (String word : text.split("\\s+")) {
+            longestWord = Math.max(longestWord, word.length());
+        }
+        return Math.max(Math.min(text.length(), 30), longestWord * 3 / 2 + 3);
     }
 }

@@ -184,6 +184,24 @@ class LessonPaneUiTest {
     }
 
     @Test
+    void codeAndTablesAreLaidOutInsideThePage(FxRobot robot) {
+        javafx.scene.layout.GridPane table = robot.lookup(".md-table").queryAs(javafx.scene.layout.GridPane.class);
+        javafx.scene.control.ScrollPane code = robot.lookup(".md-code-block").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.control.ScrollPane reader = find("#lesson-reader", javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> {
+            double viewport = reader.getViewportBounds().getWidth();
+            assertThat(table.getWidth()).as("the table wraps its cells to the page").isLessThanOrEqualTo(viewport);
+            assertThat(code.getWidth()).isLessThanOrEqualTo(viewport);
+            Node codeText = robot.lookup(".md-code-text").query();
+            assertThat(codeText.getLayoutBounds().getWidth()).as("long C lines scroll sideways").isGreaterThan(code.getWidth());
+            assertThat(code.getHeight()).as("the whole code block is visible without scrolling down")
+                    .isGreaterThanOrEqualTo(codeText.getLayoutBounds().getHeight());
+            pane.view.reader().reveal(table);
+        });
+        robot.interact(() -> pane.snapshot("lesson-pane-table"));
+    }
+
+    @Test
     void theAppsZoomScalesTheLessonText(FxRobot robot) {
         robot.interact(() -> {
             pane.scene.getRoot().setStyle("-fx-font-size: 20px;");
