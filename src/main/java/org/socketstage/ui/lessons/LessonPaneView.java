@@ -116,6 +116,12 @@ public final class LessonPaneView implements PaneController {
         return vm;
     }
 
+    /** Nothing runs in the background; only the scroll pause timer may still be pending. */
+    @Override
+    public void shutdown() {
+        scrollPause.stop();
+    }
+
     LessonReader reader() {
         return lessonReader;
     }

@@ -1,7 +1,6 @@
 package org.socketstage.ui.lessons;
 
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
@@ -151,10 +150,6 @@ public final class LessonPaneViewModel implements EventSink {
     /** The open lesson's section for the server's stage, or null when it has none. */
     public ObjectBinding<LessonSection> serverSection() {
         return serverSection;
-    }
-
-    public Optional<LessonSection> sectionShownFor(Stage stage) {
-        return selectedLesson.get() == null ? Optional.empty() : selectedLesson.get().sectionFor(stage);
     }
 
     TaskBoard tasks() {
