@@ -1,0 +1,233 @@
+package org.socketstage.ui.lessons;
+
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.application.HostServices;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.socketstage.lessons.Lesson;
+import org.socketstage.lessons.LessonLibrary;
+import org.socketstage.lessons.LessonLoader;
+import org.socketstage.lessons.LessonProblem;
+import org.socketstage.lessons.LessonSection;
+import org.socketstage.ui.EventSink;
+import org.socketstage.ui.PaneController;
+import org.socketstage.ui.support.OncePerPulse;
+
+/**
+ * The lesson pane beside the visualiser (fxml/lessons/LessonPaneView.fxml). Binds the ViewModel to the
+ * chooser, the reader, flashcards and glossary; asks before resetting progress or opening a link.
+ * The built-in lessons load at once, plus the folder named by the system property
+ * {@value #LESSONS_DIR_PROPERTY} or given later with {@link #setExtraLessonsDir}.
+ */
+public final class LessonPaneView implements PaneController {
+
+    public static final String LESSONS_DIR_PROPERTY = "socketstage.lessons.dir";
+    /** Following a busy live server, scroll at most this often so the text stays readable. */
+    private static final Duration SCROLL_PAUSE = Duration.millis(700);
+
+    @FXML private ResourceBundle resources;
+    @FXML private VBox root;
+    @FXML private ComboBox<Lesson> lessonChooser;
+    @FXML private CheckBox follow;
+    @FXML private Label serverAt;
+    @FXML private TitledPane problemsPane;
+    @FXML private VBox problemList;
+    @FXML private ScrollPane reader;
+    @FXML private Label progressLabel;
+    @FXML private FlashcardsView flashcardsController;
+    @FXML private GlossaryView glossaryController;
+
+    private LessonTexts texts;
+    private LessonPaneViewModel vm;
+    private LessonReader lessonReader;
+    private MarkdownRenderer markdown;
+    private final PauseTransition scrollPause = new PauseTransition(SCROLL_PAUSE);
+    private boolean scrollPending;
+
+    @FXML
+    private void initialize() {
+        texts = new LessonTexts(resources);
+        markdown = new MarkdownRenderer(new LinkOpener(this::confirmLink));
+        lessonReader = new LessonReader(reader, markdown, texts);
+        vm = new LessonPaneViewModel(loadLibrary(null), LessonProgress.forUser());
+
+        lessonChooser.setItems(vm.lessons());
+        lessonChooser.setCellFactory(list -> new LessonCell());
+        lessonChooser.setButtonCell(new LessonCell());
+        lessonChooser.valueProperty().bindBidirectional(vm.selectedLessonProperty());
+        follow.selectedProperty().bindBidirectional(vm.followServerProperty());
+
+        vm.selectedLessonProperty().addListener((o, a, l) -> showLesson());
+        // a live server with many clients changes stage thousands of times a second: redraw once per frame
+        OncePerPulse serverMoved = new OncePerPulse(root, this::showServerPosition);
+        vm.serverStageProperty().addListener(o -> serverMoved.request());
+        vm.followServerProperty().addListener((o, a, on) -> followScroll());
+        vm.libraryProperty().addListener((o, a, lib) -> showLibrary());
+        scrollPause.setOnFinished(e -> {
+            if (scrollPending) {
+                scrollPending = false;
+                scrollNow();
+            }
+        });
+        showLibrary();
+    }
+
+    private LessonLibrary loadLibrary(Path extra) {
+        Path dir = extra;
+        if (dir == null && System.getProperty(LESSONS_DIR_PROPERTY) != null) {
+            dir = Path.of(System.getProperty(LESSONS_DIR_PROPERTY));
+        }
+        return dir == null ? LessonLoader.loadBuiltIn() : LessonLoader.loadBuiltInAnd(dir);
+    }
+
+    /** The instructor's own folder ({@code --lessons DIR}): reloads the lessons with it added. */
+    public void setExtraLessonsDir(Path dir) {
+        vm.load(loadLibrary(dir));
+    }
+
+    /** Lets confirmed links open in the browser; without it links are shown but never opened. */
+    public void setHostServices(HostServices hostServices) {
+        markdown.links().setBrowser(hostServices == null ? null : hostServices::showDocument);
+    }
+
+    /** Where confirmed links go, for a caller without HostServices (tests); null: links never open. */
+    void setBrowser(Consumer<String> browser) {
+        markdown.links().setBrowser(browser);
+    }
+
+    @Override
+    public EventSink viewModel() {
+        return vm;
+    }
+
+    public LessonPaneViewModel lessonViewModel() {
+        return vm;
+    }
+
+    /** Nothing runs in the background; only the scroll pause timer may still be pending. */
+    @Override
+    public void shutdown() {
+        scrollPause.stop();
+    }
+
+    LessonReader reader() {
+        return lessonReader;
+    }
+
+    private void showLibrary() {
+        problemList.getChildren().clear();
+        for (LessonProblem p : vm.problems()) {
+            Label l = new Label(p.toString());
+            l.getStyleClass().add("lesson-problem");
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            problemList.getChildren().add(l);
+        }
+        long files = vm.libraryProperty().get().skippedFiles().size();
+        problemsPane.setText(texts.format("lessons.problems.title", vm.problems().size(), files));
+        problemsPane.setVisible(!vm.problems().isEmpty());
+        problemsPane.setManaged(!vm.problems().isEmpty());
+        flashcardsController.bind(vm.flashcards(), markdown, texts);
+        glossaryController.bind(vm.glossary(), markdown, texts);
+        vm.tasks().achieved().addListener((javafx.collections.SetChangeListener<String>) c -> refreshProgress());
+        showLesson();
+    }
+
+    private void showLesson() {
+        lessonReader.show(vm.selectedLessonProperty().get(), vm, q -> refreshProgress());
+        lessonReader.mark(vm.serverSection().get());
+        refreshProgress();
+        refreshServerAt();
+        if (vm.followServerProperty().get()) {
+            scrollNow();
+        }
+    }
+
+    private void showServerPosition() {
+        LessonSection here = vm.serverSection().get();
+        if (here != lessonReader.marked()) {
+            lessonReader.mark(here);
+            followScroll();
+        }
+        refreshServerAt();
+    }
+
+    private void followScroll() {
+        if (!vm.followServerProperty().get()) {
+            return;
+        }
+        if (scrollPause.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            scrollPending = true;
+            return;
+        }
+        scrollNow();
+        scrollPause.playFromStart();
+    }
+
+    private void scrollNow() {
+        LessonSection s = lessonReader.marked();
+        if (s != null) {
+            lessonReader.scrollTo(s);
+        }
+    }
+
+    private void refreshServerAt() {
+        var stage = vm.serverStageProperty().get();
+        serverAt.setText(stage == null ? texts.get("lessons.server.idle")
+                : texts.format("lessons.server.at", stage.label()));
+    }
+
+    private void refreshProgress() {
+        Lesson l = vm.selectedLessonProperty().get();
+        if (l == null) {
+            progressLabel.setText("");
+            return;
+        }
+        LessonPaneViewModel.TaskTally t = vm.taskProgress(l);
+        QuizBook.Score s = vm.quizScore(l);
+        progressLabel.setText(texts.format("lessons.progress", t.done(), t.total(), s.right(), s.answered(), s.total()));
+    }
+
+    @FXML
+    private void onResetProgress() {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, texts.get("lessons.reset.question"),
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.setTitle(texts.get("lessons.reset.title"));
+        ask.setHeaderText(texts.get("lessons.reset.title"));
+        ask.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        if (ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
+            vm.resetProgress();
+            showLesson();
+        }
+    }
+
+    private boolean confirmLink(String url) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, texts.format("lessons.link.question", url),
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.setTitle(texts.get("lessons.link.title"));
+        ask.setHeaderText(texts.get("lessons.link.title"));
+        ask.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        return ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** Shows "1. A TCP server in nine calls" in the chooser. */
+    private static final class LessonCell extends ListCell<Lesson> {
+        @Override
+        protected void updateItem(Lesson item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.order() + ". " + item.title());
+        }
+    }
+}

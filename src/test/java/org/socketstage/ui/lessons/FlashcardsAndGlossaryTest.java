@@ -1,0 +1,76 @@
+package org.socketstage.ui.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.socketstage.lessons.Flashcard;
+import org.socketstage.lessons.GlossaryTerm;
+import org.socketstage.lessons.LessonLoader;
+
+class FlashcardsAndGlossaryTest {
+
+    private static final List<Flashcard> CARDS = List.of(
+            new Flashcard("one?", "1", "t"), new Flashcard("two?", "2", "t"), new Flashcard("three?", "3", "t"));
+
+    @Test
+    void cardsFlipAndTurnOverInBothDirections() {
+        FlashcardDeck deck = new FlashcardDeck(CARDS);
+        assertThat(deck.current().get().front()).isEqualTo("one?");
+        assertThat(deck.flippedProperty().get()).isFalse();
+        deck.flip();
+        assertThat(deck.flippedProperty().get()).isTrue();
+        deck.next();
+        assertThat(deck.current().get().front()).isEqualTo("two?");
+        assertThat(deck.flippedProperty().get()).as("a new card shows its question").isFalse();
+        deck.previous();
+        deck.previous();
+        assertThat(deck.current().get().front()).as("previous wraps to the last").isEqualTo("three?");
+        deck.next();
+        assertThat(deck.indexProperty().get()).isZero();
+    }
+
+    @Test
+    void anEmptyDeckDoesNothing() {
+        FlashcardDeck deck = new FlashcardDeck(List.of());
+        deck.next();
+        deck.flip();
+        assertThat(deck.current().get()).isNull();
+        assertThat(deck.flippedProperty().get()).isFalse();
+    }
+
+    @Test
+    void theShippedCardsAreAllThere() {
+        assertThat(new FlashcardDeck(LessonLoader.loadBuiltIn().flashcards()).size()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void theGlossaryFiltersAsYouTypeNameMatchesFirst() {
+        GlossarySearch g = new GlossarySearch(List.of(
+                new GlossaryTerm("accept queue", "Finished connections waiting for accept().", "g"),
+                new GlossaryTerm("backlog", "How long the accept queue may get.", "g"),
+                new GlossaryTerm("bind()", "Gives a socket its address.", "g"),
+                new GlossaryTerm("queue overflow", "When the queue is full.", "g")));
+        assertThat(g.matches()).hasSize(4);
+        g.queryProperty().set("QUEUE");
+        assertThat(g.matches()).extracting(GlossaryTerm::term).containsExactly("accept queue", "queue overflow", "backlog");
+        assertThat(g.selectedProperty().get().term()).isEqualTo("accept queue");
+        g.queryProperty().set("bind");
+        assertThat(g.matches()).extracting(GlossaryTerm::term).containsExactly("bind()");
+        assertThat(g.selectedProperty().get().term()).isEqualTo("bind()");
+        g.queryProperty().set("nothing like this");
+        assertThat(g.matches()).isEmpty();
+        assertThat(g.selectedProperty().get()).isNull();
+        g.queryProperty().set("");
+        assertThat(g.matches()).hasSize(4);
+        assertThat(g.total()).isEqualTo(4);
+    }
+
+    @Test
+    void theShippedGlossaryFindsEaddrinuse() {
+        GlossarySearch g = new GlossarySearch(LessonLoader.loadBuiltIn().glossary());
+        g.queryProperty().set("eaddrinuse");
+        assertThat(g.matches()).isNotEmpty();
+        assertThat(g.matches().get(0).term()).isEqualToIgnoringCase("EADDRINUSE");
+    }
+}

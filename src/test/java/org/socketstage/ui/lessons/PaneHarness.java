@@ -1,0 +1,71 @@
+package org.socketstage.ui.lessons;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/** Loads the real pane FXML with the app's bundle into a stage, and writes PNG snapshots of it. */
+final class PaneHarness {
+
+    static final String FXML = "/fxml/lessons/LessonPaneView.fxml";
+
+    final LessonPaneView view;
+    final Scene scene;
+
+    private PaneHarness(LessonPaneView view, Scene scene) {
+        this.view = view;
+        this.scene = scene;
+    }
+
+    /** Call on the FX thread (e.g. from TestFX's @Start). Starts from no saved progress. */
+    static PaneHarness show(Stage stage, double width, double height) throws IOException {
+        LessonProgress.forUser().reset();
+        URL url = Objects.requireNonNull(PaneHarness.class.getResource(FXML), "Resource not found: " + FXML);
+        FXMLLoader loader = new FXMLLoader(url, ResourceBundle.getBundle("i18n/messages"));
+        Parent root = loader.load();
+        Scene scene = new Scene(root, width, height);
+        stage.setScene(scene);
+        stage.show();
+        return new PaneHarness(loader.getController(), scene);
+    }
+
+    static <T extends Node> T lookup(Node root, String selector, Class<T> type) {
+        return type.cast(Objects.requireNonNull(root.lookup(selector), "no node " + selector));
+    }
+
+    /** Call on the FX thread. */
+    Path snapshot(String name) {
+        WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            Path dir = Path.of(System.getProperty("buildDir", "target"), "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            ImageIO.write(out, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
