@@ -1,0 +1,81 @@
+package org.socketstage.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.StatusBar;
+import org.socketstage.ui.controls.SettingsView;
+import org.socketstage.ui.controls.ToolbarView;
+import org.socketstage.ui.history.ScrubberView;
+import org.socketstage.ui.lane.LaneView;
+import org.socketstage.ui.sockets.SocketsView;
+
+/** Controller of fxml/MainView.fxml: hands each included view its ViewModel and fills the pane tabs. */
+public final class MainView {
+
+    static final String CODE_PANE = "fxml/code/CodeView.fxml";
+    static final String SOCKADDR_PANE = "fxml/sockaddr/SockaddrView.fxml";
+    static final String LOG_PANE = "fxml/log/EventLogView.fxml";
+    static final String CLIENT_PANE = "fxml/client/ClientPanelView.fxml";
+
+    @FXML private BorderPane root;
+    @FXML private ToolbarView toolbarController;
+    @FXML private LaneView laneController;
+    @FXML private SettingsView settingsController;
+    @FXML private SocketsView socketsController;
+    @FXML private ScrubberView scrubberController;
+    @FXML private TabPane panes;
+    @FXML private Tab codeTab;
+    @FXML private Tab sockaddrTab;
+    @FXML private Tab logTab;
+    @FXML private Tab clientTab;
+    @FXML private StatusBar statusBar;
+    @FXML private Label viewLag;
+
+    private final List<PaneSlot> slots = new ArrayList<>();
+
+    void init(MainViewModel vm, Runnable help) {
+        Texts texts = vm.texts();
+        toolbarController.init(vm.control(), vm.presentation(), texts, help);
+        laneController.init(vm.lane(), vm.control(), texts);
+        settingsController.init(vm.settings(), vm.control(), texts);
+        socketsController.init(vm.sockets(), texts);
+        scrubberController.init(vm.feed(), texts);
+        fill(codeTab, CODE_PANE, vm);
+        fill(sockaddrTab, SOCKADDR_PANE, vm);
+        fill(logTab, LOG_PANE, vm);
+        fill(clientTab, CLIENT_PANE, vm);
+        statusBar.setText(texts.format("status.backend", vm.socketApiName()));
+    }
+
+    private void fill(Tab tab, String path, MainViewModel vm) {
+        PaneSlot slot = new PaneSlot(path);
+        slot.fill(tab, vm);
+        slots.add(slot);
+    }
+
+    /** Shows how far the view is behind the server, when it is. */
+    void showLag(long dropped, int pending, Texts texts) {
+        String text = dropped == 0 && pending < FxEventPump.MAX_EVENTS_PER_PULSE
+                ? "" : texts.format("status.lag", dropped, pending);
+        if (!text.equals(viewLag.getText())) {
+            viewLag.setText(text);
+        }
+    }
+
+    void shutdownPanes() {
+        slots.forEach(PaneSlot::shutdown);
+    }
+
+    BorderPane root() {
+        return root;
+    }
+
+    LaneView lane() {
+        return laneController;
+    }
+}

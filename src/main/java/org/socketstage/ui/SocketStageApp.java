@@ -1,0 +1,40 @@
+package org.socketstage.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.socketstage.server.EventBus;
+import org.socketstage.socket.SocketApi;
+
+/** The JavaFX application: one event bus and one socket layer for its whole life, one main window. */
+public class SocketStageApp extends Application {
+
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        Texts texts = Texts.load();
+        EventBus bus = new EventBus();
+        window = MainWindow.open(stage, new MainViewModel(texts, bus, socketApi()), AppPrefs.open());
+        // closing the main window ends the app even if a dialog (e.g. Help) is still open
+        stage.setOnHidden(e -> {
+            window.close();
+            Platform.exit();
+        });
+    }
+
+    static SocketApi socketApi() {
+        throw new IllegalStateException("no socket backend yet: waiting for SocketBackend.auto() from branch backends");
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+
+    public static void main(String[] args) {
+        launch(SocketStageApp.class, args);
+    }
+}
