@@ -17,10 +17,15 @@ public record TcpSocketRow(
         boolean ipv6Table) {
 
     public String local() {
-        return localHost + ":" + localPort;
+        return hostPort(localHost, localPort);
     }
 
     public String remote() {
-        return remoteHost + ":" + remotePort;
+        return hostPort(remoteHost, remotePort);
+    }
+
+    /** "127.0.0.1:9090", or "[::1]:9090" since an IPv6 address has colons of its own. */
+    static String hostPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 }

@@ -61,6 +61,8 @@ public final class EventBus {
         private final Consumer<? super ServerEvent> listener;
         private final Thread thread;
         private final AtomicLong dropped = new AtomicLong();
+        private final AtomicLong queued = new AtomicLong();
+        private final AtomicLong handled = new AtomicLong();
         private volatile boolean open = true;
 
         private Subscription(String name, Consumer<? super ServerEvent> listener, int capacity) {
@@ -71,7 +73,12 @@ public final class EventBus {
         }
 
         private void offer(ServerEvent e) {
-            if (open && !queue.offer(e)) {
+            if (!open) {
+                return;
+            }
+            if (queue.offer(e)) {
+                queued.incrementAndGet();
+            } else {
                 dropped.incrementAndGet();
             }
         }
@@ -81,13 +88,17 @@ public final class EventBus {
                 try {
                     ServerEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (e != null) {
-                        listener.accept(e);
+                        try {
+                            listener.accept(e);
+                        } finally {
+                            handled.incrementAndGet();
+                        }
                     }
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException ex) {
-                    // a failing listener must not stop delivery to itself of later events, nor touch the server
+                    // a failing listener must not stop later deliveries, and must never reach the server
                     System.err.println("SocketStage: listener " + thread.getName() + " failed: " + ex);
                 }
             }
@@ -98,10 +109,10 @@ public final class EventBus {
             return dropped.get();
         }
 
-        /** Waits until every event published so far has been handed to the listener, up to the timeout. */
+        /** Waits until the listener has handled every event published so far, up to the timeout. */
         public boolean drain(long timeoutMillis) throws InterruptedException {
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (!queue.isEmpty()) {
+            while (handled.get() < queued.get()) {
                 if (System.nanoTime() > end) {
                     return false;
                 }

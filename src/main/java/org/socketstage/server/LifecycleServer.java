@@ -1,26 +1,59 @@
 package org.socketstage.server;
 
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.socketstage.socket.Accepted;
+import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
+import org.socketstage.socket.SocketConstants;
+import org.socketstage.socket.Shutdown;
+import org.socketstage.socket.SyscallException;
 
 /**
  * A real TCP server that runs the BSD-sockets flow one system call at a time and reports each call.
  * Owns its threads: start() starts them, stop() (or close()) ends them and closes every descriptor.
+ * One instance runs once; start a new one to run again.
  */
 public final class LifecycleServer implements AutoCloseable {
+
+    private static final int POLL_MILLIS = 100;
 
     private final ServerConfig config;
     private final SocketApi api;
     private final StepGate gate;
     private final EventBus bus;
+    private final FaultPlan faults;
+    private final CallTracer tracer;
+    private final KernelView kernelView;
+    private final AtomicReference<ServerState> state = new AtomicReference<>(ServerState.IDLE);
+    private final Map<Integer, ConnectionSession> sessions = new ConcurrentHashMap<>();
+    private final Map<ConnectionSession, Thread> sessionThreads = new ConcurrentHashMap<>();
+    private final Object capacity = new Object();
+    private volatile boolean stopping;
+    private volatile int listenFd = -1;
+    private volatile int boundPort = -1;
+    private volatile Thread serverThread;
 
     public LifecycleServer(ServerConfig config, SocketApi api, StepGate gate, EventBus bus) {
+        this(config, api, gate, bus, new FaultPlan(), KernelView.NONE);
+    }
+
+    public LifecycleServer(ServerConfig config, SocketApi api, StepGate gate, EventBus bus, FaultPlan faults,
+            KernelView kernelView) {
         this.config = config;
         this.api = api;
         this.gate = gate;
         this.bus = bus;
+        this.faults = faults;
+        this.kernelView = kernelView;
+        this.tracer = new CallTracer(bus, gate, faults);
     }
 
     public ServerConfig config() {
@@ -39,26 +72,360 @@ public final class LifecycleServer implements AutoCloseable {
         return bus;
     }
 
-    /** Starts the server thread; the first call it makes is socket(). */
-    public void start() {
-        throw new UnsupportedOperationException("being written");
+    public FaultPlan faults() {
+        return faults;
     }
 
-    /** Stops from any point, also while blocked in accept() or recv(); true when every thread ended in time. */
+    /** Starts the server thread; the first call it makes is socket(). */
+    public synchronized void start() {
+        if (serverThread != null) {
+            throw new IllegalStateException("a LifecycleServer runs once; create a new one to run again");
+        }
+        gate.reset();
+        state.set(ServerState.RUNNING);
+        Thread t = new Thread(this::run, "socketstage-server");
+        t.setDaemon(true);
+        serverThread = t;
+        t.start();
+    }
+
+    private void run() {
+        tracer.state(ServerState.RUNNING, "server thread started; socket layer: " + api.name());
+        String failure = null;
+        try {
+            int fd = openListeningSocket();
+            acceptLoop(fd);
+        } catch (SetupFailed f) {
+            failure = f.getMessage();
+        } catch (StepGate.Cancelled c) {
+            // stop() was called; fall through to the clean-up
+        } catch (SyscallException e) {
+            failure = e.call() + " failed: " + e.errno().straceText();
+        } catch (RuntimeException e) {
+            failure = "internal error: " + e;
+        } finally {
+            endSessions();
+            kernelView.stop();
+            closeListener();
+            ServerState end = failure != null ? ServerState.FAILED : ServerState.STOPPED;
+            state.set(end);
+            tracer.state(end, failure != null ? failure : "every socket closed");
+        }
+    }
+
+    private static final class SetupFailed extends Exception {
+        SetupFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private int openListeningSocket() throws SetupFailed, SyscallException {
+        int fd = socketCall();
+        listenFd = fd;
+        if (config.reuseAddr()) {
+            String args = fd + ", SOL_SOCKET, SO_REUSEADDR, [1], 4";
+            try {
+                tracer.call(Actor.SERVER, Stage.SETSOCKOPT, "setsockopt", args, true,
+                        () -> {
+                            api.setsockopt(fd, org.socketstage.socket.SocketOption.SO_REUSEADDR, 1);
+                            return 0;
+                        }, r -> CallTracer.Report.of(0, args), args, null);
+            } catch (SyscallException e) {
+                if (!faults.uncheckedSocket()) {
+                    throw new SetupFailed("setsockopt failed: " + e.errno().straceText());
+                }
+            }
+        }
+        SockAddrIn address = fillAddress();
+        bind(fd, address);
+        listen(fd);
+        return fd;
+    }
+
+    private int socketCall() throws SetupFailed {
+        String args = "AF_INET, SOCK_STREAM, 0";
+        try {
+            return tracer.call(Actor.SERVER, Stage.SOCKET, "socket", args, true, api::socketTcp,
+                    fd -> CallTracer.Report.of(fd, args).withNote(api.realFileDescriptors() ? null
+                            : "a Java handle number, not a kernel file descriptor"), args, null);
+        } catch (SyscallException e) {
+            if (faults.uncheckedSocket()) {
+                tracer.notice(Actor.SERVER, "socket() failed but its result is not checked: the program goes on with fd -1");
+                return -1;
+            }
+            throw new SetupFailed("socket failed: " + e.errno().straceText());
+        }
+    }
+
+    private SockAddrIn fillAddress() throws SetupFailed, SyscallException {
+        SockAddrIn address;
+        try {
+            address = SockAddrIn.of(config.bindHost(), config.port());
+        } catch (UnknownHostException e) {
+            throw new SetupFailed("cannot fill sockaddr_in: " + config.bindHost() + " is not an IPv4 address or a host name that resolves to one");
+        }
+        String args = "sin_family=AF_INET, sin_port=htons(" + config.port() + "), sin_addr="
+                + (address.isAny() ? "htonl(INADDR_ANY)" : "inet_addr(\"" + address.host() + "\")");
+        byte[] bytes = address.structBytes();
+        tracer.call(Actor.SERVER, Stage.SOCKADDR, "sockaddr_in", args, true, () -> address,
+                a -> new CallTracer.Report(0, args, null, a, bytes, null),
+                args, bytes);
+        return address;
+    }
+
+    private void bind(int fd, SockAddrIn address) throws SetupFailed {
+        String args = fd + ", " + address.straceText() + ", " + SocketConstants.SOCKADDR_IN_SIZE;
+        byte[] bytes = address.structBytes();
+        try {
+            tracer.call(Actor.SERVER, Stage.BIND, "bind", args, true,
+                    () -> {
+                        api.bind(fd, address);
+                        return 0;
+                    },
+                    r -> new CallTracer.Report(0, args, null, address, bytes, api.fusesBindAndListen()
+                            ? "prepared; Java binds and listens together at listen()" : null),
+                    args, bytes);
+        } catch (SyscallException e) {
+            throw new SetupFailed("bind failed: " + e.errno().straceText());
+        }
+        if (!api.fusesBindAndListen()) {
+            learnPort(fd);
+        }
+    }
+
+    private void listen(int fd) throws SetupFailed {
+        String args = fd + ", " + config.backlog();
+        try {
+            tracer.call(Actor.SERVER, Stage.LISTEN, "listen", args, true,
+                    () -> {
+                        api.listen(fd, config.backlog());
+                        return 0;
+                    },
+                    r -> CallTracer.Report.of(0, args).withNote(api.fusesBindAndListen()
+                            ? "Java's ServerSocketChannel.bind(address, backlog) did bind() and listen() here, in one call" : null),
+                    args, null);
+        } catch (SyscallException e) {
+            throw new SetupFailed("listen failed: " + e.errno().straceText());
+        }
+        if (api.fusesBindAndListen()) {
+            learnPort(fd);
+        }
+        kernelView.start(boundPort, config.backlog(), snapshot -> bus.publish((seq, time) ->
+                new ServerEvent.KernelChanged(seq, time, Actor.KERNEL, snapshot)));
+    }
+
+    /** With port 0 the kernel picks the port; getsockname tells which. */
+    private void learnPort(int fd) throws SetupFailed {
+        if (config.port() != 0) {
+            boundPort = config.port();
+            return;
+        }
+        String args = fd + ", ..., [16]";
+        try {
+            SockAddrIn local = tracer.call(Actor.SERVER, Stage.BIND, "getsockname", args, false,
+                    () -> api.getsockname(fd),
+                    a -> new CallTracer.Report(0, fd + ", " + a.straceText() + ", [16]", null, a, null,
+                            "port 0 asks the kernel to pick a free port"),
+                    args, null);
+            boundPort = local.port();
+        } catch (SyscallException e) {
+            throw new SetupFailed("getsockname failed: " + e.errno().straceText());
+        }
+    }
+
+    private void acceptLoop(int fd) throws SyscallException {
+        String before = fd + ", ..., [16]";
+        while (!stopping) {
+            waitForCapacity();
+            Accepted a = tracer.call(Actor.SERVER, Stage.ACCEPT, "accept", before, true,
+                    () -> {
+                        awaitReadable(fd);
+                        return api.accept(fd);
+                    },
+                    acc -> new CallTracer.Report(acc.fd(), fd + ", " + acc.peer().straceText() + ", [16]", null,
+                            acc.peer(), null, api.realFileDescriptors() ? null : "a Java handle number, not a kernel file descriptor"),
+                    before, null);
+            serve(a);
+        }
+    }
+
+    private void serve(Accepted a) {
+        ConnectionSession s = new ConnectionSession(api, tracer, () -> stopping, a.fd(), a.peer(), config.recvBufferSize());
+        sessions.put(a.fd(), s);
+        if (config.concurrency() == Concurrency.ITERATIVE) {
+            try {
+                s.run();
+            } finally {
+                sessions.remove(a.fd());
+            }
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                s.run();
+            } finally {
+                sessions.remove(a.fd());
+                sessionThreads.remove(s);
+                synchronized (capacity) {
+                    capacity.notifyAll();
+                }
+            }
+        }, "socketstage-conn-" + a.fd());
+        t.setDaemon(true);
+        sessionThreads.put(s, t);
+        t.start();
+    }
+
+    /** At the connection limit the server stops accepting; new clients wait in the kernel's accept queue. */
+    private void waitForCapacity() {
+        boolean told = false;
+        synchronized (capacity) {
+            while (!stopping && sessions.size() >= config.maxConnections()) {
+                if (!told) {
+                    tracer.notice(Actor.SERVER, config.maxConnections() + " connections are open (the limit): "
+                            + "new clients wait in the accept queue until one closes");
+                    told = true;
+                }
+                try {
+                    capacity.wait(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (stopping) {
+            throw new StepGate.Cancelled();
+        }
+    }
+
+    /** accept() would block in the kernel where no stop could reach it; poll with a timeout keeps us stoppable. */
+    private void awaitReadable(int fd) throws SyscallException {
+        while (api.poll(fd, SocketConstants.POLLIN, POLL_MILLIS) == 0) {
+            if (stopping) {
+                throw new StepGate.Cancelled();
+            }
+        }
+    }
+
+    private void endSessions() {
+        for (Thread t : new ArrayList<>(sessionThreads.values())) {
+            join(t, 1000);
+        }
+    }
+
+    private void closeListener() {
+        int fd = listenFd;
+        if (fd < 0) {
+            return;
+        }
+        String args = Integer.toString(fd);
+        try {
+            tracer.call(Actor.SERVER, Stage.CLOSE_LISTENER, "close", args, false,
+                    () -> {
+                        api.close(fd);
+                        return 0;
+                    }, r -> CallTracer.Report.of(0, args), args, null);
+        } catch (SyscallException e) {
+            // reported as an event
+        } finally {
+            listenFd = -1;
+        }
+    }
+
+    /**
+     * Stops from any point, also while blocked in accept() or recv(), closes every descriptor and frees the port.
+     * Returns true when every server thread ended within the timeout.
+     */
     public boolean stop(Duration timeout) {
-        throw new UnsupportedOperationException("being written");
+        Thread t = serverThread;
+        if (t == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!stopping && t.isAlive()) {
+            stopping = true;
+            state.compareAndSet(ServerState.RUNNING, ServerState.STOPPING);
+            tracer.state(ServerState.STOPPING, "stop requested");
+        }
+        stopping = true;
+        gate.cancel();
+        synchronized (capacity) {
+            capacity.notifyAll();
+        }
+        join(t, Math.min(remainingMillis(deadline), 200));
+        if (t.isAlive()) {
+            wakeBlockedCalls();
+        }
+        join(t, remainingMillis(deadline));
+        return !t.isAlive();
+    }
+
+    /**
+     * Last resort for a thread stuck inside a native call (a send() to a peer that reads nothing):
+     * shutdown() wakes it, where close() from another thread would not.
+     */
+    private void wakeBlockedCalls() {
+        for (ConnectionSession s : sessions.values()) {
+            shutdownQuietly(s.fd());
+        }
+        int fd = listenFd;
+        if (fd >= 0) {
+            shutdownQuietly(fd);
+        }
+    }
+
+    private void shutdownQuietly(int fd) {
+        try {
+            api.shutdown(fd, Shutdown.SHUT_RDWR);
+        } catch (SyscallException e) {
+            // already gone
+        }
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the server thread has ended (after a failure or a stop); true if it has. */
+    public boolean awaitEnd(Duration timeout) {
+        Thread t = serverThread;
+        if (t == null) {
+            return false;
+        }
+        join(t, Math.max(1, timeout.toMillis()));
+        return !t.isAlive();
     }
 
     public ServerState state() {
-        throw new UnsupportedOperationException("being written");
+        return state.get();
+    }
+
+    public boolean isRunning() {
+        Thread t = serverThread;
+        return t != null && t.isAlive();
     }
 
     public OptionalInt listeningFd() {
-        throw new UnsupportedOperationException("being written");
+        int fd = listenFd;
+        return fd >= 0 ? OptionalInt.of(fd) : OptionalInt.empty();
+    }
+
+    /** The port the server is bound to (the kernel's pick when the config said 0), or -1 before bind. */
+    public int boundPort() {
+        return boundPort;
     }
 
     public List<ConnectionInfo> connections() {
-        throw new UnsupportedOperationException("being written");
+        return sessions.values().stream().map(ConnectionSession::info).toList();
     }
 
     @Override

@@ -16,6 +16,7 @@ public record Errno(int number, String name, String message) {
         new Known("EPERM", 1, 1, "Operation not permitted"),
         new Known("ENOENT", 2, 2, "No such file or directory"),
         new Known("EINTR", 4, 4, "Interrupted system call"),
+        new Known("EIO", 5, 5, "Input/output error"),
         new Known("EBADF", 9, 9, "Bad file descriptor"),
         new Known("EAGAIN", 11, 35, "Resource temporarily unavailable"),
         new Known("ENOMEM", 12, 12, "Cannot allocate memory"),

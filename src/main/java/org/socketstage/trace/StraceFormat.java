@@ -6,6 +6,7 @@ import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.server.ServerEvent;
+import org.socketstage.server.Stage;
 
 /** One strace-style line per event worth printing, prefixed by the actor: {@code [server] listen(3, 5) = 0}. */
 public final class StraceFormat {
@@ -15,6 +16,10 @@ public final class StraceFormat {
     /** The line for this event, or null for events that print nothing (a call about to start). */
     public static String line(ServerEvent event) {
         String prefix = "[" + event.actor().label() + "] ";
+        if (event instanceof ServerEvent.CallReturned r && r.stage() == Stage.SOCKADDR && !r.failed()) {
+            return prefix + "struct sockaddr_in addr = {" + r.args() + "};  /* " + hex(r.sockaddrBytes())
+                    + " -- not a system call: the program fills the struct in its own memory */";
+        }
         if (event instanceof ServerEvent.CallReturned r) {
             String note = r.note() == null || r.note().isBlank() ? "" : "  /* " + r.note() + " */";
             return prefix + r.straceText() + note;
@@ -29,6 +34,10 @@ public final class StraceFormat {
             return prefix + "--- " + n.text() + " ---";
         }
         return null;
+    }
+
+    private static String hex(byte[] bytes) {
+        return bytes == null ? "" : java.util.HexFormat.ofDelimiter(" ").formatHex(bytes);
     }
 
     /** {@code LISTEN 127.0.0.1:9090 accept-queue=3 limit=5 overflows=12; ESTABLISHED×3 TIME_WAIT×1}. */

@@ -1,0 +1,157 @@
+package org.socketstage.kernel;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * Polls the kernel's TCP table for one port on its own daemon thread and reports each snapshot that differs
+ * from the one before. Polling is the only way: /proc offers no change notification for these tables.
+ * The listener runs on the watcher's thread and must hand work elsewhere if it is slow.
+ *
+ * <p>Lifecycle: construct, {@link #start()}, {@link #close()}. The first snapshot is always reported.
+ */
+public final class KernelWatcher implements AutoCloseable {
+
+    public static final String THREAD_NAME = "socketstage-kernel-watch";
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
+    private static final Duration SHORTEST_INTERVAL = Duration.ofMillis(10);
+    private static final System.Logger LOG = System.getLogger(KernelWatcher.class.getName());
+
+    private final KernelTcpTable table;
+    private final int port;
+    private final Consumer<KernelSnapshot> listener;
+    private final Object wake = new Object();
+    private final Thread thread;
+
+    private volatile OptionalInt backlog = OptionalInt.empty();
+    private volatile Duration interval = DEFAULT_INTERVAL;
+    private volatile KernelSnapshot current;
+    private volatile boolean running;
+    private volatile boolean closed;
+    private boolean pollSoon;
+
+    public KernelWatcher(KernelTcpTable table, int port, Consumer<KernelSnapshot> listener) {
+        KernelTcpTable.checkPort(port);
+        this.table = Objects.requireNonNull(table, "table");
+        this.port = port;
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.thread = new Thread(this::run, THREAD_NAME);
+        this.thread.setDaemon(true);
+    }
+
+    public synchronized KernelWatcher start() {
+        if (closed || thread.getState() != Thread.State.NEW) {
+            throw new IllegalStateException("a KernelWatcher starts once; create a new one to watch again");
+        }
+        running = true;
+        thread.start();
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The backlog passed to listen(); known only after listen(), so it can be set while watching. */
+    public void setBacklog(int backlog) {
+        this.backlog = OptionalInt.of(backlog);
+        pollNow();
+    }
+
+    public void setInterval(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.compareTo(SHORTEST_INTERVAL) < 0) {
+            throw new IllegalArgumentException("interval must be at least " + SHORTEST_INTERVAL.toMillis()
+                    + " ms (reading /proc more often only burns CPU), was " + interval.toMillis() + " ms");
+        }
+        this.interval = interval;
+        pollNow();
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    /** The latest snapshot, or null before the first poll has finished. */
+    public KernelSnapshot current() {
+        return current;
+    }
+
+    /** Asks the thread to poll at once instead of at the end of the current interval. */
+    public void pollNow() {
+        synchronized (wake) {
+            pollSoon = true;
+            wake.notifyAll();
+        }
+    }
+
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** Stops the thread and waits for it (unless called from the listener itself, which cannot wait for itself). */
+    @Override
+    public void close() {
+        closed = true;
+        running = false;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+        if (Thread.currentThread() == thread || thread.getState() == Thread.State.NEW) {
+            return;
+        }
+        try {
+            thread.join(Duration.ofSeconds(2).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            poll();
+            waitForNextPoll();
+        }
+    }
+
+    private void poll() {
+        KernelSnapshot next;
+        try {
+            next = table.snapshot(port, backlog);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "reading the kernel's TCP table failed", e);
+            return;
+        }
+        if (next.equals(current)) {
+            return;
+        }
+        current = next;
+        try {
+            listener.accept(next);
+        } catch (RuntimeException e) {
+            // A failing listener must not stop the watch: the next change may still be shown.
+            LOG.log(System.Logger.Level.WARNING, "kernel view listener failed", e);
+        }
+    }
+
+    private void waitForNextPoll() {
+        long deadline = System.nanoTime() + interval.toNanos();
+        synchronized (wake) {
+            while (running && !pollSoon) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    wake.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    running = false;
+                    Thread.currentThread().interrupt();
+                }
+            }
+            pollSoon = false;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.socketstage.server;
+
+import java.util.concurrent.TimeUnit;
+import org.socketstage.socket.Errno;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.socket.SyscallException;
+
+/**
+ * Runs one system call the way the lessons show it: announce it, let the pacing gate hold it, make the
+ * real call (or fail it on purpose when a simulated fault is armed), and report what came back.
+ */
+final class CallTracer {
+
+    /** The call itself. */
+    @FunctionalInterface
+    interface Body<T> {
+        T run() throws SyscallException;
+    }
+
+    /** How a successful call is reported. */
+    record Report(long result, String args, byte[] data, SockAddrIn address, byte[] sockaddrBytes, String note) {
+        static Report of(long result, String args) {
+            return new Report(result, args, null, null, null, null);
+        }
+
+        Report withNote(String text) {
+            return new Report(result, args, data, address, sockaddrBytes, text);
+        }
+    }
+
+    @FunctionalInterface
+    interface Reporter<T> {
+        Report report(T value);
+    }
+
+    private final EventBus bus;
+    private final StepGate gate;
+    private final FaultPlan faults;
+
+    CallTracer(EventBus bus, StepGate gate, FaultPlan faults) {
+        this.bus = bus;
+        this.gate = gate;
+        this.faults = faults;
+    }
+
+    /**
+     * @param gated false for the calls made while stopping, which must not wait for a step
+     * @param failureArgs the argument text to show if the call fails
+     */
+    <T> T call(Actor actor, Stage stage, String name, String args, boolean gated, Body<T> body,
+            Reporter<T> reporter, String failureArgs, byte[] sockaddrBytes) throws SyscallException {
+        bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, stage, name, args));
+        if (gated) {
+            gate.pass(actor, stage, name, held -> bus.publish((seq, time) ->
+                    new ServerEvent.CallHeld(seq, time, actor, stage, name, held.reason())));
+        }
+        long start = System.nanoTime();
+        T value;
+        try {
+            Errno simulated = faults.take(stage).orElse(null);
+            if (simulated != null) {
+                throw SyscallException.simulated(name, simulated,
+                        "simulated by SocketStage: the kernel was not called");
+            }
+            value = body.run();
+        } catch (SyscallException e) {
+            long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+            bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, stage, name, failureArgs, -1,
+                    e.errno(), e.simulated(), e.note(), null, null, sockaddrBytes, micros));
+            throw e;
+        }
+        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+        Report r = reporter.report(value);
+        bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, stage, name, r.args(), r.result(),
+                null, false, r.note(), r.data(), r.address(),
+                r.sockaddrBytes() != null ? r.sockaddrBytes() : sockaddrBytes, micros));
+        return value;
+    }
+
+    void notice(Actor actor, String text) {
+        bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, actor, text));
+    }
+
+    void state(ServerState state, String detail) {
+        bus.publish((seq, time) -> new ServerEvent.StateChanged(seq, time, Actor.SERVER, state, detail));
+    }
+}

@@ -1,0 +1,51 @@
+package org.socketstage.server;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.socketstage.socket.Errno;
+
+/**
+ * Faults an instructor arms on purpose. Only for conditions the operating system cannot safely produce:
+ * a call failed here never reaches the kernel, and its event is marked simulated.
+ */
+public final class FaultPlan {
+
+    private final Map<Stage, Errno> nextFailure = new EnumMap<>(Stage.class);
+    private boolean uncheckedSocket;
+
+    /** The next call of this stage fails with this errno, once. */
+    public synchronized void failNext(Stage stage, Errno errno) {
+        nextFailure.put(stage, errno);
+    }
+
+    public synchronized void clear(Stage stage) {
+        nextFailure.remove(stage);
+    }
+
+    public synchronized void clearAll() {
+        nextFailure.clear();
+        uncheckedSocket = false;
+    }
+
+    public synchronized Optional<Errno> armed(Stage stage) {
+        return Optional.ofNullable(nextFailure.get(stage));
+    }
+
+    /** Takes the armed failure for this stage, if any, so it fires once. */
+    public synchronized Optional<Errno> take(Stage stage) {
+        return Optional.ofNullable(nextFailure.remove(stage));
+    }
+
+    /**
+     * The program "forgot" to check socket()'s result: when socket() fails, the server goes on with fd -1
+     * instead of stopping, as a C program without the check would.
+     */
+    public synchronized void setUncheckedSocket(boolean on) {
+        uncheckedSocket = on;
+    }
+
+    public synchronized boolean uncheckedSocket() {
+        return uncheckedSocket;
+    }
+}

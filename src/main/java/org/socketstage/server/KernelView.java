@@ -1,0 +1,21 @@
+package org.socketstage.server;
+
+import java.util.function.Consumer;
+import org.socketstage.kernel.KernelSnapshot;
+
+/** Watches the kernel's table for the server's port once it listens, reporting each change. */
+public interface KernelView {
+
+    /** For platforms without a kernel table, or when nobody wants one. */
+    KernelView NONE = new KernelView() {
+        @Override
+        public void start(int port, int backlog, Consumer<KernelSnapshot> onChange) {}
+
+        @Override
+        public void stop() {}
+    };
+
+    void start(int port, int backlog, Consumer<KernelSnapshot> onChange);
+
+    void stop();
+}

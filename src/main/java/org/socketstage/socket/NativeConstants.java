@@ -1,0 +1,49 @@
+package org.socketstage.socket;
+
+/**
+ * The socket constants whose numbers differ between Linux and macOS (BSD). Values are the ones in
+ * the systems' headers: {@code <sys/socket.h>}, {@code <fcntl.h>}, {@code <netinet/tcp.h>}.
+ */
+record NativeConstants(
+        int solSocket,
+        int soReuseAddr,
+        int soLinger,
+        int soRcvBuf,
+        int soSndBuf,
+        int soError,
+        int msgNoSignal,
+        int soNoSigPipe,
+        int oNonBlock) {
+
+    static final int IPPROTO_TCP = 6;
+    static final int TCP_NODELAY = 1;
+    static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
+
+    /** Linux has MSG_NOSIGNAL per send(); macOS has no such flag, only SO_NOSIGPIPE per socket. */
+    static final NativeConstants LINUX = new NativeConstants(1, 2, 13, 8, 7, 4, 0x4000, 0, 04000);
+
+    static final NativeConstants MACOS = new NativeConstants(0xffff, 0x4, 0x80, 0x1002, 0x1001, 0x1007, 0, 0x1022, 0x4);
+
+    static NativeConstants forPlatform(Platform platform) {
+        return platform == Platform.MACOS ? MACOS : LINUX;
+    }
+
+    boolean needsNoSigPipeOption() {
+        return soNoSigPipe != 0;
+    }
+
+    int level(SocketOption option) {
+        return option == SocketOption.TCP_NODELAY ? IPPROTO_TCP : solSocket;
+    }
+
+    int name(SocketOption option) {
+        return switch (option) {
+            case SO_REUSEADDR -> soReuseAddr;
+            case SO_LINGER -> soLinger;
+            case SO_RCVBUF -> soRcvBuf;
+            case SO_SNDBUF -> soSndBuf;
+            case TCP_NODELAY -> TCP_NODELAY;
+        };
+    }
+}

@@ -1,0 +1,300 @@
+package org.socketstage.socket;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.ptr.IntByReference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The socket calls made for real: each method is one libc call through JNA, handles are the kernel's
+ * file descriptors, and a failure carries the errno the kernel set plus strerror()'s text for it.
+ */
+public final class NativeSocketApi implements SocketApi {
+
+    private static final int POLLFD_SIZE = 8;
+
+    private final LibC libc;
+    private final NativeConstants constants;
+    private final int einprogress;
+    private final int eintr;
+    private final int etimedout;
+
+    /** Loading libc is attempted once; its failure is remembered so isSupported() stays cheap. */
+    private static final class Libc {
+        static final LibC INSTANCE;
+        static final String FAILURE;
+
+        static {
+            LibC loaded = null;
+            String failure = null;
+            if (Platform.current() == Platform.OTHER) {
+                failure = "libc sockets are used on Linux and macOS only, this is " + System.getProperty("os.name");
+            } else {
+                try {
+                    loaded = Native.load("c", LibC.class);
+                } catch (LinkageError | RuntimeException e) {
+                    failure = "could not load libc through JNA: " + e.getMessage();
+                }
+            }
+            INSTANCE = loaded;
+            FAILURE = failure;
+        }
+    }
+
+    /** True on Linux or macOS when libc could be loaded. */
+    public static boolean isSupported() {
+        return Libc.INSTANCE != null;
+    }
+
+    /** @throws IllegalStateException when {@link #isSupported()} is false, saying why. */
+    public NativeSocketApi() {
+        if (!isSupported()) {
+            throw new IllegalStateException("the native socket backend is not available: " + Libc.FAILURE);
+        }
+        this.libc = Libc.INSTANCE;
+        this.constants = NativeConstants.forPlatform(Platform.current());
+        this.einprogress = errnoNumber("EINPROGRESS");
+        this.eintr = errnoNumber("EINTR");
+        this.etimedout = errnoNumber("ETIMEDOUT");
+    }
+
+    private static int errnoNumber(String name) {
+        return Errno.byName(name).orElseThrow().number();
+    }
+
+    @Override
+    public String name() {
+        return "native (libc via JNA)";
+    }
+
+    @Override
+    public boolean realFileDescriptors() {
+        return true;
+    }
+
+    @Override
+    public boolean fusesBindAndListen() {
+        return false;
+    }
+
+    @Override
+    public int socket(int domain, int type, int protocol) throws SyscallException {
+        try {
+            int fd = libc.socket(domain, type, protocol);
+            suppressSigPipe(fd);
+            return fd;
+        } catch (LastErrorException e) {
+            throw failure("socket", e);
+        }
+    }
+
+    /** macOS has no MSG_NOSIGNAL; a socket-wide SO_NOSIGPIPE keeps a gone peer from killing the JVM. */
+    private void suppressSigPipe(int fd) {
+        if (constants.needsNoSigPipeOption()) {
+            libc.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
+        }
+    }
+
+    @Override
+    public void setsockopt(int fd, SocketOption option, int value) throws SyscallException {
+        int[] optionValue = option == SocketOption.SO_LINGER
+                ? new int[] {value < 0 ? 0 : 1, Math.max(value, 0)} // struct linger {l_onoff, l_linger}
+                : new int[] {value};
+        try {
+            libc.setsockopt(fd, constants.level(option), constants.name(option), optionValue,
+                    optionValue.length * Integer.BYTES);
+        } catch (LastErrorException e) {
+            throw failure("setsockopt", e);
+        }
+    }
+
+    @Override
+    public void bind(int fd, SockAddrIn address) throws SyscallException {
+        try {
+            libc.bind(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+        } catch (LastErrorException e) {
+            throw failure("bind", e);
+        }
+    }
+
+    @Override
+    public void listen(int fd, int backlog) throws SyscallException {
+        try {
+            libc.listen(fd, backlog);
+        } catch (LastErrorException e) {
+            throw failure("listen", e);
+        }
+    }
+
+    @Override
+    public Accepted accept(int fd) throws SyscallException {
+        byte[] peer = new byte[SocketConstants.SOCKADDR_IN_SIZE];
+        IntByReference length = new IntByReference(peer.length);
+        try {
+            int connection = libc.accept(fd, peer, length);
+            suppressSigPipe(connection);
+            return new Accepted(connection, SockAddrIn.fromStructBytes(peer));
+        } catch (LastErrorException e) {
+            throw failure("accept", e);
+        }
+    }
+
+    @Override
+    public int recv(int fd, byte[] buffer, int length, int flags) throws SyscallException {
+        Objects.checkFromIndexSize(0, length, buffer.length);
+        try {
+            return (int) libc.recv(fd, buffer, length, flags);
+        } catch (LastErrorException e) {
+            throw failure("recv", e);
+        }
+    }
+
+    @Override
+    public int send(int fd, byte[] data, int offset, int length, int flags) throws SyscallException {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        byte[] slice = offset == 0 ? data : Arrays.copyOfRange(data, offset, offset + length);
+        try {
+            return (int) libc.send(fd, slice, length, flags | constants.msgNoSignal());
+        } catch (LastErrorException e) {
+            throw failure("send", e);
+        }
+    }
+
+    @Override
+    public void shutdown(int fd, Shutdown how) throws SyscallException {
+        try {
+            libc.shutdown(fd, how.value());
+        } catch (LastErrorException e) {
+            throw failure("shutdown", e);
+        }
+    }
+
+    @Override
+    public void close(int fd) throws SyscallException {
+        try {
+            libc.close(fd);
+        } catch (LastErrorException e) {
+            throw failure("close", e);
+        }
+    }
+
+    @Override
+    public void connect(int fd, SockAddrIn address) throws SyscallException {
+        try {
+            libc.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+        } catch (LastErrorException e) {
+            throw failure("connect", e);
+        }
+    }
+
+    /**
+     * A blocking connect() has no timeout of its own (the kernel retries SYNs for minutes), so this one
+     * switches the socket to non-blocking, waits for writability with poll(), reads the outcome from
+     * SO_ERROR and switches blocking back on.
+     */
+    @Override
+    public void connect(int fd, SockAddrIn address, int timeoutMillis) throws SyscallException {
+        int flags = fileStatusFlags(fd);
+        setFileStatusFlags(fd, flags | constants.oNonBlock());
+        try {
+            try {
+                libc.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+                return;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != einprogress) {
+                    throw failure("connect", e);
+                }
+            }
+            awaitConnected(fd, timeoutMillis);
+        } finally {
+            setFileStatusFlags(fd, flags);
+        }
+    }
+
+    private void awaitConnected(int fd, int timeoutMillis) throws SyscallException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        int ready = 0;
+        while (ready == 0) {
+            long remaining = (deadline - System.nanoTime()) / 1_000_000L;
+            if (remaining <= 0) {
+                throw new SyscallException("connect", errno(etimedout));
+            }
+            ready = poll(fd, SocketConstants.POLLOUT, (int) remaining);
+        }
+        int[] error = {0};
+        try {
+            libc.getsockopt(fd, constants.solSocket(), constants.soError(), error, new IntByReference(Integer.BYTES));
+        } catch (LastErrorException e) {
+            throw failure("getsockopt", e);
+        }
+        if (error[0] != 0) {
+            throw new SyscallException("connect", errno(error[0]));
+        }
+    }
+
+    private int fileStatusFlags(int fd) throws SyscallException {
+        try {
+            return libc.fcntl(fd, NativeConstants.F_GETFL);
+        } catch (LastErrorException e) {
+            throw failure("fcntl", e);
+        }
+    }
+
+    private void setFileStatusFlags(int fd, int flags) throws SyscallException {
+        try {
+            libc.fcntl(fd, NativeConstants.F_SETFL, flags);
+        } catch (LastErrorException e) {
+            throw failure("fcntl", e);
+        }
+    }
+
+    @Override
+    public SockAddrIn getsockname(int fd) throws SyscallException {
+        byte[] address = new byte[SocketConstants.SOCKADDR_IN_SIZE];
+        try {
+            libc.getsockname(fd, address, new IntByReference(address.length));
+        } catch (LastErrorException e) {
+            throw failure("getsockname", e);
+        }
+        return SockAddrIn.fromStructBytes(address);
+    }
+
+    @Override
+    public SockAddrIn getpeername(int fd) throws SyscallException {
+        byte[] address = new byte[SocketConstants.SOCKADDR_IN_SIZE];
+        try {
+            libc.getpeername(fd, address, new IntByReference(address.length));
+        } catch (LastErrorException e) {
+            throw failure("getpeername", e);
+        }
+        return SockAddrIn.fromStructBytes(address);
+    }
+
+    /** EINTR (a signal arrived) counts as a timeout: callers poll in a loop anyway. */
+    @Override
+    public int poll(int fd, int events, int timeoutMillis) throws SyscallException {
+        ByteBuffer pollfd = ByteBuffer.allocate(POLLFD_SIZE).order(ByteOrder.nativeOrder());
+        pollfd.putInt(0, fd).putShort(4, (short) events).putShort(6, (short) 0);
+        byte[] struct = pollfd.array();
+        try {
+            int ready = libc.poll(struct, 1, timeoutMillis);
+            return ready == 0 ? 0 : ByteBuffer.wrap(struct).order(ByteOrder.nativeOrder()).getShort(6) & 0xffff;
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == eintr) {
+                return 0;
+            }
+            throw failure("poll", e);
+        }
+    }
+
+    private SyscallException failure(String call, LastErrorException e) {
+        return new SyscallException(call, errno(e.getErrorCode()));
+    }
+
+    private Errno errno(int number) {
+        return Errno.of(number, libc.strerror(number));
+    }
+}

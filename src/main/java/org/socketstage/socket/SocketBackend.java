@@ -1,0 +1,49 @@
+package org.socketstage.socket;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The two ways SocketStage can make socket calls; chosen automatically or with {@code --backend}. */
+public enum SocketBackend {
+    NATIVE("native"),
+    JDK("jdk");
+
+    private final String option;
+
+    SocketBackend(String option) {
+        this.option = option;
+    }
+
+    /** The word used on the command line. */
+    public String option() {
+        return option;
+    }
+
+    /** @throws IllegalStateException for NATIVE where libc sockets are not available, saying why. */
+    public SocketApi create() {
+        return this == NATIVE ? new NativeSocketApi() : new JdkSocketApi();
+    }
+
+    /** The native backend where it works, else the java.nio one. */
+    public static SocketApi auto() {
+        return NativeSocketApi.isSupported() ? NATIVE.create() : JDK.create();
+    }
+
+    /** Accepts "native" or "jdk" (any case, surrounding spaces ignored); anything else is empty. */
+    public static Optional<SocketBackend> fromOption(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        for (SocketBackend b : values()) {
+            if (b.option.equals(wanted)) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isAvailable() {
+        return this == JDK || NativeSocketApi.isSupported();
+    }
+}

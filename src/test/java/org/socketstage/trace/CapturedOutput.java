@@ -1,0 +1,26 @@
+package org.socketstage.trace;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** A PrintStream whose text tests can read while another thread is still writing. */
+final class CapturedOutput {
+
+    private final StringBuffer text = new StringBuffer();
+    final PrintStream stream = new PrintStream(new OutputStream() {
+        @Override
+        public void write(int b) {
+            text.append((char) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            text.append(new String(b, off, len, StandardCharsets.UTF_8));
+        }
+    }, true, StandardCharsets.UTF_8);
+
+    String text() {
+        return text.toString();
+    }
+}
