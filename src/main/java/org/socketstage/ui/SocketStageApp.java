@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.socketstage.server.EventBus;
 import org.socketstage.socket.SocketApi;
+import org.socketstage.socket.SocketBackend;
 
 /** The JavaFX application: one event bus and one socket layer for its whole life, one main window. */
 public class SocketStageApp extends Application {
@@ -23,8 +24,12 @@ public class SocketStageApp extends Application {
         });
     }
 
+    /** The native libc backend where it works, else java.nio; {@code -Dsocketstage.backend=jdk} forces one. */
     static SocketApi socketApi() {
-        throw new IllegalStateException("no socket backend yet: waiting for SocketBackend.auto() from branch backends");
+        String wanted = System.getProperty("socketstage.backend", "");
+        return SocketBackend.fromOption(wanted).filter(SocketBackend::isAvailable)
+                .map(SocketBackend::create)
+                .orElseGet(SocketBackend::auto);
     }
 
     @Override

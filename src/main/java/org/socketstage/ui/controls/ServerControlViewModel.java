@@ -20,7 +20,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 import org.socketstage.server.Actor;
+import java.util.function.Supplier;
 import org.socketstage.server.EventBus;
+import org.socketstage.server.FaultPlan;
+import org.socketstage.server.KernelView;
+import org.socketstage.server.ProcKernelView;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ServerConfig;
@@ -49,6 +53,8 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
     private final SocketApi api;
     private final EventBus bus;
     private final StepGate gate = new StepGate(PacingMode.RUN, 600);
+    private final FaultPlan faults = new FaultPlan();
+    private final Supplier<KernelView> kernelViews;
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "socketstage-control");
         t.setDaemon(true);
@@ -65,7 +71,14 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
     private final BooleanBinding canStart;
 
     public ServerControlViewModel(SettingsViewModel settings, SocketApi api, EventBus bus) {
+        this(settings, api, bus, ProcKernelView::new);
+    }
+
+    /** @param kernelViews makes the kernel view for each run (the /proc watcher on Linux) */
+    public ServerControlViewModel(SettingsViewModel settings, SocketApi api, EventBus bus,
+            Supplier<KernelView> kernelViews) {
         this.settings = settings;
+        this.kernelViews = kernelViews;
         this.api = api;
         this.bus = bus;
         serverActive = Bindings.createBooleanBinding(
@@ -92,7 +105,7 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
         gate.setMode(mode.get());
         gate.setDelayMillis((long) delayMillis.get());
         paused.set(false);
-        LifecycleServer s = new LifecycleServer(config, api, gate, bus);
+        LifecycleServer s = new LifecycleServer(config, api, gate, bus, faults, kernelViews.get());
         server = s;
         phase.set(Phase.STARTING);
         control.execute(() -> {
@@ -216,6 +229,16 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
 
     public StepGate gate() {
         return gate;
+    }
+
+    /** Simulated faults an instructor arms; they carry over between runs like the gate. */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** The server of the current or last run, if any. */
+    public java.util.Optional<LifecycleServer> server() {
+        return java.util.Optional.ofNullable(server);
     }
 
     public SettingsViewModel settings() {

@@ -37,6 +37,7 @@ public final class SocketsViewModel implements BatchedSink {
     private String listenerAddress;
     private String listenerStateKey;
     private boolean listenerFailed;
+    private boolean listenerClosedAfterFailure;
     private int backlog;
     private KernelSnapshot snapshot;
     private long overflowBaseline;
@@ -82,6 +83,7 @@ public final class SocketsViewModel implements BatchedSink {
         listenerAddress = "";
         listenerStateKey = "sockets.listener.none";
         listenerFailed = false;
+        listenerClosedAfterFailure = false;
         backlog = -1;
         snapshot = null;
         overflowBaseline = -1;
@@ -133,7 +135,13 @@ public final class SocketsViewModel implements BatchedSink {
                 listenerStateKey = "sockets.listener.bound";
             }
             case LISTEN -> listenerStateKey = "sockets.listener.listening";
-            case CLOSE_LISTENER -> listenerStateKey = "sockets.listener.closed";
+            case CLOSE_LISTENER -> {
+                if (!listenerFailed) {
+                    listenerStateKey = "sockets.listener.closed";
+                } else {
+                    listenerClosedAfterFailure = true;
+                }
+            }
             case ACCEPT -> {
                 if (!r.failed()) {
                     connections.put(r.seq(), new Connection(r.seq(), (int) r.result(), r.address()));
@@ -294,7 +302,9 @@ public final class SocketsViewModel implements BatchedSink {
 
     @Override
     public void publish() {
-        ListenerCard l = new ListenerCard(listenerFd, listenerAddress, texts.get(listenerStateKey), listenerFailed);
+        String state = texts.get(listenerStateKey)
+                + (listenerClosedAfterFailure ? " · " + texts.get("sockets.listener.closed") : "");
+        ListenerCard l = new ListenerCard(listenerFd, listenerAddress, state, listenerFailed);
         if (!l.equals(listener.get())) {
             listener.set(l);
         }
