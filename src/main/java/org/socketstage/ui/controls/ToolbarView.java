@@ -4,6 +4,9 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import org.socketstage.server.PacingMode;
@@ -13,6 +16,7 @@ import org.socketstage.ui.Texts;
 /** Controller of fxml/controls/ToolbarView.fxml: forwards button presses, binds enabled states and labels. */
 public final class ToolbarView {
 
+    @FXML private ToolBar toolbar;
     @FXML private Button startButton;
     @FXML private Button stepButton;
     @FXML private Button runButton;
@@ -30,6 +34,12 @@ public final class ToolbarView {
     private Runnable help = () -> { };
 
     public void init(ServerControlViewModel control, PresentationViewModel presentation, Texts texts, Runnable help) {
+        // at a large zoom the toolbar moves whole buttons into its overflow menu instead of shortening them to "..."
+        toolbar.getItems().forEach(n -> {
+            if (n instanceof Labeled l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         this.control = control;
         this.presentation = presentation;
         this.help = help;

@@ -24,6 +24,7 @@ public final class SocketsView {
     @FXML private Label queueSummary;
     @FXML private Label overflow;
     @FXML private Label noConnections;
+    @FXML private Label totals;
     @FXML private FlowPane connections;
 
     private Texts texts;
@@ -37,6 +38,10 @@ public final class SocketsView {
         vm.queueProperty().addListener((o, a, b) -> showQueue(b));
         vm.connections().addListener((ListChangeListener<ConnectionCard>) c -> showConnections(vm.connections()));
         overflow.managedProperty().bind(overflow.visibleProperty());
+        totals.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ServedTotals t = vm.totalsProperty().get();
+            return texts.format("sockets.totals", t.accepted(), t.bytesIn(), t.bytesOut());
+        }, vm.totalsProperty()));
         noConnections.managedProperty().bind(noConnections.visibleProperty());
         showListener(vm.listenerProperty().get());
         showQueue(vm.queueProperty().get());
@@ -77,7 +82,8 @@ public final class SocketsView {
         if (filled) {
             slot.getStyleClass().add(i >= q.slots() ? "queue-slot-over" : "queue-slot-filled");
             String peer = i < q.waitingPeers().size() ? q.waitingPeers().get(i) : "";
-            slot.setText("● " + (peer.isEmpty() ? "" : ":" + peer.substring(peer.lastIndexOf(':') + 1)));
+            slot.setText("● " + (peer.isEmpty() ? "" : peer.substring(peer.lastIndexOf(':') + 1)));
+            slot.setTooltip(new javafx.scene.control.Tooltip(peer.isEmpty() ? texts.get("sockets.queue.waiting") : peer));
         } else {
             slot.setText(texts.get("sockets.queue.free"));
         }

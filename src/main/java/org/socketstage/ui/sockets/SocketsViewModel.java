@@ -42,9 +42,11 @@ public final class SocketsViewModel implements BatchedSink {
     private KernelSnapshot snapshot;
     private long overflowBaseline;
     private final Map<Long, Connection> connections = new LinkedHashMap<>();
+    private ServedTotals served = ServedTotals.NONE;
 
     private final ObjectProperty<ListenerCard> listener = new SimpleObjectProperty<>();
     private final ObjectProperty<QueueCard> queue = new SimpleObjectProperty<>();
+    private final ObjectProperty<ServedTotals> totals = new SimpleObjectProperty<>(ServedTotals.NONE);
     private final ObservableList<ConnectionCard> connectionCards = FXCollections.observableArrayList();
     private final ObservableList<ConnectionCard> readOnlyCards = FXCollections.unmodifiableObservableList(connectionCards);
 
@@ -88,6 +90,7 @@ public final class SocketsViewModel implements BatchedSink {
         snapshot = null;
         overflowBaseline = -1;
         connections.clear();
+        served = ServedTotals.NONE;
     }
 
     @Override
@@ -145,6 +148,7 @@ public final class SocketsViewModel implements BatchedSink {
             case ACCEPT -> {
                 if (!r.failed()) {
                     connections.put(r.seq(), new Connection(r.seq(), (int) r.result(), r.address()));
+                    served = new ServedTotals(served.accepted() + 1, served.bytesIn(), served.bytesOut());
                     trim();
                 }
             }
@@ -170,11 +174,15 @@ public final class SocketsViewModel implements BatchedSink {
             case RECV -> {
                 if (r.result() > 0) {
                     c.bytesIn += r.result();
+                    served = new ServedTotals(served.accepted(), served.bytesIn() + r.result(), served.bytesOut());
                 } else if (r.result() == 0) {
                     c.state = ConnectionState.PEER_CLOSED;
                 }
             }
-            case SEND -> c.bytesOut += Math.max(0, r.result());
+            case SEND -> {
+                c.bytesOut += Math.max(0, r.result());
+                served = new ServedTotals(served.accepted(), served.bytesIn(), served.bytesOut() + Math.max(0, r.result()));
+            }
             case CLOSE_CLIENT -> {
                 c.state = ConnectionState.CLOSED;
                 if (snapshot != null && snapshot.available()) {
@@ -312,6 +320,7 @@ public final class SocketsViewModel implements BatchedSink {
         if (!q.equals(queue.get())) {
             queue.set(q);
         }
+        totals.set(served);
         List<ConnectionCard> cards = connections.values().stream().map(Connection::card).toList();
         if (!cards.equals(connectionCards)) {
             connectionCards.setAll(cards);
@@ -324,6 +333,11 @@ public final class SocketsViewModel implements BatchedSink {
 
     public ReadOnlyObjectProperty<QueueCard> queueProperty() {
         return queue;
+    }
+
+    /** Connections accepted and bytes moved in this run, also for connections no longer drawn. */
+    public ReadOnlyObjectProperty<ServedTotals> totalsProperty() {
+        return totals;
     }
 
     public ObservableList<ConnectionCard> connections() {
