@@ -103,9 +103,14 @@ public final class LaneViewModel implements BatchedSink {
         }
         String call = c.call() + "(" + (c.args() == null ? "" : c.args()) + ")";
         cards.put(c.stage(), new StageCard(c.stage(), StageStatus.ACTIVE, "", "", "", false,
-                texts.get("lane.note.inCall"), call, c.actor().label()));
+                inCallNote(c.stage()), call, c.actor().label()));
         current = c.stage();
         statusLine = texts.format("lane.status.calling", c.stage().label(), c.actor().label());
+    }
+
+    private String inCallNote(Stage stage) {
+        String specific = "lane.note.inCall." + stage.name();
+        return texts.has(specific) ? texts.get(specific) : texts.get("lane.note.inCall");
     }
 
     private void onHeld(ServerEvent.CallHeld h) {
@@ -171,7 +176,7 @@ public final class LaneViewModel implements BatchedSink {
             case SEND -> texts.format("lane.result.bytes", r.result());
             case SOCKADDR -> r.address() == null
                     ? texts.format("lane.result.value", r.result())
-                    : texts.format("lane.result.address", r.address());
+                    : texts.format("lane.result.address", r.address().host(), r.address().port());
             default -> texts.format("lane.result.value", r.result());
         };
     }

@@ -40,7 +40,16 @@ public record QueueCard(
         return limit < 0 ? 0 : limit + 1;
     }
 
+    /** The queue is at its limit (or past it), or clients are left waiting for their handshake. */
+    public boolean full() {
+        return !stuckClients.isEmpty() || (slots() > 0 && waiting >= slots());
+    }
+
+    /**
+     * ListenOverflows is counted for the whole system, so its rise alone may come from other programs; it is
+     * only shown as this server's overflow while this queue is full.
+     */
     public boolean overflowing() {
-        return !stuckClients.isEmpty() || overflowsThisRun > 0 || (slots() > 0 && waiting > slots());
+        return full();
     }
 }
