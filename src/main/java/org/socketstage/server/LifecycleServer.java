@@ -24,6 +24,7 @@ import org.socketstage.socket.SyscallException;
 public final class LifecycleServer implements AutoCloseable {
 
     private static final int POLL_MILLIS = 100;
+    private static final int ACCEPT_RETRY_MILLIS = 200;
 
     private final ServerConfig config;
     private final SocketApi api;
@@ -237,15 +238,40 @@ public final class LifecycleServer implements AutoCloseable {
         String before = fd + ", ..., [16]";
         while (!stopping) {
             waitForCapacity();
-            Accepted a = tracer.call(Actor.SERVER, Stage.ACCEPT, "accept", before, true,
-                    () -> {
-                        awaitReadable(fd);
-                        return api.accept(fd);
-                    },
-                    acc -> new CallTracer.Report(acc.fd(), fd + ", " + acc.peer().straceText() + ", [16]", null,
-                            acc.peer(), null, api.realFileDescriptors() ? null : "a Java handle number, not a kernel file descriptor"),
-                    before, null);
+            Accepted a;
+            try {
+                a = tracer.call(Actor.SERVER, Stage.ACCEPT, "accept", before, true,
+                        () -> {
+                            awaitReadable(fd);
+                            return api.accept(fd);
+                        },
+                        acc -> new CallTracer.Report(acc.fd(), fd + ", " + acc.peer().straceText() + ", [16]", null,
+                                acc.peer(), null, api.realFileDescriptors() ? null : "a Java handle number, not a kernel file descriptor"),
+                        before, null);
+            } catch (SyscallException e) {
+                if (LISTENER_GONE.contains(e.errno().name())) {
+                    throw e;
+                }
+                tracer.notice(Actor.SERVER, "accept() failed with " + e.errno().name()
+                        + ": a real server reports it, waits a moment and goes back to accept()");
+                backOff();
+                continue;
+            }
             serve(a);
+        }
+    }
+
+    /** Errors that mean the listening socket itself is unusable; any other accept() error is one client's. */
+    private static final java.util.Set<String> LISTENER_GONE = java.util.Set.of("EBADF", "EINVAL", "ENOTSOCK", "EOPNOTSUPP");
+
+    /** After a failed accept() (say EMFILE) the client is still queued; retrying at once would spin. */
+    private void backOff() {
+        synchronized (capacity) {
+            try {
+                capacity.wait(ACCEPT_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -110,7 +110,7 @@ public final class JdkSocketApi implements SocketApi {
         try {
             SocketChannel accepted = listening.accept();
             while (accepted == null) {
-                handle("accept", fd).await(SelectionKey.OP_ACCEPT, -1);
+                block("accept", handle("accept", fd), SelectionKey.OP_ACCEPT, -1);
                 accepted = listening.accept();
             }
             SockAddrIn peer = NioSocket.fromJava(accepted.getRemoteAddress());
@@ -131,7 +131,7 @@ public final class JdkSocketApi implements SocketApi {
                 if (n != 0 || length == 0) {
                     return Math.max(n, 0); // Java's -1 for end of stream is recv()'s 0
                 }
-                socket.await(SelectionKey.OP_READ, -1);
+                block("recv", socket, SelectionKey.OP_READ, -1);
             }
         } catch (IOException | RuntimeException e) {
             throw ErrnoFromJava.failure("recv", e);
@@ -147,13 +147,26 @@ public final class JdkSocketApi implements SocketApi {
         try {
             while (from.hasRemaining()) {
                 if (socket.connection().write(from) == 0) {
-                    socket.await(SelectionKey.OP_WRITE, -1);
+                    block("send", socket, SelectionKey.OP_WRITE, -1);
                 }
             }
             return length;
         } catch (IOException | RuntimeException e) {
             throw ErrnoFromJava.failure("send", e);
         }
+    }
+
+    /**
+     * The wait inside a blocking call. An interrupted Java thread ends it with EINTR, as a signal ends a
+     * blocking system call; without this, select() would return at once, again and again.
+     */
+    private static int block(String call, NioSocket socket, int ops, long timeoutMillis)
+            throws IOException, SyscallException {
+        int ready = socket.await(ops, timeoutMillis);
+        if (Thread.currentThread().isInterrupted()) {
+            throw ErrnoFromJava.asKernelWould(call, "EINTR", "the Java thread was interrupted while it waited");
+        }
+        return ready;
     }
 
     private NioSocket connected(String call, int fd, int flags) throws SyscallException {
@@ -223,7 +236,7 @@ public final class JdkSocketApi implements SocketApi {
                     throw ErrnoFromJava.asKernelWould("connect", "ETIMEDOUT",
                             "no answer within " + timeoutMillis + " ms");
                 }
-                if (socket.await(SelectionKey.OP_CONNECT, remaining) != 0 && channel.finishConnect()) {
+                if (block("connect", socket, SelectionKey.OP_CONNECT, remaining) != 0 && channel.finishConnect()) {
                     return;
                 }
             }

@@ -82,20 +82,29 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public int socket(int domain, int type, int protocol) throws SyscallException {
+        int fd;
         try {
-            int fd = libc.socket(domain, type, protocol);
-            suppressSigPipe(fd);
-            return fd;
+            fd = libc.socket(domain, type, protocol);
         } catch (LastErrorException e) {
             throw failure("socket", e);
         }
+        return suppressSigPipe("socket", fd);
     }
 
-    /** macOS has no MSG_NOSIGNAL; a socket-wide SO_NOSIGPIPE keeps a gone peer from killing the JVM. */
-    private void suppressSigPipe(int fd) {
+    /**
+     * macOS has no MSG_NOSIGNAL; a socket-wide SO_NOSIGPIPE keeps a gone peer from killing the JVM. A socket
+     * that cannot get it is closed rather than handed out.
+     */
+    private int suppressSigPipe(String call, int fd) throws SyscallException {
         if (constants.needsNoSigPipeOption()) {
-            libc.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
+            try {
+                libc.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
+            } catch (LastErrorException e) {
+                libc.close(fd);
+                throw failure(call + " (setting SO_NOSIGPIPE)", e);
+            }
         }
+        return fd;
     }
 
     @Override
@@ -133,13 +142,13 @@ public final class NativeSocketApi implements SocketApi {
     public Accepted accept(int fd) throws SyscallException {
         byte[] peer = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         IntByReference length = new IntByReference(peer.length);
+        int connection;
         try {
-            int connection = libc.accept(fd, peer, length);
-            suppressSigPipe(connection);
-            return new Accepted(connection, SockAddrIn.fromStructBytes(peer));
+            connection = libc.accept(fd, peer, length);
         } catch (LastErrorException e) {
             throw failure("accept", e);
         }
+        return new Accepted(suppressSigPipe("accept", connection), SockAddrIn.fromStructBytes(peer));
     }
 
     @Override

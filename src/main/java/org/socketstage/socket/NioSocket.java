@@ -10,30 +10,28 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One handle of the java.nio backend. It starts as a mere promise (Java has no socket without a role),
  * becomes a {@link ServerSocketChannel} at listen() or a {@link SocketChannel} at connect() or accept(),
  * and keeps the options set before that moment to apply them then.
  *
- * <p>Channels are non-blocking and watched by the handle's own {@link Selector}: that is what makes
- * poll() possible; the blocking calls of the interface are select loops on top.
+ * <p>Channels are non-blocking and watched by the handle's own selectors ({@link ChannelWatch}): that is
+ * what makes poll() possible; the blocking calls of the interface are select loops on top.
  */
 final class NioSocket {
 
     private final Map<org.socketstage.socket.SocketOption, Integer> options =
             new EnumMap<>(org.socketstage.socket.SocketOption.class);
-    private final ReentrantLock selecting = new ReentrantLock();
+    private final ChannelWatch incoming = new ChannelWatch();
+    private final ChannelWatch outgoing = new ChannelWatch();
     private volatile SockAddrIn recordedBind;
     private volatile ServerSocketChannel listening;
     private volatile SocketChannel connection;
-    private volatile Selector selector;
     private volatile boolean closed;
 
     NioSocket() {}
@@ -64,6 +62,12 @@ final class NioSocket {
     }
 
     synchronized void setOption(org.socketstage.socket.SocketOption option, int value) throws IOException {
+        boolean bufferSize = option == org.socketstage.socket.SocketOption.SO_RCVBUF
+                || option == org.socketstage.socket.SocketOption.SO_SNDBUF;
+        if (bufferSize && value < 0) {
+            // checked now, or the bad value would stay recorded and make listen() or connect() fail later
+            throw new IllegalArgumentException("a buffer size cannot be negative, got " + value);
+        }
         options.put(option, value);
         NetworkChannel channel = listening != null ? listening : connection;
         if (channel != null) {
@@ -117,35 +121,25 @@ final class NioSocket {
         if (channel == null || closed) {
             throw new ClosedChannelException();
         }
-        selecting.lock();
-        try {
-            Selector watcher = selector(channel);
-            SelectionKey key = channel.keyFor(watcher);
-            key.interestOps(ops & channel.validOps());
-            watcher.selectedKeys().clear();
-            if (timeoutMillis < 0) {
-                watcher.select();
-            } else if (timeoutMillis == 0) {
-                watcher.selectNow();
-            } else {
-                watcher.select(timeoutMillis);
-            }
-            return watcher.selectedKeys().contains(key) ? key.readyOps() & ops : 0;
-        } finally {
-            selecting.unlock();
+        int inOps = ops & (SelectionKey.OP_ACCEPT | SelectionKey.OP_READ);
+        int outOps = ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
+        if (inOps == 0) {
+            return outgoing.await(channel, outOps, timeoutMillis);
         }
-    }
-
-    private Selector selector(SelectableChannel channel) throws IOException {
-        if (selector == null) {
-            selector = Selector.open();
-            channel.register(selector, 0);
+        if (outOps == 0) {
+            return incoming.await(channel, inOps, timeoutMillis);
         }
-        return selector;
+        // both directions: a socket is nearly always writable, so look there first, then wait for input
+        int ready = outgoing.await(channel, outOps, 0);
+        if (ready != 0) {
+            return ready | incoming.await(channel, inOps, 0);
+        }
+        ready = incoming.await(channel, inOps, timeoutMillis);
+        return ready | outgoing.await(channel, outOps, 0);
     }
 
     /**
-     * Closing the selector as well matters: a channel registered with a selector keeps its kernel socket
+     * Closing the selectors as well matters: a channel registered with a selector keeps its kernel socket
      * (and its port) until the selector lets go of it. It also wakes a thread blocked in select().
      */
     void close() throws IOException {
@@ -158,9 +152,10 @@ final class NioSocket {
                 connection.close();
             }
         } finally {
-            Selector watcher = selector;
-            if (watcher != null) {
-                watcher.close();
+            try {
+                incoming.close();
+            } finally {
+                outgoing.close();
             }
         }
     }

@@ -61,8 +61,12 @@ class KernelWatcherTest {
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> reports.size() == 1);
             assertThat(reports.get(0).rowsIn(TcpState.TIME_WAIT)).hasSize(1);
 
-            Files.writeString(tcp, Files.readString(tcp).lines()
+            // write beside it and move in one step: the watcher must never read a half-written table
+            Path next = tcp.resolveSibling("tcp.next");
+            Files.writeString(next, Files.readString(tcp).lines()
                     .filter(line -> !line.contains(" 06 ")).reduce("", (a, b) -> a + b + "\n"));
+            Files.move(next, tcp, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             await().atMost(PATIENCE).until(() -> reports.size() == 2);
             assertThat(reports.get(1).rowsIn(TcpState.TIME_WAIT)).isEmpty();
             assertThat(watcher.current()).isEqualTo(reports.get(1));

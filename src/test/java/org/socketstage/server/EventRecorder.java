@@ -40,8 +40,18 @@ final class EventRecorder implements AutoCloseable {
         return events.stream().anyMatch(e -> e instanceof ServerEvent.StateChanged s && s.state() == state);
     }
 
+    /** Waits until every event published so far has been recorded. */
+    void drain() {
+        try {
+            subscription.drain(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        drain();
         subscription.close();
     }
 }

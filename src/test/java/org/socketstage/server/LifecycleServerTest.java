@@ -231,6 +231,24 @@ class LifecycleServerTest {
     }
 
     @Test
+    void aFailedAcceptIsReportedAndTheLoopGoesOnWithTheSameClient() throws Exception {
+        FaultPlan faults = new FaultPlan();
+        faults.failNext(Stage.ACCEPT, Errno.byName("EMFILE").orElseThrow());
+        try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.LIVE, new NativeSocketApi(),
+                faults, KernelView.NONE).startAndAwaitAccept();
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
+            await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 2);
+            assertThat(f.recorder.returned(Stage.ACCEPT).get(0).errno().name()).isEqualTo("EMFILE");
+            assertThat(f.recorder.returned(Stage.ACCEPT).get(0).simulated()).isTrue();
+            assertThat(f.recorder.returned(Stage.ACCEPT).get(1).address().port()).isEqualTo(client.getLocalPort());
+            assertThat(f.server.state()).isEqualTo(ServerState.RUNNING);
+            client.setSoTimeout(5000);
+            client.getOutputStream().write('k');
+            assertThat(client.getInputStream().read()).isEqualTo('k');
+        }
+    }
+
+    @Test
     void anUncheckedSocketResultLeadsToARealEbadfAtBind() throws Exception {
         FaultPlan faults = new FaultPlan();
         faults.failNext(Stage.SOCKET, Errno.byName("EMFILE").orElseThrow());

@@ -97,6 +97,19 @@ class JdkSocketApiTest {
     }
 
     @Test
+    void aNegativeBufferSizeIsEinvalAndDoesNotSpoilTheLaterListen() throws Exception {
+        int fd = sockets.socket();
+        assertThatThrownBy(() -> api.setsockopt(fd, SocketOption.SO_RCVBUF, -1))
+                .isInstanceOfSatisfying(SyscallException.class, e -> {
+                    assertThat(e.is("EINVAL")).isTrue();
+                    assertThat(e.note()).contains("negative");
+                });
+        api.bind(fd, SockAddrIn.loopback(0));
+        api.listen(fd, 5);
+        assertThat(api.getsockname(fd).port()).isPositive();
+    }
+
+    @Test
     void unsupportedRecvFlagsAreRejectedWithAReason() throws Exception {
         int listener = sockets.listener(5);
         int client = sockets.connectedClient(sockets.port(listener));
@@ -106,6 +119,29 @@ class JdkSocketApiTest {
                     assertThat(e.is("EINVAL")).isTrue();
                     assertThat(e.note()).contains("flags");
                 });
+    }
+
+    @Test
+    void interruptingAThreadBlockedInRecvEndsItWithEintr() throws Exception {
+        int listener = sockets.listener(5);
+        sockets.connectedClient(sockets.port(listener));
+        int server = sockets.track(api.accept(listener).fd());
+        var failure = new java.util.concurrent.CompletableFuture<SyscallException>();
+        Thread receiver = new Thread(() -> {
+            try {
+                api.recv(server, new byte[8], 8, 0);
+                failure.complete(null);
+            } catch (SyscallException e) {
+                failure.complete(e);
+            }
+        }, "test-interrupted-recv");
+        receiver.start();
+        org.awaitility.Awaitility.await().until(() -> java.util.Arrays.stream(receiver.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().contains("Selector")));
+        receiver.interrupt();
+        receiver.join(5000);
+        assertThat(receiver.isAlive()).isFalse();
+        assertThat(failure.get(5, TimeUnit.SECONDS)).isNotNull().satisfies(e -> assertThat(e.errno().name()).isEqualTo("EINTR"));
     }
 
     @Test

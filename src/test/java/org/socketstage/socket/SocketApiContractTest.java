@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -77,10 +78,10 @@ class SocketApiContractTest {
         int port = sockets.port(sockets.listener(5));
         int second = sockets.socket();
         api.setsockopt(second, SocketOption.SO_REUSEADDR, 1);
-        SyscallException e = catchThrowableOfType(() -> {
+        SyscallException e = catchThrowableOfType(SyscallException.class, () -> {
             api.bind(second, SockAddrIn.loopback(port));
             api.listen(second, 5);
-        }, SyscallException.class);
+        });
         assertThat(e.errno().name()).isEqualTo("EADDRINUSE");
         assertThat(e.call()).isEqualTo(api.fusesBindAndListen() ? "listen" : "bind");
         if (Platform.current() == Platform.LINUX) {
@@ -182,6 +183,59 @@ class SocketApiContractTest {
         assertThat(sendFailure).isNotNull();
         // reaching this line at all shows the JVM got an errno, not a SIGPIPE that would have killed it
         assertThat(sendFailure.errno().name()).isIn("EPIPE", "ECONNRESET");
+    }
+
+    /** As with a kernel socket, one thread blocked in recv() does not hold up another thread's send(). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void sendCompletesWhileAnotherThreadIsBlockedInRecv(SocketBackend backend) throws Exception {
+        SocketApi api = open(backend);
+        int listener = sockets.listener(5);
+        int client = sockets.connectedClient(sockets.port(listener));
+        int server = sockets.track(api.accept(listener).fd());
+        CompletableFuture<Integer> received = new CompletableFuture<>();
+        CompletableFuture<Long> drained = new CompletableFuture<>();
+        Thread receiver = new Thread(() -> complete(received, () -> api.recv(server, new byte[16], 16, 0)),
+                "test-blocked-recv");
+        Thread drainer = new Thread(() -> complete(drained, () -> drain(api, client, BIG)), "test-drain");
+        receiver.start();
+        drainer.start();
+
+        // several MiB cannot fit in the socket buffers: send() must wait for writability meanwhile
+        assertThat(api.send(server, new byte[BIG], 0, BIG, 0)).isEqualTo(BIG);
+        assertThat(drained.get(10, TimeUnit.SECONDS)).isEqualTo(BIG);
+        assertThat(received).isNotDone();
+        api.send(client, new byte[] {1}, 0, 1, 0);
+        assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        receiver.join(5000);
+        drainer.join(5000);
+    }
+
+    private static final int BIG = 8 << 20;
+
+    private interface Call<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> void complete(CompletableFuture<T> future, Call<T> call) {
+        try {
+            future.complete(call.run());
+        } catch (Exception e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    private static long drain(SocketApi api, int fd, long expected) throws SyscallException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        while (total < expected) {
+            int n = api.recv(fd, buffer, buffer.length, 0);
+            if (n == 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
     }
 
     /**

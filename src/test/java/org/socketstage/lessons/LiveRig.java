@@ -1,0 +1,161 @@
+package org.socketstage.lessons;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.server.Actor;
+import org.socketstage.server.EventBus;
+import org.socketstage.server.FaultPlan;
+import org.socketstage.server.LifecycleServer;
+import org.socketstage.server.PacingMode;
+import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.ServerConfig;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.Stage;
+import org.socketstage.server.StepGate;
+import org.socketstage.socket.NativeSocketApi;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.socket.SocketApi;
+import org.socketstage.socket.SyscallException;
+
+/**
+ * The real engine for one try-it task: a LifecycleServer with the native socket layer and the /proc kernel
+ * view on 127.0.0.1, its event bus feeding a TaskTracker that knows only this task.
+ */
+final class LiveRig implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final EventBus bus = new EventBus();
+    final StepGate gate = new StepGate(PacingMode.LIVE, 0);
+    final FaultPlan faults = new FaultPlan();
+    final SocketApi api = new NativeSocketApi();
+    final TaskTracker tracker;
+    final TryItTask task;
+    private final List<ServerEvent> events = new CopyOnWriteArrayList<>();
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private final List<LifecycleServer> servers = new ArrayList<>();
+    private final List<AutoCloseable> closeLater = new ArrayList<>();
+
+    LiveRig(TryItTask task) {
+        this.task = task;
+        this.tracker = new TaskTracker(List.of(task));
+        subscriptions.add(bus.subscribe("lesson-tracker", tracker));
+        subscriptions.add(bus.subscribe("lesson-test-record", events::add));
+    }
+
+    static ServerConfig config() {
+        return ServerConfig.defaults().withPort(0);
+    }
+
+    /** A port that was free a moment ago, for runs that must reuse one port. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    LifecycleServer start(ServerConfig config) {
+        LifecycleServer s = new LifecycleServer(config, api, gate, bus, faults, new ProcKernelView());
+        servers.add(s);
+        s.start();
+        return s;
+    }
+
+    /** Starts the server and waits until it sits in accept() (or is held just before it). */
+    LifecycleServer startAndAwaitAccept(ServerConfig config) {
+        LifecycleServer s = start(config);
+        await().atMost(WAIT).until(() -> started(Stage.ACCEPT) > 0 && s.boundPort() > 0);
+        return s;
+    }
+
+    void stop(LifecycleServer s) {
+        s.stop(Duration.ofSeconds(3));
+    }
+
+    long started(Stage stage) {
+        return events.stream().filter(e -> e instanceof ServerEvent.CallStarted c && c.stage() == stage).count();
+    }
+
+    long returned(Predicate<ServerEvent.CallReturned> match) {
+        return events.stream().filter(e -> e instanceof ServerEvent.CallReturned r && match.test(r)).count();
+    }
+
+    void awaitReturned(Predicate<ServerEvent.CallReturned> match) {
+        await().atMost(WAIT).until(() -> returned(match) > 0);
+    }
+
+    /** Waits until the engine has published a kernel snapshot that matches. */
+    void awaitKernel(Predicate<KernelSnapshot> match) {
+        await().atMost(WAIT).until(() -> events.stream().anyMatch(e -> e instanceof ServerEvent.KernelChanged k
+                && k.snapshot().available() && match.test(k.snapshot())));
+    }
+
+    void awaitHeld(Stage stage) {
+        await().atMost(WAIT).until(() -> gate.held().stream().anyMatch(h -> h.stage() == stage));
+    }
+
+    void awaitAchieved(Duration timeout) {
+        await().atMost(timeout).until(() -> tracker.isAchieved(task.id()));
+    }
+
+    <T extends AutoCloseable> T closeAtEnd(T resource) {
+        closeLater.add(resource);
+        return resource;
+    }
+
+    /**
+     * What the client panel does for a connect: a real connect() through the socket layer, reported on the bus
+     * as a call of a client socket with its real result.
+     */
+    void clientConnect(int port) throws SyscallException {
+        int fd = api.socketTcp();
+        SockAddrIn to = SockAddrIn.loopback(port);
+        Actor actor = Actor.client(fd, null);
+        long start = System.nanoTime();
+        try {
+            api.connect(fd, to, 3000);
+            publishClientCall(actor, to, 0, null, start);
+        } catch (SyscallException e) {
+            publishClientCall(actor, to, -1, e, start);
+        } finally {
+            api.close(fd);
+        }
+    }
+
+    private void publishClientCall(Actor actor, SockAddrIn to, long result, SyscallException e, long startNanos) {
+        long micros = (System.nanoTime() - startNanos) / 1000;
+        bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, Stage.ACCEPT, "connect",
+                actor.fd() + ", " + to.straceText() + ", 16", result, e == null ? null : e.errno(),
+                e != null && e.simulated(), null, null, to, null, micros));
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable c : closeLater) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // a client that is already gone
+            }
+        }
+        for (LifecycleServer s : servers) {
+            s.stop(Duration.ofSeconds(3));
+        }
+        subscriptions.forEach(EventBus.Subscription::close);
+    }
+
+    @Override
+    public String toString() {
+        return task.id() + " at " + Instant.now();
+    }
+}

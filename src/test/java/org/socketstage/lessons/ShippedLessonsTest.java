@@ -1,0 +1,133 @@
+package org.socketstage.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socketstage.server.Stage;
+
+/** The lessons shipped on the class path are complete and valid. */
+class ShippedLessonsTest {
+
+    private static LessonLibrary lib;
+
+    @BeforeAll
+    static void load() {
+        lib = LessonLoader.loadBuiltIn();
+    }
+
+    @Test
+    void everyShippedFileParsesWithoutProblems() {
+        assertThat(lib.problems()).isEmpty();
+        assertThat(lib.skippedFiles()).isEmpty();
+        assertThat(lib.lessons()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void lessonsComeInTheirOrderAndStartWithTheLifecycle() {
+        assertThat(lib.lessons()).extracting(Lesson::order).isSorted();
+        assertThat(lib.lessons().get(0).id()).isEqualTo("lifecycle");
+        assertThat(lib.lessons()).extracting(Lesson::source).allMatch(s -> s.startsWith("classpath:lessons/"));
+    }
+
+    @Test
+    void theLifecycleLessonHasASectionForEveryStageInOrder() {
+        Lesson lifecycle = lib.lesson("lifecycle").orElseThrow();
+        List<Stage> stages = lifecycle.sections().stream().map(LessonSection::stage).toList();
+        assertThat(stages).containsExactly(Stage.values());
+        for (Stage s : Stage.values()) {
+            assertThat(lifecycle.sectionFor(s)).isPresent();
+        }
+    }
+
+    @Test
+    void everyStageReferencedExistsAndEveryStageIsTaught() {
+        Set<Stage> used = lib.lessons().stream().flatMap(l -> l.sections().stream())
+                .map(LessonSection::stage).filter(s -> s != null).collect(Collectors.toSet());
+        // the parser only accepts Stage names, so referencing means existing; all stages must be covered
+        assertThat(used).isEqualTo(EnumSet.allOf(Stage.class));
+        for (Stage s : Stage.values()) {
+            assertThat(lib.sectionsFor(s)).as("sections for %s", s).isNotEmpty();
+        }
+    }
+
+    @Test
+    void atLeast25QuestionsEachWithOneRightAnswerAndEveryChoiceExplained() {
+        List<QuizQuestion> qs = lib.questions();
+        assertThat(qs).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(qs).extracting(QuizQuestion::id).doesNotHaveDuplicates();
+        for (QuizQuestion q : qs) {
+            assertThat(q.choices()).as(q.id()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(q.choices().stream().filter(QuizChoice::correct).count()).as(q.id()).isEqualTo(1);
+            assertThat(q.choices()).as(q.id()).allSatisfy(c -> {
+                assertThat(c.text()).isNotBlank();
+                assertThat(c.explanation()).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void glossaryAndFlashcardsAreThereAndCoverTheAppsTerms() {
+        assertThat(lib.glossary()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(lib.flashcards()).hasSizeGreaterThanOrEqualTo(20);
+        for (String term : List.of("file descriptor", "errno", "backlog", "accept queue", "SYN_SENT", "SYN_RECV",
+                "TIME_WAIT", "htons()", "SO_REUSEADDR", "INADDR_ANY", "ListenOverflows", "EADDRINUSE", "ECONNREFUSED",
+                "ECONNRESET", "EPIPE", "EBADF", "EACCES", "EADDRNOTAVAIL", "EMFILE", "simulated", "SIGPIPE",
+                "MSG_NOSIGNAL", "sockaddr_in", "network byte order", "half-close", "SO_LINGER")) {
+            assertThat(lib.term(term)).as(term).isPresent();
+        }
+        assertThat(lib.glossary()).allSatisfy(t -> assertThat(t.definition()).isNotBlank());
+    }
+
+    @Test
+    void everyErrnoStateAndConstantTheLessonsMentionIsInTheGlossary() {
+        Pattern word = Pattern.compile("\\b(E[A-Z]{3,}|[A-Z][A-Z0-9]*_[A-Z0-9_]+)\\b");
+        Set<String> mentioned = new TreeSet<>();
+        for (Lesson l : lib.lessons()) {
+            StringBuilder text = new StringBuilder(l.intro());
+            for (LessonSection s : l.sections()) {
+                text.append('\n').append(s.body());
+                s.tasks().forEach(t -> text.append('\n').append(t.instructions()));
+                s.questions().forEach(q -> {
+                    text.append('\n').append(q.prompt());
+                    q.choices().forEach(c -> text.append('\n').append(c.text()).append('\n').append(c.explanation()));
+                });
+            }
+            Matcher m = word.matcher(text);
+            while (m.find()) {
+                mentioned.add(m.group(1));
+            }
+        }
+        assertThat(mentioned).contains("EADDRINUSE", "TIME_WAIT", "SO_REUSEADDR", "MSG_NOSIGNAL");
+        assertThat(mentioned).allSatisfy(w -> assertThat(lib.term(w)).as("glossary term " + w).isPresent());
+    }
+
+    @Test
+    void everyScenarioHasATaskAndEveryTaskHasAGoal() {
+        Set<String> scenarios = lib.tasks().stream().map(TryItTask::scenario).filter(s -> s != null)
+                .collect(Collectors.toSet());
+        assertThat(scenarios).containsExactlyInAnyOrderElementsOf(LessonFileParser.SCENARIOS);
+        assertThat(lib.tasks()).allSatisfy(t -> {
+            assertThat(t.goals()).isNotEmpty();
+            assertThat(t.instructions()).isNotBlank();
+        });
+        assertThat(lib.tasks()).extracting(TryItTask::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sectionBodiesKeepTheirMarkdownButNotTheTasksOrQuestions() {
+        LessonSection socket = lib.lesson("lifecycle").orElseThrow().sectionFor(Stage.SOCKET).orElseThrow();
+        assertThat(socket.body()).contains("`socket(AF_INET, SOCK_STREAM, 0)`").doesNotContain("### Try it")
+                .doesNotContain("### Quiz").doesNotStartWith("stage:");
+        assertThat(socket.tasks()).hasSize(1);
+        assertThat(socket.questions()).hasSize(1);
+        assertThat(lib.lesson("lifecycle").orElseThrow().intro()).contains("if (listen_fd == -1)");
+    }
+}
