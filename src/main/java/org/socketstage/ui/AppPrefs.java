@@ -73,7 +73,6 @@ public final class AppPrefs {
         node.put("breakpoints", String.join(",", c.breakpoints().stream().map(Enum::name).sorted().toList()));
         node.putDouble("zoom", vm.presentation().zoomProperty().get());
         node.put("theme", vm.presentation().themeProperty().get().name());
-        flush();
     }
 
     public void restoreWindow(Stage stage) {
@@ -98,7 +97,6 @@ public final class AppPrefs {
             node.putDouble("window.x", stage.getX());
             node.putDouble("window.y", stage.getY());
         }
-        flush();
     }
 
     /** Forgets everything stored (tests start from a clean node). */
@@ -111,7 +109,8 @@ public final class AppPrefs {
         }
     }
 
-    private void flush() {
+    /** Writes what was put to the backing store; one write for window and settings together. */
+    public void flush() {
         try {
             node.flush();
         } catch (BackingStoreException e) {

@@ -79,8 +79,8 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /**
-     * Stops the server (waiting at most 1.5 s for its threads and sockets), the panes and the pump, and saves
-     * the settings. Runs once; the window's hiding calls it.
+     * Stops the server first (waiting at most 1.5 s for its threads and sockets, so the port is free), then the
+     * panes and the pump, then saves window and settings in one write. Runs once; the window's hiding calls it.
      */
     @Override
     public void close() {
@@ -88,10 +88,11 @@ public final class MainWindow implements AutoCloseable {
             return;
         }
         closed = true;
-        prefs.saveWindow(stage);
-        prefs.saveFrom(vm);
         vm.control().shutdown(SERVER_STOP_TIMEOUT);
         view.shutdownPanes();
         pump.close();
+        prefs.saveWindow(stage);
+        prefs.saveFrom(vm);
+        prefs.flush();
     }
 }

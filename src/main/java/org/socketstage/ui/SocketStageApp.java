@@ -32,6 +32,11 @@ public class SocketStageApp extends Application {
                 .orElseGet(SocketBackend::auto);
     }
 
+    /** The window, once start() has run (for tests that drive the whole app). */
+    protected MainWindow window() {
+        return window;
+    }
+
     @Override
     public void stop() {
         if (window != null) {
