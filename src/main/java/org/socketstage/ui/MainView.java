@@ -75,6 +75,10 @@ public final class MainView {
         return root;
     }
 
+    Tab codeTab() {
+        return codeTab;
+    }
+
     LaneView lane() {
         return laneController;
     }

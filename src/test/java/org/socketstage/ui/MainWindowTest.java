@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -101,6 +102,17 @@ class MainWindowTest {
         });
     }
 
+    /** The text of the highlighted line in the code pane (drawn by the code pane's cells). */
+    private String currentCodeLine(FxRobot robot) {
+        PseudoClass current = PseudoClass.getPseudoClass("current");
+        return fx(() -> robot.lookup(".code-line").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(current) && n.isVisible())
+                .map(n -> n.lookup(".code-text"))
+                .filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText())
+                .findFirst().orElse(""));
+    }
+
     /** Presses Step until the server is held before accept(). */
     private void stepToAccept(FxRobot robot) {
         robot.clickOn("#step-button");
@@ -136,6 +148,11 @@ class MainWindowTest {
         assertThat(text(robot, "#listener-state")).contains("LISTEN");
         assertThat(text(robot, "#listener-address")).isEqualTo("127.0.0.1:" + port);
         assertThat(text(robot, "#lane-status")).contains("accept()");
+        if (Resources.exists(MainView.CODE_PANE)) {
+            assertThat(currentCodeLine(robot)).contains("accept(");
+        } else {
+            assertThat(fx(() -> ((Label) window.view().codeTab().getContent()).getText())).contains("CodeView.fxml");
+        }
         shot(robot, "02-held-before-accept");
     }
 
