@@ -115,6 +115,7 @@ public final class ViewFeed {
 
     private void replay(int index) {
         List<ServerEvent> events = history.isEmpty() ? List.of() : history.replayTo(index);
+        long seq = events.isEmpty() ? -1 : events.get(events.size() - 1).seq();
         for (EventSink s : sinks) {
             try {
                 s.reset();
@@ -123,6 +124,17 @@ public final class ViewFeed {
             }
             for (ServerEvent e : events) {
                 apply(s, e);
+            }
+            if (s instanceof MomentAware m) {
+                try {
+                    if (live.get()) {
+                        m.showLive();
+                    } else {
+                        m.showMoment(seq);
+                    }
+                } catch (RuntimeException ex) {
+                    report(s, ex);
+                }
             }
         }
         publish(sinks);

@@ -97,4 +97,31 @@ class ViewFeedTest {
         f.accept(List.of(ev.ok(Stage.SOCKET, "socket", "", 3, null)));
         assertThat(other.card(Stage.SOCKET).result()).isEqualTo("fd = 3");
     }
+
+    @Test
+    void momentAwareSinksAreToldWhichMomentIsShown() {
+        List<String> told = new java.util.ArrayList<>();
+        class Marker implements EventSink, MomentAware {
+            @Override
+            public void reset() { }
+
+            @Override
+            public void apply(ServerEvent event) { }
+
+            @Override
+            public void showMoment(long seq) {
+                told.add("moment " + seq);
+            }
+
+            @Override
+            public void showLive() {
+                told.add("live");
+            }
+        }
+        feed.addSink(new Marker());
+        feed.accept(setup());
+        feed.showMoment(2);
+        feed.backToLive();
+        assertThat(told).containsExactly("moment 3", "live");
+    }
 }

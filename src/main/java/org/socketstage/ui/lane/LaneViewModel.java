@@ -71,6 +71,8 @@ public final class LaneViewModel implements BatchedSink {
             onHeld(h);
         } else if (event instanceof ServerEvent.CallReturned r) {
             onReturned(r);
+        } else if (event instanceof ServerEvent.Notice n && fromServerFlow(n)) {
+            statusLine = texts.format("lane.status.notice", n.text());
         }
     }
 

@@ -38,6 +38,7 @@ public final class SocketsViewModel implements BatchedSink {
     private String listenerStateKey;
     private boolean listenerFailed;
     private boolean listenerClosedAfterFailure;
+    private boolean listenerSimulated;
     private int backlog;
     private KernelSnapshot snapshot;
     private long overflowBaseline;
@@ -86,6 +87,7 @@ public final class SocketsViewModel implements BatchedSink {
         listenerStateKey = "sockets.listener.none";
         listenerFailed = false;
         listenerClosedAfterFailure = false;
+        listenerSimulated = false;
         backlog = -1;
         snapshot = null;
         overflowBaseline = -1;
@@ -125,6 +127,7 @@ public final class SocketsViewModel implements BatchedSink {
     private void onListenerCall(ServerEvent.CallReturned r) {
         if (r.failed() && r.stage() != Stage.ACCEPT) {
             listenerFailed = true;
+            listenerSimulated = r.simulated();
             listenerStateKey = "sockets.listener.failed." + r.stage().name();
             return;
         }
@@ -311,6 +314,7 @@ public final class SocketsViewModel implements BatchedSink {
     @Override
     public void publish() {
         String state = texts.get(listenerStateKey)
+                + (listenerSimulated ? " (" + texts.get("common.simulated") + ")" : "")
                 + (listenerClosedAfterFailure ? " · " + texts.get("sockets.listener.closed") : "");
         ListenerCard l = new ListenerCard(listenerFd, listenerAddress, state, listenerFailed);
         if (!l.equals(listener.get())) {
