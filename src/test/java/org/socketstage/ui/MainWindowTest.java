@@ -239,6 +239,26 @@ class MainWindowTest {
     }
 
     @Test
+    void escapeStopsTheServerWithoutBlockingTheWindow(FxRobot robot) throws IOException {
+        robot.clickOn("#live-button");
+        await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.ACCEPT) == StageStatus.ACTIVE);
+        robot.clickOn("#lane-title");
+        long before = System.nanoTime();
+        robot.interact(() -> vm().control().stop()); // what Esc calls; it must return at once
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(500));
+        await().atMost(WAIT).until(() -> fx(() -> vm().control().phaseProperty().get())
+                == ServerControlViewModel.Phase.STOPPED);
+        assertThat(status(org.socketstage.server.Stage.CLOSE_LISTENER)).isEqualTo(StageStatus.OK);
+        assertThat(text(robot, "#listener-state")).contains("closed");
+        try (ServerSocket again = new ServerSocket()) {
+            again.setReuseAddress(false);
+            again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        }
+        robot.type(KeyCode.ESCAPE); // Esc with nothing running is harmless
+        assertThat(fx(() -> vm().control().phaseProperty().get())).isEqualTo(ServerControlViewModel.Phase.STOPPED);
+    }
+
+    @Test
     void closingTheWindowStopsTheServerAndFreesThePort(FxRobot robot) throws IOException {
         robot.clickOn("#live-button");
         await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.ACCEPT) == StageStatus.ACTIVE);

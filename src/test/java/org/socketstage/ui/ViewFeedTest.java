@@ -124,4 +124,24 @@ class ViewFeedTest {
         feed.backToLive();
         assertThat(told).containsExactly("moment 3", "live");
     }
+
+    @Test
+    void goingBackPastDroppedEventsStillShowsTheListenerFromPinnedSetupCalls() {
+        ViewFeed small = new ViewFeed(5);
+        LaneViewModel smallLane = new LaneViewModel(texts);
+        small.addSink(smallLane);
+        small.accept(setup());
+        SockAddrIn peer = SockAddrIn.loopback(50000);
+        List<ServerEvent> traffic = new java.util.ArrayList<>();
+        traffic.add(ev.ok(Stage.ACCEPT, "accept", "", 4, peer));
+        for (int i = 0; i < 10; i++) {
+            traffic.add(ev.conn(4, peer, Stage.RECV, "recv", 3));
+        }
+        small.accept(traffic);
+        assertThat(small.droppedProperty().get()).isEqualTo(13);
+        small.showMoment(0);
+        assertThat(smallLane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.OK);
+        assertThat(smallLane.card(Stage.SOCKET).result()).isEqualTo("fd = 3");
+        assertThat(small.history().pinnedCount()).isEqualTo(7);
+    }
 }
