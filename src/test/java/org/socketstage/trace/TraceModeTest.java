@@ -33,8 +33,8 @@ class TraceModeTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Pattern CHOSEN_PORT = Pattern.compile("getsockname\\(\\d+, \\{[^}]*sin_port=htons\\((\\d+)\\)");
 
-    private final CapturedOutput out = new CapturedOutput();
-    private final CapturedOutput err = new CapturedOutput();
+    private final CapturedText out = new CapturedText();
+    private final CapturedText err = new CapturedText();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -5,10 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** A PrintStream whose text tests can read while another thread is still writing. */
-final class CapturedOutput {
+public final class CapturedText {
 
     private final StringBuffer text = new StringBuffer();
-    final PrintStream stream = new PrintStream(new OutputStream() {
+    public final PrintStream stream = new PrintStream(new OutputStream() {
         @Override
         public void write(int b) {
             text.append((char) b);
@@ -20,7 +20,7 @@ final class CapturedOutput {
         }
     }, true, StandardCharsets.UTF_8);
 
-    String text() {
+    public String text() {
         return text.toString();
     }
 }

@@ -1,0 +1,114 @@
+package org.socketstage.instructor;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.kernel.TcpState;
+import org.socketstage.server.Actor;
+import org.socketstage.server.Concurrency;
+import org.socketstage.server.ServerEvent.CallReturned;
+import org.socketstage.server.Stage;
+
+/**
+ * Backlog overflow: backlog 1, nobody calls accept(), five clients at once. Linux queues backlog + 1
+ * connections and drops the SYNs of the rest, which stay in SYN_SENT while ListenOverflows rises.
+ */
+final class BacklogOverflow extends FaultDemo {
+
+    static final int BACKLOG = 1;
+    static final int CLIENTS = 5;
+    /** SYNs are retransmitted after about 1, 3, 7 s: long enough for the first one or two. */
+    private static final Duration RETRANSMIT_WINDOW = Duration.ofSeconds(10);
+
+    @Override
+    public Fault fault() {
+        return Fault.BACKLOG_DEMO;
+    }
+
+    @Override
+    public Optional<String> followUpKey() {
+        return Optional.of("instructor.followup.letin");
+    }
+
+    @Override
+    protected Outcome demonstrate(Rig rig) throws InterruptedException {
+        if (!rig.kernel.available()) {
+            return Outcome.notShown("the kernel's table (/proc/net/tcp) cannot be read here, so the queue cannot be shown");
+        }
+        rig.stopServer();
+        rig.room.configure(rig.room.config().withBacklog(BACKLOG));
+        rig.room.gate().setBreakpoint(Stage.ACCEPT, true);
+        rig.say("backlog 1 and a breakpoint before accept(): nothing takes connections out of the queue");
+        rig.restartServer();
+        if (!rig.heldAt(Stage.ACCEPT)) {
+            return Outcome.notShown("the server did not reach accept()");
+        }
+        int port = rig.serverPort();
+        long overflowsBefore = rig.kernel.listenOverflows().orElse(-1);
+        rig.room.clients().connect(CLIENTS);
+        rig.say(CLIENTS + " clients connect at once");
+        Optional<KernelSnapshot> seen = rig.kernel.awaitMatch(port, OptionalInt.of(BACKLOG),
+                s -> s.acceptQueue().orElse(0) > BACKLOG
+                        && KernelProbe.clientSide(s, port, TcpState.SYN_SENT) > 0
+                        && overflows(s) > overflowsBefore,
+                rig.patience());
+        KernelSnapshot s = seen.orElseThrow();
+        int queue = s.acceptQueue().orElse(0);
+        long synSent = KernelProbe.clientSide(s, port, TcpState.SYN_SENT);
+        String counts = "kernel: accept queue " + queue + " (backlog " + BACKLOG + "; Linux queues backlog + 1), "
+                + synSent + " client(s) in SYN_SENT, ListenOverflows " + overflowsBefore + " → " + overflows(s);
+        if (queue <= BACKLOG || synSent == 0 || overflows(s) <= overflowsBefore) {
+            return Outcome.notShown(counts + ": the queue did not overflow as expected");
+        }
+        return Outcome.shown(counts + ". Their SYNs are dropped, not refused. Press \"Let them in\": accept() runs "
+                + "again and each waiting client gets in at its next SYN retransmit.");
+    }
+
+    @Override
+    protected Outcome continueDemonstration(Rig rig) throws InterruptedException {
+        int port = rig.serverPort();
+        long waitingBefore = KernelProbe.clientSide(rig.kernel.now(port, OptionalInt.empty()), port, TcpState.SYN_SENT);
+        boolean iterative = rig.room.config().concurrency() == Concurrency.ITERATIVE;
+        rig.room.gate().setBreakpoint(Stage.ACCEPT, false);
+        rig.room.gate().resume();
+        rig.say("breakpoint on accept() cleared: accept() runs again");
+        long target = iterative ? Math.max(0, waitingBefore - 1) : 0;
+        Optional<KernelSnapshot> seen = rig.kernel.awaitMatch(port, OptionalInt.empty(),
+                s -> KernelProbe.clientSide(s, port, TcpState.SYN_SENT) <= target, RETRANSMIT_WINDOW);
+        long waiting = seen.map(s -> KernelProbe.clientSide(s, port, TcpState.SYN_SENT)).orElse(waitingBefore);
+        long accepted = rig.seen(CallReturned.class, r -> r.actor().kind() == Actor.Kind.SERVER
+                && r.stage() == Stage.ACCEPT && !r.failed()).size();
+        String text = accepted + " accept() call(s) returned; clients in SYN_SENT: " + waitingBefore + " → " + waiting
+                + (iterative ? ". The iterative server serves one client at a time: the others get in as each one "
+                        + "finishes (send exit)." : ".");
+        text += seen.map(s -> halfOpen(s, port)).orElse("");
+        if (waitingBefore == 0) {
+            return Outcome.notShown(text + " No client was waiting in SYN_SENT any more (a client gives up after "
+                    + "its connect timeout).");
+        }
+        return waiting <= target
+                ? Outcome.shown(text + " The waiting clients got in after a SYN retransmit.")
+                : Outcome.notShown(text);
+    }
+
+    /**
+     * Clients that believe they are connected while the server's kernel has no connection for them: their
+     * final ACK was dropped while the queue was full. A successful connect() does not prove the queue has it.
+     */
+    private static String halfOpen(KernelSnapshot s, int port) {
+        java.util.Set<Integer> serverKnows = s.rows().stream().filter(r -> r.localPort() == port)
+                .map(r -> r.remotePort()).collect(java.util.stream.Collectors.toSet());
+        long unknown = s.rows().stream().filter(r -> r.remotePort() == port && r.state() == TcpState.ESTABLISHED
+                && !serverKnows.contains(r.localPort())).count();
+        return unknown == 0 ? "" : " " + unknown + " client(s) show ESTABLISHED although the server's kernel has no "
+                + "connection for them yet: their final ACK was dropped while the queue was full, and they get in "
+                + "when the server repeats its SYN-ACK or the client sends data.";
+    }
+
+    private static long overflows(KernelSnapshot s) {
+        OptionalLong o = s.listenOverflows();
+        return o.isPresent() ? o.getAsLong() : -1;
+    }
+}

@@ -1,0 +1,186 @@
+package org.socketstage.record;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.socketstage.server.EventBus;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.trace.JsonLines;
+import org.socketstage.trace.StraceFormat;
+
+/**
+ * Keeps every event of the session on disk, so an export has all of them even when the views hold only the
+ * latest few thousand. Each event is appended as one JSON line to a temp file, and its strace line (if it has
+ * one) to a second file; memory use stays constant however long the session runs. Export copies a file.
+ * Close it to stop listening and delete the temp files.
+ */
+public final class EventSpool implements AutoCloseable {
+
+    /** What an export writes. */
+    public enum Format {
+        JSON_LINES("jsonl"),
+        STRACE("txt");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    private final Path dir;
+    private final Path jsonFile;
+    private final Path straceFile;
+    private final BufferedWriter json;
+    private final BufferedWriter strace;
+    private final Function<ServerEvent, String> toJson;
+    private final Function<ServerEvent, String> toStrace;
+    private EventBus.Subscription subscription;
+    private EventBus bus;
+    private long events;
+    private long straceLines;
+    private long lastSeq;
+    private IOException failure;
+    private boolean closed;
+
+    /**
+     * A spool in a new temp folder using the given formatters: {@code toJson} gives one line without a
+     * newline, {@code toStrace} gives one line or {@code null} for events strace would not print.
+     */
+    public EventSpool(Function<ServerEvent, String> toJson, Function<ServerEvent, String> toStrace) throws IOException {
+        this.toJson = Objects.requireNonNull(toJson);
+        this.toStrace = Objects.requireNonNull(toStrace);
+        this.dir = Files.createTempDirectory("socketstage-spool-");
+        this.jsonFile = dir.resolve("events.jsonl");
+        this.straceFile = dir.resolve("events.strace.txt");
+        this.json = Files.newBufferedWriter(jsonFile, StandardCharsets.UTF_8);
+        this.strace = Files.newBufferedWriter(straceFile, StandardCharsets.UTF_8);
+    }
+
+    /** A spool that writes the project's JSON Lines and strace formats and listens to the bus from now on. */
+    public static EventSpool open(EventBus bus) throws IOException {
+        return new EventSpool(JsonLines::toJson, StraceFormat::line).listenTo(bus);
+    }
+
+    /** Starts receiving every event published on the bus from now on, on the bus's own delivery thread. */
+    public synchronized EventSpool listenTo(EventBus eventBus) {
+        if (subscription != null) {
+            throw new IllegalStateException("the spool already listens to a bus");
+        }
+        this.bus = eventBus;
+        // events published before now never reach this spool; export must not wait for them
+        this.lastSeq = Math.max(lastSeq, eventBus.lastSeq());
+        this.subscription = eventBus.subscribe("spool", this::append);
+        return this;
+    }
+
+    /** Appends one event; after a write error the spool keeps the error for the next export and stops writing. */
+    public synchronized void append(ServerEvent event) {
+        if (closed || failure != null) {
+            return;
+        }
+        try {
+            json.write(toJson.apply(event));
+            json.newLine();
+            String line = toStrace.apply(event);
+            if (line != null) {
+                strace.write(line);
+                strace.newLine();
+                straceLines++;
+            }
+            events++;
+            lastSeq = Math.max(lastSeq, event.seq());
+            notifyAll();
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    /** Events written so far. */
+    public synchronized long count() {
+        return events;
+    }
+
+    /**
+     * Writes everything spooled so far to {@code target}, replacing it. Waits up to {@code catchUpMillis} for
+     * events already published on the bus to reach the spool. Returns the number of lines written.
+     */
+    public long export(Format format, Path target, long catchUpMillis) throws IOException, InterruptedException {
+        long published = bus == null ? 0 : bus.lastSeq();
+        synchronized (this) {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(catchUpMillis);
+            while (lastSeq < published && System.nanoTime() < end) {
+                TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, end - System.nanoTime()));
+            }
+            if (closed) {
+                throw new IOException("the event spool is closed");
+            }
+            if (failure != null) {
+                throw new IOException("the event spool could not write to " + dir + ": " + failure.getMessage(), failure);
+            }
+            json.flush();
+            strace.flush();
+            Path source = format == Format.JSON_LINES ? jsonFile : straceFile;
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            return format == Format.JSON_LINES ? events : straceLines;
+        }
+    }
+
+    public long export(Format format, Path target) throws IOException, InterruptedException {
+        return export(format, target, 2000);
+    }
+
+    /** The folder the spool writes to (deleted on close). */
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        EventBus.Subscription s;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            s = subscription;
+            notifyAll();
+        }
+        if (s != null) {
+            s.close();
+        }
+        synchronized (this) {
+            try {
+                json.close();
+                strace.close();
+            } catch (IOException ignored) {
+                // the files are deleted next; a failed close loses nothing anyone will read
+            }
+            deleteQuietly();
+        }
+    }
+
+    private void deleteQuietly() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless; the OS clears temp eventually
+        }
+    }
+}

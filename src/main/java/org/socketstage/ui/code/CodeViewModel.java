@@ -1,0 +1,131 @@
+package org.socketstage.ui.code;
+
+import java.util.Set;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.ServerEvent.CallHeld;
+import org.socketstage.server.ServerEvent.CallReturned;
+import org.socketstage.server.ServerEvent.CallStarted;
+import org.socketstage.server.Stage;
+import org.socketstage.ui.EventSink;
+import org.socketstage.ui.text.UiText;
+
+/**
+ * The code panel's state: the C and the Java listing, each with the current call highlighted, results
+ * beside the calls and fired error checks lit; plus the full text of the latest call. A pure function of
+ * the events applied since the last reset().
+ */
+public final class CodeViewModel implements EventSink {
+
+    /** Calls the engine makes that the teaching program does not show (getsockname learns a port-0 port). */
+    private static final Set<String> NOT_IN_LISTING = Set.of("getsockname", "poll");
+    /** Stages whose failed check ends the C program with exit(). */
+    private static final Set<Stage> SETUP = Set.of(Stage.SOCKET, Stage.SETSOCKOPT, Stage.SOCKADDR, Stage.BIND,
+            Stage.LISTEN);
+
+    private final CodeListing cFull;
+    private final CodeListing javaFull;
+    private final ListingViewModel c;
+    private final ListingViewModel java;
+    private final UiText text;
+    private final ReadOnlyStringWrapper lastCall = new ReadOnlyStringWrapper();
+    /** A setup call failed: the C program has exited at its check, so the clean-up close stays out of the way. */
+    private boolean setupFailed;
+
+    public CodeViewModel(CodeListing c, CodeListing java, UiText text) {
+        this.cFull = c;
+        this.javaFull = java;
+        this.c = new ListingViewModel(c);
+        this.java = new ListingViewModel(java);
+        this.text = text;
+        reset();
+    }
+
+    /** The two listings SocketStage ships, loaded from the class path. */
+    public static CodeViewModel withBundledListings(UiText text) {
+        return new CodeViewModel(StageLines.cListing(), StageLines.javaListing(), text);
+    }
+
+    @Override
+    public void reset() {
+        setupFailed = false;
+        c.reset();
+        java.reset();
+        lastCall.set(text.get("code.noCallYet"));
+    }
+
+    /**
+     * Shows the listings without the error check of {@code stage} (or with every check for {@code null}), for
+     * the "forgot to check" fault. Clears the highlights: replay the events afterwards.
+     */
+    public void leaveOutCheck(Stage stage) {
+        c.use(stage == null ? cFull : cFull.withoutCheck(stage));
+        java.use(stage == null ? javaFull : javaFull.withoutCheck(stage));
+        lastCall.set(text.get("code.noCallYet"));
+    }
+
+    @Override
+    public void apply(ServerEvent event) {
+        if (event instanceof CallStarted s && !NOT_IN_LISTING.contains(s.call())) {
+            if (s.stage() == Stage.SOCKET) {
+                setupFailed = false; // a new run begins
+            }
+            if (setupFailed && s.stage() == Stage.CLOSE_LISTENER) {
+                return;
+            }
+            String pending = text.get("code.calling");
+            c.callPending(s.stage(), pending);
+            java.callPending(s.stage(), pending);
+            lastCall.set(s.call() + "(" + s.args() + ")  " + pending);
+        } else if (event instanceof CallHeld h && !NOT_IN_LISTING.contains(h.call())) {
+            String held = text.format("code.held", h.reason());
+            c.callPending(h.stage(), held);
+            java.callPending(h.stage(), held);
+            lastCall.set(h.call() + "  " + held);
+        } else if (event instanceof CallReturned r && !NOT_IN_LISTING.contains(r.call())) {
+            String result = CallResultText.of(r, text);
+            String check = r.failed() ? text.format("code.checkFired", r.errno().name()) : null;
+            if (setupFailed && r.stage() == Stage.CLOSE_LISTENER) {
+                // the engine closes the socket after the failure; in C, exit() at the check has the kernel do it
+                lastCall.set(describe(r));
+                return;
+            }
+            c.callReturned(r.stage(), result, check, r.simulated());
+            java.callReturned(r.stage(), result, check, r.simulated());
+            lastCall.set(describe(r));
+            if (r.failed() && SETUP.contains(r.stage())) {
+                setupFailed = true;
+            }
+        }
+    }
+
+    private String describe(CallReturned r) {
+        StringBuilder b = new StringBuilder(r.actor().label()).append(": ")
+                .append(r.call()).append('(').append(r.args()).append(") = ")
+                .append(r.failed() ? "-1 " + r.errno().straceText() : Long.toString(r.result()));
+        if (r.simulated()) {
+            b.append("  [").append(text.get("code.simulated")).append(']');
+        }
+        if (r.note() != null && !r.note().isBlank()) {
+            b.append("  — ").append(r.note());
+        }
+        return b.toString();
+    }
+
+    public ListingViewModel c() {
+        return c;
+    }
+
+    public ListingViewModel java() {
+        return java;
+    }
+
+    public ReadOnlyStringProperty lastCallProperty() {
+        return lastCall.getReadOnlyProperty();
+    }
+
+    public String lastCall() {
+        return lastCall.get();
+    }
+}

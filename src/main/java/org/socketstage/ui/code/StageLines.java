@@ -1,0 +1,71 @@
+package org.socketstage.ui.code;
+
+import static org.socketstage.server.Stage.ACCEPT;
+import static org.socketstage.server.Stage.BIND;
+import static org.socketstage.server.Stage.CLOSE_CLIENT;
+import static org.socketstage.server.Stage.CLOSE_LISTENER;
+import static org.socketstage.server.Stage.LISTEN;
+import static org.socketstage.server.Stage.RECV;
+import static org.socketstage.server.Stage.SEND;
+import static org.socketstage.server.Stage.SETSOCKOPT;
+import static org.socketstage.server.Stage.SOCKADDR;
+import static org.socketstage.server.Stage.SOCKET;
+import static org.socketstage.ui.code.StageAnchor.block;
+import static org.socketstage.ui.code.StageAnchor.call;
+import static org.socketstage.ui.code.StageAnchor.uncheckedCall;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.socketstage.server.Stage;
+
+/**
+ * The one place that maps each Stage to its lines in the two listings shown in the code panel. Edit the
+ * listings freely: the line numbers follow, and loading fails naming the anchor if one no longer matches.
+ */
+public final class StageLines {
+
+    public static final String C_RESOURCE = "/code/echo_server.c";
+    public static final String JAVA_RESOURCE = "/code/EchoServer.java";
+
+    private StageLines() {}
+
+    public static CodeListing cListing() {
+        return CodeListing.load("C", C_RESOURCE, cAnchors());
+    }
+
+    public static CodeListing javaListing() {
+        return CodeListing.load("Java", JAVA_RESOURCE, javaAnchors());
+    }
+
+    static Map<Stage, StageAnchor> cAnchors() {
+        Map<Stage, StageAnchor> m = new EnumMap<>(Stage.class);
+        m.put(SOCKET, call("= socket(AF_INET", "if (listenfd == -1)"));
+        m.put(SETSOCKOPT, call("= setsockopt(", "if (rc == -1)"));
+        m.put(SOCKADDR, block("struct sockaddr_in addr;", "rc = inet_pton(", "if (rc != 1)"));
+        m.put(BIND, call("rc = bind(", "if (rc == -1)"));
+        m.put(LISTEN, call("rc = listen(", "if (rc == -1)"));
+        m.put(ACCEPT, call("= accept(listenfd", "if (connfd == -1)"));
+        m.put(RECV, call("= recv(connfd", "if (n == -1)"));
+        m.put(SEND, call("= send(connfd", "if (sent == -1)"));
+        m.put(CLOSE_CLIENT, call("rc = close(connfd)", "if (rc == -1)"));
+        m.put(CLOSE_LISTENER, call("rc = close(listenfd)", "if (rc == -1)"));
+        return m;
+    }
+
+    /** Java has no -1 checks: an exception jumps to the catch block, which is what lights up here. */
+    static Map<Stage, StageAnchor> javaAnchors() {
+        Map<Stage, StageAnchor> m = new EnumMap<>(Stage.class);
+        m.put(SOCKET, call("ServerSocketChannel.open()", "catch (IOException e)"));
+        m.put(SETSOCKOPT, call(".setOption(", "catch (IOException e)"));
+        m.put(SOCKADDR, block("// sockaddr_in:", "new InetSocketAddress(", null));
+        // bind and listen share one line: java.nio binds and listens in a single call
+        m.put(BIND, call("listener.bind(", "catch (BindException e)"));
+        m.put(LISTEN, call("listener.bind(", "catch (BindException e)"));
+        m.put(ACCEPT, call("listener.accept()", "catch (IOException e)"));
+        m.put(RECV, call("client.read(", "catch (IOException e)"));
+        m.put(SEND, call("client.write(", "catch (IOException e)"));
+        m.put(CLOSE_CLIENT, uncheckedCall("client.close()"));
+        m.put(CLOSE_LISTENER, uncheckedCall("// close(listener)"));
+        return m;
+    }
+}

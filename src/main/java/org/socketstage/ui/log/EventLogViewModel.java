@@ -1,0 +1,281 @@
+package org.socketstage.ui.log;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+import org.socketstage.record.EventSpool;
+import org.socketstage.server.Actor;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.ui.EventSink;
+import org.socketstage.ui.text.UiText;
+
+/**
+ * The event log: the latest events as rows (at most {@code capacity}; older ones leave the view and are
+ * counted), filtered by actor and "errors only", the row of the moment the history scrubber shows, copying
+ * and exporting. Exports come from the {@link EventSpool}, which has every event of the session.
+ */
+public final class EventLogViewModel implements EventSink {
+
+    public static final int DEFAULT_CAPACITY = 5_000;
+    /** Per-actor entries in the filter list; past this, the "all connections" entry still covers the rest. */
+    private static final int MAX_ACTOR_CHOICES = 100;
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final UiText text;
+    private final LogRows rowFactory;
+    private final int capacity;
+    private final ObservableList<LogRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<LogRow> shownRows = new FilteredList<>(rows);
+    private final ObservableList<ActorFilter> actorChoices = FXCollections.observableArrayList();
+    private final Set<String> actorsListed = new HashSet<>();
+    private final ActorFilter everyone;
+    private final ObjectProperty<ActorFilter> actorFilter = new SimpleObjectProperty<>();
+    private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper moment = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private EventSpool spool;
+    private ExecutorService exportThread;
+
+    public EventLogViewModel(UiText text, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("the log must hold at least one row, was " + capacity);
+        }
+        this.text = text;
+        this.rowFactory = new LogRows(text);
+        this.capacity = capacity;
+        this.everyone = ActorFilter.all(text.get("log.filter.all"));
+        actorFilter.set(everyone);
+        actorFilter.addListener((obs, old, now) -> refilter());
+        errorsOnly.addListener((obs, old, now) -> refilter());
+        exportStatus.set(text.get("log.export.unavailable"));
+        reset();
+    }
+
+    public EventLogViewModel(UiText text) {
+        this(text, DEFAULT_CAPACITY);
+    }
+
+    @Override
+    public void reset() {
+        rows.clear();
+        dropped.set(0);
+        moment.set(-1);
+        actorsListed.clear();
+        ActorFilter selected = actorFilter.get();
+        actorChoices.setAll(List.of(everyone,
+                ActorFilter.kind(Actor.Kind.SERVER, text.get("log.filter.server")),
+                ActorFilter.kind(Actor.Kind.CONNECTION, text.get("log.filter.connections")),
+                ActorFilter.kind(Actor.Kind.KERNEL, text.get("log.filter.kernel")),
+                ActorFilter.kind(Actor.Kind.CLIENT, text.get("log.filter.clients"))));
+        if (selected != null && selected.actorLabel() != null) {
+            actorChoices.add(selected);
+            actorsListed.add(selected.actorLabel());
+        }
+    }
+
+    @Override
+    public void apply(ServerEvent event) {
+        rows.add(rowFactory.of(event));
+        int excess = rows.size() - capacity;
+        if (excess > 0) {
+            rows.remove(0, excess);
+            dropped.set(dropped.get() + excess);
+        }
+        Actor actor = event.actor();
+        if ((actor.kind() == Actor.Kind.CONNECTION || actor.kind() == Actor.Kind.CLIENT)
+                && actorsListed.size() < MAX_ACTOR_CHOICES && actorsListed.add(actor.label())) {
+            actorChoices.add(ActorFilter.one(actor));
+        }
+    }
+
+    private void refilter() {
+        ActorFilter who = actorFilter.get() == null ? everyone : actorFilter.get();
+        boolean errors = errorsOnly.get();
+        shownRows.setPredicate(row -> who.matches(row.actor()) && (!errors || row.failed()));
+    }
+
+    /** Highlights the row of the moment the history scrubber shows. */
+    public void showMoment(long seq) {
+        moment.set(seq);
+    }
+
+    /** Back to the live view: no highlighted moment. */
+    public void showLive() {
+        moment.set(-1);
+    }
+
+    /** Index in {@link #shownRows()} of the moment's row, or of the last shown row before it; -1 if none. */
+    public int shownIndexOfMoment() {
+        long seq = moment.get();
+        if (seq < 0) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = shownRows.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (shownRows.get(mid).seq() <= seq) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    public static String timeText(Instant time) {
+        return TIME.format(time);
+    }
+
+    /** The rows as text for the clipboard: one tab-separated line per row, in table order. */
+    public String copyText(List<LogRow> selected) {
+        return selected.stream().map(r -> r.toTabSeparated(timeText(r.time()))).collect(Collectors.joining("\n"));
+    }
+
+    /** Gives the log the spool to export from; the log closes it in {@link #shutdown()}. */
+    public void useSpool(EventSpool eventSpool) {
+        this.spool = eventSpool;
+        exportAvailable.set(eventSpool != null);
+        exportStatus.set(eventSpool != null ? "" : text.get("log.export.unavailable"));
+    }
+
+    /** Says why exports cannot work, e.g. the temp folder could not be created. */
+    public void spoolFailed(String reason) {
+        useSpool(null);
+        exportStatus.set(text.format("log.export.noSpool", reason));
+    }
+
+    /**
+     * Writes every event of the session to {@code target} on the export thread, never the FX thread. The
+     * status text says how it went. Returns the running task, or null when there is nothing to export from.
+     */
+    public Task<Long> export(EventSpool.Format format, Path target) {
+        if (spool == null) {
+            exportStatus.set(text.get("log.export.unavailable"));
+            return null;
+        }
+        EventSpool from = spool;
+        Task<Long> task = new Task<>() {
+            @Override
+            protected Long call() throws Exception {
+                return from.export(format, target);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            exporting.set(false);
+            exportStatus.set(text.format("log.export.done", Long.toString(task.getValue()), target.toString()));
+        });
+        task.setOnFailed(e -> {
+            exporting.set(false);
+            Throwable t = task.getException();
+            exportStatus.set(text.format("log.export.failed", target.toString(),
+                    t == null ? "?" : t.getMessage() == null ? t.toString() : t.getMessage()));
+        });
+        exporting.set(true);
+        exportStatus.set(text.format("log.export.running", target.toString()));
+        exportExecutor().execute(task);
+        return task;
+    }
+
+    private ExecutorService exportExecutor() {
+        if (exportThread == null) {
+            exportThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "socketstage-log-export");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return exportThread;
+    }
+
+    /** Stops the export thread and closes the spool (deleting its temp files). */
+    public void shutdown() {
+        if (exportThread != null) {
+            exportThread.shutdownNow();
+        }
+        if (spool != null) {
+            spool.close();
+            spool = null;
+        }
+        exportAvailable.set(false);
+    }
+
+    /** Every row the view holds, oldest first. */
+    public ObservableList<LogRow> rows() {
+        return rows;
+    }
+
+    /** The rows that pass the filters; the table shows these. */
+    public ObservableList<LogRow> shownRows() {
+        return shownRows;
+    }
+
+    public ObservableList<ActorFilter> actorChoices() {
+        return actorChoices;
+    }
+
+    public ObjectProperty<ActorFilter> actorFilterProperty() {
+        return actorFilter;
+    }
+
+    public BooleanProperty errorsOnlyProperty() {
+        return errorsOnly;
+    }
+
+    /** Events that left the view because it holds at most {@link #capacity()} rows. */
+    public ReadOnlyLongProperty droppedProperty() {
+        return dropped.getReadOnlyProperty();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The seq of the moment shown by the scrubber, or -1 when live. */
+    public ReadOnlyLongProperty momentProperty() {
+        return moment.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportAvailableProperty() {
+        return exportAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    public UiText text() {
+        return text;
+    }
+}

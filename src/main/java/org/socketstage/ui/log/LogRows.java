@@ -1,0 +1,70 @@
+package org.socketstage.ui.log;
+
+import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.ServerEvent.CallHeld;
+import org.socketstage.server.ServerEvent.CallReturned;
+import org.socketstage.server.ServerEvent.CallStarted;
+import org.socketstage.server.ServerEvent.KernelChanged;
+import org.socketstage.server.ServerEvent.Notice;
+import org.socketstage.server.ServerEvent.StateChanged;
+import org.socketstage.ui.text.UiText;
+
+/** Turns each kind of event into the columns of a log row. */
+final class LogRows {
+
+    private final UiText text;
+
+    LogRows(UiText text) {
+        this.text = text;
+    }
+
+    LogRow of(ServerEvent event) {
+        if (event instanceof CallStarted s) {
+            return row(event, s.call() + "(" + s.args() + ")", text.get("log.result.started"), "", false, false);
+        }
+        if (event instanceof CallHeld h) {
+            return row(event, h.call(), text.format("log.result.held", h.reason()), "", false, false);
+        }
+        if (event instanceof CallReturned r) {
+            return returned(r);
+        }
+        if (event instanceof StateChanged s) {
+            String detail = s.detail() == null || s.detail().isBlank() ? "" : ": " + s.detail();
+            return row(event, text.get("log.call.state"), s.state() + detail, "", false, false);
+        }
+        if (event instanceof KernelChanged k) {
+            return row(event, text.get("log.call.kernel"), kernel(k.snapshot()), "", false, false);
+        }
+        if (event instanceof Notice n) {
+            return row(event, text.get("log.call.notice"), n.text(), "", false, false);
+        }
+        return row(event, event.getClass().getSimpleName(), "", "", false, false);
+    }
+
+    private LogRow returned(CallReturned r) {
+        StringBuilder result = new StringBuilder(r.failed() ? "-1" : Long.toString(r.result()));
+        if (r.simulated()) {
+            result.append("  [").append(text.get("code.simulated")).append(']');
+        }
+        if (r.note() != null && !r.note().isBlank()) {
+            result.append("  (").append(r.note()).append(')');
+        }
+        return row(r, r.call() + "(" + r.args() + ")", result.toString(),
+                r.failed() ? r.errno().name() : "", r.failed(), r.simulated());
+    }
+
+    private String kernel(KernelSnapshot s) {
+        if (!s.available()) {
+            return s.unavailableReason();
+        }
+        String queue = s.acceptQueue().isPresent() ? Integer.toString(s.acceptQueue().getAsInt()) : "?";
+        String limit = s.effectiveLimit().isPresent() ? Integer.toString(s.effectiveLimit().getAsInt()) : "?";
+        return text.format("log.result.kernel", queue, limit, Integer.toString(s.rows().size()));
+    }
+
+    private static LogRow row(ServerEvent e, String call, String result, String errno, boolean failed,
+            boolean simulated) {
+        return new LogRow(e.seq(), e.time(), e.actor(), call, result, errno, failed, simulated);
+    }
+}

@@ -1,0 +1,163 @@
+package org.socketstage.ui.sockaddr;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.socketstage.server.Actor;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.ServerEvent.CallReturned;
+import org.socketstage.server.Stage;
+import org.socketstage.socket.Platform;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.socket.SocketConstants;
+import org.socketstage.ui.EventSink;
+import org.socketstage.ui.text.UiText;
+
+/**
+ * The sockaddr_in panel's state: the 16 bytes the engine really handed to the kernel (from the server's
+ * SOCKADDR or BIND call), split into labelled members, and the port in host and network byte order.
+ */
+public final class SockaddrViewModel implements EventSink {
+
+    private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
+
+    private final UiText text;
+    private final List<SockaddrField.Span> layout;
+    private final ReadOnlyBooleanWrapper built = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper portValue = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper portHostOrder = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper portNetworkOrder = new ReadOnlyStringWrapper();
+    private final ObservableList<String> byteHex = FXCollections.observableArrayList();
+    private final ObservableList<FieldRow> fields = FXCollections.observableArrayList();
+
+    public SockaddrViewModel(UiText text, Platform platform) {
+        this.text = text;
+        this.layout = SockaddrField.layout(platform);
+        reset();
+    }
+
+    public SockaddrViewModel(UiText text) {
+        this(text, Platform.current());
+    }
+
+    @Override
+    public void reset() {
+        built.set(false);
+        status.set(text.get("sockaddr.notBuilt"));
+        byteHex.setAll(java.util.Collections.nCopies(SocketConstants.SOCKADDR_IN_SIZE, "--"));
+        List<FieldRow> rows = new ArrayList<>();
+        for (SockaddrField.Span s : layout) {
+            rows.add(new FieldRow(s.field(), s.offset(), s.length(), "", ""));
+        }
+        fields.setAll(rows);
+        portValue.set("");
+        portHostOrder.set("");
+        portNetworkOrder.set("");
+    }
+
+    @Override
+    public void apply(ServerEvent event) {
+        if (event instanceof CallReturned r && r.actor().kind() == Actor.Kind.SERVER
+                && (r.stage() == Stage.SOCKADDR || r.stage() == Stage.BIND) && r.sockaddrBytes() != null) {
+            show(r);
+        }
+    }
+
+    private void show(CallReturned r) {
+        byte[] b = r.sockaddrBytes();
+        if (b.length != SocketConstants.SOCKADDR_IN_SIZE) {
+            reset();
+            status.set(text.format("sockaddr.wrongSize", String.valueOf(b.length)));
+            return;
+        }
+        SockAddrIn address = r.address() != null ? r.address() : SockAddrIn.fromStructBytes(b);
+        List<String> hex = new ArrayList<>(b.length);
+        for (byte x : b) {
+            hex.add(HEX.toHexDigits(x));
+        }
+        byteHex.setAll(hex);
+        List<FieldRow> rows = new ArrayList<>();
+        for (SockaddrField.Span s : layout) {
+            String bytes = HEX.formatHex(b, s.offset(), s.offset() + s.length());
+            rows.add(new FieldRow(s.field(), s.offset(), s.length(), bytes, meaning(s.field(), address)));
+        }
+        fields.setAll(rows);
+        String port = String.valueOf(address.port());
+        portValue.set(text.format("sockaddr.port.value", port, HEX.formatHex(address.portNetworkOrder()).replace(" ", "")));
+        portHostOrder.set(HEX.formatHex(address.portHostOrderLittleEndian()));
+        portNetworkOrder.set(HEX.formatHex(address.portNetworkOrder()));
+        built.set(true);
+        status.set(statusOf(r, address));
+    }
+
+    private String meaning(SockaddrField field, SockAddrIn address) {
+        return switch (field) {
+            case SIN_LEN -> text.get("sockaddr.meaning.len");
+            case SIN_FAMILY -> text.get(layout.get(0).field() == SockaddrField.SIN_LEN
+                    ? "sockaddr.meaning.family.bsd" : "sockaddr.meaning.family");
+            case SIN_PORT -> text.format("sockaddr.meaning.port", String.valueOf(address.port()));
+            case SIN_ADDR -> address.isAny()
+                    ? text.get("sockaddr.meaning.addrAny")
+                    : text.format("sockaddr.meaning.addr", address.host());
+            case SIN_ZERO -> text.get("sockaddr.meaning.zero");
+        };
+    }
+
+    private String statusOf(CallReturned r, SockAddrIn address) {
+        if (r.stage() == Stage.SOCKADDR) {
+            return text.format("sockaddr.status.built", address.toString());
+        }
+        String result = r.failed() ? "-1 " + r.errno().name() : Long.toString(r.result());
+        if (r.simulated()) {
+            result += " [" + text.get("code.simulated") + "]";
+        }
+        return text.format("sockaddr.status.bound", address.toString(), result);
+    }
+
+    public ReadOnlyBooleanProperty builtProperty() {
+        return built.getReadOnlyProperty();
+    }
+
+    public boolean isBuilt() {
+        return built.get();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** {@code Port 9090 = 0x2382}. */
+    public ReadOnlyStringProperty portValueProperty() {
+        return portValue.getReadOnlyProperty();
+    }
+
+    /** The port's bytes as a little-endian CPU keeps the number: {@code 82 23} for 9090. */
+    public ReadOnlyStringProperty portHostOrderProperty() {
+        return portHostOrder.getReadOnlyProperty();
+    }
+
+    /** The port's bytes after htons(), as in the struct: {@code 23 82} for 9090. */
+    public ReadOnlyStringProperty portNetworkOrderProperty() {
+        return portNetworkOrder.getReadOnlyProperty();
+    }
+
+    /** Sixteen two-digit hex strings, or placeholders before the struct is built. */
+    public ObservableList<String> byteHex() {
+        return byteHex;
+    }
+
+    public ObservableList<FieldRow> fields() {
+        return fields;
+    }
+
+    public List<SockaddrField.Span> layout() {
+        return layout;
+    }
+}

@@ -1,0 +1,172 @@
+package org.socketstage.instructor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import org.socketstage.server.Actor;
+import org.socketstage.server.EventBus;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.Stage;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.socket.SocketApi;
+import org.socketstage.socket.SocketOption;
+import org.socketstage.socket.SyscallException;
+
+/**
+ * Real client sockets on 127.0.0.1 for the tests' classroom. Each client runs its calls in order on its own
+ * thread and publishes them as the client panel does: actor CLIENT, call names connect/send/close.
+ */
+public final class LoopbackClients implements Classroom.ClientDriver {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+
+    private final SocketApi api;
+    private final EventBus bus;
+    private final IntSupplier serverPort;
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
+
+    LoopbackClients(SocketApi api, EventBus bus, IntSupplier serverPort) {
+        this.api = api;
+        this.bus = bus;
+        this.serverPort = serverPort;
+    }
+
+    private final class Client {
+        final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-client-" + NUMBERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        volatile int fd = -1;
+        volatile SockAddrIn local;
+
+        void connect(int port) {
+            try {
+                fd = api.socketTcp();
+                SockAddrIn target = SockAddrIn.loopback(port);
+                publish(Stage.ACCEPT, "connect", fd + ", " + target.straceText() + ", 16", () -> {
+                    api.connect(fd, target, CONNECT_TIMEOUT_MILLIS);
+                    local = api.getsockname(fd);
+                    return 0;
+                });
+            } catch (SyscallException e) {
+                // reported as an event, or socket() itself failed
+            }
+        }
+
+        void send(String text) {
+            byte[] data = text.getBytes(StandardCharsets.UTF_8);
+            publishQuietly(Stage.SEND, "send", fd + ", ..., " + data.length, () -> api.send(fd, data, 0, data.length, 0));
+        }
+
+        void close(boolean reset) {
+            if (fd < 0) {
+                return;
+            }
+            int f = fd;
+            fd = -1;
+            if (reset) {
+                publishQuietly(Stage.SETSOCKOPT, "setsockopt", f + ", SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}, 8",
+                        () -> {
+                            api.setsockopt(f, SocketOption.SO_LINGER, 0);
+                            return 0;
+                        });
+            }
+            publishQuietly(Stage.CLOSE_CLIENT, "close", Integer.toString(f), () -> {
+                api.close(f);
+                return 0;
+            });
+        }
+
+        interface Call {
+            long run() throws SyscallException;
+        }
+
+        void publishQuietly(Stage stage, String call, String args, Call body) {
+            try {
+                publish(stage, call, args, body);
+            } catch (SyscallException e) {
+                // reported as an event
+            }
+        }
+
+        void publish(Stage stage, String call, String args, Call body) throws SyscallException {
+            Actor actor = Actor.client(fd, local);
+            bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, stage, call, args));
+            try {
+                long result = body.run();
+                Actor after = Actor.client(fd, local);
+                bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, after, stage, call, args, result,
+                        null, false, null, null, null, null, 0));
+            } catch (SyscallException e) {
+                bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, stage, call, args, -1,
+                        e.errno(), e.simulated(), e.note(), null, null, null, 0));
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void connect(int count) {
+        int port = serverPort.getAsInt();
+        for (int i = 0; i < count; i++) {
+            Client c = new Client();
+            clients.add(c);
+            c.thread.execute(() -> c.connect(port));
+        }
+    }
+
+    @Override
+    public void send(String text) {
+        Client c = newest();
+        c.thread.execute(() -> c.send(text));
+    }
+
+    @Override
+    public void close() {
+        if (clients.isEmpty()) {
+            return;
+        }
+        Client c = newest();
+        c.thread.execute(() -> c.close(false));
+    }
+
+    @Override
+    public void reset() {
+        Client c = newest();
+        c.thread.execute(() -> c.close(true));
+    }
+
+    @Override
+    public void removeAll() {
+        for (Client c : clients) {
+            c.thread.execute(() -> c.close(false));
+            c.thread.shutdown();
+        }
+        for (Client c : clients) {
+            try {
+                c.thread.awaitTermination(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        clients.clear();
+    }
+
+    int count() {
+        return clients.size();
+    }
+
+    private Client newest() {
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("no client yet");
+        }
+        return clients.get(clients.size() - 1);
+    }
+}

@@ -1,0 +1,164 @@
+package org.socketstage.instructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.socketstage.instructor.EventLog.client;
+import static org.socketstage.instructor.EventLog.failedWith;
+import static org.socketstage.instructor.EventLog.server;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.kernel.KernelTcpTable;
+import org.socketstage.kernel.TcpState;
+import org.socketstage.server.Actor;
+import org.socketstage.server.ServerEvent.CallReturned;
+import org.socketstage.server.Stage;
+
+/** Each real fault on real loopback sockets: the kernel's own errno, then undo and a working server again. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RealFaultsTest extends FaultDemoTestBase {
+
+    @BeforeAll
+    static void linuxOnly() {
+        assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "these faults are shown with Linux's /proc");
+    }
+
+    @Test
+    void portInUseFailsBindWithEaddrinuseThenReleaseLetsTheRetryBind() throws Exception {
+        FaultDemo demo = Fault.PORT_IN_USE.newDemo();
+        setUp(demo);
+        CallReturned bind = log.awaitReturned(server(Stage.BIND));
+        assertThat(bind.errno().name()).isEqualTo("EADDRINUSE");
+        assertThat(bind.simulated()).isFalse();
+
+        Outcome released = demo.followUp(room, progress::add);
+        assertThat(released.shown()).as(released.summary()).isTrue();
+        assertThat(log.awaitReturned(server(Stage.BIND).and(r -> !r.failed())).result()).isZero();
+        recoversAfterUndo(demo);
+    }
+
+    @Test
+    void portHeldByAnotherSocketNamesTheProcessThatHoldsIt() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            room.configure(room.config().withPort(other.getLocalPort()));
+            FaultDemo demo = Fault.PORT_IN_USE.newDemo();
+            Outcome o = setUp(demo);
+            assertThat(log.awaitReturned(server(Stage.BIND)).errno().name()).isEqualTo("EADDRINUSE");
+            assertThat(o.summary()).contains("pid " + ProcessHandle.current().pid());
+            assertThat(demo.followUp(room, progress::add).summary()).contains("cannot free a port another program holds");
+            other.close();
+            recoversAfterUndo(demo);
+        }
+    }
+
+    @Test
+    void restartIntoTimeWaitFailsWithoutReuseaddrAndWorksWithIt() throws Exception {
+        FaultDemo demo = Fault.TIME_WAIT.newDemo();
+        setUp(demo);
+        CallReturned failed = log.awaitReturned(server(Stage.BIND).and(failedWith("EADDRINUSE")));
+        assertThat(failed.simulated()).isFalse();
+        int port = room.config().port();
+        KernelSnapshot k = KernelTcpTable.system().snapshot(port);
+        assertThat(k.rowsIn(TcpState.TIME_WAIT)).anyMatch(r -> r.localPort() == port);
+        assertThat(k.listenRow()).as("no server listens, yet bind failed").isEmpty();
+
+        Outcome reuse = demo.followUp(room, progress::add);
+        assertThat(reuse.shown()).as(reuse.summary()).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> log.returned(server(Stage.BIND).and(r -> !r.failed())).size() == 2);
+        recoversAfterUndo(demo);
+    }
+
+    @Test
+    void backlogOverflowFillsTheQueueLeavesClientsInSynSentAndLetsThemInLater() throws Exception {
+        room.configure(room.config().withConcurrency(org.socketstage.server.Concurrency.THREAD_PER_CLIENT));
+        long overflowsBefore = KernelTcpTable.system().listenOverflows().orElseThrow();
+        FaultDemo demo = Fault.BACKLOG_DEMO.newDemo();
+        setUp(demo);
+        int port = room.serverPort();
+        KernelSnapshot k = KernelTcpTable.system().snapshot(port, OptionalInt.of(1));
+        assertThat(k.acceptQueue()).hasValue(2);
+        assertThat(k.rows()).anyMatch(r -> r.remotePort() == port && r.state() == TcpState.SYN_SENT);
+        assertThat(k.listenOverflows().orElseThrow()).isGreaterThan(overflowsBefore);
+        assertThat(log.returned(server(Stage.ACCEPT))).isEmpty();
+        java.util.Set<Integer> waitingPorts = k.rows().stream()
+                .filter(r -> r.remotePort() == port && r.state() == TcpState.SYN_SENT)
+                .map(r -> r.localPort()).collect(java.util.stream.Collectors.toSet());
+
+        Outcome letIn = demo.followUp(room, progress::add);
+        assertThat(letIn.shown()).as(letIn.summary()).isTrue();
+        // "they get in after a SYN retransmit": a client that was in SYN_SENT is accepted once accept() runs
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                log.returned(server(Stage.ACCEPT).and(r -> !r.failed())).stream()
+                        .anyMatch(r -> waitingPorts.contains(r.address().port())));
+        assertThat(KernelTcpTable.system().snapshot(port).rows())
+                .noneMatch(r -> r.remotePort() == port && r.state() == TcpState.SYN_SENT);
+        recoversAfterUndo(demo);
+    }
+
+    @Test
+    void aClientBetweenBindAndListenIsRefusedAndConnectsAfterListen() throws Exception {
+        FaultDemo demo = Fault.REFUSED.newDemo();
+        setUp(demo);
+        CallReturned connect = log.awaitReturned(client("connect"));
+        assertThat(connect.errno().name()).isEqualTo("ECONNREFUSED");
+        assertThat(log.returned(server(Stage.LISTEN))).isEmpty();
+
+        Outcome listen = demo.followUp(room, progress::add);
+        assertThat(listen.shown()).as(listen.summary()).isTrue();
+        assertThat(log.awaitReturned(client("connect").and(r -> !r.failed())).result()).isZero();
+        recoversAfterUndo(demo);
+    }
+
+    @Test
+    void aPeerResetMakesRecvFailWithEconnreset() throws Exception {
+        FaultDemo demo = Fault.PEER_RESET.newDemo();
+        setUp(demo);
+        CallReturned recv = log.awaitReturned(server(Stage.RECV).and(CallReturned::failed));
+        assertThat(recv.errno().name()).isEqualTo("ECONNRESET");
+        assertThat(recv.actor().kind()).isEqualTo(Actor.Kind.CONNECTION);
+        assertThat(recv.simulated()).isFalse();
+        recoversAfterUndo(demo);
+    }
+
+    @Test
+    void aPeerThatClosesMakesRecvReturnZeroAndTheServerClosesItsSide() throws Exception {
+        FaultDemo demo = Fault.PEER_CLOSES.newDemo();
+        setUp(demo);
+        assertThat(log.awaitReturned(server(Stage.RECV).and(r -> !r.failed() && r.result() == 0))).isNotNull();
+        assertThat(log.awaitReturned(server(Stage.CLOSE_CLIENT)).failed()).isFalse();
+        recoversAfterUndo(demo);
+    }
+
+    @Test
+    void sendingToAPeerThatResetFailsWithEpipeOrEconnresetAndNoSignal() throws Exception {
+        FaultDemo demo = Fault.SEND_TO_GONE_PEER.newDemo();
+        setUp(demo);
+        CallReturned send = log.awaitReturned(server(Stage.SEND));
+        assertThat(send.failed()).isTrue();
+        assertThat(send.errno().name()).isIn("EPIPE", "ECONNRESET");
+        assertThat(send.simulated()).isFalse();
+        recoversAfterUndo(demo);
+    }
+
+    @Test
+    void bindToAnAddressThisMachineDoesNotHaveFailsWithEaddrnotavail() throws Exception {
+        FaultDemo demo = Fault.ADDRESS_NOT_HERE.newDemo();
+        setUp(demo);
+        CallReturned bind = log.awaitReturned(server(Stage.BIND));
+        assertThat(bind.errno().name()).isEqualTo("EADDRNOTAVAIL");
+        assertThat(bind.args()).contains("192.0.2.1");
+        boolean nonLocalBind = HostFacts.system().nonLocalBind().orElse(0) == 1;
+        assertThat(bind.simulated()).as("real unless ip_nonlocal_bind is on").isEqualTo(nonLocalBind);
+        recoversAfterUndo(demo);
+        assertThat(room.config().bindHost()).isEqualTo("127.0.0.1");
+    }
+}

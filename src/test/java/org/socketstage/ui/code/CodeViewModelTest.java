@@ -1,0 +1,192 @@
+package org.socketstage.ui.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.socketstage.server.Actor;
+import org.socketstage.server.Stage;
+import org.socketstage.socket.Errno;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.ui.TestEvents;
+import org.socketstage.ui.text.UiText;
+
+class CodeViewModelTest {
+
+    private final TestEvents events = new TestEvents();
+    private final CodeViewModel vm = CodeViewModel.withBundledListings(UiText.load());
+    private final SockAddrIn address = SockAddrIn.loopback(9090);
+
+    private int cLineOf(Stage stage) {
+        return vm.c().listing().site(stage).orElseThrow().call().first();
+    }
+
+    private int cCheckOf(Stage stage) {
+        return vm.c().listing().site(stage).orElseThrow().check().first();
+    }
+
+    @Test
+    void aSuccessfulBindHighlightsItsLineWithTheResult() {
+        vm.apply(events.started(Actor.SERVER, Stage.BIND, "bind", "3, " + address.straceText() + ", 16"));
+        int bind = cLineOf(Stage.BIND);
+        assertThat(vm.c().currentLine()).isEqualTo(bind);
+        assertThat(vm.c().line(bind).annotation()).isEqualTo("… calling");
+
+        vm.apply(events.bind(address, 0, null));
+
+        CodeLine line = vm.c().line(bind);
+        assertThat(line.current()).isTrue();
+        assertThat(line.text()).contains("bind(listenfd");
+        assertThat(line.annotation()).isEqualTo("→ 0");
+        assertThat(line.failed()).isFalse();
+        assertThat(vm.c().line(cCheckOf(Stage.BIND)).checkFired()).isFalse();
+        assertThat(vm.lastCall()).startsWith("server: bind(3, {sa_family=AF_INET").endsWith(") = 0");
+    }
+
+    @Test
+    void theNextCallMovesTheHighlightAndKeepsEarlierResults() {
+        vm.apply(events.ok(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
+        vm.apply(events.started(Actor.SERVER, Stage.SETSOCKOPT, "setsockopt", "3, SOL_SOCKET, SO_REUSEADDR, [1], 4"));
+
+        assertThat(vm.c().line(cLineOf(Stage.SOCKET)).current()).isFalse();
+        assertThat(vm.c().line(cLineOf(Stage.SOCKET)).annotation()).isEqualTo("→ 3");
+        assertThat(vm.c().line(cLineOf(Stage.SETSOCKOPT)).current()).isTrue();
+    }
+
+    @Test
+    void aFailedBindShowsMinusOneWithErrnoAndLightsItsCheck() {
+        vm.apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
+
+        CodeLine call = vm.c().line(cLineOf(Stage.BIND));
+        assertThat(call.annotation()).isEqualTo("→ -1 EADDRINUSE");
+        assertThat(call.failed()).isTrue();
+        LineRange check = vm.c().listing().site(Stage.BIND).orElseThrow().check();
+        for (int n = check.first(); n <= check.last(); n++) {
+            assertThat(vm.c().line(n).checkFired()).as("line " + n).isTrue();
+        }
+        assertThat(vm.c().line(check.first()).annotation()).isEqualTo("◀ check fired: EADDRINUSE");
+        assertThat(vm.c().line(cCheckOf(Stage.LISTEN)).checkFired()).isFalse();
+        assertThat(vm.lastCall()).contains("= -1 EADDRINUSE (Address already in use)");
+
+        int javaCheck = vm.java().listing().site(Stage.BIND).orElseThrow().check().first();
+        assertThat(vm.java().line(javaCheck).checkFired()).isTrue();
+        assertThat(vm.java().line(javaCheck).text()).contains("catch (BindException e)");
+    }
+
+    @Test
+    void acceptShowsTheNewFdAndThePeer() {
+        vm.apply(events.accept(5, SockAddrIn.loopback(51234)));
+        assertThat(vm.c().line(cLineOf(Stage.ACCEPT)).annotation()).isEqualTo("→ 5 (127.0.0.1:51234)");
+        int javaAccept = vm.java().listing().site(Stage.ACCEPT).orElseThrow().call().first();
+        assertThat(vm.java().currentLine()).isEqualTo(javaAccept);
+        assertThat(vm.java().line(javaAccept).annotation()).isEqualTo("→ 5 (127.0.0.1:51234)");
+    }
+
+    @Test
+    void recvShowsTheByteCountAndTheBytes() {
+        vm.apply(events.recv(5, SockAddrIn.loopback(51234), "hello\n"));
+        assertThat(vm.c().line(cLineOf(Stage.RECV)).annotation()).isEqualTo("→ 6  \"hello\\n\"");
+    }
+
+    @Test
+    void aSimulatedFailureIsLabelledSimulated() {
+        vm.apply(events.failed(Actor.SERVER, Stage.LISTEN, "listen", "3, 5", "EADDRINUSE", true));
+        CodeLine line = vm.c().line(cLineOf(Stage.LISTEN));
+        assertThat(line.annotation()).isEqualTo("→ -1 EADDRINUSE  [simulated]");
+        assertThat(line.simulated()).isTrue();
+        assertThat(vm.lastCall()).contains("[simulated]");
+    }
+
+    @Test
+    void aFiredCheckGoesOutWhenItsCallRunsAgain() {
+        vm.apply(events.failed(Actor.SERVER, Stage.ACCEPT, "accept", "3, ...", "ECONNABORTED", false));
+        assertThat(vm.c().line(cCheckOf(Stage.ACCEPT)).checkFired()).isTrue();
+
+        vm.apply(events.started(Actor.SERVER, Stage.ACCEPT, "accept", "3, ..."));
+
+        assertThat(vm.c().line(cCheckOf(Stage.ACCEPT)).checkFired()).isFalse();
+        assertThat(vm.c().line(cCheckOf(Stage.ACCEPT)).annotation()).isNull();
+    }
+
+    @Test
+    void aHeldCallSaysWhyItWaits() {
+        vm.apply(events.held(Stage.LISTEN, "listen", "breakpoint"));
+        assertThat(vm.c().line(cLineOf(Stage.LISTEN)).annotation()).isEqualTo("‖ waiting (breakpoint)");
+        assertThat(vm.c().line(cLineOf(Stage.LISTEN)).current()).isTrue();
+    }
+
+    @Test
+    void resetThenReplayGivesTheSameLinesAsLive() {
+        var e1 = events.ok(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3);
+        var e2 = events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow());
+        var e3 = events.started(Actor.SERVER, Stage.BIND, "bind", "3, ...");
+        vm.apply(e1);
+        vm.apply(e2);
+        var afterTwo = java.util.List.copyOf(vm.c().lines());
+        vm.apply(e3);
+
+        vm.reset();
+        assertThat(vm.c().lines()).allMatch(l -> l.annotation() == null && !l.current() && !l.checkFired());
+        assertThat(vm.c().currentLine()).isZero();
+
+        vm.apply(e1);
+        vm.apply(e2);
+        assertThat(vm.c().lines()).containsExactlyElementsOf(afterTwo);
+    }
+
+    @Test
+    void eventsThatAreNotCallsLeaveTheCodeAlone() {
+        var before = java.util.List.copyOf(vm.c().lines());
+        vm.apply(events.state(org.socketstage.server.ServerState.RUNNING, "started"));
+        vm.apply(events.notice("hello"));
+        vm.apply(events.kernel(9090));
+        assertThat(vm.c().lines()).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void getsocknameIsNotInTheProgramAndLeavesBindsResultAlone() {
+        vm.apply(events.bind(SockAddrIn.loopback(0), 0, null));
+        vm.apply(events.ok(Actor.SERVER, Stage.BIND, "getsockname", "3, ..., [16]", 0));
+        assertThat(vm.lastCall()).contains("bind(3,");
+        assertThat(vm.c().line(cLineOf(Stage.BIND)).annotation()).isEqualTo("→ 0");
+    }
+
+    @Test
+    void theSockaddrStepSaysTheStructWasFilledNotCalled() {
+        SockAddrIn a = SockAddrIn.loopback(9090);
+        vm.apply(new org.socketstage.server.ServerEvent.CallReturned(1, java.time.Instant.now(), Actor.SERVER,
+                Stage.SOCKADDR, "sockaddr_in", "sin_family=AF_INET, ...", 0, null, false, null, null, a,
+                a.structBytes(), 1));
+        LineRange block = vm.c().listing().site(Stage.SOCKADDR).orElseThrow().call();
+        assertThat(vm.c().line(block.last()).annotation()).isEqualTo("→ filled in for 127.0.0.1:9090 (not a system call)");
+        assertThat(vm.c().line(block.first()).current()).isTrue();
+    }
+
+    @Test
+    void theUncheckedSocketFaultShowsTheProgramWithoutThatCheck() {
+        int bindBefore = cLineOf(Stage.BIND);
+        vm.leaveOutCheck(Stage.SOCKET);
+        assertThat(vm.c().listing().site(Stage.SOCKET).orElseThrow().hasCheck()).isFalse();
+        assertThat(vm.c().lines()).noneMatch(l -> l.text().contains("listenfd == -1"));
+        vm.apply(events.bind(address, 0, null));
+        assertThat(vm.c().currentLine()).isEqualTo(bindBefore - 4);
+        assertThat(vm.c().line(bindBefore - 4).annotation()).isEqualTo("→ 0");
+        vm.leaveOutCheck(null);
+        assertThat(vm.c().lines()).anyMatch(l -> l.text().contains("listenfd == -1"));
+    }
+
+    @Test
+    void afterAFailedSetupCallTheCleanUpCloseLeavesTheFiredCheckInView() {
+        vm.apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
+        vm.apply(events.started(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3"));
+        vm.apply(events.ok(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3", 0));
+
+        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Stage.BIND));
+        assertThat(vm.c().line(cCheckOf(Stage.BIND)).checkFired()).isTrue();
+        assertThat(vm.c().line(cLineOf(Stage.CLOSE_LISTENER)).annotation()).isNull();
+        assertThat(vm.lastCall()).isEqualTo("server: close(3) = 0");
+
+        vm.apply(events.started(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
+        vm.apply(events.ok(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3", 0));
+        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Stage.CLOSE_LISTENER));
+    }
+}

@@ -1,0 +1,202 @@
+package org.socketstage.ui.instructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketstage.instructor.Fault;
+import org.socketstage.instructor.LoopbackClassroom;
+import org.socketstage.instructor.ScenarioCatalog;
+import org.socketstage.server.EventBus;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.Stage;
+import org.socketstage.ui.AppServices;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The panel in a real headless stage over a real classroom: cards, one-click set-up, undo, simulated label. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class InstructorPanelViewTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final EventBus bus = new EventBus();
+    private final List<ServerEvent> events = new CopyOnWriteArrayList<>();
+    private LoopbackClassroom room;
+    private InstructorPanelView view;
+    private Parent root;
+    private EventBus.Subscription feed;
+
+    @Start
+    void start(javafx.stage.Stage stage) throws IOException {
+        room = new LoopbackClassroom(bus, LoopbackClassroom.anyPort());
+        FXMLLoader loader = new FXMLLoader(InstructorPanelView.class.getResource("/fxml/instructor/InstructorPanelView.fxml"),
+                ResourceBundle.getBundle("i18n.messages"));
+        root = loader.load();
+        view = loader.getController();
+        view.attach(new AppServices(bus, room.socketApi(), room::config, room));
+        // stands in for the main window's adapter: events reach the ViewModel on the FX thread, in order
+        feed = bus.subscribe("instructor-panel-test", e -> {
+            events.add(e);
+            Platform.runLater(() -> view.viewModel().apply(e));
+        });
+        stage.setScene(new Scene(root, 1100, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        feed.close();
+        view.shutdown();
+        room.close();
+    }
+
+    @Test
+    void aCardShowsWhatToWatchTheErrnoTheCheckAndTheRecovery(FxRobot robot) throws Exception {
+        assertThat(text(robot, "#instructor-card-title")).isEqualTo("Port already in use");
+        assertThat(text(robot, "#instructor-errno")).startsWith("EADDRINUSE");
+        assertThat(text(robot, "#instructor-check")).contains("if (rc == -1)");
+        assertThat(text(robot, "#instructor-recover")).isNotBlank();
+        assertThat(text(robot, "#instructor-badge")).isEqualTo("REAL");
+        assertThat(fx(() -> ((ListView<?>) robot.lookup("#instructor-faults").query()).getItems())).hasSize(12);
+        assertThat(fx(() -> robot.lookup("#instructor-followup").queryButton().getText())).isEqualTo("Release the port");
+        assertThat(fx(() -> robot.lookup("#instructor-any-errno").query().isVisible())).isFalse();
+    }
+
+    @Test
+    void settingUpEmfileRunsTheDemonstrationAndLabelsItSimulated(FxRobot robot) throws Exception {
+        select(robot, Fault.EMFILE);
+        assertThat(text(robot, "#instructor-card-title")).isEqualTo("Too many open files");
+        Label badge = robot.lookup("#instructor-badge").queryAs(Label.class);
+        assertThat(fx(badge::getText)).isEqualTo("SIMULATED");
+        assertThat(fx(() -> badge.isVisible() && badge.getStyleClass().contains("simulated"))).isTrue();
+        assertThat(fx(() -> robot.lookup("#instructor-followup").query().isVisible())).isFalse();
+
+        robot.clickOn("#instructor-setup");
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-status").startsWith("✔"));
+        assertThat(text(robot, "#instructor-status")).contains("EMFILE").contains("[simulated]");
+        assertThat(fx(() -> robot.lookup("#instructor-progress").queryAs(TextArea.class).getText()))
+                .contains("armed: the next accept() fails with EMFILE");
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-last-failure").contains("EMFILE"));
+        assertThat(text(robot, "#instructor-last-failure")).contains("[simulated]");
+        assertThat(events).anyMatch(e -> e instanceof ServerEvent.CallReturned r && r.stage() == Stage.ACCEPT
+                && r.simulated() && r.errno().name().equals("EMFILE"));
+        assertThat(fx(() -> view.panel().setUpFaults().contains(Fault.EMFILE))).isTrue();
+        screenshot(Path.of("target/screenshots/instructor-panel.png"));
+
+        robot.clickOn("#instructor-undo");
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-status").contains("Undone"));
+        assertThat(fx(() -> view.panel().setUpFaults())).isEmpty();
+        assertThat(room.faults().armed(Stage.ACCEPT)).isEmpty();
+        assertThat(room.gate().breakpoints()).isEmpty();
+    }
+
+    @Test
+    void portInUseShowsTheRealEaddrinuseThenReleaseLetsBindSucceed(FxRobot robot) throws Exception {
+        robot.clickOn("#instructor-setup");
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-status").startsWith("✔"));
+        assertThat(text(robot, "#instructor-status")).contains("EADDRINUSE").doesNotContain("[simulated]");
+        robot.clickOn("#instructor-followup");
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-status").contains("released"));
+        assertThat(text(robot, "#instructor-status")).contains("bind(").contains(") = 0");
+        assertThat(fx(() -> view.panel().missingCheckProperty().get())).isNull();
+
+        // a second demonstration undoes the first one before it starts
+        select(robot, Fault.UNCHECKED_SOCKET);
+        robot.clickOn("#instructor-setup");
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-status").startsWith("✔"));
+        assertThat(text(robot, "#instructor-status")).contains("EBADF");
+        assertThat(text(robot, "#instructor-progress")).contains("undoing port-in-use first");
+        assertThat(fx(() -> view.panel().setUpFaults())).containsExactly(Fault.UNCHECKED_SOCKET);
+        assertThat(fx(() -> view.panel().missingCheckProperty().get())).isEqualTo(Stage.SOCKET);
+        screenshot(Path.of("target/screenshots/instructor-unchecked-socket.png"));
+    }
+
+    @Test
+    void aScenarioByNameSelectsItsFaultAndRunsItsSetUpInThePanel(FxRobot robot) throws Exception {
+        robot.interact(() -> view.panel().runScenario(ScenarioCatalog.byName("peer-closes").orElseThrow()));
+        assertThat(fx(() -> robot.lookup("#instructor-faults").queryListView().getSelectionModel().getSelectedItem()))
+                .isEqualTo(Fault.PEER_CLOSES);
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-status").startsWith("✔"));
+        assertThat(text(robot, "#instructor-status")).contains("recv(").contains(") = 0");
+    }
+
+    @Test
+    void anyErrnoTellsWhatIsAcceptedWhenTheErrnoIsUnknown(FxRobot robot) throws Exception {
+        select(robot, Fault.ANY_ERRNO);
+        assertThat(fx(() -> robot.lookup("#instructor-any-errno").query().isVisible())).isTrue();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> errno = robot.lookup("#instructor-errno-choice").queryAs(ComboBox.class);
+        robot.interact(() -> errno.setValue("EBOGUS"));
+        robot.clickOn("#instructor-setup");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#instructor-status")).contains("unknown errno 'EBOGUS'").contains("ECONNABORTED");
+        assertThat(room.serverRunning()).isFalse();
+        screenshot(Path.of("target/screenshots/instructor-any-errno.png"));
+    }
+
+    @Test
+    void withoutAClassroomTheActionsAreOffAndThePanelSaysWhy(FxRobot robot) throws Exception {
+        robot.interact(() -> view.attach(new AppServices(bus, room.socketApi(), room::config)));
+        assertThat(text(robot, "#instructor-status")).contains("not connected");
+        assertThat(fx(() -> robot.lookup("#instructor-setup").queryAs(Button.class).isDisabled())).isTrue();
+    }
+
+    private void select(FxRobot robot, Fault fault) {
+        ListView<Fault> list = robot.lookup("#instructor-faults").query();
+        robot.interact(() -> list.getSelectionModel().select(fault));
+    }
+
+    private static String text(FxRobot robot, String id) throws Exception {
+        Node n = robot.lookup(id).query();
+        return fx(() -> n instanceof Label l ? l.getText() : ((TextArea) n).getText());
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+
+    private void screenshot(Path file) throws Exception {
+        WritableImage image = fx(() -> root.getScene().snapshot(null));
+        PixelReader pixels = image.getPixelReader();
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
+    }
+}
