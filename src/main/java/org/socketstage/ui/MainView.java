@@ -8,18 +8,20 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.StatusBar;
+import org.socketstage.ui.code.CodeView;
 import org.socketstage.ui.controls.SettingsView;
 import org.socketstage.ui.controls.ToolbarView;
 import org.socketstage.ui.history.ScrubberView;
 import org.socketstage.ui.lane.LaneView;
+import org.socketstage.ui.log.EventLogView;
+import org.socketstage.ui.log.EventLogViewModel;
+import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
 
 /** Controller of fxml/MainView.fxml: hands each included view its ViewModel and fills the pane tabs. */
 public final class MainView {
 
     static final String CODE_PANE = "fxml/code/CodeView.fxml";
-    static final String SOCKADDR_PANE = "fxml/sockaddr/SockaddrView.fxml";
-    static final String LOG_PANE = "fxml/log/EventLogView.fxml";
     static final String CLIENT_PANE = "fxml/client/ClientPanelView.fxml";
 
     @FXML private BorderPane root;
@@ -28,6 +30,9 @@ public final class MainView {
     @FXML private SettingsView settingsController;
     @FXML private SocketsView socketsController;
     @FXML private ScrubberView scrubberController;
+    @FXML private CodeView codeController;
+    @FXML private SockaddrView sockaddrController;
+    @FXML private EventLogView logController;
     @FXML private TabPane panes;
     @FXML private Tab codeTab;
     @FXML private Tab sockaddrTab;
@@ -37,6 +42,7 @@ public final class MainView {
     @FXML private Label viewLag;
 
     private final List<PaneSlot> slots = new ArrayList<>();
+    private final List<PaneController> included = new ArrayList<>();
 
     void init(MainViewModel vm, Runnable help) {
         Texts texts = vm.texts();
@@ -45,9 +51,23 @@ public final class MainView {
         settingsController.init(vm.settings(), vm.control(), texts);
         socketsController.init(vm.sockets(), texts);
         scrubberController.init(vm.feed(), texts);
-        fill(codeTab, CODE_PANE, vm);
-        fill(sockaddrTab, SOCKADDR_PANE, vm);
-        fill(logTab, LOG_PANE, vm);
+        for (PaneController pane : List.of(codeController, sockaddrController, logController)) {
+            included.add(pane);
+            vm.feed().addSink(pane.viewModel());
+            pane.attach(vm.services());
+        }
+        EventLogViewModel log = logController.viewModel();
+        vm.feed().addMomentAware(new MomentAware() {
+            @Override
+            public void showMoment(long seq) {
+                log.showMoment(seq);
+            }
+
+            @Override
+            public void showLive() {
+                log.showLive();
+            }
+        });
         fill(clientTab, CLIENT_PANE, vm);
         statusBar.setText(texts.format("status.backend", vm.socketApiName()));
     }
@@ -68,6 +88,13 @@ public final class MainView {
     }
 
     void shutdownPanes() {
+        for (PaneController pane : included) {
+            try {
+                pane.shutdown();
+            } catch (RuntimeException e) {
+                System.err.println("SocketStage: pane " + pane.getClass().getSimpleName() + " failed to shut down: " + e);
+            }
+        }
         slots.forEach(PaneSlot::shutdown);
     }
 
@@ -75,8 +102,12 @@ public final class MainView {
         return root;
     }
 
-    Tab codeTab() {
-        return codeTab;
+    EventLogView log() {
+        return logController;
+    }
+
+    Tab clientTab() {
+        return clientTab;
     }
 
     LaneView lane() {

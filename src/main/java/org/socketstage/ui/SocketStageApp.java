@@ -3,6 +3,7 @@ package org.socketstage.ui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.socketstage.LaunchOptions;
 import org.socketstage.server.EventBus;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketBackend;
@@ -14,9 +15,17 @@ public class SocketStageApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Main has checked the options already; a bad one here (app launched another way) falls back to defaults
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new), System.err)
+                .orElseGet(LaunchOptions::none);
         Texts texts = Texts.load();
         EventBus bus = new EventBus();
-        window = MainWindow.open(stage, new MainViewModel(texts, bus, socketApi()), AppPrefs.open());
+        SocketApi api = options.backend().filter(SocketBackend::isAvailable).map(SocketBackend::create)
+                .orElseGet(SocketStageApp::socketApi);
+        window = MainWindow.open(stage, new MainViewModel(texts, bus, api), AppPrefs.open());
+        if (options.autostart()) {
+            window.viewModel().control().start();
+        }
         // closing the main window ends the app even if a dialog (e.g. Help) is still open
         stage.setOnHidden(e -> {
             window.close();

@@ -26,6 +26,7 @@ public final class ViewFeed {
     private final EventHistory history;
     private final List<EventSink> sinks = new ArrayList<>();
     private final List<EventSink> liveSinks = new ArrayList<>();
+    private final List<MomentAware> momentAware = new ArrayList<>();
     private final BooleanProperty live = new SimpleBooleanProperty(true);
     private final IntegerProperty size = new SimpleIntegerProperty();
     private final IntegerProperty momentIndex = new SimpleIntegerProperty(-1);
@@ -43,6 +44,11 @@ public final class ViewFeed {
 
     public void addLiveSink(EventSink sink) {
         liveSinks.add(sink);
+    }
+
+    /** Told after every replay which moment is shown (for views that mark it, like the log's row). */
+    public void addMomentAware(MomentAware m) {
+        momentAware.add(m);
     }
 
     /** One pulse: record and deliver the batch, then show a moment the user asked for meanwhile. */
@@ -125,19 +131,21 @@ public final class ViewFeed {
             for (ServerEvent e : events) {
                 apply(s, e);
             }
-            if (s instanceof MomentAware m) {
-                try {
-                    if (live.get()) {
-                        m.showLive();
-                    } else {
-                        m.showMoment(seq);
-                    }
-                } catch (RuntimeException ex) {
-                    report(s, ex);
-                }
-            }
         }
         publish(sinks);
+        List<MomentAware> told = new ArrayList<>(momentAware);
+        sinks.stream().filter(s -> s instanceof MomentAware).forEach(s -> told.add((MomentAware) s));
+        for (MomentAware m : told) {
+            try {
+                if (live.get()) {
+                    m.showLive();
+                } else {
+                    m.showMoment(seq);
+                }
+            } catch (RuntimeException ex) {
+                System.err.println("SocketStage: marking the moment failed in " + m.getClass().getSimpleName() + ": " + ex);
+            }
+        }
     }
 
     private static void apply(EventSink sink, ServerEvent e) {

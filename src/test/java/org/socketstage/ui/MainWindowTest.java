@@ -148,11 +148,7 @@ class MainWindowTest {
         assertThat(text(robot, "#listener-state")).contains("LISTEN");
         assertThat(text(robot, "#listener-address")).isEqualTo("127.0.0.1:" + port);
         assertThat(text(robot, "#lane-status")).contains("accept()");
-        if (Resources.exists(MainView.CODE_PANE)) {
-            assertThat(currentCodeLine(robot)).contains("accept(");
-        } else {
-            assertThat(fx(() -> ((Label) window.view().codeTab().getContent()).getText())).contains("CodeView.fxml");
-        }
+        assertThat(currentCodeLine(robot)).contains("accept(");
         shot(robot, "02-held-before-accept");
     }
 
@@ -229,6 +225,8 @@ class MainWindowTest {
         assertThat(status(org.socketstage.server.Stage.SOCKET)).isEqualTo(StageStatus.OK);
         assertThat(text(robot, "#listener-state")).doesNotContain("LISTEN");
         assertThat(text(robot, "#history-moment")).contains("view only");
+        assertThat(fx(() -> window.view().log().viewModel().shownIndexOfMoment())).as("log row of the moment")
+                .isNotNegative();
         assertThat(fx(() -> robot.lookup("#back-to-live").query().isDisabled())).isFalse();
         shot(robot, "07-scrubbed-back");
 
@@ -236,6 +234,7 @@ class MainWindowTest {
         await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.LISTEN) == StageStatus.OK);
         assertThat(currentStage()).isEqualTo(org.socketstage.server.Stage.ACCEPT);
         assertThat(text(robot, "#history-moment")).contains("LIVE");
+        assertThat(fx(() -> window.view().log().viewModel().shownIndexOfMoment())).isEqualTo(-1);
     }
 
     @Test
