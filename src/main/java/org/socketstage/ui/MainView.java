@@ -69,6 +69,13 @@ public final class MainView {
             }
         });
         fill(clientTab, CLIENT_PANE, vm);
+        // going back in time must be obvious at a glance, not only in the scrubber's label
+        vm.feed().liveProperty().addListener((o, wasLive, live) -> {
+            root.getStyleClass().remove("viewing-history");
+            if (!live) {
+                root.getStyleClass().add("viewing-history");
+            }
+        });
         statusBar.setText(texts.format("status.backend", vm.socketApiName()));
     }
 

@@ -106,8 +106,19 @@ public final class LaneViewModel implements BatchedSink {
         String call = c.call() + "(" + (c.args() == null ? "" : c.args()) + ")";
         cards.put(c.stage(), new StageCard(c.stage(), StageStatus.ACTIVE, "", "", "", false,
                 inCallNote(c.stage()), call, c.actor().label()));
-        current = c.stage();
+        moveHighlightTo(c.stage());
         statusLine = texts.format("lane.status.calling", c.stage().label(), c.actor().label());
+    }
+
+    /**
+     * After a setup call failed, the server's clean-up close(listener) does not take the highlight: the
+     * failed stage is where the program stopped, as its error check exits there.
+     */
+    private void moveHighlightTo(Stage stage) {
+        boolean setupFailed = failedStage != null && failedStage.ordinal() <= Stage.LISTEN.ordinal();
+        if (!(setupFailed && stage == Stage.CLOSE_LISTENER)) {
+            current = stage;
+        }
     }
 
     private String inCallNote(Stage stage) {
@@ -124,7 +135,7 @@ public final class LaneViewModel implements BatchedSink {
         String note = texts.has(reasonKey) ? texts.get(reasonKey) : texts.format("lane.held.other", h.reason());
         cards.put(h.stage(), new StageCard(h.stage(), StageStatus.NEXT, "", "", "", false, note,
                 old.call().isEmpty() ? h.call() : old.call(), h.actor().label()));
-        current = h.stage();
+        moveHighlightTo(h.stage());
         statusLine = texts.format("lane.status.held", h.stage().label(), note);
     }
 
@@ -149,7 +160,7 @@ public final class LaneViewModel implements BatchedSink {
         String note = r.note() == null ? "" : r.note();
         cards.put(r.stage(), new StageCard(r.stage(), r.failed() ? StageStatus.FAILED : StageStatus.OK, result,
                 errnoName, explanation, r.simulated(), note, r.straceText(), r.actor().label()));
-        current = r.stage();
+        moveHighlightTo(r.stage());
         if (r.failed()) {
             failedStage = r.stage();
             failureLine = texts.format("lane.failure", r.stage().label(), errnoName, explanation)

@@ -66,6 +66,14 @@ class LaneViewModelTest {
     }
 
     @Test
+    void theCleanUpCloseAfterAFailedBindLeavesTheHighlightOnBind() {
+        feed(ev.failed(Stage.BIND, "bind", "3, {...}, 16", "EADDRINUSE", false),
+                ev.started(Stage.CLOSE_LISTENER, "close", "3"), ev.ok(Stage.CLOSE_LISTENER, "close", "3", 0, null));
+        assertThat(lane.currentStageProperty().get()).isEqualTo(Stage.BIND);
+        assertThat(lane.card(Stage.CLOSE_LISTENER).status()).isEqualTo(StageStatus.OK);
+    }
+
+    @Test
     void simulatedResultsAreLabelled() {
         feed(ev.failed(Stage.ACCEPT, "accept", "3, NULL, NULL", "EMFILE", true));
         assertThat(lane.card(Stage.ACCEPT).simulated()).isTrue();
