@@ -1,6 +1,5 @@
 package org.socketstage.ui.sockets;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +223,7 @@ public final class SocketsViewModel implements BatchedSink {
         if (c.state == ConnectionState.GONE || c.peer == null) {
             return;
         }
-        Optional<TcpSocketRow> row = serverRowFor(c.peer);
+        Optional<TcpSocketRow> row = KernelRows.serverRowFor(snapshot, c.peer);
         c.kernelState = row.map(r -> r.state().name()).orElse("");
         if (!c.state.closedByServer()) {
             return;
@@ -234,18 +233,6 @@ public final class SocketsViewModel implements BatchedSink {
         } else if (row.isEmpty()) {
             c.state = ConnectionState.GONE;
         }
-    }
-
-    private Optional<TcpSocketRow> serverRowFor(SockAddrIn peer) {
-        return snapshot.rows().stream()
-                .filter(r -> r.localPort() == snapshot.port() && r.state() != TcpState.LISTEN)
-                .filter(r -> r.remotePort() == peer.port() && sameHost(r.remoteHost(), peer))
-                .findFirst();
-    }
-
-    private static boolean sameHost(String kernelHost, SockAddrIn peer) {
-        // tcp6 rows of dual-stack sockets show IPv4 peers as ::ffff:a.b.c.d
-        return kernelHost.equals(peer.host()) || kernelHost.endsWith(":" + peer.host());
     }
 
     private void trim() {
@@ -264,35 +251,9 @@ public final class SocketsViewModel implements BatchedSink {
         }
     }
 
-    private QueueCard queueCard() {
-        if (snapshot == null) {
-            return QueueCard.unknown(backlog);
-        }
-        if (!snapshot.available()) {
-            return new QueueCard(false, snapshot.unavailableReason(), -1, -1, backlog, List.of(), List.of(), 0, 0);
-        }
-        List<String> waitingPeers = new ArrayList<>();
-        List<String> stuck = new ArrayList<>();
-        int halfOpen = 0;
-        for (TcpSocketRow r : snapshot.rows()) {
-            boolean serverSide = r.localPort() == snapshot.port();
-            if (serverSide && r.state() == TcpState.SYN_RECV) {
-                halfOpen++;
-            } else if (serverSide && r.state() == TcpState.ESTABLISHED && !accepted(r)) {
-                waitingPeers.add(r.remote());
-            } else if (!serverSide && r.remotePort() == snapshot.port() && r.state() == TcpState.SYN_SENT) {
-                stuck.add(r.local());
-            }
-        }
-        long overflows = overflowBaseline < 0 || snapshot.listenOverflows().isEmpty()
-                ? 0 : Math.max(0, snapshot.listenOverflows().getAsLong() - overflowBaseline);
-        return new QueueCard(true, "", snapshot.acceptQueue().orElse(-1), snapshot.effectiveLimit().orElse(-1),
-                backlog, waitingPeers, stuck, halfOpen, overflows);
-    }
-
     private boolean accepted(TcpSocketRow r) {
         for (Connection c : connections.values()) {
-            if (c.peer != null && c.peer.port() == r.remotePort() && sameHost(r.remoteHost(), c.peer)) {
+            if (c.peer != null && c.peer.port() == r.remotePort() && KernelRows.sameHost(r.remoteHost(), c.peer)) {
                 return true;
             }
         }
@@ -320,7 +281,7 @@ public final class SocketsViewModel implements BatchedSink {
         if (!l.equals(listener.get())) {
             listener.set(l);
         }
-        QueueCard q = queueCard();
+        QueueCard q = KernelRows.queueCard(snapshot, backlog, overflowBaseline, this::accepted);
         if (!q.equals(queue.get())) {
             queue.set(q);
         }
