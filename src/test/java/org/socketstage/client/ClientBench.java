@@ -1,0 +1,151 @@
+package org.socketstage.client;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.socketstage.server.EventBus;
+import org.socketstage.server.FaultPlan;
+import org.socketstage.server.LifecycleServer;
+import org.socketstage.server.PacingMode;
+import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.ServerConfig;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.Stage;
+import org.socketstage.server.StepGate;
+import org.socketstage.socket.NativeSocketApi;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.socket.SocketApi;
+
+/**
+ * The parts the client panel works with, for engine tests: one event bus, the native socket layer, a fleet of
+ * clients, a tracker fed from the bus as the panel's ViewModel is fed, and optionally the app's real server.
+ */
+final class ClientBench implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final EventBus bus = new EventBus();
+    final SocketApi api = new NativeSocketApi();
+    final ClientFleet fleet;
+    final List<ServerEvent> events = new CopyOnWriteArrayList<>();
+    private final ClientTracker tracker = new ClientTracker();
+    private final EventBus.Subscription subscription;
+    private final List<LifecycleServer> servers = new ArrayList<>();
+    private final List<Integer> rawSockets = new ArrayList<>();
+    StepGate gate;
+
+    ClientBench() {
+        this(ClientFleet.DEFAULT_CAP);
+    }
+
+    ClientBench(int cap) {
+        fleet = new ClientFleet(api, bus, cap);
+        subscription = bus.subscribe("client-bench", e -> {
+            events.add(e);
+            synchronized (tracker) {
+                tracker.apply(e);
+            }
+        });
+    }
+
+    /** Starts the app's server on 127.0.0.1 with a kernel-chosen port, watching the kernel table. */
+    LifecycleServer startServer(PacingMode mode, int backlog) {
+        gate = new StepGate(mode, 0);
+        LifecycleServer server = new LifecycleServer(ServerConfig.defaults().withPort(0).withBacklog(backlog), api,
+                gate, bus, new FaultPlan(), new ProcKernelView());
+        servers.add(server);
+        server.start();
+        return server;
+    }
+
+    LifecycleServer lastServer() {
+        return servers.get(servers.size() - 1);
+    }
+
+    /** A client of the app's live server, already accept()ed. */
+    TeachingClient acceptedClient() {
+        LifecycleServer server = startServer(PacingMode.LIVE, 5);
+        TeachingClient client = fleet.add(SockAddrIn.loopback(awaitListening(server)), 1, true).clients().get(0);
+        awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
+        return client;
+    }
+
+    /**
+     * A raw socket on a free loopback port, made with the socket layer and closed with the bench: bound only
+     * ({@code backlog} 0: connect() is refused), or listening with that backlog and never accepting.
+     */
+    int rawListener(int backlog) throws Exception {
+        int fd = api.socketTcp();
+        rawSockets.add(fd);
+        api.bind(fd, SockAddrIn.loopback(0));
+        if (backlog > 0) {
+            api.listen(fd, backlog);
+        }
+        return fd;
+    }
+
+    int portOf(int fd) throws Exception {
+        return api.getsockname(fd).port();
+    }
+
+    /** Waits until the server's listen() returned and its port is known. */
+    int awaitListening(LifecycleServer server) {
+        await().atMost(WAIT).until(() -> returned(Stage.LISTEN).stream().anyMatch(r -> !r.failed()));
+        return server.boundPort();
+    }
+
+    /** Steps the server's held calls until the next held call is of this stage. */
+    void stepUntilHeld(Stage stage) {
+        await().atMost(WAIT).until(() -> {
+            var held = gate.held();
+            if (!held.isEmpty() && held.get(0).stage() == stage) {
+                return true;
+            }
+            gate.step();
+            return false;
+        });
+    }
+
+    List<ServerEvent.CallReturned> returned(Stage stage) {
+        return events.stream().filter(e -> e instanceof ServerEvent.CallReturned r && r.stage() == stage
+                && r.actor().kind() != org.socketstage.server.Actor.Kind.CLIENT)
+                .map(ServerEvent.CallReturned.class::cast).toList();
+    }
+
+    /** Reads the tracker's card for a client while the bus thread is not changing it. */
+    <T> T card(TeachingClient client, Function<ClientRecord, T> read) {
+        synchronized (tracker) {
+            return tracker.clients().stream().filter(r -> r.number() == client.number()).findFirst()
+                    .map(read).orElse(null);
+        }
+    }
+
+    void awaitCard(TeachingClient client, Predicate<ClientRecord> condition) {
+        await().atMost(WAIT).until(() -> Boolean.TRUE.equals(card(client, condition::test)));
+    }
+
+    int cardCount() {
+        synchronized (tracker) {
+            return tracker.clients().size();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        fleet.closeAndWait(Duration.ofSeconds(3));
+        servers.forEach(s -> s.stop(Duration.ofSeconds(2)));
+        for (int fd : rawSockets) {
+            try {
+                api.close(fd);
+            } catch (org.socketstage.socket.SyscallException alreadyClosed) {
+                // a test closed it itself
+            }
+        }
+        subscription.close();
+    }
+}
