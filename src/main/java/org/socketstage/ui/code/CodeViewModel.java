@@ -3,6 +3,7 @@ package org.socketstage.ui.code;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.socketstage.server.Actor;
 import org.socketstage.server.ServerEvent;
 import org.socketstage.server.ServerEvent.CallHeld;
 import org.socketstage.server.ServerEvent.CallReturned;
@@ -67,6 +68,9 @@ public final class CodeViewModel implements EventSink {
 
     @Override
     public void apply(ServerEvent event) {
+        if (event.actor().kind() == Actor.Kind.CLIENT) {
+            return; // the listing is the server's program; client calls borrow stages but are not in it
+        }
         if (event instanceof CallStarted s && !NOT_IN_LISTING.contains(s.call())) {
             if (s.stage() == Stage.SOCKET) {
                 setupFailed = false; // a new run begins

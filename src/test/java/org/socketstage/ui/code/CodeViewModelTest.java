@@ -43,6 +43,16 @@ class CodeViewModelTest {
     }
 
     @Test
+    void aClientPanelCallDoesNotMoveTheServersHighlight() {
+        vm.apply(events.started(Actor.SERVER, Stage.ACCEPT, "accept", "3, ..., [16]"));
+        int accept = cLineOf(Stage.ACCEPT);
+        vm.apply(events.started(Actor.client(7, null), Stage.ACCEPT, "connect", "7, " + address.straceText() + ", 16"));
+        vm.apply(events.ok(Actor.client(7, null), Stage.ACCEPT, "connect", "7, " + address.straceText() + ", 16", 0));
+        assertThat(vm.c().currentLine()).isEqualTo(accept);
+        assertThat(vm.c().line(accept).annotation()).isEqualTo("… calling");
+    }
+
+    @Test
     void theNextCallMovesTheHighlightAndKeepsEarlierResults() {
         vm.apply(events.ok(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
         vm.apply(events.started(Actor.SERVER, Stage.SETSOCKOPT, "setsockopt", "3, SOL_SOCKET, SO_REUSEADDR, [1], 4"));
