@@ -8,6 +8,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.StatusBar;
+import org.socketstage.ui.client.ClientPanelView;
 import org.socketstage.ui.code.CodeView;
 import org.socketstage.ui.controls.SettingsView;
 import org.socketstage.ui.controls.ToolbarView;
@@ -21,8 +22,6 @@ import org.socketstage.ui.sockets.SocketsView;
 /** Controller of fxml/MainView.fxml: hands each included view its ViewModel and fills the pane tabs. */
 public final class MainView {
 
-    static final String CODE_PANE = "fxml/code/CodeView.fxml";
-    static final String CLIENT_PANE = "fxml/client/ClientPanelView.fxml";
 
     @FXML private BorderPane root;
     @FXML private ToolbarView toolbarController;
@@ -33,6 +32,7 @@ public final class MainView {
     @FXML private CodeView codeController;
     @FXML private SockaddrView sockaddrController;
     @FXML private EventLogView logController;
+    @FXML private ClientPanelView clientController;
     @FXML private TabPane panes;
     @FXML private Tab codeTab;
     @FXML private Tab sockaddrTab;
@@ -41,7 +41,6 @@ public final class MainView {
     @FXML private StatusBar statusBar;
     @FXML private Label viewLag;
 
-    private final List<PaneSlot> slots = new ArrayList<>();
     private final List<PaneController> included = new ArrayList<>();
 
     void init(MainViewModel vm, Runnable help) {
@@ -51,7 +50,7 @@ public final class MainView {
         settingsController.init(vm.settings(), vm.control(), texts);
         socketsController.init(vm.sockets(), texts);
         scrubberController.init(vm.feed(), texts);
-        for (PaneController pane : List.of(codeController, sockaddrController, logController)) {
+        for (PaneController pane : List.of(codeController, sockaddrController, logController, clientController)) {
             included.add(pane);
             vm.feed().addSink(pane.viewModel());
             pane.attach(vm.services());
@@ -68,7 +67,6 @@ public final class MainView {
                 log.showLive();
             }
         });
-        fill(clientTab, CLIENT_PANE, vm);
         // going back in time must be obvious at a glance, not only in the scrubber's label
         vm.feed().liveProperty().addListener((o, wasLive, live) -> {
             root.getStyleClass().remove("viewing-history");
@@ -77,12 +75,6 @@ public final class MainView {
             }
         });
         statusBar.setText(texts.format("status.backend", vm.socketApiName()));
-    }
-
-    private void fill(Tab tab, String path, MainViewModel vm) {
-        PaneSlot slot = new PaneSlot(path);
-        slot.fill(tab, vm);
-        slots.add(slot);
     }
 
     /** Shows how far the view is behind the server, when it is. */
@@ -102,7 +94,6 @@ public final class MainView {
                 System.err.println("SocketStage: pane " + pane.getClass().getSimpleName() + " failed to shut down: " + e);
             }
         }
-        slots.forEach(PaneSlot::shutdown);
     }
 
     BorderPane root() {
