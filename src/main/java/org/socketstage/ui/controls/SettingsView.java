@@ -1,0 +1,79 @@
+package org.socketstage.ui.controls;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+import org.socketstage.server.Concurrency;
+import org.socketstage.ui.Texts;
+
+/** Controller of fxml/controls/SettingsView.fxml: the fields, each with its own message when invalid. */
+public final class SettingsView {
+
+    @FXML private TextField portField;
+    @FXML private Label portError;
+    @FXML private ComboBox<String> addressBox;
+    @FXML private Label addressError;
+    @FXML private Label allInterfacesNotice;
+    @FXML private TextField backlogField;
+    @FXML private Label backlogError;
+    @FXML private CheckBox reuseAddrBox;
+    @FXML private ChoiceBox<Concurrency> concurrencyBox;
+    @FXML private Label startBlocked;
+
+    public void init(SettingsViewModel vm, ServerControlViewModel control, Texts texts) {
+        portField.textProperty().bindBidirectional(vm.portProperty());
+        backlogField.textProperty().bindBidirectional(vm.backlogProperty());
+        addressBox.getItems().setAll("127.0.0.1", SettingsViewModel.ALL_INTERFACES);
+        addressBox.getEditor().textProperty().bindBidirectional(vm.bindAddressProperty());
+        addressBox.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.bindAddressProperty().set(b);
+            }
+        });
+        reuseAddrBox.selectedProperty().bindBidirectional(vm.reuseAddrProperty());
+        concurrencyBox.getItems().setAll(Concurrency.values());
+        concurrencyBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Concurrency c) {
+                return c == null ? "" : texts.get("settings.concurrency." + c.name());
+            }
+
+            @Override
+            public Concurrency fromString(String s) {
+                return null;
+            }
+        });
+        concurrencyBox.valueProperty().bindBidirectional(vm.concurrencyProperty());
+        showError(portError, portField, vm.portErrorProperty());
+        showError(addressError, addressBox, vm.addressErrorProperty());
+        showError(backlogError, backlogField, vm.backlogErrorProperty());
+        allInterfacesNotice.textProperty().bind(vm.allInterfacesNoticeProperty());
+        allInterfacesNotice.visibleProperty().bind(vm.allInterfacesNoticeProperty().isNotEmpty());
+        allInterfacesNotice.managedProperty().bind(allInterfacesNotice.visibleProperty());
+        startBlocked.visibleProperty().bind(control.serverActiveProperty().not()
+                .and(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.isValid(), vm.validProperty())));
+        startBlocked.managedProperty().bind(startBlocked.visibleProperty());
+        for (var field : new javafx.scene.Node[] {portField, addressBox, backlogField, reuseAddrBox, concurrencyBox}) {
+            field.disableProperty().bind(control.serverActiveProperty());
+        }
+    }
+
+    private static void showError(Label label, javafx.scene.Node field,
+            javafx.beans.value.ObservableStringValue error) {
+        label.textProperty().bind(javafx.beans.binding.Bindings.concat("✖ ", error));
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(error));
+        label.managedProperty().bind(label.visibleProperty());
+        Runnable mark = () -> {
+            field.getStyleClass().remove("invalid");
+            if (!error.get().isEmpty()) {
+                field.getStyleClass().add("invalid");
+            }
+        };
+        error.addListener((o, a, b) -> mark.run());
+        mark.run();
+    }
+}

@@ -1,0 +1,108 @@
+package org.socketstage.ui.lane;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.collections.SetChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.socketstage.server.Stage;
+import org.socketstage.ui.Texts;
+import org.socketstage.ui.controls.ServerControlViewModel;
+
+/** Controller of fxml/lane/LaneView.fxml: draws one card per stage and binds it to the LaneViewModel. */
+public final class LaneView {
+
+    @FXML private FlowPane row;
+    @FXML private Label failureBanner;
+    @FXML private Label statusLine;
+
+    private final Map<Stage, StageNode> nodes = new EnumMap<>(Stage.class);
+    private LaneViewModel viewModel;
+
+    public void init(LaneViewModel vm, ServerControlViewModel control, Texts texts) {
+        this.viewModel = vm;
+        for (Stage s : Stage.values()) {
+            StageNode node = new StageNode(s, texts);
+            nodes.put(s, node);
+            node.breakpointToggle().setSelected(control.breakpoints().contains(s));
+            node.breakpointToggle().selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    control.breakpoints().add(s);
+                } else {
+                    control.breakpoints().remove(s);
+                }
+            });
+            vm.cardProperty(s).addListener((o, a, b) -> refresh(s));
+        }
+        control.breakpoints().addListener((SetChangeListener<Stage>) c -> {
+            Stage s = c.wasAdded() ? c.getElementAdded() : c.getElementRemoved();
+            nodes.get(s).breakpointToggle().setSelected(control.breakpoints().contains(s));
+        });
+        for (Stage s : new Stage[] {Stage.SOCKET, Stage.SETSOCKOPT, Stage.SOCKADDR, Stage.BIND, Stage.LISTEN}) {
+            row.getChildren().add(arrowed(s, s != Stage.SOCKET));
+        }
+        HBox clientCards = new HBox(nodes.get(Stage.RECV), arrow(), nodes.get(Stage.SEND));
+        Label clientLoop = new Label(texts.get("lane.clientLoop"));
+        clientLoop.getStyleClass().add("loop-label");
+        clientLoop.setWrapText(true);
+        clientLoop.setMinWidth(0);
+        clientLoop.maxWidthProperty().bind(clientCards.widthProperty()); // wraps under the cards, never widens them
+        VBox clientBox = new VBox(clientCards, clientLoop);
+        clientBox.getStyleClass().add("client-loop");
+        HBox loopCards = new HBox(nodes.get(Stage.ACCEPT), arrow(), clientBox, arrow(), nodes.get(Stage.CLOSE_CLIENT));
+        Label roundLabel = new Label();
+        roundLabel.setId("lane-rounds");
+        roundLabel.getStyleClass().add("loop-label");
+        roundLabel.setWrapText(true);
+        roundLabel.setMinWidth(0);
+        roundLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.format("lane.rounds", vm.roundsProperty().get()), vm.roundsProperty()));
+        roundLabel.maxWidthProperty().bind(loopCards.widthProperty());
+        VBox acceptLoop = new VBox(loopCards, roundLabel);
+        acceptLoop.getStyleClass().add("accept-loop");
+        row.getChildren().addAll(arrow(), acceptLoop, arrow(), nodes.get(Stage.CLOSE_LISTENER));
+        failureBanner.textProperty().bind(vm.failureProperty());
+        failureBanner.visibleProperty().bind(vm.failureProperty().isNotEmpty());
+        failureBanner.managedProperty().bind(failureBanner.visibleProperty());
+        vm.currentStageProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                refresh(a);
+            }
+            if (b != null) {
+                refresh(b);
+            }
+        });
+        statusLine.textProperty().bind(vm.statusProperty());
+        for (Stage s : Stage.values()) {
+            refresh(s);
+        }
+    }
+
+    private HBox arrowed(Stage s, boolean withArrow) {
+        HBox box = new HBox();
+        box.getStyleClass().add("stage-step");
+        if (withArrow) {
+            box.getChildren().add(arrow());
+        }
+        box.getChildren().add(nodes.get(s));
+        return box;
+    }
+
+    private static Label arrow() {
+        Label l = new Label("→");
+        l.getStyleClass().add("stage-arrow");
+        return l;
+    }
+
+    private void refresh(Stage s) {
+        nodes.get(s).show(viewModel.card(s), s == viewModel.currentStageProperty().get());
+    }
+
+    StageNode node(Stage s) {
+        return nodes.get(s);
+    }
+}

@@ -1,0 +1,237 @@
+package org.socketstage.ui.lane;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.socketstage.server.Actor;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.ServerState;
+import org.socketstage.server.Stage;
+import org.socketstage.ui.BatchedSink;
+import org.socketstage.ui.Texts;
+
+/**
+ * The lifecycle lane: one card per stage, the stage the server is at, and how many clients went round the
+ * accept loop. A pure function of the events fed since the last reset.
+ */
+public final class LaneViewModel implements BatchedSink {
+
+    private final Texts texts;
+    private final ErrnoAdvice advice;
+    private final Map<Stage, StageCard> cards = new EnumMap<>(Stage.class);
+    private Stage current;
+    private int round;
+    private String statusLine = "";
+    private Stage failedStage;
+    private String failureLine = "";
+
+    private final Map<Stage, ObjectProperty<StageCard>> cardProperties = new EnumMap<>(Stage.class);
+    private final ObjectProperty<Stage> currentStage = new SimpleObjectProperty<>();
+    private final IntegerProperty rounds = new SimpleIntegerProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty failure = new SimpleStringProperty("");
+
+    public LaneViewModel(Texts texts) {
+        this.texts = texts;
+        this.advice = new ErrnoAdvice(texts);
+        for (Stage s : Stage.values()) {
+            cardProperties.put(s, new SimpleObjectProperty<>(StageCard.waiting(s)));
+        }
+        reset();
+        publish();
+    }
+
+    @Override
+    public void reset() {
+        for (Stage s : Stage.values()) {
+            cards.put(s, StageCard.waiting(s));
+        }
+        current = null;
+        round = 0;
+        failedStage = null;
+        failureLine = "";
+        statusLine = texts.get("lane.status.idle");
+    }
+
+    @Override
+    public void apply(ServerEvent event) {
+        if (event instanceof ServerEvent.StateChanged s) {
+            onState(s);
+        } else if (event instanceof ServerEvent.CallStarted c) {
+            onStarted(c);
+        } else if (event instanceof ServerEvent.CallHeld h) {
+            onHeld(h);
+        } else if (event instanceof ServerEvent.CallReturned r) {
+            onReturned(r);
+        } else if (event instanceof ServerEvent.Notice n && fromServerFlow(n)) {
+            statusLine = texts.format("lane.status.notice", n.text());
+        }
+    }
+
+    private static boolean fromServerFlow(ServerEvent e) {
+        Actor a = e.actor();
+        return a != null && (a.kind() == Actor.Kind.SERVER || a.kind() == Actor.Kind.CONNECTION);
+    }
+
+    private void onState(ServerEvent.StateChanged s) {
+        if (s.actor() != null && s.actor().kind() != Actor.Kind.SERVER) {
+            return;
+        }
+        if (s.state() == ServerState.RUNNING && anyStageReached()) {
+            reset();
+        }
+        String detail = s.detail() == null || s.detail().isBlank() ? "" : " — " + s.detail();
+        statusLine = texts.get("lane.status." + s.state().name().toLowerCase(java.util.Locale.ROOT)) + detail;
+    }
+
+    private boolean anyStageReached() {
+        return cards.values().stream().anyMatch(c -> c.status() != StageStatus.WAITING);
+    }
+
+    private void onStarted(ServerEvent.CallStarted c) {
+        if (!fromServerFlow(c)) {
+            return;
+        }
+        if (c.stage() == Stage.SOCKET && c.actor().kind() == Actor.Kind.SERVER && anyStageReached()) {
+            reset();
+        }
+        String call = c.call() + "(" + (c.args() == null ? "" : c.args()) + ")";
+        cards.put(c.stage(), new StageCard(c.stage(), StageStatus.ACTIVE, "", "", "", false,
+                inCallNote(c.stage()), call, c.actor().label()));
+        moveHighlightTo(c.stage());
+        statusLine = texts.format("lane.status.calling", c.stage().label(), c.actor().label());
+    }
+
+    /**
+     * After a setup call failed, the server's clean-up close(listener) does not take the highlight: the
+     * failed stage is where the program stopped, as its error check exits there.
+     */
+    private void moveHighlightTo(Stage stage) {
+        boolean setupFailed = failedStage != null && failedStage.ordinal() <= Stage.LISTEN.ordinal();
+        if (!(setupFailed && stage == Stage.CLOSE_LISTENER)) {
+            current = stage;
+        }
+    }
+
+    private String inCallNote(Stage stage) {
+        String specific = "lane.note.inCall." + stage.name();
+        return texts.has(specific) ? texts.get(specific) : texts.get("lane.note.inCall");
+    }
+
+    private void onHeld(ServerEvent.CallHeld h) {
+        if (!fromServerFlow(h)) {
+            return;
+        }
+        StageCard old = cards.get(h.stage());
+        String reasonKey = "lane.held." + (h.reason() == null ? "step" : h.reason());
+        String note = texts.has(reasonKey) ? texts.get(reasonKey) : texts.format("lane.held.other", h.reason());
+        cards.put(h.stage(), new StageCard(h.stage(), StageStatus.NEXT, "", "", "", false, note,
+                old.call().isEmpty() ? h.call() : old.call(), h.actor().label()));
+        moveHighlightTo(h.stage());
+        statusLine = texts.format("lane.status.held", h.stage().label(), note);
+    }
+
+    private void onReturned(ServerEvent.CallReturned r) {
+        if (!fromServerFlow(r)) {
+            return;
+        }
+        if (r.stage() == Stage.ACCEPT && !r.failed()) {
+            for (Stage s : Stage.values()) {
+                if (s.perClient()) {
+                    cards.put(s, StageCard.waiting(s));
+                }
+            }
+            round++;
+        }
+        String result = resultText(r);
+        if (r.simulated()) {
+            result = texts.format("lane.result.simulated", result);
+        }
+        String errnoName = r.failed() ? r.errno().name() : "";
+        String explanation = r.failed() ? advice.explain(r.stage(), r.errno()) : "";
+        String note = r.note() == null ? "" : r.note();
+        cards.put(r.stage(), new StageCard(r.stage(), r.failed() ? StageStatus.FAILED : StageStatus.OK, result,
+                errnoName, explanation, r.simulated(), note, r.straceText(), r.actor().label()));
+        moveHighlightTo(r.stage());
+        if (r.failed()) {
+            failedStage = r.stage();
+            failureLine = texts.format("lane.failure", r.stage().label(), errnoName, explanation)
+                    + (r.simulated() ? " (" + texts.get("common.simulated") + ")" : "");
+        } else if (r.stage() == failedStage) {
+            failedStage = null;
+            failureLine = "";
+        }
+        statusLine = r.failed()
+                ? texts.format("lane.status.failed", r.stage().label(), errnoName, explanation)
+                : texts.format("lane.status.returned", r.stage().label(), result);
+    }
+
+    private String resultText(ServerEvent.CallReturned r) {
+        if (r.failed()) {
+            return texts.format("lane.result.failed", r.errno().name());
+        }
+        return switch (r.stage()) {
+            case SOCKET -> texts.format("lane.result.fd", r.result());
+            case ACCEPT -> r.address() == null
+                    ? texts.format("lane.result.fd", r.result())
+                    : texts.format("lane.result.fdPeer", r.result(), r.address());
+            case RECV -> r.result() == 0
+                    ? texts.get("lane.result.recvZero")
+                    : texts.format("lane.result.bytes", r.result());
+            case SEND -> texts.format("lane.result.bytes", r.result());
+            case SOCKADDR -> r.address() == null
+                    ? texts.format("lane.result.value", r.result())
+                    : texts.format("lane.result.address", r.address().host(), r.address().port());
+            default -> texts.format("lane.result.value", r.result());
+        };
+    }
+
+    @Override
+    public void publish() {
+        for (Stage s : Stage.values()) {
+            ObjectProperty<StageCard> p = cardProperties.get(s);
+            if (!p.get().equals(cards.get(s))) {
+                p.set(cards.get(s));
+            }
+        }
+        currentStage.set(current);
+        rounds.set(round);
+        status.set(statusLine);
+        failure.set(failureLine);
+    }
+
+    public ReadOnlyObjectProperty<StageCard> cardProperty(Stage stage) {
+        return cardProperties.get(stage);
+    }
+
+    public StageCard card(Stage stage) {
+        return cardProperties.get(stage).get();
+    }
+
+    /** The stage the server is at: held before it, inside it, or just returned from it. */
+    public ReadOnlyObjectProperty<Stage> currentStageProperty() {
+        return currentStage;
+    }
+
+    /** Clients accepted so far in this run: how many times the accept loop went round. */
+    public ReadOnlyIntegerProperty roundsProperty() {
+        return rounds;
+    }
+
+    /** The latest failure: stage, errno name and the plain sentence; empty when nothing failed. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+}

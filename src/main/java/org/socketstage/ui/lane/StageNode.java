@@ -1,0 +1,102 @@
+package org.socketstage.ui.lane;
+
+import javafx.animation.Animation;
+import javafx.animation.FadeTransition;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.socketstage.server.Stage;
+import org.socketstage.ui.Texts;
+
+/**
+ * One stage of the lane drawn as a card: icon and name, the real result, a short note, and a breakpoint
+ * toggle. Status is shown by icon and words as well as colour.
+ */
+final class StageNode extends VBox {
+
+    private final Texts texts;
+    private final Label title = new Label();
+    private final Label icon = new Label();
+    private final Label result = new Label();
+    private final Label note = new Label();
+    private final Label simulated = new Label();
+    private final ToggleButton breakpoint = new ToggleButton();
+    private final Tooltip tooltip = new Tooltip();
+    private final FadeTransition pulse;
+    private StageStatus shownStatus;
+
+    StageNode(Stage stage, Texts texts) {
+        this.texts = texts;
+        getStyleClass().add("stage-card");
+        setId("stage-" + stage.name());
+        title.getStyleClass().add("stage-title");
+        result.getStyleClass().add("stage-result");
+        result.setId("stage-result-" + stage.name());
+        result.setWrapText(true);
+        note.getStyleClass().add("stage-note");
+        note.setWrapText(true);
+        simulated.getStyleClass().add("stage-simulated");
+        simulated.setText(texts.get("common.simulated"));
+        simulated.setVisible(false);
+        simulated.managedProperty().bind(simulated.visibleProperty());
+        breakpoint.getStyleClass().add("breakpoint-toggle");
+        breakpoint.setId("breakpoint-" + stage.name());
+        breakpoint.setFocusTraversable(false);
+        breakpoint.setText(texts.get("lane.breakpoint"));
+        breakpoint.setTooltip(new Tooltip(texts.format("lane.breakpoint.tooltip", stage.label())));
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        HBox footer = new HBox(breakpoint);
+        footer.setAlignment(Pos.BOTTOM_RIGHT);
+        icon.getStyleClass().addAll("stage-icon", "stage-result");
+        HBox resultLine = new HBox(icon, result);
+        resultLine.setSpacing(3);
+        getChildren().addAll(title, resultLine, simulated, note, grow, footer);
+        Tooltip.install(this, tooltip);
+        pulse = new FadeTransition(Duration.millis(600), icon);
+        pulse.setFromValue(1.0);
+        pulse.setToValue(0.35);
+        pulse.setAutoReverse(true);
+        pulse.setCycleCount(Animation.INDEFINITE);
+    }
+
+    String simulatedWord() {
+        return simulated.getText();
+    }
+
+    ToggleButton breakpointToggle() {
+        return breakpoint;
+    }
+
+    void show(StageCard card, boolean current) {
+        if (shownStatus != null) {
+            getStyleClass().remove(shownStatus.styleClass());
+        }
+        shownStatus = card.status();
+        getStyleClass().add(card.status().styleClass());
+        getStyleClass().remove("stage-current");
+        if (current) {
+            getStyleClass().add("stage-current");
+        }
+        title.setText(card.stage().label());
+        icon.setText(card.status().icon());
+        result.setText(card.result().isEmpty() ? texts.get("lane.status.word." + card.status().name()) : card.result());
+        note.setText(card.note());
+        simulated.setVisible(card.simulated());
+        tooltip.setText(card.call().isEmpty() ? card.stage().label() : card.actor() + ": " + card.call()
+                + (card.explanation().isEmpty() ? "" : "\n" + card.explanation()));
+        boolean moving = card.status() == StageStatus.ACTIVE || card.status() == StageStatus.NEXT;
+        if (moving && pulse.getStatus() != Animation.Status.RUNNING) {
+            pulse.play();
+        } else if (!moving && pulse.getStatus() == Animation.Status.RUNNING) {
+            pulse.stop();
+            icon.setOpacity(1.0);
+        }
+    }
+}

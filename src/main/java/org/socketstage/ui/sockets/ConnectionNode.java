@@ -1,0 +1,56 @@
+package org.socketstage.ui.sockets;
+
+import javafx.animation.FadeTransition;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.socketstage.ui.Texts;
+
+/** One accepted connection drawn as its own socket; fades out once the kernel lets go of it. */
+final class ConnectionNode extends VBox {
+
+    static Duration fadeDuration = Duration.millis(1200);
+
+    private final Texts texts;
+    private final Label title = new Label();
+    private final Label peer = new Label();
+    private final Label bytes = new Label();
+    private final Label state = new Label();
+    private final Label problem = new Label();
+    private ConnectionState shown;
+
+    ConnectionNode(Texts texts) {
+        this.texts = texts;
+        getStyleClass().addAll("socket-card", "conn-card");
+        title.getStyleClass().add("card-title");
+        state.getStyleClass().add("conn-state");
+        problem.getStyleClass().add("conn-problem");
+        problem.managedProperty().bind(problem.visibleProperty());
+        getChildren().addAll(title, peer, bytes, state, problem);
+    }
+
+    void show(ConnectionCard c) {
+        setId("conn-" + c.id());
+        title.setText(texts.format("sockets.conn.fd", c.fd()));
+        peer.setText(texts.format("sockets.conn.peer", c.peer()));
+        bytes.setText(texts.format("sockets.conn.bytes", c.bytesIn(), c.bytesOut()));
+        String kernel = c.kernelState().isEmpty() ? "" : " · " + texts.format("sockets.conn.kernel", c.kernelState());
+        state.setText(c.state().icon() + " " + texts.get("sockets.conn.state." + c.state().name()) + kernel);
+        problem.setText("✖ " + c.problem());
+        problem.setVisible(!c.problem().isEmpty());
+        if (shown != c.state()) {
+            if (shown != null) {
+                getStyleClass().remove(shown.styleClass());
+            }
+            getStyleClass().add(c.state().styleClass());
+            if (c.state() == ConnectionState.GONE) {
+                FadeTransition fade = new FadeTransition(fadeDuration, this);
+                fade.setToValue(0.25);
+                fade.play();
+            } else {
+                setOpacity(1.0);
+            }
+            shown = c.state();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.socketstage.ui.sockets;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import org.socketstage.ui.Texts;
+
+/** Controller of fxml/sockets/SocketsView.fxml: the listening socket, the accept queue, the connections. */
+public final class SocketsView {
+
+    static final int MAX_SLOTS_DRAWN = 24;
+
+    @FXML private Label listenerFd;
+    @FXML private Label listenerAddress;
+    @FXML private Label listenerState;
+    @FXML private FlowPane slots;
+    @FXML private Label queueSummary;
+    @FXML private Label overflow;
+    @FXML private Label noConnections;
+    @FXML private Label totals;
+    @FXML private FlowPane connections;
+
+    private Texts texts;
+    private SocketsViewModel viewModel;
+    private final Map<Long, ConnectionNode> connectionNodes = new HashMap<>();
+
+    public void init(SocketsViewModel vm, Texts texts) {
+        this.viewModel = vm;
+        this.texts = texts;
+        vm.listenerProperty().addListener((o, a, b) -> showListener(b));
+        vm.queueProperty().addListener((o, a, b) -> showQueue(b));
+        vm.connections().addListener((ListChangeListener<ConnectionCard>) c -> showConnections(vm.connections()));
+        overflow.managedProperty().bind(overflow.visibleProperty());
+        totals.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ServedTotals t = vm.totalsProperty().get();
+            return texts.format("sockets.totals", t.accepted(), t.bytesIn(), t.bytesOut());
+        }, vm.totalsProperty()));
+        noConnections.managedProperty().bind(noConnections.visibleProperty());
+        showListener(vm.listenerProperty().get());
+        showQueue(vm.queueProperty().get());
+        showConnections(vm.connections());
+    }
+
+    private void showListener(ListenerCard l) {
+        listenerFd.setText(l.fd() < 0 ? texts.get("sockets.listener.noFd") : texts.format("sockets.listener.fd", l.fd()));
+        listenerAddress.setText(l.address().isEmpty() ? texts.get("sockets.listener.unbound") : l.address());
+        listenerState.setText((l.failed() ? "✖ " : "") + l.state());
+        listenerState.getStyleClass().remove("listener-failed");
+        if (l.failed()) {
+            listenerState.getStyleClass().add("listener-failed");
+        }
+    }
+
+    private void showQueue(QueueCard q) {
+        int total = Math.max(q.slots(), Math.max(0, q.waiting()));
+        slots.getChildren().clear();
+        for (int i = 0; i < Math.min(total, MAX_SLOTS_DRAWN); i++) {
+            slots.getChildren().add(slot(q, i));
+        }
+        if (total > MAX_SLOTS_DRAWN) {
+            Label more = new Label(texts.format("sockets.queue.more", total - MAX_SLOTS_DRAWN));
+            more.getStyleClass().add("queue-more");
+            slots.getChildren().add(more);
+        }
+        queueSummary.setText(summary(q));
+        String over = overflowText(q);
+        overflow.setText(over);
+        overflow.setVisible(!over.isEmpty());
+    }
+
+    private Node slot(QueueCard q, int i) {
+        boolean filled = i < q.waiting();
+        Label slot = new Label();
+        slot.getStyleClass().add("queue-slot");
+        if (filled) {
+            slot.getStyleClass().add(i >= q.slots() ? "queue-slot-over" : "queue-slot-filled");
+            String peer = i < q.waitingPeers().size() ? q.waitingPeers().get(i) : "";
+            slot.setText("● " + (peer.isEmpty() ? "" : peer.substring(peer.lastIndexOf(':') + 1)));
+            slot.setTooltip(new javafx.scene.control.Tooltip(peer.isEmpty() ? texts.get("sockets.queue.waiting") : peer));
+        } else {
+            slot.setText(texts.get("sockets.queue.free"));
+        }
+        return slot;
+    }
+
+    private String summary(QueueCard q) {
+        if (!q.kernelAvailable()) {
+            return q.unavailableReason().isEmpty()
+                    ? texts.get("sockets.queue.noSnapshot")
+                    : texts.format("sockets.queue.unavailable", q.unavailableReason());
+        }
+        String waiting = q.waiting() < 0 ? "?" : Integer.toString(q.waiting());
+        String limit = q.effectiveLimit() < 0 ? "?" : Integer.toString(q.effectiveLimit());
+        String backlog = q.backlog() < 0 ? "?" : Integer.toString(q.backlog());
+        return texts.format("sockets.queue.summary", waiting, limit, backlog, q.slots());
+    }
+
+    private String overflowText(QueueCard q) {
+        StringBuilder sb = new StringBuilder();
+        if (q.full() && q.stuckClients().isEmpty()) {
+            sb.append(texts.get("sockets.queue.full"));
+        }
+        if (!q.stuckClients().isEmpty()) {
+            sb.append(texts.format("sockets.queue.stuck", q.stuckClients().size(), String.join(", ", q.stuckClients())));
+        }
+        if (q.full() && q.overflowsThisRun() > 0) {
+            sb.append(sb.length() > 0 ? " " : "").append(texts.format("sockets.queue.overflows", q.overflowsThisRun()));
+        }
+        if (q.halfOpen() > 0) {
+            sb.append(sb.length() > 0 ? " " : "").append(texts.format("sockets.queue.halfOpen", q.halfOpen()));
+        }
+        return sb.length() == 0 ? "" : "⚠ " + sb;
+    }
+
+    private void showConnections(List<ConnectionCard> cards) {
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < cards.size(); i++) {
+            ConnectionCard c = cards.get(i);
+            ids.add(c.id());
+            ConnectionNode node = connectionNodes.computeIfAbsent(c.id(), id -> new ConnectionNode(texts));
+            node.show(c);
+            if (i >= connections.getChildren().size() || connections.getChildren().get(i) != node) {
+                connections.getChildren().remove(node);
+                connections.getChildren().add(Math.min(i, connections.getChildren().size()), node);
+            }
+        }
+        connectionNodes.keySet().removeIf(id -> {
+            if (!ids.contains(id)) {
+                connections.getChildren().remove(connectionNodes.get(id));
+                return true;
+            }
+            return false;
+        });
+        noConnections.setVisible(cards.isEmpty());
+    }
+
+    SocketsViewModel viewModel() {
+        return viewModel;
+    }
+}

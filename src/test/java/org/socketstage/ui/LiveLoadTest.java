@@ -1,0 +1,129 @@
+package org.socketstage.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.socketstage.ui.MainWindowTest.fx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketstage.server.Concurrency;
+import org.socketstage.server.EventBus;
+import org.socketstage.socket.SocketBackend;
+import org.socketstage.ui.sockets.ServedTotals;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Fifty clients echoing in live mode: the FX thread keeps answering and the view keeps up. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class LiveLoadTest {
+
+    private static final int CLIENTS = 50;
+    private static final int ROUNDS = 20;
+    private static final byte[] LINE = "hello\n".getBytes(StandardCharsets.US_ASCII);
+
+    private MainWindow window;
+    private int port;
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(CLIENTS, r -> {
+        Thread t = new Thread(r, "test-echo-client");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Start
+    void start(Stage stage) throws IOException {
+        AppPrefs prefs = AppPrefs.open();
+        prefs.clear();
+        port = MainWindowTest.freePort();
+        MainViewModel vm = new MainViewModel(Texts.load(), new EventBus(), SocketBackend.auto());
+        window = MainWindow.open(stage, vm, prefs);
+        vm.settings().portProperty().set(Integer.toString(port));
+        vm.settings().backlogProperty().set("64");
+        vm.settings().concurrencyProperty().set(Concurrency.THREAD_PER_CLIENT);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws InterruptedException {
+        clientThreads.shutdownNow();
+        clientThreads.awaitTermination(5, TimeUnit.SECONDS);
+        robot.interact(window::close);
+    }
+
+    private void echo() throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            byte[] back = new byte[LINE.length];
+            for (int i = 0; i < ROUNDS; i++) {
+                out.write(LINE);
+                int got = 0;
+                while (got < back.length) {
+                    int n = in.read(back, got, back.length - got);
+                    if (n < 0) {
+                        throw new IOException("server closed early");
+                    }
+                    got += n;
+                }
+            }
+        }
+    }
+
+    @Test
+    void fiftyEchoingClientsNeverFreezeTheWindow(FxRobot robot) throws Exception {
+        robot.clickOn("#live-button");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> window.viewModel().sockets().listenerProperty()
+                .get().state()).contains("LISTEN"));
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            done.add(clientThreads.submit(() -> {
+                echo();
+                return null;
+            }));
+        }
+        long worstRoundTripMillis = 0;
+        while (!done.stream().allMatch(Future::isDone)) {
+            long t0 = System.nanoTime();
+            fx(() -> 0);
+            worstRoundTripMillis = Math.max(worstRoundTripMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            Thread.sleep(20); // pacing of the latency probe itself, not a wait for a result
+        }
+        for (Future<?> f : done) {
+            f.get(); // every client got every echo back
+        }
+        assertThat(worstRoundTripMillis).as("longest wait for the FX thread while 50 clients echo")
+                .isLessThan(1000);
+        long expectedBytes = (long) CLIENTS * ROUNDS * LINE.length;
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> window.viewModel().sockets().totalsProperty()
+                .get().bytesOut()) == expectedBytes);
+        assertThat(fx(() -> window.viewModel().sockets().totalsProperty().get()))
+                .isEqualTo(new ServedTotals(CLIENTS, expectedBytes, expectedBytes));
+        assertThat(fx(() -> window.viewModel().lane().roundsProperty().get())).isEqualTo(CLIENTS);
+        assertThat(fx(() -> window.viewModel().feed().history().droppedCount() + window.viewModel().feed().sizeProperty().get()))
+                .isGreaterThan(CLIENTS * ROUNDS * 4L);
+        robot.interact(() -> {
+            try {
+                Screenshots.save(window.stage().getScene(), "12-fifty-clients");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,147 @@
+package org.socketstage.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.ServerState;
+import org.socketstage.server.Stage;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.ui.lane.LaneViewModel;
+import org.socketstage.ui.lane.StageStatus;
+
+class ViewFeedTest {
+
+    private final Texts texts = Texts.load();
+    private final Events ev = new Events();
+    private final ViewFeed feed = new ViewFeed(100);
+    private final LaneViewModel lane = new LaneViewModel(texts);
+    private final java.util.List<ServerEvent> liveSeen = new java.util.ArrayList<>();
+
+    ViewFeedTest() {
+        feed.addSink(lane);
+        feed.addLiveSink(new EventSink() {
+            @Override
+            public void reset() {
+                throw new AssertionError("live sinks are never reset");
+            }
+
+            @Override
+            public void apply(ServerEvent event) {
+                liveSeen.add(event);
+            }
+        });
+    }
+
+    private List<ServerEvent> setup() {
+        return List.of(ev.state(ServerState.RUNNING),
+                ev.started(Stage.SOCKET, "socket", ""), ev.ok(Stage.SOCKET, "socket", "", 3, null),
+                ev.started(Stage.BIND, "bind", ""), ev.ok(Stage.BIND, "bind", "", 0, SockAddrIn.loopback(9090)),
+                ev.started(Stage.LISTEN, "listen", "3, 5"), ev.ok(Stage.LISTEN, "listen", "3, 5", 0, null));
+    }
+
+    @Test
+    void liveBatchesReachEverySinkOnce() {
+        feed.accept(setup());
+        assertThat(lane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.OK);
+        assertThat(liveSeen).hasSize(7);
+        assertThat(feed.sizeProperty().get()).isEqualTo(7);
+        assertThat(feed.momentIndexProperty().get()).isEqualTo(6);
+    }
+
+    @Test
+    void goingBackShowsThatMomentAndLiveEventsWaitUntilBackToLive() {
+        feed.accept(setup());
+        feed.showMoment(2); // just after socket() returned
+        assertThat(feed.isLive()).isFalse();
+        assertThat(lane.card(Stage.SOCKET).status()).isEqualTo(StageStatus.OK);
+        assertThat(lane.card(Stage.BIND).status()).isEqualTo(StageStatus.WAITING);
+        assertThat(lane.currentStageProperty().get()).isEqualTo(Stage.SOCKET);
+
+        feed.accept(List.of(ev.started(Stage.ACCEPT, "accept", "3, NULL, NULL")));
+        assertThat(lane.card(Stage.ACCEPT).status()).isEqualTo(StageStatus.WAITING);
+        assertThat(liveSeen).hasSize(8);
+
+        feed.backToLive();
+        assertThat(feed.isLive()).isTrue();
+        assertThat(lane.card(Stage.ACCEPT).status()).isEqualTo(StageStatus.ACTIVE);
+        assertThat(lane.card(Stage.BIND).status()).isEqualTo(StageStatus.OK);
+    }
+
+    @Test
+    void aRequestedMomentIsShownOnTheNextPulse() {
+        feed.accept(setup());
+        feed.requestMoment(4);
+        assertThat(lane.card(Stage.BIND).status()).isEqualTo(StageStatus.OK); // not yet replayed
+        assertThat(lane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.OK);
+        feed.accept(List.of());
+        assertThat(lane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.WAITING);
+        assertThat(feed.momentSeqProperty().get()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailingSinkDoesNotStopTheOthers() {
+        ViewFeed f = new ViewFeed(10);
+        f.addSink(new EventSink() {
+            @Override
+            public void reset() { }
+
+            @Override
+            public void apply(ServerEvent event) {
+                throw new IllegalStateException("broken pane");
+            }
+        });
+        LaneViewModel other = new LaneViewModel(texts);
+        f.addSink(other);
+        f.accept(List.of(ev.ok(Stage.SOCKET, "socket", "", 3, null)));
+        assertThat(other.card(Stage.SOCKET).result()).isEqualTo("fd = 3");
+    }
+
+    @Test
+    void momentAwareSinksAreToldWhichMomentIsShown() {
+        List<String> told = new java.util.ArrayList<>();
+        class Marker implements EventSink, MomentAware {
+            @Override
+            public void reset() { }
+
+            @Override
+            public void apply(ServerEvent event) { }
+
+            @Override
+            public void showMoment(long seq) {
+                told.add("moment " + seq);
+            }
+
+            @Override
+            public void showLive() {
+                told.add("live");
+            }
+        }
+        feed.addSink(new Marker());
+        feed.accept(setup());
+        feed.showMoment(2);
+        feed.backToLive();
+        assertThat(told).containsExactly("moment 3", "live");
+    }
+
+    @Test
+    void goingBackPastDroppedEventsStillShowsTheListenerFromPinnedSetupCalls() {
+        ViewFeed small = new ViewFeed(5);
+        LaneViewModel smallLane = new LaneViewModel(texts);
+        small.addSink(smallLane);
+        small.accept(setup());
+        SockAddrIn peer = SockAddrIn.loopback(50000);
+        List<ServerEvent> traffic = new java.util.ArrayList<>();
+        traffic.add(ev.ok(Stage.ACCEPT, "accept", "", 4, peer));
+        for (int i = 0; i < 10; i++) {
+            traffic.add(ev.conn(4, peer, Stage.RECV, "recv", 3));
+        }
+        small.accept(traffic);
+        assertThat(small.droppedProperty().get()).isEqualTo(13);
+        small.showMoment(0);
+        assertThat(smallLane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.OK);
+        assertThat(smallLane.card(Stage.SOCKET).result()).isEqualTo("fd = 3");
+        assertThat(small.history().pinnedCount()).isEqualTo(7);
+    }
+}

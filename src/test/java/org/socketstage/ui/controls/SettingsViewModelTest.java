@@ -1,0 +1,64 @@
+package org.socketstage.ui.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.socketstage.server.Concurrency;
+import org.socketstage.server.ServerConfig;
+import org.socketstage.ui.Texts;
+
+class SettingsViewModelTest {
+
+    private final SettingsViewModel vm = new SettingsViewModel(Texts.load(), () -> List.of("192.168.1.20"));
+
+    @Test
+    void defaultsAreValidAndLoopback() {
+        assertThat(vm.isValid()).isTrue();
+        ServerConfig c = vm.toConfig().orElseThrow();
+        assertThat(c.bindHost()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(9090);
+        assertThat(vm.allInterfacesNoticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aBadPortSaysWhatIsAcceptedAndBlocksTheConfig() {
+        vm.portProperty().set("99999");
+        assertThat(vm.portErrorProperty().get()).contains("port must be a number from 0 to 65535", "99999");
+        assertThat(vm.isValid()).isFalse();
+        assertThat(vm.toConfig()).isEmpty();
+        vm.portProperty().set("abc");
+        assertThat(vm.portErrorProperty().get()).contains("abc");
+        vm.portProperty().set("8080");
+        assertThat(vm.portErrorProperty().get()).isEmpty();
+        assertThat(vm.isValid()).isTrue();
+    }
+
+    @Test
+    void aBadBacklogAndAddressEachGetTheirOwnMessage() {
+        vm.backlogProperty().set("0");
+        vm.bindAddressProperty().set("");
+        assertThat(vm.backlogErrorProperty().get()).contains("backlog must be a whole number of at least 1");
+        assertThat(vm.addressErrorProperty().get()).contains("IPv4 address");
+        assertThat(vm.problems().lines()).hasSize(2);
+    }
+
+    @Test
+    void allInterfacesShowsWhoCanConnectAndTheNcLine() {
+        vm.bindAddressProperty().set("0.0.0.0");
+        vm.portProperty().set("7000");
+        assertThat(vm.allInterfacesNoticeProperty().get())
+                .contains("other machines", "192.168.1.20", "nc 192.168.1.20 7000");
+    }
+
+    @Test
+    void theConfigCarriesEveryChoice() {
+        vm.backlogProperty().set("2");
+        vm.reuseAddrProperty().set(false);
+        vm.concurrencyProperty().set(Concurrency.THREAD_PER_CLIENT);
+        ServerConfig c = vm.toConfig().orElseThrow();
+        assertThat(c.backlog()).isEqualTo(2);
+        assertThat(c.reuseAddr()).isFalse();
+        assertThat(c.concurrency()).isEqualTo(Concurrency.THREAD_PER_CLIENT);
+    }
+}

@@ -1,0 +1,63 @@
+package org.socketstage.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.ServerState;
+import org.socketstage.server.Stage;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.ui.Events;
+
+class EventHistoryTest {
+
+    private final Events ev = new Events();
+
+    @Test
+    void keepsTheNewestEventsAndCountsTheDropped() {
+        EventHistory h = new EventHistory(3);
+        for (int i = 0; i < 5; i++) {
+            h.add(ev.conn(4, SockAddrIn.loopback(50000), Stage.RECV, "recv", i + 1));
+        }
+        assertThat(h.size()).isEqualTo(3);
+        assertThat(h.droppedCount()).isEqualTo(2);
+        assertThat(h.get(0).seq()).isEqualTo(3);
+        assertThat(h.get(2).seq()).isEqualTo(5);
+        assertThat(h.indexOf(4)).isEqualTo(1);
+        assertThat(h.indexOf(1)).isEqualTo(-1);
+    }
+
+    @Test
+    void droppedSetupCallsArePinnedSoAReplayStillKnowsTheListener() {
+        EventHistory h = new EventHistory(4);
+        h.add(ev.state(ServerState.RUNNING));
+        h.add(ev.ok(Stage.SOCKET, "socket", "", 3, null));
+        h.add(ev.ok(Stage.BIND, "bind", "", 0, SockAddrIn.loopback(9090)));
+        h.add(ev.ok(Stage.LISTEN, "listen", "3, 5", 0, null));
+        for (int i = 0; i < 6; i++) {
+            h.add(ev.conn(4, SockAddrIn.loopback(50000), Stage.RECV, "recv", 1));
+        }
+        assertThat(h.droppedCount()).isEqualTo(6);
+        assertThat(h.pinnedCount()).isEqualTo(4);
+        List<ServerEvent> replay = h.replayTo(0);
+        assertThat(replay).hasSize(5);
+        assertThat(replay.get(1)).isInstanceOf(ServerEvent.CallReturned.class);
+        assertThat(((ServerEvent.CallReturned) replay.get(1)).stage()).isEqualTo(Stage.SOCKET);
+        assertThat(replay).extracting(ServerEvent::seq).isSorted();
+    }
+
+    @Test
+    void aNewRunDroppedOutOfTheWindowReplacesThePinnedSetupOfTheOldOne() {
+        EventHistory h = new EventHistory(2);
+        h.add(ev.state(ServerState.RUNNING));
+        h.add(ev.ok(Stage.SOCKET, "socket", "", 3, null));
+        h.add(ev.state(ServerState.STOPPED));
+        h.add(ev.state(ServerState.RUNNING));
+        h.add(ev.ok(Stage.SOCKET, "socket", "", 5, null));
+        h.add(ev.ok(Stage.BIND, "bind", "", 0, SockAddrIn.loopback(9091)));
+        // dropped so far: RUNNING, socket=3, STOPPED, RUNNING; pinned holds only the second run's RUNNING
+        assertThat(h.pinnedCount()).isEqualTo(1);
+        assertThat(h.replayTo(1)).extracting(ServerEvent::seq).containsExactly(4L, 5L, 6L);
+    }
+}

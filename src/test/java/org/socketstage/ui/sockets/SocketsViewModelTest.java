@@ -1,0 +1,156 @@
+package org.socketstage.ui.sockets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.kernel.TcpSocketRow;
+import org.socketstage.kernel.TcpState;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.server.Stage;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.ui.Events;
+import org.socketstage.ui.Texts;
+
+class SocketsViewModelTest {
+
+    private static final int PORT = 9090;
+    private final SocketsViewModel vm = new SocketsViewModel(Texts.load());
+    private final Events ev = new Events();
+
+    private void feed(ServerEvent... events) {
+        for (ServerEvent e : events) {
+            vm.apply(e);
+        }
+        vm.publish();
+    }
+
+    private static TcpSocketRow row(TcpState state, int localPort, int remotePort, long rx) {
+        return new TcpSocketRow(state, "127.0.0.1", localPort, "127.0.0.1", remotePort, 0, rx, 1, false);
+    }
+
+    private static KernelSnapshot snapshot(int waiting, long overflows, TcpSocketRow... rows) {
+        return new KernelSnapshot(PORT, true, "", List.of(rows), OptionalInt.of(waiting), OptionalInt.of(4096),
+                OptionalInt.of(2), OptionalLong.of(overflows));
+    }
+
+    private void listening() {
+        feed(ev.ok(Stage.SOCKET, "socket", "", 3, null),
+                ev.ok(Stage.BIND, "bind", "", 0, SockAddrIn.loopback(PORT)),
+                ev.started(Stage.LISTEN, "listen", "3, 2"),
+                ev.ok(Stage.LISTEN, "listen", "3, 2", 0, null));
+    }
+
+    @Test
+    void theListeningSocketShowsItsFdAddressAndState() {
+        listening();
+        ListenerCard l = vm.listenerProperty().get();
+        assertThat(l.fd()).isEqualTo(3);
+        assertThat(l.address()).isEqualTo("127.0.0.1:9090");
+        assertThat(l.state()).contains("LISTEN");
+        assertThat(l.failed()).isFalse();
+    }
+
+    @Test
+    void aFailedBindLeavesTheSocketUnbound() {
+        feed(ev.ok(Stage.SOCKET, "socket", "", 3, null), ev.failed(Stage.BIND, "bind", "", "EADDRINUSE", false));
+        assertThat(vm.listenerProperty().get().failed()).isTrue();
+        assertThat(vm.listenerProperty().get().state()).contains("bind() failed");
+    }
+
+    @Test
+    void theQueueIsTheKernelsCountWithTheEffectiveLimit() {
+        listening();
+        feed(ev.kernel(snapshot(3, 10,
+                row(TcpState.LISTEN, PORT, 0, 3),
+                row(TcpState.ESTABLISHED, PORT, 50001, 0), row(TcpState.ESTABLISHED, PORT, 50002, 0),
+                row(TcpState.ESTABLISHED, PORT, 50003, 0),
+                row(TcpState.ESTABLISHED, 50001, PORT, 0))));
+        QueueCard q = vm.queueProperty().get();
+        assertThat(q.kernelAvailable()).isTrue();
+        assertThat(q.waiting()).isEqualTo(3);
+        assertThat(q.effectiveLimit()).isEqualTo(2);
+        assertThat(q.backlog()).isEqualTo(2);
+        assertThat(q.slots()).isEqualTo(3);
+        assertThat(q.waitingPeers()).containsExactly("127.0.0.1:50001", "127.0.0.1:50002", "127.0.0.1:50003");
+        assertThat(q.full()).as("backlog 2: Linux holds 3, all taken").isTrue();
+    }
+
+    @Test
+    void clientsLeftInSynSentAndRisingOverflowsShowAsOverflow() {
+        listening();
+        feed(ev.kernel(snapshot(3, 10, row(TcpState.LISTEN, PORT, 0, 3))));
+        feed(ev.kernel(snapshot(3, 14, row(TcpState.LISTEN, PORT, 0, 3), row(TcpState.SYN_SENT, 50009, PORT, 0))));
+        QueueCard q = vm.queueProperty().get();
+        assertThat(q.stuckClients()).containsExactly("127.0.0.1:50009");
+        assertThat(q.overflowsThisRun()).isEqualTo(4);
+        assertThat(q.overflowing()).isTrue();
+    }
+
+    @Test
+    void anAcceptedConnectionLeavesTheQueueAndCountsItsBytes() {
+        listening();
+        SockAddrIn peer = SockAddrIn.loopback(50001);
+        feed(ev.kernel(snapshot(1, 0, row(TcpState.LISTEN, PORT, 0, 1), row(TcpState.ESTABLISHED, PORT, 50001, 0))),
+                ev.ok(Stage.ACCEPT, "accept", "3, ...", 4, peer),
+                ev.kernel(snapshot(0, 0, row(TcpState.LISTEN, PORT, 0, 0), row(TcpState.ESTABLISHED, PORT, 50001, 0))),
+                ev.conn(4, peer, Stage.RECV, "recv", 6),
+                ev.conn(4, peer, Stage.SEND, "send", 6));
+        assertThat(vm.queueProperty().get().waitingPeers()).isEmpty();
+        assertThat(vm.connections()).hasSize(1);
+        ConnectionCard c = vm.connections().get(0);
+        assertThat(c.fd()).isEqualTo(4);
+        assertThat(c.peer()).isEqualTo("127.0.0.1:50001");
+        assertThat(c.bytesIn()).isEqualTo(6);
+        assertThat(c.bytesOut()).isEqualTo(6);
+        assertThat(c.state()).isEqualTo(ConnectionState.OPEN);
+        assertThat(c.kernelState()).isEqualTo("ESTABLISHED");
+    }
+
+    @Test
+    void afterCloseTimeWaitIsShownWhileTheKernelHoldsItThenItIsGone() {
+        listening();
+        SockAddrIn peer = SockAddrIn.loopback(50001);
+        feed(ev.ok(Stage.ACCEPT, "accept", "", 4, peer), ev.conn(4, peer, Stage.CLOSE_CLIENT, "close", 0));
+        assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.CLOSED);
+        feed(ev.kernel(snapshot(0, 0, row(TcpState.LISTEN, PORT, 0, 0), row(TcpState.TIME_WAIT, PORT, 50001, 0))));
+        assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.TIME_WAIT);
+        feed(ev.kernel(snapshot(0, 0, row(TcpState.LISTEN, PORT, 0, 0))));
+        assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.GONE);
+    }
+
+    @Test
+    void aReusedFdIsANewConnection() {
+        listening();
+        feed(ev.ok(Stage.ACCEPT, "accept", "", 4, SockAddrIn.loopback(50001)),
+                ev.conn(4, SockAddrIn.loopback(50001), Stage.CLOSE_CLIENT, "close", 0),
+                ev.ok(Stage.ACCEPT, "accept", "", 4, SockAddrIn.loopback(50002)),
+                ev.conn(4, SockAddrIn.loopback(50002), Stage.RECV, "recv", 3));
+        assertThat(vm.connections()).extracting(ConnectionCard::peer)
+                .containsExactly("127.0.0.1:50001", "127.0.0.1:50002");
+        assertThat(vm.connections().get(0).bytesIn()).isZero();
+        assertThat(vm.connections().get(1).bytesIn()).isEqualTo(3);
+    }
+
+    @Test
+    void aResetConnectionShowsItsErrno() {
+        listening();
+        SockAddrIn peer = SockAddrIn.loopback(50001);
+        feed(ev.ok(Stage.ACCEPT, "accept", "", 4, peer),
+                ev.returned(org.socketstage.server.Actor.connection(4, peer), Stage.RECV, "recv", "4, ...", -1,
+                        org.socketstage.socket.Errno.byName("ECONNRESET").orElseThrow(), true, null, null));
+        assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.FAILED);
+        assertThat(vm.connections().get(0).problem()).isEqualTo("ECONNRESET simulated");
+    }
+
+    @Test
+    void withoutKernelTablesTheQueueSaysWhy() {
+        listening();
+        feed(ev.kernel(KernelSnapshot.unavailable(PORT, "no /proc/net/tcp on this system")));
+        assertThat(vm.queueProperty().get().kernelAvailable()).isFalse();
+        assertThat(vm.queueProperty().get().unavailableReason()).contains("/proc/net/tcp");
+    }
+}
