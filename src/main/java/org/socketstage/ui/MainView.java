@@ -3,6 +3,7 @@ package org.socketstage.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -13,8 +14,11 @@ import org.socketstage.ui.code.CodeView;
 import org.socketstage.ui.controls.SettingsView;
 import org.socketstage.ui.controls.ToolbarView;
 import org.socketstage.ui.history.ScrubberView;
+import org.socketstage.ui.instructor.InstructorPanelSwitch;
+import org.socketstage.ui.instructor.InstructorPanelView;
 import org.socketstage.ui.lane.LaneView;
 import org.socketstage.ui.log.EventLogView;
+import org.socketstage.ui.lessons.LessonPaneView;
 import org.socketstage.ui.log.EventLogViewModel;
 import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
@@ -33,6 +37,11 @@ public final class MainView {
     @FXML private SockaddrView sockaddrController;
     @FXML private EventLogView logController;
     @FXML private ClientPanelView clientController;
+    @FXML private LessonPaneView lessonsController;
+    @FXML private InstructorPanelView instructorController;
+    @FXML private CheckMenuItem instructorMenuItem;
+    @FXML private Tab lessonsTab;
+    @FXML private Tab instructorTab;
     @FXML private TabPane panes;
     @FXML private Tab codeTab;
     @FXML private Tab sockaddrTab;
@@ -42,6 +51,8 @@ public final class MainView {
     @FXML private Label viewLag;
 
     private final List<PaneController> included = new ArrayList<>();
+    /** Held here: a bidirectional binding refers to its ends only weakly. */
+    private InstructorPanelSwitch instructorSwitch;
 
     void init(MainViewModel vm, Runnable help) {
         Texts texts = vm.texts();
@@ -50,11 +61,16 @@ public final class MainView {
         settingsController.init(vm.settings(), vm.control(), texts);
         socketsController.init(vm.sockets(), texts);
         scrubberController.init(vm.feed(), texts);
-        for (PaneController pane : List.of(codeController, sockaddrController, logController, clientController)) {
-            included.add(pane);
-            vm.feed().addSink(pane.viewModel());
-            pane.attach(vm.services());
+        include(vm, clientController, vm.services());
+        // the instructor's set-ups act on this window: its settings, its server controls, its client cards
+        AppServices services = vm.servicesWith(new WindowClassroom(vm.control(), vm.bus(), vm.api(), clientController::fleet));
+        for (PaneController pane : List.of(codeController, sockaddrController, logController, lessonsController, instructorController)) {
+            include(vm, pane, services);
         }
+        instructorController.panel().missingCheckProperty()
+                .addListener((o, was, stage) -> codeController.viewModel().leaveOutCheck(stage));
+        instructorSwitch = InstructorPanelSwitch.load();
+        showInstructorPanel(instructorSwitch);
         EventLogViewModel log = logController.viewModel();
         vm.feed().addMomentAware(new MomentAware() {
             @Override
@@ -75,6 +91,51 @@ public final class MainView {
             }
         });
         statusBar.setText(texts.format("status.backend", vm.socketApiName()));
+    }
+
+    private void include(MainViewModel vm, PaneController pane, AppServices services) {
+        included.add(pane);
+        vm.feed().addSink(pane.viewModel());
+        pane.attach(services);
+    }
+
+    /** The instructor tab is there only while the View menu says so; the choice is remembered. */
+    private void showInstructorPanel(InstructorPanelSwitch shown) {
+        instructorMenuItem.selectedProperty().bindBidirectional(shown.shownProperty());
+        Runnable apply = () -> {
+            boolean on = shown.isShown();
+            if (on && !panes.getTabs().contains(instructorTab)) {
+                panes.getTabs().add(instructorTab);
+            } else if (!on) {
+                panes.getTabs().remove(instructorTab);
+            }
+        };
+        shown.shownProperty().addListener((o, a, b) -> apply.run());
+        apply.run();
+    }
+
+    /** Opens the instructor panel and runs a scenario there, as --scenario asks. */
+    void runScenario(org.socketstage.instructor.Scenario scenario) {
+        instructorMenuItem.setSelected(true);
+        panes.getSelectionModel().select(instructorTab);
+        instructorController.panel().runScenario(scenario);
+    }
+
+    InstructorPanelView instructor() {
+        return instructorController;
+    }
+
+    ClientPanelView clients() {
+        return clientController;
+    }
+
+    /** For tests: leaves the remembered choice as a new user would find it. */
+    void instructorSwitchOff() {
+        instructorMenuItem.setSelected(false);
+    }
+
+    LessonPaneView lessons() {
+        return lessonsController;
     }
 
     /** Shows how far the view is behind the server, when it is. */

@@ -44,6 +44,15 @@ public final class MainViewModel {
         return new AppServices(bus, api, () -> settings.toConfig().orElse(ServerConfig.defaults()));
     }
 
+    /** The same, with the classroom the instructor panel drives. */
+    public AppServices servicesWith(org.socketstage.instructor.Classroom classroom) {
+        return new AppServices(bus, api, () -> settings.toConfig().orElse(ServerConfig.defaults()), classroom);
+    }
+
+    public SocketApi api() {
+        return api;
+    }
+
     public String socketApiName() {
         return api == null ? "none" : api.name();
     }

@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.socketstage.LaunchOptions;
+import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.server.EventBus;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketBackend;
@@ -23,7 +24,10 @@ public class SocketStageApp extends Application {
         SocketApi api = options.backend().filter(SocketBackend::isAvailable).map(SocketBackend::create)
                 .orElseGet(SocketStageApp::socketApi);
         window = MainWindow.open(stage, new MainViewModel(texts, bus, api), AppPrefs.open());
-        if (options.autostart()) {
+        window.view().lessons().setHostServices(getHostServices());
+        options.lessonsDir().ifPresent(dir -> window.view().lessons().setExtraLessonsDir(dir));
+        options.scenario().flatMap(ScenarioCatalog::byName).ifPresent(s -> window.view().runScenario(s));
+        if (options.autostart() && options.scenario().isEmpty()) {
             window.viewModel().control().start();
         }
         // closing the main window ends the app even if a dialog (e.g. Help) is still open

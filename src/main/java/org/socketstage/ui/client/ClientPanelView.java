@@ -148,6 +148,11 @@ public final class ClientPanelView implements PaneController {
     }
 
     /** The panel's ViewModel with its full API, for the main window and tests. */
+    /** The clients the panel owns (thread-safe): an instructor's set-up drives them so they show as cards. */
+    public org.socketstage.client.ClientFleet fleet() {
+        return panel().fleet();
+    }
+
     public ClientPanelViewModel panel() {
         return viewModel;
     }

@@ -152,6 +152,18 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
         }
     }
 
+    /**
+     * Takes over what someone else set on the gate (an instructor's set-up arms breakpoints and pacing there),
+     * so that the toolbar and the lane show it and the next start() keeps it.
+     */
+    public void adoptGate() {
+        java.util.Set<Stage> armed = gate.breakpoints();
+        breakpoints.retainAll(armed);
+        breakpoints.addAll(armed);
+        mode.set(gate.mode());
+        delayMillis.set(Math.max(MIN_DELAY_MS, Math.min(MAX_DELAY_MS, gate.delayMillis())));
+    }
+
     public void stepMode() {
         mode.set(PacingMode.STEP);
         gate.setMode(PacingMode.STEP);

@@ -1,0 +1,104 @@
+package org.socketstage.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketstage.instructor.ScenarioCatalog;
+import org.socketstage.server.EventBus;
+import org.socketstage.server.ServerEvent;
+import org.socketstage.socket.SocketBackend;
+import org.socketstage.ui.controls.ServerControlViewModel;
+import org.socketstage.ui.lane.StageStatus;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The panes that landed separately, working together in the one window: lessons, clients, instructor. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class WindowIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private MainWindow window;
+    private final List<ServerEvent> events = new CopyOnWriteArrayList<>();
+    private int port;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        AppPrefs prefs = AppPrefs.open();
+        prefs.clear();
+        port = MainWindowTest.freePort();
+        EventBus bus = new EventBus();
+        bus.subscribe("test", events::add);
+        MainViewModel vm = new MainViewModel(Texts.load(), bus, SocketBackend.auto());
+        window = MainWindow.open(stage, vm, prefs);
+        vm.settings().portProperty().set(Integer.toString(port));
+        vm.control().delayMillisProperty().set(ServerControlViewModel.MIN_DELAY_MS);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.view().instructorSwitchOff());
+        robot.interact(window::close);
+    }
+
+    private TabPane tabs(FxRobot robot) {
+        return robot.lookup("#panes").queryAs(TabPane.class);
+    }
+
+    private boolean hasTab(FxRobot robot, String id) {
+        return MainWindowTest.fx(() -> tabs(robot).getTabs().stream().anyMatch(t -> id.equals(t.getId())));
+    }
+
+    @Test
+    void theLessonsTabIsThereAndTheInstructorTabOnlyWhenTheViewMenuSaysSo(FxRobot robot) {
+        assertThat(hasTab(robot, "lessons-tab")).isTrue();
+        assertThat(hasTab(robot, "instructor-tab")).isFalse();
+        robot.clickOn("View").clickOn("#instructor-menu-item");
+        assertThat(hasTab(robot, "instructor-tab")).isTrue();
+        robot.clickOn("View").clickOn("#instructor-menu-item");
+        assertThat(hasTab(robot, "instructor-tab")).isFalse();
+    }
+
+    @Test
+    void aScenarioActsOnThisWindowAndTheServerRecoversAfterUndo(FxRobot robot) throws Exception {
+        robot.interact(() -> window.view().runScenario(ScenarioCatalog.byName("port-in-use").orElseThrow()));
+        assertThat(hasTab(robot, "instructor-tab")).isTrue();
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() ->
+                window.viewModel().lane().card(org.socketstage.server.Stage.BIND).status()) == StageStatus.FAILED);
+        assertThat(events).anyMatch(e -> e instanceof ServerEvent.CallReturned r && r.failed()
+                && r.errno().name().equals("EADDRINUSE") && !r.simulated());
+
+        robot.interact(() -> window.view().instructor().panel().undoSelected());
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> !window.viewModel().control().serverActiveProperty().get()));
+        robot.interact(() -> window.viewModel().control().live());
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() ->
+                window.viewModel().lane().card(org.socketstage.server.Stage.LISTEN).status()) == StageStatus.OK);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(5000);
+            client.getOutputStream().write('x');
+            assertThat(client.getInputStream().read()).isEqualTo('x');
+        }
+    }
+
+    @Test
+    void theBacklogDemoFillsTheQueueWithClientCards(FxRobot robot) {
+        robot.interact(() -> window.view().runScenario(ScenarioCatalog.byName("backlog-demo").orElseThrow()));
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.view().clients().panel().cards().size()) == 5);
+        await().atMost(WAIT).until(() -> events.stream().anyMatch(e -> e instanceof ServerEvent.KernelChanged k
+                && k.snapshot().acceptQueue().orElse(0) == 2));
+    }
+}
