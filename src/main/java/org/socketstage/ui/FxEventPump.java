@@ -12,17 +12,23 @@ import org.socketstage.server.ServerEvent;
 
 /**
  * The one door from the engine's threads to the FX thread. The bus listener only enqueues; an AnimationTimer
- * drains the queue once per pulse, in a batch of bounded size, and hands the batch to the view. Within a
+ * drains the queue once per pulse and hands the batch to the view. A batch is sized to what the views can do
+ * in a few milliseconds (learnt from the last batches), so a flood of events makes the view lag, never freeze. Within a
  * batch only the newest kernel snapshot is kept: the kernel view is a picture of "now", older pictures of the
  * same pulse would never be seen anyway.
  */
 public final class FxEventPump implements AutoCloseable {
 
     public static final int MAX_EVENTS_PER_PULSE = 2_000;
+    static final int MIN_EVENTS_PER_PULSE = 20;
+    /** Time the views may spend on events per pulse: most of a 60 Hz frame, leaving the rest for layout and input. */
+    static final long BUDGET_NANOS = 8_000_000;
     static final int INBOX_CAPACITY = 100_000;
 
     private final BlockingQueue<ServerEvent> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    /** How many events the next pulse takes: adapted so a pulse's work stays near the budget. */
+    private int limit = 200;
     private final EventBus.Subscription subscription;
     private final Consumer<List<ServerEvent>> onBatch;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -54,9 +60,22 @@ public final class FxEventPump implements AutoCloseable {
             onBatch.accept(List.of());
             return;
         }
-        List<ServerEvent> raw = new ArrayList<>(Math.min(inbox.size(), MAX_EVENTS_PER_PULSE));
-        inbox.drainTo(raw, MAX_EVENTS_PER_PULSE);
+        List<ServerEvent> raw = new ArrayList<>(Math.min(inbox.size(), limit));
+        inbox.drainTo(raw, limit);
+        long t0 = System.nanoTime();
         onBatch.accept(coalesceKernelSnapshots(raw));
+        long took = System.nanoTime() - t0;
+        // most of a batch's cost is per batch (redrawing), not per event: grow while under budget, shrink when over
+        if (took > BUDGET_NANOS) {
+            limit = Math.max(MIN_EVENTS_PER_PULSE, (int) (raw.size() * 0.7));
+        } else if (raw.size() >= limit) {
+            limit = Math.min(MAX_EVENTS_PER_PULSE, (int) (limit * 1.5) + 1);
+        }
+    }
+
+    /** How many events the next pulse takes; under a flood the view falls behind (and says so) instead of freezing. */
+    int batchLimit() {
+        return limit;
     }
 
     static List<ServerEvent> coalesceKernelSnapshots(List<ServerEvent> batch) {

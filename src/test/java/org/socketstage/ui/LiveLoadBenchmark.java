@@ -1,0 +1,134 @@
+package org.socketstage.ui;
+
+import static org.awaitility.Awaitility.await;
+import static org.socketstage.ui.MainWindowTest.fx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketstage.server.Concurrency;
+import org.socketstage.server.EventBus;
+import org.socketstage.socket.SocketBackend;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A measurement, not a test (its name keeps it out of the default run): 50 clients echo without pause for
+ * 15 s in live mode while the FX thread is probed every 20 ms. Run it with
+ * {@code ./mvnw test -Dtest=LiveLoadBenchmark} (each client pauses 100 ms between lines) or add
+ * {@code -Dbench.pauseMillis=0} for a flood, and read the printed numbers.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class LiveLoadBenchmark {
+
+    private static final int CLIENTS = 50;
+    private static final Duration LOAD = Duration.ofSeconds(15);
+    private static final byte[] LINE = "hello\n".getBytes(StandardCharsets.US_ASCII);
+
+    private MainWindow window;
+    private int port;
+    private final AtomicLong echoes = new AtomicLong();
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(CLIENTS, r -> {
+        Thread t = new Thread(r, "bench-echo-client");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Start
+    void start(Stage stage) throws IOException {
+        AppPrefs prefs = AppPrefs.open();
+        prefs.clear();
+        port = MainWindowTest.freePort();
+        MainViewModel vm = new MainViewModel(Texts.load(), new EventBus(), SocketBackend.auto());
+        window = MainWindow.open(stage, vm, prefs);
+        vm.settings().portProperty().set(Integer.toString(port));
+        vm.settings().backlogProperty().set("64");
+        vm.settings().concurrencyProperty().set(Concurrency.THREAD_PER_CLIENT);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws InterruptedException {
+        clientThreads.shutdownNow();
+        clientThreads.awaitTermination(5, TimeUnit.SECONDS);
+        robot.interact(window::close);
+    }
+
+    /** 0 floods; otherwise each client waits this long between lines, like a busy classroom. */
+    private static final long PAUSE_MILLIS = Long.getLong("bench.pauseMillis", 100);
+
+    private void echoUntil(long endNanos) throws IOException, InterruptedException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            byte[] back = new byte[LINE.length];
+            while (System.nanoTime() < endNanos) {
+                out.write(LINE);
+                int got = 0;
+                while (got < back.length) {
+                    int n = in.read(back, got, back.length - got);
+                    if (n < 0) {
+                        throw new IOException("server closed early");
+                    }
+                    got += n;
+                }
+                echoes.incrementAndGet();
+                if (PAUSE_MILLIS > 0) {
+                    TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fiftyClientsEchoingForFifteenSeconds(FxRobot robot) {
+        robot.clickOn("#live-button");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> window.viewModel().sockets().listenerProperty()
+                .get().state()).contains("LISTEN"));
+        long end = System.nanoTime() + LOAD.toNanos();
+        for (int i = 0; i < CLIENTS; i++) {
+            clientThreads.submit(() -> {
+                echoUntil(end);
+                return null;
+            });
+        }
+        List<Long> probes = new CopyOnWriteArrayList<>();
+        await().atMost(LOAD.plusSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            long t0 = System.nanoTime();
+            fx(() -> 0);
+            probes.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0));
+            return System.nanoTime() > end;
+        });
+        long events = fx(() -> window.viewModel().feed().history().droppedCount() + window.viewModel().feed().sizeProperty().get());
+        List<Long> sorted = new ArrayList<>(probes);
+        Collections.sort(sorted);
+        System.out.printf("LiveLoadBenchmark: pause between lines %d ms%n", PAUSE_MILLIS);
+        System.out.printf("LiveLoadBenchmark: %d clients, %d s, %d echoes (%d/s), %d events in the view (%d/s)%n",
+                CLIENTS, LOAD.toSeconds(), echoes.get(), echoes.get() / LOAD.toSeconds(), events, events / LOAD.toSeconds());
+        System.out.printf("LiveLoadBenchmark: FX thread answer time over %d probes: median %.1f ms, 95th %.1f ms, 99th %.1f ms, max %.1f ms%n",
+                sorted.size(), at(sorted, 50), at(sorted, 95), at(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static double at(List<Long> sorted, int percent) {
+        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100)) / 1000.0;
+    }
+}
