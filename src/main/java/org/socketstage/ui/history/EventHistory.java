@@ -14,7 +14,8 @@ import org.socketstage.server.Stage;
  * <p>Replaying only the kept events would lose the listener's setup once its calls have been dropped, and the
  * lane would show socket() … listen() as never run. So when a setup call of the server (socket to listen, and
  * the server's state changes) falls out of the window it is pinned, together with the last dropped kernel
- * snapshot; a replay starts from those. What was dropped besides them (e.g. the data of old connections) is
+ * snapshot; a replay starts from those. The events that create and end the client panel's cards are pinned
+ * the same way. What was dropped besides them (e.g. the data of old connections) is
  * gone, and the view says so with {@link #droppedCount()}.
  */
 public final class EventHistory {
@@ -49,21 +50,39 @@ public final class EventHistory {
     private void drop(ServerEvent e) {
         droppedCount++;
         if (e instanceof ServerEvent.StateChanged s && s.state() == ServerState.RUNNING) {
-            pinned.clear();
+            pinned.removeIf(p -> !isClientBirth(p));
             pinnedKernel = null;
         } else if (e instanceof ServerEvent.CallStarted c && c.stage() == Stage.SOCKET && isServer(e)) {
-            pinned.removeIf(p -> !(p instanceof ServerEvent.StateChanged));
+            pinned.removeIf(p -> !(p instanceof ServerEvent.StateChanged) && !isClientBirth(p));
             pinnedKernel = null;
         }
         if (e instanceof ServerEvent.KernelChanged k) {
             pinnedKernel = k;
-        } else if (isSetup(e) && pinned.size() < MAX_PINNED) {
-            pinned.add(e);
+        } else if (isSetup(e) || isClientBirth(e)) {
+            if (pinned.size() >= MAX_PINNED) {
+                // the oldest client's pins give way first; the server's setup must stay replayable
+                pinned.stream().filter(EventHistory::isClientBirth).findFirst().ifPresent(pinned::remove);
+            }
+            if (pinned.size() < MAX_PINNED) {
+                pinned.add(e);
+            }
         }
     }
 
     private static boolean isServer(ServerEvent e) {
         return e.actor() != null && e.actor().kind() == Actor.Kind.SERVER;
+    }
+
+    /**
+     * A client card is born from its socket() result and told about its end by notices (removed, peer closed):
+     * a replay without them would lose the cards of clients whose first calls were dropped.
+     */
+    private static boolean isClientBirth(ServerEvent e) {
+        if (e.actor() == null || e.actor().kind() != Actor.Kind.CLIENT) {
+            return false;
+        }
+        return e instanceof ServerEvent.Notice
+                || e instanceof ServerEvent.CallReturned r && "socket".equals(r.call());
     }
 
     private static boolean isSetup(ServerEvent e) {

@@ -60,4 +60,19 @@ class EventHistoryTest {
         assertThat(h.pinnedCount()).isEqualTo(1);
         assertThat(h.replayTo(1)).extracting(ServerEvent::seq).containsExactly(4L, 5L, 6L);
     }
+
+    @Test
+    void aClientCardsBirthStaysReplayableAcrossANewServerRun() {
+        EventHistory h = new EventHistory(2);
+        org.socketstage.server.Actor client = org.socketstage.server.Actor.client(7, null);
+        h.add(ev.returned(client, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 7, null, false, null, null));
+        h.add(ev.state(ServerState.RUNNING));
+        for (int i = 0; i < 4; i++) {
+            h.add(ev.conn(4, SockAddrIn.loopback(50000), Stage.RECV, "recv", 1));
+        }
+        assertThat(h.replayTo(0)).first().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(client);
+            assertThat(((ServerEvent.CallReturned) e).call()).isEqualTo("socket");
+        });
+    }
 }
