@@ -1,6 +1,5 @@
 package org.socketstage.server;
 
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.socketstage.socket.Accepted;
-import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketConstants;
 import org.socketstage.socket.Shutdown;
@@ -38,8 +36,7 @@ public final class LifecycleServer implements AutoCloseable {
     private final Map<ConnectionSession, Thread> sessionThreads = new ConcurrentHashMap<>();
     private final Object capacity = new Object();
     private volatile boolean stopping;
-    private volatile int listenFd = -1;
-    private volatile int boundPort = -1;
+    private final ListeningSocketSetup setup;
     private volatile Thread serverThread;
 
     public LifecycleServer(ServerConfig config, SocketApi api, StepGate gate, EventBus bus) {
@@ -55,6 +52,7 @@ public final class LifecycleServer implements AutoCloseable {
         this.faults = faults;
         this.kernelView = kernelView;
         this.tracer = new CallTracer(bus, gate, faults);
+        this.setup = new ListeningSocketSetup(config, api, tracer, faults);
     }
 
     public ServerConfig config() {
@@ -94,9 +92,11 @@ public final class LifecycleServer implements AutoCloseable {
         tracer.state(ServerState.RUNNING, "server thread started; socket layer: " + api.name());
         String failure = null;
         try {
-            int fd = openListeningSocket();
+            int fd = setup.open();
+            kernelView.start(setup.boundPort(), config.backlog(), snapshot -> bus.publish((seq, time) ->
+                    new ServerEvent.KernelChanged(seq, time, Actor.KERNEL, snapshot)));
             acceptLoop(fd);
-        } catch (SetupFailed f) {
+        } catch (ListeningSocketSetup.SetupFailed f) {
             failure = f.getMessage();
         } catch (StepGate.Cancelled c) {
             // stop() was called; fall through to the clean-up
@@ -111,126 +111,6 @@ public final class LifecycleServer implements AutoCloseable {
             ServerState end = failure != null ? ServerState.FAILED : ServerState.STOPPED;
             state.set(end);
             tracer.state(end, failure != null ? failure : "every socket closed");
-        }
-    }
-
-    private static final class SetupFailed extends Exception {
-        SetupFailed(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private int openListeningSocket() throws SetupFailed, SyscallException {
-        int fd = socketCall();
-        listenFd = fd;
-        if (config.reuseAddr()) {
-            String args = fd + ", SOL_SOCKET, SO_REUSEADDR, [1], 4";
-            try {
-                tracer.call(Actor.SERVER, Stage.SETSOCKOPT, "setsockopt", args, true,
-                        () -> {
-                            api.setsockopt(fd, org.socketstage.socket.SocketOption.SO_REUSEADDR, 1);
-                            return 0;
-                        }, r -> CallTracer.Report.of(0, args), args, null);
-            } catch (SyscallException e) {
-                if (!faults.uncheckedSocket()) {
-                    throw new SetupFailed("setsockopt failed: " + e.errno().straceText());
-                }
-            }
-        }
-        SockAddrIn address = fillAddress();
-        bind(fd, address);
-        listen(fd);
-        return fd;
-    }
-
-    private int socketCall() throws SetupFailed {
-        String args = "AF_INET, SOCK_STREAM, 0";
-        try {
-            return tracer.call(Actor.SERVER, Stage.SOCKET, "socket", args, true, api::socketTcp,
-                    fd -> CallTracer.Report.of(fd, args).withNote(api.realFileDescriptors() ? null
-                            : "a Java handle number, not a kernel file descriptor"), args, null);
-        } catch (SyscallException e) {
-            if (faults.uncheckedSocket()) {
-                tracer.notice(Actor.SERVER, "socket() failed but its result is not checked: the program goes on with fd -1");
-                return -1;
-            }
-            throw new SetupFailed("socket failed: " + e.errno().straceText());
-        }
-    }
-
-    private SockAddrIn fillAddress() throws SetupFailed, SyscallException {
-        SockAddrIn address;
-        try {
-            address = SockAddrIn.of(config.bindHost(), config.port());
-        } catch (UnknownHostException e) {
-            throw new SetupFailed("cannot fill sockaddr_in: " + config.bindHost() + " is not an IPv4 address or a host name that resolves to one");
-        }
-        String args = "sin_family=AF_INET, sin_port=htons(" + config.port() + "), sin_addr="
-                + (address.isAny() ? "htonl(INADDR_ANY)" : "inet_addr(\"" + address.host() + "\")");
-        byte[] bytes = address.structBytes();
-        tracer.call(Actor.SERVER, Stage.SOCKADDR, "sockaddr_in", args, true, () -> address,
-                a -> new CallTracer.Report(0, args, null, a, bytes, null),
-                args, bytes);
-        return address;
-    }
-
-    private void bind(int fd, SockAddrIn address) throws SetupFailed {
-        String args = fd + ", " + address.straceText() + ", " + SocketConstants.SOCKADDR_IN_SIZE;
-        byte[] bytes = address.structBytes();
-        try {
-            tracer.call(Actor.SERVER, Stage.BIND, "bind", args, true,
-                    () -> {
-                        api.bind(fd, address);
-                        return 0;
-                    },
-                    r -> new CallTracer.Report(0, args, null, address, bytes, api.fusesBindAndListen()
-                            ? "prepared; Java binds and listens together at listen()" : null),
-                    args, bytes);
-        } catch (SyscallException e) {
-            throw new SetupFailed("bind failed: " + e.errno().straceText());
-        }
-        if (!api.fusesBindAndListen()) {
-            learnPort(fd);
-        }
-    }
-
-    private void listen(int fd) throws SetupFailed {
-        String args = fd + ", " + config.backlog();
-        try {
-            tracer.call(Actor.SERVER, Stage.LISTEN, "listen", args, true,
-                    () -> {
-                        api.listen(fd, config.backlog());
-                        return 0;
-                    },
-                    r -> CallTracer.Report.of(0, args).withNote(api.fusesBindAndListen()
-                            ? "Java's ServerSocketChannel.bind(address, backlog) did bind() and listen() here, in one call" : null),
-                    args, null);
-        } catch (SyscallException e) {
-            throw new SetupFailed("listen failed: " + e.errno().straceText());
-        }
-        if (api.fusesBindAndListen()) {
-            learnPort(fd);
-        }
-        kernelView.start(boundPort, config.backlog(), snapshot -> bus.publish((seq, time) ->
-                new ServerEvent.KernelChanged(seq, time, Actor.KERNEL, snapshot)));
-    }
-
-    /** With port 0 the kernel picks the port; getsockname tells which. */
-    private void learnPort(int fd) throws SetupFailed {
-        if (config.port() != 0) {
-            boundPort = config.port();
-            return;
-        }
-        String args = fd + ", ..., [16]";
-        try {
-            SockAddrIn local = tracer.call(Actor.SERVER, Stage.BIND, "getsockname", args, false,
-                    () -> api.getsockname(fd),
-                    a -> new CallTracer.Report(0, fd + ", " + a.straceText() + ", [16]", null, a, null,
-                            "port 0 asks the kernel to pick a free port"),
-                    args, null);
-            boundPort = local.port();
-        } catch (SyscallException e) {
-            throw new SetupFailed("getsockname failed: " + e.errno().straceText());
         }
     }
 
@@ -341,7 +221,7 @@ public final class LifecycleServer implements AutoCloseable {
     }
 
     private void closeListener() {
-        int fd = listenFd;
+        int fd = setup.fd();
         if (fd < 0) {
             return;
         }
@@ -355,7 +235,7 @@ public final class LifecycleServer implements AutoCloseable {
         } catch (SyscallException e) {
             // reported as an event
         } finally {
-            listenFd = -1;
+            setup.closed();
         }
     }
 
@@ -395,7 +275,7 @@ public final class LifecycleServer implements AutoCloseable {
         for (ConnectionSession s : sessions.values()) {
             shutdownQuietly(s.fd());
         }
-        int fd = listenFd;
+        int fd = setup.fd();
         if (fd >= 0) {
             shutdownQuietly(fd);
         }
@@ -441,13 +321,13 @@ public final class LifecycleServer implements AutoCloseable {
     }
 
     public OptionalInt listeningFd() {
-        int fd = listenFd;
+        int fd = setup.fd();
         return fd >= 0 ? OptionalInt.of(fd) : OptionalInt.empty();
     }
 
     /** The port the server is bound to (the kernel's pick when the config said 0), or -1 before bind. */
     public int boundPort() {
-        return boundPort;
+        return setup.boundPort();
     }
 
     public List<ConnectionInfo> connections() {
