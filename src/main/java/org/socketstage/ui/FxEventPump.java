@@ -21,19 +21,27 @@ public final class FxEventPump implements AutoCloseable {
 
     public static final int MAX_EVENTS_PER_PULSE = 2_000;
     static final int MIN_EVENTS_PER_PULSE = 20;
-    /** Time the views may spend on events per pulse: most of a 60 Hz frame, leaving the rest for layout and input. */
+    /** Time the views may spend on events per pulse: half of a 60 Hz frame, the rest is for layout and input. */
     static final long BUDGET_NANOS = 8_000_000;
+    /** When pulses come slower than 60 Hz (a busy machine), events may take up to half the time between them. */
+    static final long MAX_BUDGET_NANOS = 40_000_000;
     static final int INBOX_CAPACITY = 100_000;
 
     private final BlockingQueue<ServerEvent> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     /** How many events the next pulse takes: adapted so a pulse's work stays near the budget. */
     private int limit = 200;
+    private long budget = BUDGET_NANOS;
+    private long lastPulse;
     private final EventBus.Subscription subscription;
     private final Consumer<List<ServerEvent>> onBatch;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            if (lastPulse != 0) {
+                budget = Math.max(BUDGET_NANOS, Math.min(MAX_BUDGET_NANOS, (now - lastPulse) / 2));
+            }
+            lastPulse = now;
             drain();
         }
     };
@@ -66,7 +74,7 @@ public final class FxEventPump implements AutoCloseable {
         onBatch.accept(coalesceKernelSnapshots(raw));
         long took = System.nanoTime() - t0;
         // most of a batch's cost is per batch (redrawing), not per event: grow while under budget, shrink when over
-        if (took > BUDGET_NANOS) {
+        if (took > budget) {
             limit = Math.max(MIN_EVENTS_PER_PULSE, (int) (raw.size() * 0.7));
         } else if (raw.size() >= limit) {
             limit = Math.min(MAX_EVENTS_PER_PULSE, (int) (limit * 1.5) + 1);
