@@ -51,6 +51,21 @@ public final class EventBus {
         return s;
     }
 
+    /** Waits for an event published from now on that matches; false when none came within the timeout. */
+    public boolean awaitEvent(java.util.function.Predicate<ServerEvent> match, java.time.Duration timeout) {
+        java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+        try (Subscription s = subscribe("await", e -> {
+            if (match.test(e)) {
+                seen.countDown();
+            }
+        })) {
+            return seen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public long lastSeq() {
         return seq.get();
     }

@@ -3,8 +3,6 @@ package org.socketstage.ui;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.socketstage.client.ClientFleet;
@@ -131,17 +129,7 @@ final class WindowClassroom implements Classroom {
 
     @Override
     public boolean awaitEvent(Predicate<ServerEvent> match, Duration timeout) {
-        CountDownLatch seen = new CountDownLatch(1);
-        try (EventBus.Subscription s = bus.subscribe("classroom-wait", e -> {
-            if (match.test(e)) {
-                seen.countDown();
-            }
-        })) {
-            return seen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return bus.awaitEvent(match, timeout);
     }
 
     /** Drives the client panel's own clients, so each shows as a card. */

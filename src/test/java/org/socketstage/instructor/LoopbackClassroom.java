@@ -1,8 +1,6 @@
 package org.socketstage.instructor;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.socketstage.server.EventBus;
 import org.socketstage.server.FaultPlan;
@@ -106,17 +104,7 @@ public final class LoopbackClassroom implements Classroom, AutoCloseable {
 
     @Override
     public boolean awaitEvent(Predicate<ServerEvent> match, Duration timeout) {
-        CountDownLatch seen = new CountDownLatch(1);
-        try (EventBus.Subscription s = bus.subscribe("classroom-await", e -> {
-            if (match.test(e)) {
-                seen.countDown();
-            }
-        })) {
-            return seen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return bus.awaitEvent(match, timeout);
     }
 
     @Override
