@@ -85,6 +85,14 @@ class EventLogViewTest {
                 "3, " + peer.straceText() + ", [16]", 5, null, false, null, null, peer, null, 40));
         publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.connection(5, peer), org.socketstage.server.Stage.SEND,
                 "send", "5, \"hi\\n\", 3, MSG_NOSIGNAL", -1, Errno.byName("EPIPE").orElseThrow(), true, null, null, null, null, 5));
+        // the table follows its ViewModel once per pulse
+        await().atMost(Duration.ofSeconds(5)).until(() -> rowCount(robot) == 6);
+    }
+
+    private int rowCount(FxRobot robot) {
+        AtomicReference<Integer> n = new AtomicReference<>();
+        robot.interact(() -> n.set(table(robot).getItems().size()));
+        return n.get();
     }
 
     private TableView<LogRow> table(FxRobot robot) {
@@ -98,11 +106,13 @@ class EventLogViewTest {
 
         robot.clickOn(".log-errors-only");
 
+        await().atMost(Duration.ofSeconds(5)).until(() -> rowCount(robot) == 2);
         assertThat(table(robot).getItems()).extracting(LogRow::errno).containsExactly("EADDRINUSE", "EPIPE");
         robot.interact(() -> PaneSnapshots.save(scene.getRoot(), "log-errors-only"));
 
         robot.interact(() -> view.viewModel().actorFilterProperty().set(view.viewModel().actorChoices().stream()
                 .filter(f -> f.kind() == Actor.Kind.CONNECTION && f.actorLabel() == null).findFirst().orElseThrow()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> rowCount(robot) == 1);
         assertThat(table(robot).getItems()).singleElement().extracting(LogRow::errno).isEqualTo("EPIPE");
     }
 
