@@ -1,5 +1,6 @@
 package org.socketstage.ui.client;
 
+import org.socketstage.ui.text.UiText;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,7 +45,7 @@ public final class ClientCardModel {
         return number;
     }
 
-    void update(ClientRecord r, ClientStateWords words, ClientText text) {
+    void update(ClientRecord r, ClientStateWords words, UiText text) {
         title.set(text.format("client.card.title", r.number()) + (r.fd() >= 0 ? "  ·  fd " + r.fd() : ""));
         acceptedBy.set(r.acceptedBy());
         state.set(r.state());

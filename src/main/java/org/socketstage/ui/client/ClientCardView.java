@@ -1,5 +1,6 @@
 package org.socketstage.ui.client;
 
+import org.socketstage.ui.text.UiText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
@@ -24,7 +25,7 @@ final class ClientCardView extends VBox {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
-    ClientCardView(ClientCardModel card, ClientPanelViewModel vm, ClientText text) {
+    ClientCardView(ClientCardModel card, ClientPanelViewModel vm, UiText text) {
         ClientStateWords words = vm.words();
         getStyleClass().add("client-card");
         setId("client-card-" + card.number());

@@ -1,5 +1,6 @@
 package org.socketstage.ui.client;
 
+import org.socketstage.ui.text.UiText;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -49,14 +50,14 @@ public final class ClientPanelView implements PaneController {
     private static final double NARROW = 900;
 
     private final Map<ClientCardModel, ClientCardView> views = new HashMap<>();
-    private ClientText text;
+    private UiText text;
     private ClientPanelViewModel viewModel;
     private SequenceDiagramView diagram;
     private ClientFleet fleet;
 
     @FXML
     private void initialize() {
-        text = new ClientText(resources);
+        text = new UiText(resources);
         viewModel = new ClientPanelViewModel(text);
         targetField.textProperty().bindBidirectional(viewModel.targetTextProperty());
         targetField.setPromptText(viewModel.defaultTargetHint());

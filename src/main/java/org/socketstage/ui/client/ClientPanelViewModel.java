@@ -1,5 +1,6 @@
 package org.socketstage.ui.client;
 
+import org.socketstage.ui.text.UiText;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class ClientPanelViewModel implements EventSink {
     public static final int CONNECT_MANY = 5;
     private static final int MAX_TIMEOUT_MILLIS = 600_000;
 
-    private final ClientText text;
+    private final UiText text;
     private final ClientStateWords words;
     private final ClientTracker tracker = new ClientTracker();
     private final ObservableList<ClientCardModel> cards = FXCollections.observableArrayList();
@@ -47,7 +48,7 @@ public final class ClientPanelViewModel implements EventSink {
     private ClientFleet fleet;
     private Supplier<ServerConfig> serverConfig = () -> null;
 
-    ClientPanelViewModel(ClientText text) {
+    ClientPanelViewModel(UiText text) {
         this.text = text;
         this.words = new ClientStateWords(text);
         selected.addListener((obs, was, is) -> {

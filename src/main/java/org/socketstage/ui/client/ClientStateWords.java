@@ -1,5 +1,6 @@
 package org.socketstage.ui.client;
 
+import org.socketstage.ui.text.UiText;
 import org.socketstage.client.ChatLine;
 import org.socketstage.client.ClientErrnoText;
 import org.socketstage.client.ClientRecord;
@@ -10,9 +11,9 @@ import org.socketstage.kernel.TcpState;
 /** Puts a client's state, and what the kernel and the server showed about it, into words for its card. */
 final class ClientStateWords {
 
-    private final ClientText text;
+    private final UiText text;
 
-    ClientStateWords(ClientText text) {
+    ClientStateWords(UiText text) {
         this.text = text;
     }
 

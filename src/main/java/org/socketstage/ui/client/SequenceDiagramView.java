@@ -1,5 +1,6 @@
 package org.socketstage.ui.client;
 
+import org.socketstage.ui.text.UiText;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.layout.Pane;
@@ -19,13 +20,13 @@ final class SequenceDiagramView extends Pane {
     private static final double MARGIN = 70;
 
     private final ClientStateWords words;
-    private final ClientText text;
+    private final UiText text;
     private final ListChangeListener<Segment> redraw = c -> draw();
     private final javafx.beans.value.ChangeListener<String> retitle = (obs, was, is) -> draw();
     private final javafx.beans.value.ChangeListener<Object> restate = (obs, was, is) -> draw();
     private ClientCardModel card;
 
-    SequenceDiagramView(ClientStateWords words, ClientText text) {
+    SequenceDiagramView(ClientStateWords words, UiText text) {
         this.words = words;
         this.text = text;
         getStyleClass().add("sequence-diagram");

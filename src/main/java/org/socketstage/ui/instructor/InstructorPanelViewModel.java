@@ -1,5 +1,6 @@
 package org.socketstage.ui.instructor;
 
+import org.socketstage.ui.text.UiText;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class InstructorPanelViewModel implements EventSink {
 
     private enum Action { SET_UP, FOLLOW_UP, UNDO }
 
-    private final PanelText text;
+    private final UiText text;
     private final ObservableList<Fault> faults = FXCollections.observableArrayList(Fault.values());
     private final ObjectProperty<Fault> selected = new SimpleObjectProperty<>(this, "selected", Fault.PORT_IN_USE);
     private final ReadOnlyObjectWrapper<FaultCard> card = new ReadOnlyObjectWrapper<>(this, "card");
@@ -70,7 +71,7 @@ public final class InstructorPanelViewModel implements EventSink {
     private Task<Outcome> current;
 
     public InstructorPanelViewModel(ResourceBundle bundle) {
-        this.text = new PanelText(bundle);
+        this.text = new UiText(bundle);
         selected.addListener((o, was, now) -> showCard(now));
         showCard(selected.get());
         status.set(text.get("instructor.status.noClassroom"));

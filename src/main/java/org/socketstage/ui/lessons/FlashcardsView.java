@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.ui.text.UiText;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,9 +22,9 @@ public final class FlashcardsView {
 
     private FlashcardDeck deck;
     private MarkdownRenderer markdown;
-    private LessonTexts texts;
+    private UiText texts;
 
-    void bind(FlashcardDeck deck, MarkdownRenderer markdown, LessonTexts texts) {
+    void bind(FlashcardDeck deck, MarkdownRenderer markdown, UiText texts) {
         this.deck = deck;
         this.markdown = markdown;
         this.texts = texts;

@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.ui.text.UiText;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -19,7 +20,7 @@ public final class GlossaryView {
 
     private GlossarySearch glossary;
     private MarkdownRenderer markdown;
-    private LessonTexts texts;
+    private UiText texts;
 
     @FXML
     private void initialize() {
@@ -32,7 +33,7 @@ public final class GlossaryView {
         });
     }
 
-    void bind(GlossarySearch glossary, MarkdownRenderer markdown, LessonTexts texts) {
+    void bind(GlossarySearch glossary, MarkdownRenderer markdown, UiText texts) {
         this.glossary = glossary;
         this.markdown = markdown;
         this.texts = texts;

@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.ui.text.UiText;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -49,7 +50,7 @@ public final class LessonPaneView implements PaneController {
     @FXML private FlashcardsView flashcardsController;
     @FXML private GlossaryView glossaryController;
 
-    private LessonTexts texts;
+    private UiText texts;
     private LessonPaneViewModel vm;
     private LessonReader lessonReader;
     private MarkdownRenderer markdown;
@@ -58,7 +59,7 @@ public final class LessonPaneView implements PaneController {
 
     @FXML
     private void initialize() {
-        texts = new LessonTexts(resources);
+        texts = new UiText(resources);
         markdown = new MarkdownRenderer(new LinkOpener(this::confirmLink));
         lessonReader = new LessonReader(reader, markdown, texts);
         vm = new LessonPaneViewModel(loadLibrary(null), LessonProgress.forUser());

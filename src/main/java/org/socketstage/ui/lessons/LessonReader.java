@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.ui.text.UiText;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,13 +21,13 @@ final class LessonReader {
 
     private final ScrollPane scroll;
     private final MarkdownRenderer markdown;
-    private final LessonTexts texts;
+    private final UiText texts;
     private final Map<LessonSection, VBox> sections = new IdentityHashMap<>();
     private final Map<LessonSection, Label> markers = new IdentityHashMap<>();
     private VBox page;
     private LessonSection marked;
 
-    LessonReader(ScrollPane scroll, MarkdownRenderer markdown, LessonTexts texts) {
+    LessonReader(ScrollPane scroll, MarkdownRenderer markdown, UiText texts) {
         this.scroll = scroll;
         this.markdown = markdown;
         this.texts = texts;

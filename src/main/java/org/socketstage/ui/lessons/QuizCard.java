@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.ui.text.UiText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -18,12 +19,12 @@ import org.socketstage.lessons.QuizQuestion;
 final class QuizCard extends VBox {
 
     private final QuizQuestion question;
-    private final LessonTexts texts;
+    private final UiText texts;
     private final List<Button> choices = new ArrayList<>();
     private final Label feedback = new Label();
 
     /** @param onAnswer picks a choice; returns what to show */
-    QuizCard(QuizQuestion question, int savedAnswer, MarkdownRenderer markdown, LessonTexts texts,
+    QuizCard(QuizQuestion question, int savedAnswer, MarkdownRenderer markdown, UiText texts,
             BiFunction<QuizQuestion, Integer, QuizBook.Feedback> onAnswer,
             Consumer<QuizQuestion> afterAnswer) {
         this.question = question;

@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.ui.text.UiText;
 import javafx.collections.SetChangeListener;
 import javafx.collections.WeakSetChangeListener;
 import javafx.scene.control.Label;
@@ -16,12 +17,12 @@ final class TaskCard extends HBox {
 
     private final TryItTask task;
     private final TaskBoard board;
-    private final LessonTexts texts;
+    private final UiText texts;
     private final Label box = new Label();
     private final Label status = new Label();
     private final SetChangeListener<String> onChange = c -> refresh();
 
-    TaskCard(TryItTask task, TaskBoard board, MarkdownRenderer markdown, LessonTexts texts) {
+    TaskCard(TryItTask task, TaskBoard board, MarkdownRenderer markdown, UiText texts) {
         this.task = task;
         this.board = board;
         this.texts = texts;

@@ -6,8 +6,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * UI text from the one ResourceBundle, for ViewModels that build sentences. A missing key shows as
- * {@code !key!} on screen instead of throwing, so a translation gap is visible but never fatal.
+ * UI text from the one ResourceBundle, for the panes' ViewModels and views. A missing key (or a missing
+ * bundle) shows as {@code !key!} on screen instead of throwing, so a translation gap is visible but never fatal.
+ * {@link #format} follows MessageFormat's rules: write an apostrophe as {@code ''}, and pass numbers that must
+ * not be grouped (ports, fds) as strings or with {@code {0,number,#}}.
  */
 public final class UiText {
 
@@ -19,9 +21,13 @@ public final class UiText {
         this.bundle = bundle;
     }
 
-    /** The application bundle for the default locale; fails with the bundle name if it is missing. */
+    /** The application bundle for the default locale; every key reads {@code !key!} if the bundle is missing. */
     public static UiText load() {
-        return new UiText(ResourceBundle.getBundle(BUNDLE, Locale.getDefault()));
+        try {
+            return new UiText(ResourceBundle.getBundle(BUNDLE, Locale.getDefault()));
+        } catch (MissingResourceException e) {
+            return new UiText(null);
+        }
     }
 
     public ResourceBundle bundle() {
@@ -39,12 +45,14 @@ public final class UiText {
         }
     }
 
-    /** The text for key with {0}, {1} ... filled in (MessageFormat rules: quote a ' as ''). */
+    /** The text for key with {0}, {1} ... filled in. */
     public String format(String key, Object... args) {
         String pattern = get(key);
-        if (pattern.startsWith("!") && pattern.endsWith("!")) {
+        if (bundle == null || !bundle.containsKey(key)) {
             return pattern;
         }
-        return new MessageFormat(pattern, bundle.getLocale()).format(args);
+        // a bundle made in code (not loaded from a file) may have no locale
+        Locale locale = bundle.getLocale() == null ? Locale.getDefault() : bundle.getLocale();
+        return new MessageFormat(pattern, locale).format(args);
     }
 }

@@ -1,4 +1,4 @@
-package org.socketstage.ui.client;
+package org.socketstage.ui.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.ListResourceBundle;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
-class ClientTextTest {
+class UiTextTest {
 
     /** Like the main window's lenient wrapper: made in code, so it has no locale of its own. */
     private static final ResourceBundle MADE_IN_CODE = new ListResourceBundle() {
@@ -19,19 +19,19 @@ class ClientTextTest {
     @Test
     void formatsWithABundleThatHasNoLocale() {
         assertThat(MADE_IN_CODE.getLocale()).isNull();
-        assertThat(new ClientText(MADE_IN_CODE).format("client.count", 3, 32)).isEqualTo("3 of 32 clients");
+        assertThat(new UiText(MADE_IN_CODE).format("client.count", 3, 32)).isEqualTo("3 of 32 clients");
     }
 
     @Test
     void aMissingKeyShowsItselfInsteadOfFailing() {
-        ClientText text = new ClientText(MADE_IN_CODE);
+        UiText text = new UiText(MADE_IN_CODE);
         assertThat(text.get("client.nope")).isEqualTo("!client.nope!");
         assertThat(text.format("client.nope", 1)).isEqualTo("!client.nope!");
     }
 
     @Test
     void everyClientKeyInTheBundleIsUsableAndNoneIsMissing() {
-        ClientText text = ClientText.load();
+        UiText text = UiText.load();
         for (String key : new String[] {"client.add", "client.state.ACCEPTED", "client.detail.synSent",
                 "client.note.UNANSWERED_QUEUE_FULL", "client.diagram.schematic"}) {
             assertThat(text.get(key)).doesNotStartWith("!");
