@@ -26,7 +26,7 @@ final class ConnectionSession implements Runnable {
     private final ExitLineDetector exitLine = new ExitLineDetector();
     private volatile long bytesIn;
     private volatile long bytesOut;
-    private volatile boolean closed;
+    private volatile boolean closing;
 
     ConnectionSession(SocketApi api, CallTracer tracer, BooleanSupplier stopping, int fd, SockAddrIn peer, int bufferSize) {
         this.api = api;
@@ -107,6 +107,8 @@ final class ConnectionSession implements Runnable {
     }
 
     private void closeClient() {
+        // set first: once close() runs, the number may belong to another socket that stop() must not touch
+        closing = true;
         String args = Integer.toString(fd);
         try {
             tracer.call(actor, Stage.CLOSE_CLIENT, "close", args, !stopping.getAsBoolean(),
@@ -118,8 +120,6 @@ final class ConnectionSession implements Runnable {
             closeQuietly();
         } catch (SyscallException e) {
             // reported as an event; the descriptor is gone either way
-        } finally {
-            closed = true;
         }
     }
 
@@ -140,8 +140,9 @@ final class ConnectionSession implements Runnable {
         return fd;
     }
 
-    boolean closed() {
-        return closed;
+    /** True from the moment close() is about to run: the fd number is no longer ours to use. */
+    boolean closing() {
+        return closing;
     }
 
     ConnectionInfo info() {

@@ -225,6 +225,7 @@ public final class LifecycleServer implements AutoCloseable {
         if (fd < 0) {
             return;
         }
+        setup.closed(); // before close(): from then on the number may be another socket's
         String args = Integer.toString(fd);
         try {
             tracer.call(Actor.SERVER, Stage.CLOSE_LISTENER, "close", args, false,
@@ -234,8 +235,6 @@ public final class LifecycleServer implements AutoCloseable {
                     }, r -> CallTracer.Report.of(0, args), args, null);
         } catch (SyscallException e) {
             // reported as an event
-        } finally {
-            setup.closed();
         }
     }
 
@@ -273,7 +272,9 @@ public final class LifecycleServer implements AutoCloseable {
      */
     private void wakeBlockedCalls() {
         for (ConnectionSession s : sessions.values()) {
-            shutdownQuietly(s.fd());
+            if (!s.closing()) {
+                shutdownQuietly(s.fd());
+            }
         }
         int fd = setup.fd();
         if (fd >= 0) {
