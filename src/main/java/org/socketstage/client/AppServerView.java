@@ -2,10 +2,10 @@ package org.socketstage.client;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 
 /**
@@ -30,16 +30,16 @@ final class AppServerView {
     /** Notes what a server-side event says; returns the accepted peer when the event is a successful accept. */
     SockAddrIn apply(ServerEvent e) {
         if (e instanceof ServerEvent.CallReturned r && !r.failed()) {
-            if (r.stage() == Stage.BIND && r.actor().kind() == Actor.Kind.SERVER && r.address() != null) {
+            if (r.stage() == Step.BIND && r.actor().kind() == Actor.Kind.SERVER && r.address() != null) {
                 bound = r.address();
-            } else if (r.stage() == Stage.LISTEN) {
+            } else if (r.stage() == Step.LISTEN) {
                 listening = true;
-            } else if (r.stage() == Stage.CLOSE_LISTENER) {
+            } else if (r.stage() == Step.CLOSE_LISTENER) {
                 listening = false;
-            } else if (r.stage() == Stage.ACCEPT && r.address() != null && r.result() >= 0) {
+            } else if (r.stage() == Step.ACCEPT && r.address() != null && r.result() >= 0) {
                 acceptedPeers.put(r.address(), (int) r.result());
                 return r.address();
-            } else if (r.stage() == Stage.CLOSE_CLIENT && r.actor().kind() == Actor.Kind.CONNECTION) {
+            } else if (r.stage() == Step.CLOSE_CLIENT && r.actor().kind() == Actor.Kind.CONNECTION) {
                 acceptedPeers.values().remove(r.actor().fd());
             }
         } else if (e instanceof ServerEvent.StateChanged s

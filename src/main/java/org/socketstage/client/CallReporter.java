@@ -1,8 +1,8 @@
 package org.socketstage.client;
 
-import org.socketstage.server.Actor;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SyscallException;

@@ -1,27 +1,27 @@
 package org.socketstage.client;
 
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /**
- * The system calls a client makes. ServerEvent needs a {@link Stage} for every call; the server's flow has no
+ * The system calls a client makes. ServerEvent needs a {@link Step} for every call; the server's flow has no
  * connect or shutdown stage, so each client call borrows the server stage it pairs with. Views that draw the
  * server's own flow tell client calls apart by {@code Actor.Kind.CLIENT}, never by stage.
  */
 public enum ClientCall {
-    SOCKET("socket", Stage.SOCKET),
-    SETSOCKOPT("setsockopt", Stage.SETSOCKOPT),
+    SOCKET("socket", Step.SOCKET),
+    SETSOCKOPT("setsockopt", Step.SETSOCKOPT),
     /** connect() is the client's half of the handshake that accept() completes on the server. */
-    CONNECT("connect", Stage.ACCEPT),
-    GETSOCKNAME("getsockname", Stage.SOCKADDR),
-    SEND("send", Stage.SEND),
-    RECV("recv", Stage.RECV),
-    SHUTDOWN("shutdown", Stage.CLOSE_CLIENT),
-    CLOSE("close", Stage.CLOSE_CLIENT);
+    CONNECT("connect", Step.ACCEPT),
+    GETSOCKNAME("getsockname", Step.SOCKADDR),
+    SEND("send", Step.SEND),
+    RECV("recv", Step.RECV),
+    SHUTDOWN("shutdown", Step.CLOSE_CLIENT),
+    CLOSE("close", Step.CLOSE_CLIENT);
 
     private final String callName;
-    private final Stage stage;
+    private final Step stage;
 
-    ClientCall(String callName, Stage stage) {
+    ClientCall(String callName, Step stage) {
         this.callName = callName;
         this.stage = stage;
     }
@@ -30,7 +30,7 @@ public enum ClientCall {
         return callName;
     }
 
-    public Stage stage() {
+    public Step stage() {
         return stage;
     }
 

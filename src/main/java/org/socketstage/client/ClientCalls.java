@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.socketstage.client.Segment.Kind;
 import org.socketstage.client.Segment.Note;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.SockAddrIn;
 
 /**

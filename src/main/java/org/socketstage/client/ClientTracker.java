@@ -12,11 +12,11 @@ import org.socketstage.client.Segment.Note;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.trace.StraceText;
+import org.socketstage.event.StraceText;
 
 /**
  * Rebuilds every client card from the event stream alone: the client's own calls, the app server's accept()
@@ -131,11 +131,11 @@ public final class ClientTracker {
             if (rec.acceptedBy < 0 || rec.acceptedBy != r.actor().fd()) {
                 continue;
             }
-            if (r.stage() == Stage.RECV && r.failed() && "ECONNRESET".equals(r.errno().name())) {
+            if (r.stage() == Step.RECV && r.failed() && "ECONNRESET".equals(r.errno().name())) {
                 rec.serverSawReset = true;
                 rec.noteLast(Kind.RST, Note.SERVER_SAW_ECONNRESET);
                 touched.add(rec);
-            } else if (r.stage() == Stage.CLOSE_CLIENT && !r.failed()) {
+            } else if (r.stage() == Step.CLOSE_CLIENT && !r.failed()) {
                 ClientCalls.serverClosed(rec);
                 rec.acceptedBy = -1;
                 touched.add(rec);

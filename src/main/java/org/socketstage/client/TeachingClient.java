@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.socketstage.server.Actor;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.Shutdown;
 import org.socketstage.socket.SockAddrIn;
@@ -17,7 +17,7 @@ import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketConstants;
 import org.socketstage.socket.SocketOption;
 import org.socketstage.socket.SyscallException;
-import org.socketstage.trace.StraceText;
+import org.socketstage.event.StraceText;
 
 /**
  * One real client socket, driven by the client panel. Every action is queued to the client's own I/O thread,

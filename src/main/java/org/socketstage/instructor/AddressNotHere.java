@@ -5,8 +5,8 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 
 /**
@@ -38,12 +38,12 @@ final class AddressNotHere extends FaultDemo {
         rig.room.configure(rig.room.config().withBindHost(ADDRESS));
         Optional<String> allowed = whyBindWouldWork();
         if (allowed.isPresent()) {
-            rig.room.faults().failNext(Stage.BIND, Errno.byName("EADDRNOTAVAIL").orElseThrow());
+            rig.room.faults().failNext(Step.BIND, Errno.byName("EADDRNOTAVAIL").orElseThrow());
             rig.say(allowed.get() + ": a real bind() would succeed, so this demonstration fails it on purpose "
                     + "(simulated EADDRNOTAVAIL)");
         }
         rig.restartServer();
-        Optional<CallReturned> bind = rig.serverCall(Stage.BIND);
+        Optional<CallReturned> bind = rig.serverCall(Step.BIND);
         if (bind.isEmpty()) {
             return Outcome.notShown("the server did not reach bind()");
         }

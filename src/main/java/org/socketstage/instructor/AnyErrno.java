@@ -3,9 +3,9 @@ package org.socketstage.instructor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 
 /**
@@ -19,12 +19,12 @@ public final class AnyErrno extends FaultDemo {
      * close() calls: the step gate fails a call instead of making it, so a "failed" close would leave the real
      * descriptor open (a listening socket would keep the port).
      */
-    public static final List<Stage> CHOOSABLE = List.of(Stage.SOCKET, Stage.SETSOCKOPT, Stage.BIND, Stage.LISTEN,
-            Stage.ACCEPT, Stage.RECV, Stage.SEND);
-    public static final Stage DEFAULT_STAGE = Stage.ACCEPT;
+    public static final List<Step> CHOOSABLE = List.of(Step.SOCKET, Step.SETSOCKOPT, Step.BIND, Step.LISTEN,
+            Step.ACCEPT, Step.RECV, Step.SEND);
+    public static final Step DEFAULT_STAGE = Step.ACCEPT;
     public static final String DEFAULT_ERRNO = "ECONNABORTED";
 
-    private Stage stage = DEFAULT_STAGE;
+    private Step stage = DEFAULT_STAGE;
     private Errno errno = Errno.byName(DEFAULT_ERRNO).orElseThrow();
 
     @Override
@@ -32,7 +32,7 @@ public final class AnyErrno extends FaultDemo {
         return Fault.ANY_ERRNO;
     }
 
-    public synchronized Stage stage() {
+    public synchronized Step stage() {
         return stage;
     }
 
@@ -41,7 +41,7 @@ public final class AnyErrno extends FaultDemo {
     }
 
     /** Chooses the call and the errno for the next set-up. */
-    public synchronized void choose(Stage newStage, Errno newErrno) {
+    public synchronized void choose(Step newStage, Errno newErrno) {
         if (!CHOOSABLE.contains(newStage)) {
             throw new IllegalArgumentException(stageProblem(newStage.label()));
         }
@@ -64,7 +64,7 @@ public final class AnyErrno extends FaultDemo {
     }
 
     /** A stage by its name ({@code ACCEPT}) or its call ({@code accept}, {@code accept()}), among the choosable ones. */
-    public static Optional<Stage> parseStage(String text) {
+    public static Optional<Step> parseStage(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -75,19 +75,19 @@ public final class AnyErrno extends FaultDemo {
 
     private static String stageProblem(String call) {
         return "cannot fail '" + call + "' on purpose; accepted calls: "
-                + String.join(", ", CHOOSABLE.stream().map(Stage::label).toList());
+                + String.join(", ", CHOOSABLE.stream().map(Step::label).toList());
     }
 
     @Override
     protected Outcome demonstrate(Rig rig) throws InterruptedException {
-        Stage chosen;
+        Step chosen;
         Errno failure;
         synchronized (this) {
             chosen = stage;
             failure = errno;
         }
         rig.stopServer();
-        if (chosen == Stage.SETSOCKOPT && !rig.room.config().reuseAddr()) {
+        if (chosen == Step.SETSOCKOPT && !rig.room.config().reuseAddr()) {
             rig.room.configure(rig.room.config().withReuseAddr(true));
             rig.say("SO_REUSEADDR switched on: without it the server makes no setsockopt() call");
         }
@@ -100,7 +100,7 @@ public final class AnyErrno extends FaultDemo {
             }
             rig.room.clients().connect(1);
             rig.say("a client connects so that the server reaches " + chosen.label());
-            if (chosen == Stage.SEND) {
+            if (chosen == Step.SEND) {
                 rig.room.clients().send(Conversation.LINE);
             }
         }
@@ -113,7 +113,7 @@ public final class AnyErrno extends FaultDemo {
                 + "not asked. " + advice(chosen, failure));
     }
 
-    private static String advice(Stage stage, Errno errno) {
+    private static String advice(Step stage, Errno errno) {
         if (errno.name().equals("EINTR")) {
             return "EINTR only means a signal interrupted the call: a real server simply calls it again.";
         }

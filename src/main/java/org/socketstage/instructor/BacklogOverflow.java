@@ -6,10 +6,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.Actor;
+import org.socketstage.event.Actor;
 import org.socketstage.server.Concurrency;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 
 /**
  * Backlog overflow: backlog 1, nobody calls accept(), five clients at once. Linux queues backlog + 1
@@ -39,10 +39,10 @@ final class BacklogOverflow extends FaultDemo {
         }
         rig.stopServer();
         rig.room.configure(rig.room.config().withBacklog(BACKLOG));
-        rig.room.gate().setBreakpoint(Stage.ACCEPT, true);
+        rig.room.gate().setBreakpoint(Step.ACCEPT, true);
         rig.say("backlog 1 and a breakpoint before accept(): nothing takes connections out of the queue");
         rig.restartServer();
-        if (!rig.heldAt(Stage.ACCEPT)) {
+        if (!rig.heldAt(Step.ACCEPT)) {
             return Outcome.notShown("the server did not reach accept()");
         }
         int port = rig.serverPort();
@@ -71,7 +71,7 @@ final class BacklogOverflow extends FaultDemo {
         int port = rig.serverPort();
         long waitingBefore = KernelProbe.clientSide(rig.kernel.now(port, OptionalInt.empty()), port, TcpState.SYN_SENT);
         boolean iterative = rig.room.config().concurrency() == Concurrency.ITERATIVE;
-        rig.room.gate().setBreakpoint(Stage.ACCEPT, false);
+        rig.room.gate().setBreakpoint(Step.ACCEPT, false);
         rig.room.gate().resume();
         rig.say("breakpoint on accept() cleared: accept() runs again");
         long target = iterative ? Math.max(0, waitingBefore - 1) : 0;
@@ -79,7 +79,7 @@ final class BacklogOverflow extends FaultDemo {
                 s -> KernelProbe.clientSide(s, port, TcpState.SYN_SENT) <= target, RETRANSMIT_WINDOW);
         long waiting = seen.map(s -> KernelProbe.clientSide(s, port, TcpState.SYN_SENT)).orElse(waitingBefore);
         long accepted = rig.seen(CallReturned.class, r -> r.actor().kind() == Actor.Kind.SERVER
-                && r.stage() == Stage.ACCEPT && !r.failed()).size();
+                && r.stage() == Step.ACCEPT && !r.failed()).size();
         String text = accepted + " accept() call(s) returned; clients in SYN_SENT: " + waitingBefore + " → " + waiting
                 + (iterative ? ". The iterative server serves one client at a time: the others get in as each one "
                         + "finishes (send exit)." : ".");

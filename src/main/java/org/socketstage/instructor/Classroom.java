@@ -2,10 +2,10 @@ package org.socketstage.instructor;
 
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.SocketApi;
 

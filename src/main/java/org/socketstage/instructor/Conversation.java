@@ -1,9 +1,9 @@
 package org.socketstage.instructor;
 
 import java.util.Optional;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 
 /** The common start of the per-client faults: a fresh server, one client accepted, one line echoed. */
 final class Conversation {
@@ -23,14 +23,14 @@ final class Conversation {
             return Optional.empty();
         }
         rig.room.clients().connect(1);
-        Optional<CallReturned> accepted = rig.serverCall(Stage.ACCEPT);
+        Optional<CallReturned> accepted = rig.serverCall(Step.ACCEPT);
         if (accepted.isEmpty() || accepted.get().failed()) {
             return Optional.empty();
         }
         rig.say("server: " + Rig.describe(accepted.get()));
         if (sayHello) {
             rig.room.clients().send(LINE);
-            rig.serverCall(Stage.SEND).ifPresent(r -> rig.say("server echoes: " + Rig.describe(r)));
+            rig.serverCall(Step.SEND).ifPresent(r -> rig.say("server echoes: " + Rig.describe(r)));
         }
         rig.newChapter();
         return accepted;
@@ -38,12 +38,12 @@ final class Conversation {
 
     /** A recv() of the server's that ends the conversation: 0 or -1. */
     static boolean endOfRecv(CallReturned r) {
-        return r.actor().kind() == Actor.Kind.CONNECTION && r.stage() == Stage.RECV && (r.failed() || r.result() == 0);
+        return r.actor().kind() == Actor.Kind.CONNECTION && r.stage() == Step.RECV && (r.failed() || r.result() == 0);
     }
 
     /** Waits for the server to close this client, and says so. */
     static String backToAccept(Rig rig) throws InterruptedException {
-        Optional<CallReturned> close = rig.serverCall(Stage.CLOSE_CLIENT);
+        Optional<CallReturned> close = rig.serverCall(Step.CLOSE_CLIENT);
         return close.isPresent()
                 ? "(" + close.get().straceText() + ") and keeps serving: the listening socket is untouched."
                 : "(its close() was not seen).";

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
 
 /**
  * Records every event from the moment it opens, so a set-up can act first and wait afterwards without

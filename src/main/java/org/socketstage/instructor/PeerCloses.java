@@ -1,7 +1,7 @@
 package org.socketstage.instructor;
 
 import java.util.Optional;
-import org.socketstage.server.ServerEvent.CallReturned;
+import org.socketstage.event.ServerEvent.CallReturned;
 
 /** Peer closes: the client closes normally (FIN), so recv() returns 0 and the server closes its side. */
 final class PeerCloses extends FaultDemo {

@@ -1,8 +1,8 @@
 package org.socketstage.instructor;
 
 import java.util.Optional;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 
 /** Peer reset mid-conversation: the client aborts with SO_LINGER 0, so the server's recv() fails with ECONNRESET. */
 final class PeerReset extends FaultDemo {

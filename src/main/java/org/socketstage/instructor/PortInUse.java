@@ -4,8 +4,8 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 import org.socketstage.kernel.PortOwners;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SyscallException;
 
 /** Port already in use: a socket of SocketStage's own listens on the port, so the server's bind() fails for real. */
@@ -52,7 +52,7 @@ final class PortInUse extends FaultDemo {
             rig.room.configure(c.withPort(port));
         }
         rig.restartServer();
-        Optional<CallReturned> bind = rig.serverCall(Stage.BIND);
+        Optional<CallReturned> bind = rig.serverCall(Step.BIND);
         if (bind.isEmpty()) {
             return Outcome.notShown("the server did not reach bind()");
         }
@@ -75,7 +75,7 @@ final class PortInUse extends FaultDemo {
         int port = holder.port();
         releaseHeld(rig::say);
         rig.restartServer();
-        Optional<CallReturned> bind = rig.serverCall(Stage.BIND);
+        Optional<CallReturned> bind = rig.serverCall(Step.BIND);
         if (bind.isEmpty()) {
             return Outcome.notShown("the server did not reach bind()");
         }

@@ -1,8 +1,8 @@
 package org.socketstage.instructor;
 
 import java.util.Optional;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 
 /**
@@ -34,7 +34,7 @@ final class PrivilegedPort extends FaultDemo {
         rig.room.configure(rig.room.config().withPort(PORT));
         Optional<String> allowed = host.whyLowPortIsAllowed(PORT);
         if (allowed.isPresent()) {
-            rig.room.faults().failNext(Stage.BIND, Errno.byName("EACCES").orElseThrow());
+            rig.room.faults().failNext(Step.BIND, Errno.byName("EACCES").orElseThrow());
             rig.say(allowed.get() + ": a real bind() would succeed, so this demonstration fails it on purpose "
                     + "(simulated EACCES)");
         } else {
@@ -42,7 +42,7 @@ final class PrivilegedPort extends FaultDemo {
                     + ": the kernel itself will refuse port " + PORT);
         }
         rig.restartServer();
-        Optional<CallReturned> bind = rig.serverCall(Stage.BIND);
+        Optional<CallReturned> bind = rig.serverCall(Step.BIND);
         if (bind.isEmpty()) {
             return Outcome.notShown("the server did not reach bind()");
         }

@@ -2,8 +2,8 @@ package org.socketstage.instructor;
 
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 
 /**
  * Connection refused: the server is held between bind() and listen(), where the socket has an address but
@@ -24,10 +24,10 @@ final class RefusedConnection extends FaultDemo {
     @Override
     protected Outcome demonstrate(Rig rig) throws InterruptedException {
         rig.stopServer();
-        rig.room.gate().setBreakpoint(Stage.LISTEN, true);
+        rig.room.gate().setBreakpoint(Step.LISTEN, true);
         rig.say("breakpoint before listen(): the socket will be bound but not listening");
         rig.restartServer();
-        if (!rig.heldAt(Stage.LISTEN)) {
+        if (!rig.heldAt(Step.LISTEN)) {
             return Outcome.notShown("the server did not reach listen(); see the log");
         }
         int port = rig.serverPort();
@@ -51,9 +51,9 @@ final class RefusedConnection extends FaultDemo {
 
     @Override
     protected Outcome continueDemonstration(Rig rig) throws InterruptedException {
-        rig.room.gate().setBreakpoint(Stage.LISTEN, false);
+        rig.room.gate().setBreakpoint(Step.LISTEN, false);
         rig.room.gate().resume();
-        Optional<CallReturned> listen = rig.serverCall(Stage.LISTEN);
+        Optional<CallReturned> listen = rig.serverCall(Step.LISTEN);
         if (listen.isEmpty() || listen.get().failed()) {
             return Outcome.notShown("listen() did not succeed" + listen.map(r -> ": " + Rig.describe(r)).orElse(""));
         }

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.socketstage.server.Actor;
+import org.socketstage.event.Actor;
 import org.socketstage.server.PacingMode;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.server.StepGate;
 
 /**
@@ -92,7 +92,7 @@ final class Rig {
     }
 
     /** The next call of this stage made by the server (its listening socket or a connection). */
-    Optional<CallReturned> serverCall(Stage stage) throws InterruptedException {
+    Optional<CallReturned> serverCall(Step stage) throws InterruptedException {
         return await(CallReturned.class, r -> r.actor().kind() != Actor.Kind.CLIENT && r.stage() == stage);
     }
 
@@ -101,7 +101,7 @@ final class Rig {
         return await(CallReturned.class, r -> r.actor().kind() == Actor.Kind.CLIENT && r.call().equals(call));
     }
 
-    boolean heldAt(Stage stage) throws InterruptedException {
+    boolean heldAt(Step stage) throws InterruptedException {
         return await(ServerEvent.CallHeld.class, h -> h.stage() == stage).isPresent();
     }
 
@@ -110,7 +110,7 @@ final class Rig {
      */
     boolean awaitAccepting() throws InterruptedException {
         Optional<ServerEvent> e = await(ServerEvent.class, ev ->
-                ev instanceof ServerEvent.CallStarted s && s.actor().kind() == Actor.Kind.SERVER && s.stage() == Stage.ACCEPT
+                ev instanceof ServerEvent.CallStarted s && s.actor().kind() == Actor.Kind.SERVER && s.stage() == Step.ACCEPT
                         || ev instanceof ServerEvent.StateChanged c && ended(c.state()));
         if (e.isEmpty()) {
             say("the server did not reach accept() within " + patience().toSeconds() + " s");

@@ -3,11 +3,11 @@ package org.socketstage.instructor;
 import java.util.Set;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 import org.socketstage.server.StepGate;
 
 /** The classroom's settings before a set-up changed them, so that undo can put them back. */
-record RoomSnapshot(ServerConfig config, Set<Stage> breakpoints, PacingMode mode) {
+record RoomSnapshot(ServerConfig config, Set<Step> breakpoints, PacingMode mode) {
 
     static RoomSnapshot of(Classroom room) {
         StepGate gate = room.gate();

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 
 /**
  * Send to a peer that is gone: the echo waits at a breakpoint before send() while the client resets the
@@ -24,19 +24,19 @@ final class SendToGonePeer extends FaultDemo {
     @Override
     protected Outcome demonstrate(Rig rig) throws InterruptedException {
         rig.stopServer();
-        rig.room.gate().setBreakpoint(Stage.SEND, true);
+        rig.room.gate().setBreakpoint(Step.SEND, true);
         rig.restartServer();
         if (!rig.awaitAccepting()) {
             return Outcome.notShown("the server did not start; see the log");
         }
         rig.room.clients().connect(1);
-        Optional<CallReturned> accepted = rig.serverCall(Stage.ACCEPT);
+        Optional<CallReturned> accepted = rig.serverCall(Step.ACCEPT);
         if (accepted.isEmpty() || accepted.get().failed()) {
             return Outcome.notShown("no client was accepted; see the log");
         }
         int peerPort = accepted.get().address().port();
         rig.room.clients().send(Conversation.LINE);
-        if (!rig.heldAt(Stage.SEND)) {
+        if (!rig.heldAt(Step.SEND)) {
             return Outcome.notShown("the server did not get to send()");
         }
         rig.say("the server received the line; its echo waits at the breakpoint before send()");
@@ -49,9 +49,9 @@ final class SendToGonePeer extends FaultDemo {
                 RESET_ARRIVES);
         rig.say(gone.isPresent() ? "the client reset the connection; kernel: the server's side of it is gone"
                 : "the client reset the connection");
-        rig.room.gate().setBreakpoint(Stage.SEND, false);
+        rig.room.gate().setBreakpoint(Step.SEND, false);
         rig.room.gate().resume();
-        Optional<CallReturned> send = rig.serverCall(Stage.SEND);
+        Optional<CallReturned> send = rig.serverCall(Step.SEND);
         if (send.isEmpty()) {
             return Outcome.notShown("the server's send() did not return");
         }

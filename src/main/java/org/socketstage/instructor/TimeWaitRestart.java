@@ -7,8 +7,8 @@ import java.util.OptionalInt;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SyscallException;
 
 /**
@@ -48,7 +48,7 @@ final class TimeWaitRestart extends FaultDemo {
             return Outcome.notShown("the first run did not start; see the log");
         }
         rig.room.clients().connect(1);
-        Optional<CallReturned> accepted = rig.serverCall(Stage.ACCEPT);
+        Optional<CallReturned> accepted = rig.serverCall(Step.ACCEPT);
         if (accepted.isEmpty() || accepted.get().failed()) {
             return Outcome.notShown("no client was accepted, so no connection can be left in TIME_WAIT");
         }
@@ -65,7 +65,7 @@ final class TimeWaitRestart extends FaultDemo {
         rig.room.configure(rig.room.config().withReuseAddr(false));
         rig.say("second run with SO_REUSEADDR off");
         rig.restartServer();
-        Optional<CallReturned> bind = rig.serverCall(Stage.BIND);
+        Optional<CallReturned> bind = rig.serverCall(Step.BIND);
         if (bind.isEmpty()) {
             return Outcome.notShown("the second run did not reach bind()");
         }
@@ -81,7 +81,7 @@ final class TimeWaitRestart extends FaultDemo {
     protected Outcome continueDemonstration(Rig rig) throws InterruptedException {
         rig.room.configure(rig.room.config().withReuseAddr(true));
         rig.restartServer();
-        Optional<CallReturned> bind = rig.serverCall(Stage.BIND);
+        Optional<CallReturned> bind = rig.serverCall(Step.BIND);
         if (bind.isEmpty()) {
             return Outcome.notShown("the server did not reach bind()");
         }

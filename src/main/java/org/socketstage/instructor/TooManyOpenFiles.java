@@ -1,11 +1,11 @@
 package org.socketstage.instructor;
 
 import java.util.Optional;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 
 /**
@@ -22,18 +22,18 @@ final class TooManyOpenFiles extends FaultDemo {
     @Override
     protected Outcome demonstrate(Rig rig) throws InterruptedException {
         rig.stopServer();
-        rig.room.gate().setBreakpoint(Stage.ACCEPT, true);
+        rig.room.gate().setBreakpoint(Step.ACCEPT, true);
         rig.restartServer();
-        if (!rig.heldAt(Stage.ACCEPT)) {
+        if (!rig.heldAt(Step.ACCEPT)) {
             return Outcome.notShown("the server did not reach accept()");
         }
         rig.room.clients().connect(1);
         rig.clientCall("connect").ifPresent(r -> rig.say("client: " + Rig.describe(r) + " (waiting in the accept queue)"));
-        rig.room.faults().failNext(Stage.ACCEPT, Errno.byName("EMFILE").orElseThrow());
-        rig.room.gate().setBreakpoint(Stage.ACCEPT, false);
+        rig.room.faults().failNext(Step.ACCEPT, Errno.byName("EMFILE").orElseThrow());
+        rig.room.gate().setBreakpoint(Step.ACCEPT, false);
         rig.room.gate().resume();
         rig.say("armed: the next accept() fails with EMFILE (simulated); breakpoint released");
-        Optional<CallReturned> accept = rig.serverCall(Stage.ACCEPT);
+        Optional<CallReturned> accept = rig.serverCall(Step.ACCEPT);
         if (accept.isEmpty()) {
             return Outcome.notShown("the server's accept() did not return");
         }
@@ -42,7 +42,7 @@ final class TooManyOpenFiles extends FaultDemo {
         }
         Optional<ServerEvent> next = rig.await(ServerEvent.class, e ->
                 e instanceof ServerEvent.StateChanged c && c.state() == ServerState.FAILED
-                        || e instanceof CallReturned r && r.stage() == Stage.ACCEPT && !r.failed()
+                        || e instanceof CallReturned r && r.stage() == Step.ACCEPT && !r.failed()
                                 && r.actor().kind() == Actor.Kind.SERVER);
         String reaction = next.isPresent() && next.get() instanceof CallReturned again
                 ? "The server reported it, waited a moment and tried again: " + again.straceText() + " took the "

@@ -1,8 +1,8 @@
 package org.socketstage.instructor;
 
 import java.util.Optional;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 
 /**
@@ -21,12 +21,12 @@ final class UncheckedSocket extends FaultDemo {
     @Override
     protected Outcome demonstrate(Rig rig) throws InterruptedException {
         rig.stopServer();
-        rig.room.faults().failNext(Stage.SOCKET, Errno.byName(SOCKET_ERRNO).orElseThrow());
+        rig.room.faults().failNext(Step.SOCKET, Errno.byName(SOCKET_ERRNO).orElseThrow());
         rig.room.faults().setUncheckedSocket(true);
         rig.say("socket() will fail with EMFILE (simulated) and the program does not check: it goes on with fd -1");
         rig.restartServer();
-        rig.serverCall(Stage.SOCKET).ifPresent(r -> rig.say("server: " + Rig.describe(r)));
-        Optional<CallReturned> bind = rig.serverCall(Stage.BIND);
+        rig.serverCall(Step.SOCKET).ifPresent(r -> rig.say("server: " + Rig.describe(r)));
+        Optional<CallReturned> bind = rig.serverCall(Step.BIND);
         if (bind.isEmpty()) {
             return Outcome.notShown("the server did not reach bind()");
         }

@@ -1,9 +1,9 @@
 package org.socketstage.lessons;
 
 import java.util.Set;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 
 /**
  * Which returned calls a goal is about: who made it (the server or a client), which call, how it ended, and
@@ -46,14 +46,14 @@ public record CallMatch(
     private boolean callMatches(CallReturned r) {
         return switch (call) {
             case "any" -> true;
-            case "close-client" -> r.stage() == Stage.CLOSE_CLIENT;
-            case "close-listener" -> r.stage() == Stage.CLOSE_LISTENER;
+            case "close-client" -> r.stage() == Step.CLOSE_CLIENT;
+            case "close-listener" -> r.stage() == Step.CLOSE_LISTENER;
             default -> call.equals(r.call()) || !client && call.equals(syscallOf(r.stage()));
         };
     }
 
     /** The system call a server stage makes; the engine may name the call itself differently (accept4). */
-    static String syscallOf(Stage stage) {
+    static String syscallOf(Step stage) {
         if (stage == null) {
             return "";
         }

@@ -3,11 +3,11 @@ package org.socketstage.lessons;
 import java.util.OptionalLong;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.ServerEvent.KernelChanged;
-import org.socketstage.server.ServerEvent.StateChanged;
-import org.socketstage.server.ServerState;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.ServerEvent.KernelChanged;
+import org.socketstage.event.ServerEvent.StateChanged;
+import org.socketstage.event.ServerState;
 
 /**
  * A machine-checkable goal of a "Try it" task, parsed by {@link GoalParser}. A goal looks only at engine

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.lessons.CallMatch.Origin;
 import org.socketstage.lessons.CallMatch.Outcome;
-import org.socketstage.server.ServerState;
+import org.socketstage.event.ServerState;
 import org.socketstage.socket.Errno;
 
 /**

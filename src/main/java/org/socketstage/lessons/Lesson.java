@@ -2,7 +2,7 @@ package org.socketstage.lessons;
 
 import java.util.List;
 import java.util.Optional;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /**
  * A lesson as read from one file. {@code intro} is the Markdown before the first section; {@code source}
@@ -18,7 +18,7 @@ public record Lesson(
     }
 
     /** The first section tied to this stage: what a pane shows when the server is about to run it. */
-    public Optional<LessonSection> sectionFor(Stage stage) {
+    public Optional<LessonSection> sectionFor(Step stage) {
         return sections.stream().filter(s -> s.stage() == stage).findFirst();
     }
 

@@ -13,7 +13,7 @@ import org.commonmark.node.Paragraph;
 import org.socketstage.lessons.MarkdownParts.Block;
 import org.socketstage.lessons.MarkdownParts.Part;
 import org.socketstage.lessons.MarkdownParts.Type;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /**
  * Reads one content file (format: lessons/README.md) and reports every problem with its line. Never throws
@@ -28,7 +28,7 @@ public final class LessonFileParser {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DIRECTIVE = Pattern.compile("\\s*([a-z][a-z-]*):\\s*(.*)");
-    private static final String STAGES = Arrays.stream(Stage.values()).map(Enum::name)
+    private static final String STAGES = Arrays.stream(Step.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
     private final String file;
@@ -149,12 +149,12 @@ public final class LessonFileParser {
 
     private static final class SectionDraft {
         final Part part;
-        final Stage stage;
+        final Step stage;
         final String body;
         final List<TryItTask> tasks = new ArrayList<>();
         final List<QuizQuestion> questions = new ArrayList<>();
 
-        SectionDraft(Part part, Stage stage, String body) {
+        SectionDraft(Part part, Step stage, String body) {
             this.part = part;
             this.stage = stage;
             this.body = body;
@@ -169,7 +169,7 @@ public final class LessonFileParser {
         if (p.title.isEmpty()) {
             problem(p.line, "a section heading needs a title after '## '");
         }
-        Stage stage = null;
+        Step stage = null;
         int bodyFrom = p.line + 1;
         for (String[] d : directives(p)) {
             int line = Integer.parseInt(d[2]);
@@ -179,7 +179,7 @@ public final class LessonFileParser {
                 continue;
             }
             try {
-                stage = Stage.valueOf(d[1].strip().toUpperCase(Locale.ROOT));
+                stage = Step.valueOf(d[1].strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problem(line, "unknown stage '" + d[1].strip() + "'; accepted stages: " + STAGES);
             }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /**
  * Every lesson, glossary term and flashcard that loaded, plus the problems of the files that did not.
@@ -141,7 +141,7 @@ public final class LessonLibrary {
     }
 
     /** Sections of every lesson tied to a stage, in lesson order. */
-    public List<LessonSection> sectionsFor(Stage stage) {
+    public List<LessonSection> sectionsFor(Step stage) {
         return lessons.stream().flatMap(l -> l.sections().stream()).filter(s -> s.stage() == stage).toList();
     }
 

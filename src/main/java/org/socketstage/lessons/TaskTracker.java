@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 
 /**
  * Watches engine events and ticks off "Try it" tasks whose goals have all been met. Thread-safe: events may

@@ -11,10 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.trace.JsonLines;
-import org.socketstage.trace.StraceFormat;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.JsonLines;
+import org.socketstage.event.StraceFormat;
 
 /**
  * Keeps every event of the session on disk, so an export has all of them even when the views hold only the

@@ -1,5 +1,10 @@
 package org.socketstage.server;
 
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import java.util.concurrent.TimeUnit;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
@@ -47,7 +52,7 @@ final class CallTracer {
      * @param gated false for the calls made while stopping, which must not wait for a step
      * @param failureArgs the argument text to show if the call fails
      */
-    <T> T call(Actor actor, Stage stage, String name, String args, boolean gated, Body<T> body,
+    <T> T call(Actor actor, Step stage, String name, String args, boolean gated, Body<T> body,
             Reporter<T> reporter, String failureArgs, byte[] sockaddrBytes) throws SyscallException {
         bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, stage, name, args));
         if (gated) {

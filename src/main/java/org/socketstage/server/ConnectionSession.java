@@ -1,12 +1,14 @@
 package org.socketstage.server;
 
+import org.socketstage.event.Actor;
+import org.socketstage.event.Step;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketConstants;
 import org.socketstage.socket.SyscallException;
-import org.socketstage.trace.StraceText;
+import org.socketstage.event.StraceText;
 
 /**
  * One accepted client: the recv/send echo loop, then close(client). A line {@code exit} ends it, as does
@@ -53,7 +55,7 @@ final class ConnectionSession implements Runnable {
         byte[] buffer = new byte[bufferSize];
         String before = fd + ", ..., " + bufferSize + ", 0";
         while (!stopping.getAsBoolean()) {
-            int n = tracer.call(actor, Stage.RECV, "recv", before, true,
+            int n = tracer.call(actor, Step.RECV, "recv", before, true,
                     () -> {
                         awaitReady(SocketConstants.POLLIN);
                         return api.recv(fd, buffer, bufferSize, 0);
@@ -84,7 +86,7 @@ final class ConnectionSession implements Runnable {
             int from = off;
             int len = data.length - off;
             String args = fd + ", " + StraceText.quote(data, from, len, StraceText.DEFAULT_MAX) + ", " + len + ", MSG_NOSIGNAL";
-            int sent = tracer.call(actor, Stage.SEND, "send", args, true,
+            int sent = tracer.call(actor, Step.SEND, "send", args, true,
                     () -> {
                         awaitReady(SocketConstants.POLLOUT);
                         return api.send(fd, data, from, len, 0);
@@ -111,7 +113,7 @@ final class ConnectionSession implements Runnable {
         closing = true;
         String args = Integer.toString(fd);
         try {
-            tracer.call(actor, Stage.CLOSE_CLIENT, "close", args, !stopping.getAsBoolean(),
+            tracer.call(actor, Step.CLOSE_CLIENT, "close", args, !stopping.getAsBoolean(),
                     () -> {
                         api.close(fd);
                         return 0;
@@ -126,7 +128,7 @@ final class ConnectionSession implements Runnable {
     private void closeQuietly() {
         String args = Integer.toString(fd);
         try {
-            tracer.call(actor, Stage.CLOSE_CLIENT, "close", args, false,
+            tracer.call(actor, Step.CLOSE_CLIENT, "close", args, false,
                     () -> {
                         api.close(fd);
                         return 0;

@@ -1,5 +1,6 @@
 package org.socketstage.server;
 
+import org.socketstage.event.Step;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +12,15 @@ import org.socketstage.socket.Errno;
  */
 public final class FaultPlan {
 
-    private final Map<Stage, Errno> nextFailure = new EnumMap<>(Stage.class);
+    private final Map<Step, Errno> nextFailure = new EnumMap<>(Step.class);
     private boolean uncheckedSocket;
 
     /** The next call of this stage fails with this errno, once. */
-    public synchronized void failNext(Stage stage, Errno errno) {
+    public synchronized void failNext(Step stage, Errno errno) {
         nextFailure.put(stage, errno);
     }
 
-    public synchronized void clear(Stage stage) {
+    public synchronized void clear(Step stage) {
         nextFailure.remove(stage);
     }
 
@@ -28,12 +29,12 @@ public final class FaultPlan {
         uncheckedSocket = false;
     }
 
-    public synchronized Optional<Errno> armed(Stage stage) {
+    public synchronized Optional<Errno> armed(Step stage) {
         return Optional.ofNullable(nextFailure.get(stage));
     }
 
     /** Takes the armed failure for this stage, if any, so it fires once. */
-    public synchronized Optional<Errno> take(Stage stage) {
+    public synchronized Optional<Errno> take(Step stage) {
         return Optional.ofNullable(nextFailure.remove(stage));
     }
 

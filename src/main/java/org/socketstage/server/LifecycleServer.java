@@ -1,5 +1,10 @@
 package org.socketstage.server;
 
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +125,7 @@ public final class LifecycleServer implements AutoCloseable {
             waitForCapacity();
             Accepted a;
             try {
-                a = tracer.call(Actor.SERVER, Stage.ACCEPT, "accept", before, true,
+                a = tracer.call(Actor.SERVER, Step.ACCEPT, "accept", before, true,
                         () -> {
                             awaitReadable(fd);
                             return api.accept(fd);
@@ -228,7 +233,7 @@ public final class LifecycleServer implements AutoCloseable {
         setup.closed(); // before close(): from then on the number may be another socket's
         String args = Integer.toString(fd);
         try {
-            tracer.call(Actor.SERVER, Stage.CLOSE_LISTENER, "close", args, false,
+            tracer.call(Actor.SERVER, Step.CLOSE_LISTENER, "close", args, false,
                     () -> {
                         api.close(fd);
                         return 0;

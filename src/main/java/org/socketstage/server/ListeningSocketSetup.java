@@ -1,5 +1,7 @@
 package org.socketstage.server;
 
+import org.socketstage.event.Actor;
+import org.socketstage.event.Step;
 import java.net.UnknownHostException;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
@@ -57,7 +59,7 @@ final class ListeningSocketSetup {
         if (config.reuseAddr()) {
             String args = fd + ", SOL_SOCKET, SO_REUSEADDR, [1], 4";
             try {
-                tracer.call(Actor.SERVER, Stage.SETSOCKOPT, "setsockopt", args, true,
+                tracer.call(Actor.SERVER, Step.SETSOCKOPT, "setsockopt", args, true,
                         () -> {
                             api.setsockopt(fd, SocketOption.SO_REUSEADDR, 1);
                             return 0;
@@ -77,7 +79,7 @@ final class ListeningSocketSetup {
     private int socketCall() throws SetupFailed {
         String args = "AF_INET, SOCK_STREAM, 0";
         try {
-            return tracer.call(Actor.SERVER, Stage.SOCKET, "socket", args, true, api::socketTcp,
+            return tracer.call(Actor.SERVER, Step.SOCKET, "socket", args, true, api::socketTcp,
                     fd -> CallTracer.Report.of(fd, args).withNote(api.realFileDescriptors() ? null
                             : "a Java handle number, not a kernel file descriptor"), args, null);
         } catch (SyscallException e) {
@@ -99,7 +101,7 @@ final class ListeningSocketSetup {
         String args = "sin_family=AF_INET, sin_port=htons(" + config.port() + "), sin_addr="
                 + (address.isAny() ? "htonl(INADDR_ANY)" : "inet_addr(\"" + address.host() + "\")");
         byte[] bytes = address.structBytes();
-        tracer.call(Actor.SERVER, Stage.SOCKADDR, "sockaddr_in", args, true, () -> address,
+        tracer.call(Actor.SERVER, Step.SOCKADDR, "sockaddr_in", args, true, () -> address,
                 a -> new CallTracer.Report(0, args, null, a, bytes, null),
                 args, bytes);
         return address;
@@ -109,7 +111,7 @@ final class ListeningSocketSetup {
         String args = fd + ", " + address.straceText() + ", " + SocketConstants.SOCKADDR_IN_SIZE;
         byte[] bytes = address.structBytes();
         try {
-            tracer.call(Actor.SERVER, Stage.BIND, "bind", args, true,
+            tracer.call(Actor.SERVER, Step.BIND, "bind", args, true,
                     () -> {
                         api.bind(fd, address);
                         return 0;
@@ -128,7 +130,7 @@ final class ListeningSocketSetup {
     private void listen(int fd) throws SetupFailed {
         String args = fd + ", " + config.backlog();
         try {
-            tracer.call(Actor.SERVER, Stage.LISTEN, "listen", args, true,
+            tracer.call(Actor.SERVER, Step.LISTEN, "listen", args, true,
                     () -> {
                         api.listen(fd, config.backlog());
                         return 0;
@@ -152,7 +154,7 @@ final class ListeningSocketSetup {
         }
         String args = fd + ", ..., [16]";
         try {
-            SockAddrIn local = tracer.call(Actor.SERVER, Stage.BIND, "getsockname", args, false,
+            SockAddrIn local = tracer.call(Actor.SERVER, Step.BIND, "getsockname", args, false,
                     () -> api.getsockname(fd),
                     a -> new CallTracer.Report(0, fd + ", " + a.straceText() + ", [16]", null, a, null,
                             "port 0 asks the kernel to pick a free port"),

@@ -1,5 +1,7 @@
 package org.socketstage.server;
 
+import org.socketstage.event.Actor;
+import org.socketstage.event.Step;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -26,7 +28,7 @@ public final class StepGate {
     }
 
     /** A call waiting at the gate. */
-    public record HeldCall(Actor actor, Stage stage, String call, String reason) {}
+    public record HeldCall(Actor actor, Step stage, String call, String reason) {}
 
     /** Told when a call starts to be held; runs on the server thread, before it blocks. */
     @FunctionalInterface
@@ -48,7 +50,7 @@ public final class StepGate {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Deque<Waiter> waiters = new ArrayDeque<>();
-    private final Set<Stage> breakpoints = EnumSet.noneOf(Stage.class);
+    private final Set<Step> breakpoints = EnumSet.noneOf(Step.class);
     private PacingMode mode;
     private long delayMillis;
     private boolean paused;
@@ -65,7 +67,7 @@ public final class StepGate {
      *
      * @throws Cancelled once the gate is cancelled
      */
-    public void pass(Actor actor, Stage stage, String call, HoldListener onHold) {
+    public void pass(Actor actor, Step stage, String call, HoldListener onHold) {
         lock.lock();
         try {
             checkCancelled();
@@ -109,7 +111,7 @@ public final class StepGate {
         }
     }
 
-    private String holdReason(Stage stage) {
+    private String holdReason(Step stage) {
         if (paused) {
             return "paused";
         }
@@ -172,7 +174,7 @@ public final class StepGate {
         update(() -> delayMillis = Math.max(0, millis));
     }
 
-    public void setBreakpoint(Stage stage, boolean on) {
+    public void setBreakpoint(Step stage, boolean on) {
         update(() -> {
             if (on) {
                 breakpoints.add(stage);
@@ -182,7 +184,7 @@ public final class StepGate {
         });
     }
 
-    public void setBreakpoints(Set<Stage> stages) {
+    public void setBreakpoints(Set<Step> stages) {
         update(() -> {
             breakpoints.clear();
             breakpoints.addAll(stages);
@@ -239,7 +241,7 @@ public final class StepGate {
         }
     }
 
-    public Set<Stage> breakpoints() {
+    public Set<Step> breakpoints() {
         lock.lock();
         try {
             return breakpoints.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(breakpoints));

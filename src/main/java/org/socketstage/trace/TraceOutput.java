@@ -1,13 +1,15 @@
 package org.socketstage.trace;
 
+import org.socketstage.event.JsonLines;
+import org.socketstage.event.StraceFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
 
 /**
  * Prints the trace lines and writes the JSON Lines transcript, flushing as it goes so that a transcript is

@@ -48,10 +48,10 @@ public final class AppPrefs {
         }
     }
 
-    private static Set<org.socketstage.server.Stage> stages(String text) {
-        Set<org.socketstage.server.Stage> out = EnumSet.noneOf(org.socketstage.server.Stage.class);
+    private static Set<org.socketstage.event.Step> stages(String text) {
+        Set<org.socketstage.event.Step> out = EnumSet.noneOf(org.socketstage.event.Step.class);
         for (String name : text.split(",")) {
-            for (org.socketstage.server.Stage s : org.socketstage.server.Stage.values()) {
+            for (org.socketstage.event.Step s : org.socketstage.event.Step.values()) {
                 if (s.name().equals(name.trim())) {
                     out.add(s);
                 }

@@ -1,6 +1,6 @@
 package org.socketstage.ui;
 
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 
 /**
  * A ViewModel that is driven by engine events, on the FX thread only. The live view feeds it each event

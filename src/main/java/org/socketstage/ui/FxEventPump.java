@@ -7,8 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
 
 /**
  * The one door from the engine's threads to the FX thread. The bus listener only enqueues; an AnimationTimer

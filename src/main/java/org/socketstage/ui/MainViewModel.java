@@ -1,6 +1,6 @@
 package org.socketstage.ui;
 
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.ServerConfig;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.ui.controls.ServerControlViewModel;

@@ -5,7 +5,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.socketstage.LaunchOptions;
 import org.socketstage.instructor.ScenarioCatalog;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketBackend;
 

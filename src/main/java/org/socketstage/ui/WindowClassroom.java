@@ -8,11 +8,11 @@ import java.util.function.Supplier;
 import org.socketstage.client.ClientFleet;
 import org.socketstage.client.TeachingClient;
 import org.socketstage.instructor.Classroom;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
@@ -104,7 +104,7 @@ final class WindowClassroom implements Classroom {
         });
         while (System.nanoTime() < end) {
             Optional<LifecycleServer> now = server();
-            if (now.isPresent() && now.get() != before && now.get().state() != org.socketstage.server.ServerState.IDLE) {
+            if (now.isPresent() && now.get() != before && now.get().state() != org.socketstage.event.ServerState.IDLE) {
                 return;
             }
             awaitEvent(e -> e instanceof ServerEvent.StateChanged, Duration.ofMillis(100));

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ProcKernelView;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.NativeSocketApi;
 import org.socketstage.socket.SockAddrIn;
@@ -95,12 +95,12 @@ final class ClientBench implements AutoCloseable {
 
     /** Waits until the server's listen() returned and its port is known. */
     int awaitListening(LifecycleServer server) {
-        await().atMost(WAIT).until(() -> returned(Stage.LISTEN).stream().anyMatch(r -> !r.failed()));
+        await().atMost(WAIT).until(() -> returned(Step.LISTEN).stream().anyMatch(r -> !r.failed()));
         return server.boundPort();
     }
 
     /** Steps the server's held calls until the next held call is of this stage. */
-    void stepUntilHeld(Stage stage) {
+    void stepUntilHeld(Step stage) {
         await().atMost(WAIT).until(() -> {
             var held = gate.held();
             if (!held.isEmpty() && held.get(0).stage() == stage) {
@@ -111,9 +111,9 @@ final class ClientBench implements AutoCloseable {
         });
     }
 
-    List<ServerEvent.CallReturned> returned(Stage stage) {
+    List<ServerEvent.CallReturned> returned(Step stage) {
         return events.stream().filter(e -> e instanceof ServerEvent.CallReturned r && r.stage() == stage
-                && r.actor().kind() != org.socketstage.server.Actor.Kind.CLIENT)
+                && r.actor().kind() != org.socketstage.event.Actor.Kind.CLIENT)
                 .map(ServerEvent.CallReturned.class::cast).toList();
     }
 

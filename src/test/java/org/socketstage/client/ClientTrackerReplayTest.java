@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketstage.server.Actor;
+import org.socketstage.event.Actor;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.SockAddrIn;
 
 /**

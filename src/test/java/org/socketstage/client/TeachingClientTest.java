@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Timeout;
 import org.socketstage.client.Segment.Kind;
 import org.socketstage.client.Segment.Note;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.Actor;
+import org.socketstage.event.Actor;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 
 /** The client engine against real sockets on 127.0.0.1: the app's own server, or raw sockets. */
@@ -47,7 +47,7 @@ class TeachingClientTest {
     void connectedClientWaitsInTheAcceptQueueUntilTheServerAccepts() throws Exception {
         try (ClientBench bench = new ClientBench()) {
             LifecycleServer server = bench.startServer(PacingMode.STEP, 5);
-            bench.stepUntilHeld(Stage.ACCEPT);
+            bench.stepUntilHeld(Step.ACCEPT);
             int port = bench.awaitListening(server);
 
             TeachingClient client = one(bench, port, true);
@@ -58,7 +58,7 @@ class TeachingClientTest {
 
             bench.gate.step();
             bench.awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
-            ServerEvent.CallReturned accept = bench.returned(Stage.ACCEPT).get(0);
+            ServerEvent.CallReturned accept = bench.returned(Step.ACCEPT).get(0);
             assertThat(accept.address()).isEqualTo(client.local());
             assertThat(bench.card(client, ClientRecord::acceptedBy)).isEqualTo((int) accept.result());
         }
@@ -94,7 +94,7 @@ class TeachingClientTest {
             assertThat(bench.card(client, ClientRecord::calls)).anyMatch(l -> l.startsWith("recv(") && l.endsWith(" = 0"));
             assertThat(bench.card(client, ClientRecord::segments)).containsSubsequence(
                     Segment.toClient(Kind.FIN), Segment.toServer(Kind.ACK));
-            assertThat(bench.returned(Stage.CLOSE_CLIENT)).hasSize(1);
+            assertThat(bench.returned(Step.CLOSE_CLIENT)).hasSize(1);
         }
     }
 
@@ -136,7 +136,7 @@ class TeachingClientTest {
             TeachingClient client = bench.acceptedClient();
 
             client.abortWithReset();
-            await().atMost(ClientBench.WAIT).until(() -> bench.returned(Stage.RECV).stream()
+            await().atMost(ClientBench.WAIT).until(() -> bench.returned(Step.RECV).stream()
                     .anyMatch(r -> r.failed() && r.errno().name().equals("ECONNRESET")));
             bench.awaitCard(client, r -> r.segments().contains(
                     Segment.toServer(Kind.RST).withNote(Note.SERVER_SAW_ECONNRESET)));
@@ -170,7 +170,7 @@ class TeachingClientTest {
     void connectTimesOutAgainstAFullAcceptQueueAndTheKernelShowedSynSent() throws Exception {
         try (ClientBench bench = new ClientBench()) {
             LifecycleServer server = bench.startServer(PacingMode.STEP, 1);
-            bench.stepUntilHeld(Stage.ACCEPT);
+            bench.stepUntilHeld(Step.ACCEPT);
             int port = bench.awaitListening(server);
             // Linux queues backlog + 1 = 2 connections; the next SYNs are dropped
             List<TeachingClient> fillers = bench.fleet.add(SockAddrIn.loopback(port), 2, true).clients();

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.socketstage.server.Actor;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 
 /** Every event of a bus, for assertions on what the server and the clients really reported. */
 final class EventLog implements AutoCloseable {
@@ -27,7 +27,7 @@ final class EventLog implements AutoCloseable {
                 .filter(match).toList();
     }
 
-    static Predicate<CallReturned> server(Stage stage) {
+    static Predicate<CallReturned> server(Step stage) {
         return r -> r.actor().kind() != Actor.Kind.CLIENT && r.stage() == stage;
     }
 

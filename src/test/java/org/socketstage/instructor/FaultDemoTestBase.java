@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.socketstage.server.Actor;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 
 /** A real classroom on loopback per test, and the check that the server recovers after undo. */
 abstract class FaultDemoTestBase {
@@ -59,7 +59,7 @@ abstract class FaultDemoTestBase {
         room.startServer();
         await().atMost(Duration.ofSeconds(10)).until(() -> log.events().stream().anyMatch(e -> e.seq() > mark
                 && e instanceof ServerEvent.CallStarted s && s.actor().kind() == Actor.Kind.SERVER
-                && s.stage() == Stage.ACCEPT));
+                && s.stage() == Step.ACCEPT));
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), room.serverPort())) {
             client.setSoTimeout(5000);
             client.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));

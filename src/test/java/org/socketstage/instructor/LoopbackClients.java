@@ -8,10 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import org.socketstage.server.Actor;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketOption;
@@ -50,7 +50,7 @@ public final class LoopbackClients implements Classroom.ClientDriver {
             try {
                 fd = api.socketTcp();
                 SockAddrIn target = SockAddrIn.loopback(port);
-                publish(Stage.ACCEPT, "connect", fd + ", " + target.straceText() + ", 16", () -> {
+                publish(Step.ACCEPT, "connect", fd + ", " + target.straceText() + ", 16", () -> {
                     api.connect(fd, target, CONNECT_TIMEOUT_MILLIS);
                     local = api.getsockname(fd);
                     return 0;
@@ -62,7 +62,7 @@ public final class LoopbackClients implements Classroom.ClientDriver {
 
         void send(String text) {
             byte[] data = text.getBytes(StandardCharsets.UTF_8);
-            publishQuietly(Stage.SEND, "send", fd + ", ..., " + data.length, () -> api.send(fd, data, 0, data.length, 0));
+            publishQuietly(Step.SEND, "send", fd + ", ..., " + data.length, () -> api.send(fd, data, 0, data.length, 0));
         }
 
         void close(boolean reset) {
@@ -72,13 +72,13 @@ public final class LoopbackClients implements Classroom.ClientDriver {
             int f = fd;
             fd = -1;
             if (reset) {
-                publishQuietly(Stage.SETSOCKOPT, "setsockopt", f + ", SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}, 8",
+                publishQuietly(Step.SETSOCKOPT, "setsockopt", f + ", SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}, 8",
                         () -> {
                             api.setsockopt(f, SocketOption.SO_LINGER, 0);
                             return 0;
                         });
             }
-            publishQuietly(Stage.CLOSE_CLIENT, "close", Integer.toString(f), () -> {
+            publishQuietly(Step.CLOSE_CLIENT, "close", Integer.toString(f), () -> {
                 api.close(f);
                 return 0;
             });
@@ -88,7 +88,7 @@ public final class LoopbackClients implements Classroom.ClientDriver {
             long run() throws SyscallException;
         }
 
-        void publishQuietly(Stage stage, String call, String args, Call body) {
+        void publishQuietly(Step stage, String call, String args, Call body) {
             try {
                 publish(stage, call, args, body);
             } catch (SyscallException e) {
@@ -96,7 +96,7 @@ public final class LoopbackClients implements Classroom.ClientDriver {
             }
         }
 
-        void publish(Stage stage, String call, String args, Call body) throws SyscallException {
+        void publish(Step stage, String call, String args, Call body) throws SyscallException {
             Actor actor = Actor.client(fd, local);
             bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, stage, call, args));
             try {

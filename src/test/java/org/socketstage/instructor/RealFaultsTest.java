@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.KernelTcpTable;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 
 /** Each real fault on real loopback sockets: the kernel's own errno, then undo and a working server again. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -35,13 +35,13 @@ class RealFaultsTest extends FaultDemoTestBase {
     void portInUseFailsBindWithEaddrinuseThenReleaseLetsTheRetryBind() throws Exception {
         FaultDemo demo = Fault.PORT_IN_USE.newDemo();
         setUp(demo);
-        CallReturned bind = log.awaitReturned(server(Stage.BIND));
+        CallReturned bind = log.awaitReturned(server(Step.BIND));
         assertThat(bind.errno().name()).isEqualTo("EADDRINUSE");
         assertThat(bind.simulated()).isFalse();
 
         Outcome released = demo.followUp(room, progress::add);
         assertThat(released.shown()).as(released.summary()).isTrue();
-        assertThat(log.awaitReturned(server(Stage.BIND).and(r -> !r.failed())).result()).isZero();
+        assertThat(log.awaitReturned(server(Step.BIND).and(r -> !r.failed())).result()).isZero();
         recoversAfterUndo(demo);
     }
 
@@ -51,7 +51,7 @@ class RealFaultsTest extends FaultDemoTestBase {
             room.configure(room.config().withPort(other.getLocalPort()));
             FaultDemo demo = Fault.PORT_IN_USE.newDemo();
             Outcome o = setUp(demo);
-            assertThat(log.awaitReturned(server(Stage.BIND)).errno().name()).isEqualTo("EADDRINUSE");
+            assertThat(log.awaitReturned(server(Step.BIND)).errno().name()).isEqualTo("EADDRINUSE");
             assertThat(o.summary()).contains("pid " + ProcessHandle.current().pid());
             assertThat(demo.followUp(room, progress::add).summary()).contains("cannot free a port another program holds");
             other.close();
@@ -63,7 +63,7 @@ class RealFaultsTest extends FaultDemoTestBase {
     void restartIntoTimeWaitFailsWithoutReuseaddrAndWorksWithIt() throws Exception {
         FaultDemo demo = Fault.TIME_WAIT.newDemo();
         setUp(demo);
-        CallReturned failed = log.awaitReturned(server(Stage.BIND).and(failedWith("EADDRINUSE")));
+        CallReturned failed = log.awaitReturned(server(Step.BIND).and(failedWith("EADDRINUSE")));
         assertThat(failed.simulated()).isFalse();
         int port = room.config().port();
         KernelSnapshot k = KernelTcpTable.system().snapshot(port);
@@ -73,7 +73,7 @@ class RealFaultsTest extends FaultDemoTestBase {
         Outcome reuse = demo.followUp(room, progress::add);
         assertThat(reuse.shown()).as(reuse.summary()).isTrue();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                .until(() -> log.returned(server(Stage.BIND).and(r -> !r.failed())).size() == 2);
+                .until(() -> log.returned(server(Step.BIND).and(r -> !r.failed())).size() == 2);
         recoversAfterUndo(demo);
     }
 
@@ -88,7 +88,7 @@ class RealFaultsTest extends FaultDemoTestBase {
         assertThat(k.acceptQueue()).hasValue(2);
         assertThat(k.rows()).anyMatch(r -> r.remotePort() == port && r.state() == TcpState.SYN_SENT);
         assertThat(k.listenOverflows().orElseThrow()).isGreaterThan(overflowsBefore);
-        assertThat(log.returned(server(Stage.ACCEPT))).isEmpty();
+        assertThat(log.returned(server(Step.ACCEPT))).isEmpty();
         java.util.Set<Integer> waitingPorts = k.rows().stream()
                 .filter(r -> r.remotePort() == port && r.state() == TcpState.SYN_SENT)
                 .map(r -> r.localPort()).collect(java.util.stream.Collectors.toSet());
@@ -97,7 +97,7 @@ class RealFaultsTest extends FaultDemoTestBase {
         assertThat(letIn.shown()).as(letIn.summary()).isTrue();
         // "they get in after a SYN retransmit": a client that was in SYN_SENT is accepted once accept() runs
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
-                log.returned(server(Stage.ACCEPT).and(r -> !r.failed())).stream()
+                log.returned(server(Step.ACCEPT).and(r -> !r.failed())).stream()
                         .anyMatch(r -> waitingPorts.contains(r.address().port())));
         assertThat(KernelTcpTable.system().snapshot(port).rows())
                 .noneMatch(r -> r.remotePort() == port && r.state() == TcpState.SYN_SENT);
@@ -110,7 +110,7 @@ class RealFaultsTest extends FaultDemoTestBase {
         setUp(demo);
         CallReturned connect = log.awaitReturned(client("connect"));
         assertThat(connect.errno().name()).isEqualTo("ECONNREFUSED");
-        assertThat(log.returned(server(Stage.LISTEN))).isEmpty();
+        assertThat(log.returned(server(Step.LISTEN))).isEmpty();
 
         Outcome listen = demo.followUp(room, progress::add);
         assertThat(listen.shown()).as(listen.summary()).isTrue();
@@ -122,7 +122,7 @@ class RealFaultsTest extends FaultDemoTestBase {
     void aPeerResetMakesRecvFailWithEconnreset() throws Exception {
         FaultDemo demo = Fault.PEER_RESET.newDemo();
         setUp(demo);
-        CallReturned recv = log.awaitReturned(server(Stage.RECV).and(CallReturned::failed));
+        CallReturned recv = log.awaitReturned(server(Step.RECV).and(CallReturned::failed));
         assertThat(recv.errno().name()).isEqualTo("ECONNRESET");
         assertThat(recv.actor().kind()).isEqualTo(Actor.Kind.CONNECTION);
         assertThat(recv.simulated()).isFalse();
@@ -133,8 +133,8 @@ class RealFaultsTest extends FaultDemoTestBase {
     void aPeerThatClosesMakesRecvReturnZeroAndTheServerClosesItsSide() throws Exception {
         FaultDemo demo = Fault.PEER_CLOSES.newDemo();
         setUp(demo);
-        assertThat(log.awaitReturned(server(Stage.RECV).and(r -> !r.failed() && r.result() == 0))).isNotNull();
-        assertThat(log.awaitReturned(server(Stage.CLOSE_CLIENT)).failed()).isFalse();
+        assertThat(log.awaitReturned(server(Step.RECV).and(r -> !r.failed() && r.result() == 0))).isNotNull();
+        assertThat(log.awaitReturned(server(Step.CLOSE_CLIENT)).failed()).isFalse();
         recoversAfterUndo(demo);
     }
 
@@ -142,7 +142,7 @@ class RealFaultsTest extends FaultDemoTestBase {
     void sendingToAPeerThatResetFailsWithEpipeOrEconnresetAndNoSignal() throws Exception {
         FaultDemo demo = Fault.SEND_TO_GONE_PEER.newDemo();
         setUp(demo);
-        CallReturned send = log.awaitReturned(server(Stage.SEND));
+        CallReturned send = log.awaitReturned(server(Step.SEND));
         assertThat(send.failed()).isTrue();
         assertThat(send.errno().name()).isIn("EPIPE", "ECONNRESET");
         assertThat(send.simulated()).isFalse();
@@ -153,7 +153,7 @@ class RealFaultsTest extends FaultDemoTestBase {
     void bindToAnAddressThisMachineDoesNotHaveFailsWithEaddrnotavail() throws Exception {
         FaultDemo demo = Fault.ADDRESS_NOT_HERE.newDemo();
         setUp(demo);
-        CallReturned bind = log.awaitReturned(server(Stage.BIND));
+        CallReturned bind = log.awaitReturned(server(Step.BIND));
         assertThat(bind.errno().name()).isEqualTo("EADDRNOTAVAIL");
         assertThat(bind.args()).contains("192.0.2.1");
         boolean nonLocalBind = HostFacts.system().nonLocalBind().orElse(0) == 1;

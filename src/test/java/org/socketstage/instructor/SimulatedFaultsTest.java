@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
-import org.socketstage.trace.JsonLines;
-import org.socketstage.trace.StraceFormat;
+import org.socketstage.event.JsonLines;
+import org.socketstage.event.StraceFormat;
 
 /**
  * The faults SocketStage cannot or should not produce for real: their failure is labelled simulated in the
@@ -26,10 +26,10 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
     void uncheckedSocketCarriesMinusOneIntoBindWhichFailsWithARealEbadf() throws Exception {
         FaultDemo demo = Fault.UNCHECKED_SOCKET.newDemo();
         setUp(demo);
-        CallReturned socket = log.awaitReturned(server(Stage.SOCKET));
+        CallReturned socket = log.awaitReturned(server(Step.SOCKET));
         assertSimulated(socket, UncheckedSocket.SOCKET_ERRNO);
 
-        CallReturned bind = log.awaitReturned(server(Stage.BIND));
+        CallReturned bind = log.awaitReturned(server(Step.BIND));
         assertThat(bind.errno().name()).isEqualTo("EBADF");
         assertThat(bind.simulated()).as("the kernel itself rejected fd -1").isFalse();
         assertThat(bind.args()).startsWith("-1, ");
@@ -44,11 +44,11 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
         FaultDemo demo = Fault.EMFILE.newDemo();
         Outcome o = setUp(demo);
         assertThat(log.awaitReturned(EventLog.client("connect")).failed()).isFalse();
-        CallReturned accept = log.awaitReturned(server(Stage.ACCEPT));
+        CallReturned accept = log.awaitReturned(server(Step.ACCEPT));
         assertSimulated(accept, "EMFILE");
         assertThat(o.summary()).contains("[simulated]");
         // the server backs off and accepts the same waiting client for real on the next try
-        CallReturned retry = log.awaitReturned(server(Stage.ACCEPT).and(r -> !r.failed()));
+        CallReturned retry = log.awaitReturned(server(Step.ACCEPT).and(r -> !r.failed()));
         assertThat(retry.simulated()).isFalse();
         assertThat(retry.address().port()).isEqualTo(log.awaitReturned(EventLog.client("connect")).actor().peer().port());
         assertThat(o.summary()).contains("tried again");
@@ -56,8 +56,8 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Stage.class, names = {"SOCKET", "SETSOCKOPT", "BIND", "LISTEN", "ACCEPT", "RECV", "SEND"})
-    void anyChosenCallFailsWithTheChosenErrnoLabelledSimulated(Stage stage) throws Exception {
+    @EnumSource(value = Step.class, names = {"SOCKET", "SETSOCKOPT", "BIND", "LISTEN", "ACCEPT", "RECV", "SEND"})
+    void anyChosenCallFailsWithTheChosenErrnoLabelledSimulated(Step stage) throws Exception {
         AnyErrno demo = (AnyErrno) Fault.ANY_ERRNO.newDemo();
         demo.choose(stage, Errno.byName("EINTR").orElseThrow());
         Outcome o = setUp(demo);
@@ -71,7 +71,7 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
     void privilegedPortGivesEaccesRealOrSaysWhyItIsSimulatedHere() throws Exception {
         FaultDemo demo = Fault.PRIVILEGED_PORT.newDemo();
         Outcome o = setUp(demo);
-        CallReturned bind = log.awaitReturned(server(Stage.BIND));
+        CallReturned bind = log.awaitReturned(server(Step.BIND));
         assertThat(bind.errno().name()).isEqualTo("EACCES");
         assertThat(bind.args()).contains("htons(80)");
         var allowed = HostFacts.system().whyLowPortIsAllowed(PrivilegedPort.PORT);
@@ -97,7 +97,7 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
         assertThat(AnyErrno.check("accept", "EBOGUS")).hasValueSatisfying(m ->
                 assertThat(m).contains("unknown errno 'EBOGUS'").contains("EMFILE").contains("ECONNABORTED"));
         AnyErrno demo = new AnyErrno();
-        assertThatThrownBy(() -> demo.choose(Stage.SOCKADDR, Errno.byName("EINVAL").orElseThrow()))
+        assertThatThrownBy(() -> demo.choose(Step.SOCKADDR, Errno.byName("EINVAL").orElseThrow()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sockaddr_in");
     }
 

@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 
 /** Hand-built engine events for unit tests of goals and the tracker. */
@@ -21,19 +21,19 @@ final class Events {
 
     private Events() {}
 
-    static ServerEvent.CallReturned ok(Stage stage, String call, long result) {
+    static ServerEvent.CallReturned ok(Step stage, String call, long result) {
         return returned(Actor.SERVER, stage, call, result, null, false);
     }
 
-    static ServerEvent.CallReturned fail(Stage stage, String call, String errno) {
+    static ServerEvent.CallReturned fail(Step stage, String call, String errno) {
         return returned(Actor.SERVER, stage, call, -1, Errno.byName(errno).orElseThrow(), false);
     }
 
-    static ServerEvent.CallReturned simulatedFail(Stage stage, String call, String errno) {
+    static ServerEvent.CallReturned simulatedFail(Step stage, String call, String errno) {
         return returned(Actor.SERVER, stage, call, -1, Errno.byName(errno).orElseThrow(), true);
     }
 
-    static ServerEvent.CallReturned returned(Actor actor, Stage stage, String call, long result, Errno errno,
+    static ServerEvent.CallReturned returned(Actor actor, Step stage, String call, long result, Errno errno,
             boolean simulated) {
         return new ServerEvent.CallReturned(SEQ.incrementAndGet(), Instant.now(), actor, stage, call, "...", result,
                 errno, simulated, null, null, null, null, 5);

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 
@@ -29,68 +29,68 @@ class GoalParserTest {
 
     @Test
     void callFailsWithAnErrnoIsMetOnlyByThatErrnoOnThatCall() throws Exception {
-        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Stage.BIND, "bind", "EADDRINUSE"))).isTrue();
-        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Stage.BIND, "bind", "EACCES"))).isFalse();
-        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Stage.LISTEN, "listen", "EADDRINUSE"))).isFalse();
-        assertThat(metBy("call bind fails EADDRINUSE", Events.ok(Stage.BIND, "bind", 0))).isFalse();
-        assertThat(metBy("call bind fails", Events.fail(Stage.BIND, "bind", "EACCES"))).isTrue();
+        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Step.BIND, "bind", "EADDRINUSE"))).isTrue();
+        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Step.BIND, "bind", "EACCES"))).isFalse();
+        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Step.LISTEN, "listen", "EADDRINUSE"))).isFalse();
+        assertThat(metBy("call bind fails EADDRINUSE", Events.ok(Step.BIND, "bind", 0))).isFalse();
+        assertThat(metBy("call bind fails", Events.fail(Step.BIND, "bind", "EACCES"))).isTrue();
     }
 
     @Test
     void alternativeErrnosAreSeparatedByABar() throws Exception {
         String goal = "call send fails EPIPE|ECONNRESET";
-        assertThat(metBy(goal, Events.fail(Stage.SEND, "send", "EPIPE"))).isTrue();
-        assertThat(metBy(goal, Events.fail(Stage.SEND, "send", "ECONNRESET"))).isTrue();
-        assertThat(metBy(goal, Events.fail(Stage.SEND, "send", "EINTR"))).isFalse();
+        assertThat(metBy(goal, Events.fail(Step.SEND, "send", "EPIPE"))).isTrue();
+        assertThat(metBy(goal, Events.fail(Step.SEND, "send", "ECONNRESET"))).isTrue();
+        assertThat(metBy(goal, Events.fail(Step.SEND, "send", "EINTR"))).isFalse();
     }
 
     @Test
     void returnsComparesTheResultOfSuccessfulCalls() throws Exception {
-        assertThat(metBy("call recv returns 0", Events.ok(Stage.RECV, "recv", 0))).isTrue();
-        assertThat(metBy("call recv returns 0", Events.ok(Stage.RECV, "recv", 5))).isFalse();
-        assertThat(metBy("call recv returns 0", Events.fail(Stage.RECV, "recv", "ECONNRESET"))).isFalse();
-        assertThat(metBy("call send returns >= 1", Events.ok(Stage.SEND, "send", 6))).isTrue();
-        assertThat(metBy("call send returns < 3", Events.ok(Stage.SEND, "send", 6))).isFalse();
+        assertThat(metBy("call recv returns 0", Events.ok(Step.RECV, "recv", 0))).isTrue();
+        assertThat(metBy("call recv returns 0", Events.ok(Step.RECV, "recv", 5))).isFalse();
+        assertThat(metBy("call recv returns 0", Events.fail(Step.RECV, "recv", "ECONNRESET"))).isFalse();
+        assertThat(metBy("call send returns >= 1", Events.ok(Step.SEND, "send", 6))).isTrue();
+        assertThat(metBy("call send returns < 3", Events.ok(Step.SEND, "send", 6))).isFalse();
     }
 
     @Test
     void theStageNamesTheSyscallWhenTheEngineCallsItDifferently() throws Exception {
-        assertThat(metBy("call accept succeeds", Events.ok(Stage.ACCEPT, "accept4", 4))).isTrue();
-        assertThat(metBy("call close-client succeeds", Events.ok(Stage.CLOSE_CLIENT, "close", 0))).isTrue();
-        assertThat(metBy("call close-client succeeds", Events.ok(Stage.CLOSE_LISTENER, "close", 0))).isFalse();
-        assertThat(metBy("call close succeeds", Events.ok(Stage.CLOSE_LISTENER, "close", 0))).isTrue();
-        assertThat(metBy("call any fails", Events.fail(Stage.LISTEN, "listen", "EADDRINUSE"))).isTrue();
+        assertThat(metBy("call accept succeeds", Events.ok(Step.ACCEPT, "accept4", 4))).isTrue();
+        assertThat(metBy("call close-client succeeds", Events.ok(Step.CLOSE_CLIENT, "close", 0))).isTrue();
+        assertThat(metBy("call close-client succeeds", Events.ok(Step.CLOSE_LISTENER, "close", 0))).isFalse();
+        assertThat(metBy("call close succeeds", Events.ok(Step.CLOSE_LISTENER, "close", 0))).isTrue();
+        assertThat(metBy("call any fails", Events.fail(Step.LISTEN, "listen", "EADDRINUSE"))).isTrue();
     }
 
     @Test
     void realAndSimulatedAreTellable() throws Exception {
-        ServerEvent sim = Events.simulatedFail(Stage.ACCEPT, "accept", "EMFILE");
+        ServerEvent sim = Events.simulatedFail(Step.ACCEPT, "accept", "EMFILE");
         assertThat(metBy("call accept fails EMFILE simulated", sim)).isTrue();
         assertThat(metBy("call accept fails EMFILE real", sim)).isFalse();
         assertThat(metBy("call accept fails EMFILE", sim)).isTrue();
-        assertThat(metBy("call accept fails EMFILE simulated", Events.fail(Stage.ACCEPT, "accept", "EMFILE"))).isFalse();
+        assertThat(metBy("call accept fails EMFILE simulated", Events.fail(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
     }
 
     @Test
     void clientCallsAndServerCallsAreKeptApart() throws Exception {
         Actor client = Actor.client(7, SockAddrIn.loopback(50000));
-        ServerEvent refused = Events.returned(client, Stage.ACCEPT, "connect", -1, Errno.byName("ECONNREFUSED").get(),
+        ServerEvent refused = Events.returned(client, Step.ACCEPT, "connect", -1, Errno.byName("ECONNREFUSED").get(),
                 false);
         assertThat(metBy("client call connect fails ECONNREFUSED", refused)).isTrue();
         assertThat(metBy("call connect fails ECONNREFUSED", refused)).isFalse();
-        ServerEvent clientRecv = Events.returned(client, Stage.RECV, "recv", 0, null, false);
+        ServerEvent clientRecv = Events.returned(client, Step.RECV, "recv", 0, null, false);
         assertThat(metBy("call recv returns 0", clientRecv)).as("a client's recv is not the server's").isFalse();
     }
 
     @Test
     void countGoalsCountMatchingCalls() throws Exception {
         Goal.Progress p = GoalParser.parse("count call accept succeeds >= 2").start();
-        assertThat(p.offer(Events.ok(Stage.ACCEPT, "accept", 4))).isFalse();
-        assertThat(p.offer(Events.fail(Stage.ACCEPT, "accept", "EMFILE"))).isFalse();
-        assertThat(p.offer(Events.ok(Stage.RECV, "recv", 3))).isFalse();
-        assertThat(p.offer(Events.ok(Stage.ACCEPT, "accept", 5))).isTrue();
-        assertThat(metBy("count call accept >= 2", Events.ok(Stage.ACCEPT, "accept", 4),
-                Events.fail(Stage.ACCEPT, "accept", "EMFILE"))).isTrue();
+        assertThat(p.offer(Events.ok(Step.ACCEPT, "accept", 4))).isFalse();
+        assertThat(p.offer(Events.fail(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
+        assertThat(p.offer(Events.ok(Step.RECV, "recv", 3))).isFalse();
+        assertThat(p.offer(Events.ok(Step.ACCEPT, "accept", 5))).isTrue();
+        assertThat(metBy("count call accept >= 2", Events.ok(Step.ACCEPT, "accept", 4),
+                Events.fail(Step.ACCEPT, "accept", "EMFILE"))).isTrue();
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.socketstage.lessons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /** The structure is found by commonmark, so Markdown that merely looks like structure stays text. */
 class LessonFileParserTest {
@@ -39,7 +39,7 @@ class LessonFileParserTest {
                   Why: It is only an example.
                 """);
         assertThat(l.sections()).singleElement().satisfies(s -> {
-            assertThat(s.stage()).isEqualTo(Stage.RECV);
+            assertThat(s.stage()).isEqualTo(Step.RECV);
             assertThat(s.body()).contains("## not a section").contains("### Try it: not a task")
                     .doesNotContain("Which is real");
             assertThat(s.tasks()).isEmpty();
@@ -67,7 +67,7 @@ class LessonFileParserTest {
                 Bind it.
                 """);
         LessonSection s = l.sections().get(0);
-        assertThat(s.stage()).isEqualTo(Stage.BIND);
+        assertThat(s.stage()).isEqualTo(Step.BIND);
         assertThat(s.body()).isEqualTo("The body starts on the next line of the same paragraph.");
         TryItTask t = s.tasks().get(0);
         assertThat(t.id()).isEqualTo("t/lower-case-works-too");
@@ -82,7 +82,7 @@ class LessonFileParserTest {
                 .replace("\r\r\n", "\r\n");
         LessonFile f = LessonFileParser.parse("t.md", "t", text);
         assertThat(f.problems()).isEmpty();
-        assertThat(f.lesson().sections().get(0).stage()).isEqualTo(Stage.SEND);
+        assertThat(f.lesson().sections().get(0).stage()).isEqualTo(Step.SEND);
         assertThat(f.lesson().sections().get(0).body()).isEqualTo("Text.");
     }
 
@@ -112,7 +112,7 @@ class LessonFileParserTest {
                 """);
         assertThat(l.intro()).isEqualTo("Intro *text*.");
         assertThat(l.sections().get(0).stageTag()).isEmpty();
-        assertThat(l.sectionFor(Stage.SOCKET)).isEmpty();
+        assertThat(l.sectionFor(Step.SOCKET)).isEmpty();
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 class LessonLoaderTest {
 
@@ -74,7 +74,7 @@ class LessonLoaderTest {
         assertThat(merged.term("backlog").orElseThrow().definition()).isEqualTo("Our own definition.");
         assertThat(merged.term("dojo")).isPresent();
         assertThat(merged.glossary()).hasSize(builtIn.glossary().size() + 1);
-        assertThat(merged.sectionsFor(Stage.ACCEPT)).extracting(LessonSection::title).contains("Our own accept");
+        assertThat(merged.sectionsFor(Step.ACCEPT)).extracting(LessonSection::title).contains("Our own accept");
         assertThat(merged.questions()).hasSize(builtIn.questions().size() + 1);
     }
 

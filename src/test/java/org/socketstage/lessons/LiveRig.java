@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.socketstage.kernel.KernelSnapshot;
-import org.socketstage.server.Actor;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ProcKernelView;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.NativeSocketApi;
 import org.socketstage.socket.SockAddrIn;
@@ -74,7 +74,7 @@ final class LiveRig implements AutoCloseable {
     /** Starts the server and waits until it sits in accept() (or is held just before it). */
     LifecycleServer startAndAwaitAccept(ServerConfig config) {
         LifecycleServer s = start(config);
-        await().atMost(WAIT).until(() -> started(Stage.ACCEPT) > 0 && s.boundPort() > 0);
+        await().atMost(WAIT).until(() -> started(Step.ACCEPT) > 0 && s.boundPort() > 0);
         return s;
     }
 
@@ -82,7 +82,7 @@ final class LiveRig implements AutoCloseable {
         s.stop(Duration.ofSeconds(3));
     }
 
-    long started(Stage stage) {
+    long started(Step stage) {
         return events.stream().filter(e -> e instanceof ServerEvent.CallStarted c && c.stage() == stage).count();
     }
 
@@ -100,7 +100,7 @@ final class LiveRig implements AutoCloseable {
                 && k.snapshot().available() && match.test(k.snapshot())));
     }
 
-    void awaitHeld(Stage stage) {
+    void awaitHeld(Step stage) {
         await().atMost(WAIT).until(() -> gate.held().stream().anyMatch(h -> h.stage() == stage));
     }
 
@@ -134,7 +134,7 @@ final class LiveRig implements AutoCloseable {
 
     private void publishClientCall(Actor actor, SockAddrIn to, long result, SyscallException e, long startNanos) {
         long micros = (System.nanoTime() - startNanos) / 1000;
-        bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, Stage.ACCEPT, "connect",
+        bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, Step.ACCEPT, "connect",
                 actor.fd() + ", " + to.straceText() + ", 16", result, e == null ? null : e.errno(),
                 e != null && e.simulated(), null, null, to, null, micros));
     }

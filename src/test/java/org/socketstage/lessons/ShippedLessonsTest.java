@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /** The lessons shipped on the class path are complete and valid. */
 class ShippedLessonsTest {
@@ -40,20 +40,20 @@ class ShippedLessonsTest {
     @Test
     void theLifecycleLessonHasASectionForEveryStageInOrder() {
         Lesson lifecycle = lib.lesson("lifecycle").orElseThrow();
-        List<Stage> stages = lifecycle.sections().stream().map(LessonSection::stage).toList();
-        assertThat(stages).containsExactly(Stage.values());
-        for (Stage s : Stage.values()) {
+        List<Step> stages = lifecycle.sections().stream().map(LessonSection::stage).toList();
+        assertThat(stages).containsExactly(Step.values());
+        for (Step s : Step.values()) {
             assertThat(lifecycle.sectionFor(s)).isPresent();
         }
     }
 
     @Test
     void everyStageReferencedExistsAndEveryStageIsTaught() {
-        Set<Stage> used = lib.lessons().stream().flatMap(l -> l.sections().stream())
+        Set<Step> used = lib.lessons().stream().flatMap(l -> l.sections().stream())
                 .map(LessonSection::stage).filter(s -> s != null).collect(Collectors.toSet());
-        // the parser only accepts Stage names, so referencing means existing; all stages must be covered
-        assertThat(used).isEqualTo(EnumSet.allOf(Stage.class));
-        for (Stage s : Stage.values()) {
+        // the parser only accepts Step names, so referencing means existing; all stages must be covered
+        assertThat(used).isEqualTo(EnumSet.allOf(Step.class));
+        for (Step s : Step.values()) {
             assertThat(lib.sectionsFor(s)).as("sections for %s", s).isNotEmpty();
         }
     }
@@ -123,7 +123,7 @@ class ShippedLessonsTest {
 
     @Test
     void sectionBodiesKeepTheirMarkdownButNotTheTasksOrQuestions() {
-        LessonSection socket = lib.lesson("lifecycle").orElseThrow().sectionFor(Stage.SOCKET).orElseThrow();
+        LessonSection socket = lib.lesson("lifecycle").orElseThrow().sectionFor(Step.SOCKET).orElseThrow();
         assertThat(socket.body()).contains("`socket(AF_INET, SOCK_STREAM, 0)`").doesNotContain("### Try it")
                 .doesNotContain("### Quiz").doesNotStartWith("stage:");
         assertThat(socket.tasks()).hasSize(1);

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 
 class TaskTrackerTest {
 
@@ -33,12 +33,12 @@ class TaskTrackerTest {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         tracker.addListener((t, by) -> heard.add(t.id() + "@" + by.seq()));
 
-        tracker.accept(Events.ok(Stage.BIND, "bind", 0));
+        tracker.accept(Events.ok(Step.BIND, "bind", 0));
         assertThat(tracker.achieved()).isEmpty();
 
-        ServerEvent fail = Events.fail(Stage.BIND, "bind", "EADDRINUSE");
+        ServerEvent fail = Events.fail(Step.BIND, "bind", "EADDRINUSE");
         tracker.accept(fail);
-        tracker.accept(Events.fail(Stage.BIND, "bind", "EADDRINUSE"));
+        tracker.accept(Events.fail(Step.BIND, "bind", "EADDRINUSE"));
 
         assertThat(tracker.isAchieved("l/bind-fails")).isTrue();
         assertThat(tracker.isAchieved("l/recv-0")).isFalse();
@@ -53,7 +53,7 @@ class TaskTrackerTest {
         tracker.accept(Events.kernel(0, 0, TcpState.TIME_WAIT));
         assertThat(tracker.isAchieved("l/restart")).isFalse();
         tracker.accept(Events.kernel(0, 0));
-        tracker.accept(Events.fail(Stage.BIND, "bind", "EADDRINUSE"));
+        tracker.accept(Events.fail(Step.BIND, "bind", "EADDRINUSE"));
         assertThat(tracker.isAchieved("l/restart")).isTrue();
     }
 
@@ -61,12 +61,12 @@ class TaskTrackerTest {
     void resetForgetsProgressSoATaskCanBeDoneAgain() throws Exception {
         TaskTracker tracker = new TaskTracker(List.of(task("l/two", "count call accept succeeds >= 2"),
                 task("l/q", "kernel accept-queue >= 1")));
-        tracker.accept(Events.ok(Stage.ACCEPT, "accept", 4));
+        tracker.accept(Events.ok(Step.ACCEPT, "accept", 4));
         tracker.accept(Events.kernel(1, 0, TcpState.LISTEN));
         tracker.reset("l/two");
-        tracker.accept(Events.ok(Stage.ACCEPT, "accept", 5));
+        tracker.accept(Events.ok(Step.ACCEPT, "accept", 5));
         assertThat(tracker.achieved()).containsExactly("l/q");
-        tracker.accept(Events.ok(Stage.ACCEPT, "accept", 6));
+        tracker.accept(Events.ok(Step.ACCEPT, "accept", 6));
         assertThat(tracker.achieved()).containsExactly("l/two", "l/q");
         tracker.reset();
         assertThat(tracker.achieved()).isEmpty();
@@ -92,7 +92,7 @@ class TaskTrackerTest {
             pool.submit(() -> {
                 start.await();
                 for (int j = 0; j < 1000; j++) {
-                    tracker.accept(Events.ok(Stage.RECV, "recv", 1));
+                    tracker.accept(Events.ok(Step.RECV, "recv", 1));
                     tracker.achieved();
                 }
                 return null;
@@ -109,7 +109,7 @@ class TaskTrackerTest {
     void theShippedTasksCanAllBeTracked() {
         TaskTracker tracker = new TaskTracker(LessonLoader.loadBuiltIn().tasks());
         assertThat(tracker.tasks()).isNotEmpty();
-        tracker.accept(Events.fail(Stage.BIND, "bind", "EADDRINUSE"));
+        tracker.accept(Events.fail(Step.BIND, "bind", "EADDRINUSE"));
         assertThat(tracker.achieved()).contains("reuse-and-time-wait/collide-with-another-listener");
     }
 }

@@ -29,7 +29,7 @@ import org.socketstage.kernel.KernelTcpTable;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.NativeSocketApi;
 
@@ -68,7 +68,7 @@ class TryItTasksAchievableTest {
 
         DRIVERS.put("checking-results/let-fd-1-reach-bind", rig -> {
             rig.faults.setUncheckedSocket(true);
-            rig.faults.failNext(Stage.SOCKET, Errno.byName("EMFILE").orElseThrow());
+            rig.faults.failNext(Step.SOCKET, Errno.byName("EMFILE").orElseThrow());
             rig.start(LiveRig.config());
         });
 
@@ -76,7 +76,7 @@ class TryItTasksAchievableTest {
             if (port80IsOpenToUs()) {
                 // bind(80) would succeed here (root, or a lowered ip_unprivileged_port_start): the app then
                 // offers the simulated EACCES, and so does this
-                rig.faults.failNext(Stage.BIND, Errno.byName("EACCES").orElseThrow());
+                rig.faults.failNext(Step.BIND, Errno.byName("EACCES").orElseThrow());
             }
             rig.start(LiveRig.config().withPort(80));
         });
@@ -102,9 +102,9 @@ class TryItTasksAchievableTest {
         });
 
         DRIVERS.put("backlog/three-clients-in-the-waiting-room", rig -> {
-            rig.gate.setBreakpoint(Stage.ACCEPT, true);
+            rig.gate.setBreakpoint(Step.ACCEPT, true);
             LifecycleServer s = rig.start(LiveRig.config());
-            rig.awaitHeld(Stage.ACCEPT);
+            rig.awaitHeld(Step.ACCEPT);
             for (int i = 0; i < 3; i++) {
                 rig.closeAtEnd(new Socket(InetAddress.getLoopbackAddress(), s.boundPort()));
             }
@@ -113,7 +113,7 @@ class TryItTasksAchievableTest {
         DRIVERS.put("backlog/let-them-in", rig -> {
             List<SocketChannel> clients = burstIntoBacklogOne(rig, 5);
             rig.awaitKernel(k -> k.acceptQueue().orElse(0) == 2);
-            rig.gate.setBreakpoint(Stage.ACCEPT, false);
+            rig.gate.setBreakpoint(Step.ACCEPT, false);
             rig.gate.resume();
             // each client leaves once it is in, so the iterative server can take the next one
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -126,9 +126,9 @@ class TryItTasksAchievableTest {
             });
         });
         DRIVERS.put("backlog/knock-before-the-door-is-open", rig -> {
-            rig.gate.setBreakpoint(Stage.LISTEN, true);
+            rig.gate.setBreakpoint(Step.LISTEN, true);
             LifecycleServer s = rig.start(LiveRig.config());
-            rig.awaitHeld(Stage.LISTEN);
+            rig.awaitHeld(Step.LISTEN);
             rig.clientConnect(s.boundPort());
         });
 
@@ -138,40 +138,40 @@ class TryItTasksAchievableTest {
             connect(rig, s);
         });
         DRIVERS.put("many-clients/run-out-of-descriptors", rig -> {
-            rig.gate.setBreakpoint(Stage.ACCEPT, true);
+            rig.gate.setBreakpoint(Step.ACCEPT, true);
             LifecycleServer s = rig.start(LiveRig.config());
-            rig.awaitHeld(Stage.ACCEPT);
+            rig.awaitHeld(Step.ACCEPT);
             rig.closeAtEnd(new Socket(InetAddress.getLoopbackAddress(), s.boundPort()));
             rig.awaitKernel(k -> k.acceptQueue().orElse(0) == 1);
-            rig.faults.failNext(Stage.ACCEPT, Errno.byName("EMFILE").orElseThrow());
-            rig.gate.setBreakpoint(Stage.ACCEPT, false);
+            rig.faults.failNext(Step.ACCEPT, Errno.byName("EMFILE").orElseThrow());
+            rig.gate.setBreakpoint(Step.ACCEPT, false);
             rig.gate.resume();
         });
 
         DRIVERS.put("conversation/see-recv-return-0", rig -> connect(rig, rig.startAndAwaitAccept(LiveRig.config())).close());
         DRIVERS.put("conversation/have-the-client-reset-the-connection", rig -> {
             Socket c = connect(rig, rig.startAndAwaitAccept(LiveRig.config()));
-            await().atMost(LiveRig.WAIT).until(() -> rig.started(Stage.RECV) > 0);
+            await().atMost(LiveRig.WAIT).until(() -> rig.started(Step.RECV) > 0);
             abort(c);
         });
         DRIVERS.put("conversation/send-into-the-void", rig -> {
-            rig.gate.setBreakpoint(Stage.SEND, true);
+            rig.gate.setBreakpoint(Step.SEND, true);
             LifecycleServer s = rig.startAndAwaitAccept(LiveRig.config());
             Socket c = connect(rig, s);
             int clientPort = c.getLocalPort();
             c.getOutputStream().write(HELLO);
-            rig.awaitHeld(Stage.SEND);
+            rig.awaitHeld(Step.SEND);
             abort(c);
             // the reset has reached the server's socket once the kernel lists no connection from that client
             KernelTcpTable table = KernelTcpTable.system();
             await().atMost(LiveRig.WAIT).until(() -> table.snapshot(s.boundPort()).rows().stream()
                     .noneMatch(r -> r.remotePort() == clientPort && r.state() == TcpState.ESTABLISHED));
-            rig.gate.setBreakpoint(Stage.SEND, false);
+            rig.gate.setBreakpoint(Step.SEND, false);
             rig.gate.resume();
         });
 
         DRIVERS.put("faults/inject-an-errno-of-your-choice", rig -> {
-            rig.faults.failNext(Stage.LISTEN, Errno.byName("ENOBUFS").orElseThrow());
+            rig.faults.failNext(Step.LISTEN, Errno.byName("ENOBUFS").orElseThrow());
             rig.start(LiveRig.config());
         });
     }
@@ -214,7 +214,7 @@ class TryItTasksAchievableTest {
         try (LiveRig rig = new LiveRig(bindFails)) {
             Socket c = connect(rig, rig.startAndAwaitAccept(LiveRig.config()));
             c.getOutputStream().write(EXIT);
-            await().atMost(LiveRig.WAIT).until(() -> rig.returned(r -> r.stage() == Stage.CLOSE_CLIENT) > 0);
+            await().atMost(LiveRig.WAIT).until(() -> rig.returned(r -> r.stage() == Step.CLOSE_CLIENT) > 0);
             assertThat(rig.tracker.isAchieved(bindFails.id())).isFalse();
         }
     }
@@ -252,10 +252,10 @@ class TryItTasksAchievableTest {
 
     /** The backlog-demo set-up: backlog 1, a breakpoint before accept, then a burst of non-blocking connects. */
     private static List<SocketChannel> burstIntoBacklogOne(LiveRig rig, int clients) throws IOException {
-        rig.gate.setBreakpoint(Stage.ACCEPT, true);
+        rig.gate.setBreakpoint(Step.ACCEPT, true);
         LifecycleServer s = rig.start(LiveRig.config().withBacklog(1));
-        rig.awaitHeld(Stage.ACCEPT);
-        await().atMost(LiveRig.WAIT).until(() -> rig.returned(r -> r.stage() == Stage.LISTEN) > 0);
+        rig.awaitHeld(Step.ACCEPT);
+        await().atMost(LiveRig.WAIT).until(() -> rig.returned(r -> r.stage() == Step.LISTEN) > 0);
         List<SocketChannel> out = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             SocketChannel ch = rig.closeAtEnd(SocketChannel.open());

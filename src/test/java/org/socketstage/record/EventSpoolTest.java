@@ -13,19 +13,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketstage.server.Actor;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SocketBackend;
-import org.socketstage.trace.JsonLines;
-import org.socketstage.trace.StraceFormat;
+import org.socketstage.event.JsonLines;
+import org.socketstage.event.StraceFormat;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class EventSpoolTest {
@@ -36,8 +36,8 @@ class EventSpoolTest {
     private static void publishSome(EventBus bus, int calls) {
         for (int i = 0; i < calls; i++) {
             int n = i;
-            bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, Actor.SERVER, Stage.LISTEN, "listen", "3, " + n));
-            bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, Actor.SERVER, Stage.LISTEN, "listen",
+            bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, Actor.SERVER, Step.LISTEN, "listen", "3, " + n));
+            bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, Actor.SERVER, Step.LISTEN, "listen",
                     "3, " + n, n % 2 == 0 ? 0 : -1, n % 2 == 0 ? null : Errno.byName("EADDRINUSE").orElseThrow(),
                     false, null, null, null, null, 3));
         }
@@ -133,7 +133,7 @@ class EventSpoolTest {
     @Test
     void formattersAreTheTraceFormats() throws Exception {
         try (EventSpool spool = new EventSpool(JsonLines::toJson, StraceFormat::line)) {
-            var started = new ServerEvent.CallStarted(1, java.time.Instant.now(), Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0");
+            var started = new ServerEvent.CallStarted(1, java.time.Instant.now(), Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0");
             spool.append(started);
             assertThat(spool.count()).isEqualTo(1);
             assertThat(spool.export(EventSpool.Format.STRACE, out.resolve("s.txt"))).isZero();

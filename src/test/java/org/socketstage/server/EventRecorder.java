@@ -1,5 +1,9 @@
 package org.socketstage.server;
 
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +28,7 @@ final class EventRecorder implements AutoCloseable {
                 .map(ServerEvent.CallReturned.class::cast).toList();
     }
 
-    List<ServerEvent.CallReturned> returned(Stage stage) {
+    List<ServerEvent.CallReturned> returned(Step stage) {
         return returned().stream().filter(r -> r.stage() == stage).toList();
     }
 
@@ -32,7 +36,7 @@ final class EventRecorder implements AutoCloseable {
         return returned().stream().filter(p).findFirst();
     }
 
-    boolean held(Stage stage) {
+    boolean held(Step stage) {
         return events.stream().anyMatch(e -> e instanceof ServerEvent.CallHeld h && h.stage() == stage);
     }
 

@@ -1,5 +1,7 @@
 package org.socketstage.server;
 
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,9 +40,9 @@ class JdkBackendServerTest {
             out.write("exit\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.read()).isEqualTo(-1);
 
-            ServerEvent.CallReturned bind = f.recorder.returned(Stage.BIND).get(0);
+            ServerEvent.CallReturned bind = f.recorder.returned(Step.BIND).get(0);
             assertThat(bind.note()).isEqualTo("prepared; Java binds and listens together at listen()");
-            await().atMost(WAIT).until(() -> !f.recorder.returned(Stage.CLOSE_CLIENT).isEmpty());
+            await().atMost(WAIT).until(() -> !f.recorder.returned(Step.CLOSE_CLIENT).isEmpty());
         }
     }
 

@@ -1,5 +1,8 @@
 package org.socketstage.server;
 
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,9 +38,9 @@ class KernelQueueTest {
     @Test
     void afterListenAndBeforeAcceptThreeClientsConnectAndWaitInTheKernelsQueue() throws Exception {
         try (ServerFixture f = ServerFixture.withKernel(ServerFixture.loopbackAnyPort(), PacingMode.LIVE)) {
-            f.gate.setBreakpoint(Stage.ACCEPT, true);
+            f.gate.setBreakpoint(Step.ACCEPT, true);
             f.start();
-            await().atMost(WAIT).until(() -> f.recorder.held(Stage.ACCEPT));
+            await().atMost(WAIT).until(() -> f.recorder.held(Step.ACCEPT));
             List<Socket> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
@@ -48,7 +51,7 @@ class KernelQueueTest {
                 KernelSnapshot k = latestKernel(f).orElseThrow();
                 assertThat(k.listenRow()).isPresent();
                 assertThat(k.effectiveLimit()).hasValue(5);
-                assertThat(f.recorder.returned(Stage.ACCEPT)).as("accept() was never called").isEmpty();
+                assertThat(f.recorder.returned(Step.ACCEPT)).as("accept() was never called").isEmpty();
                 for (Socket c : clients) {
                     assertThat(k.rows()).anyMatch(r -> r.state() == TcpState.ESTABLISHED && r.localPort() == c.getLocalPort());
                 }
@@ -64,14 +67,14 @@ class KernelQueueTest {
     void anIterativeServerLeavesTheSecondClientInTheQueueWhileServingTheFirst() throws Exception {
         try (ServerFixture f = ServerFixture.withKernel(ServerFixture.loopbackAnyPort(), PacingMode.LIVE).startAndAwaitAccept();
                 Socket first = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
-            await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 1);
+            await().atMost(WAIT).until(() -> f.recorder.returned(Step.ACCEPT).size() == 1);
             try (Socket second = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
                 await().atMost(WAIT).until(() -> latestKernel(f).map(k -> k.acceptQueue().orElse(-1)).orElse(-1) == 1);
-                assertThat(f.recorder.returned(Stage.ACCEPT)).hasSize(1);
+                assertThat(f.recorder.returned(Step.ACCEPT)).hasSize(1);
 
                 first.getOutputStream().write("exit\n".getBytes(StandardCharsets.US_ASCII));
-                await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 2);
-                assertThat(f.recorder.returned(Stage.ACCEPT).get(1).address().port()).isEqualTo(second.getLocalPort());
+                await().atMost(WAIT).until(() -> f.recorder.returned(Step.ACCEPT).size() == 2);
+                assertThat(f.recorder.returned(Step.ACCEPT).get(1).address().port()).isEqualTo(second.getLocalPort());
                 await().atMost(WAIT).until(() -> latestKernel(f).map(k -> k.acceptQueue().orElse(-1)).orElse(-1) == 0);
             }
         }
@@ -93,10 +96,10 @@ class KernelQueueTest {
         }
         try (ServerFixture noReuse = new ServerFixture(ServerConfig.defaults().withPort(port).withReuseAddr(false), PacingMode.LIVE).start()) {
             await().atMost(WAIT).until(() -> noReuse.recorder.reachedState(ServerState.FAILED));
-            assertThat(noReuse.recorder.returned(Stage.BIND).get(0).errno().name()).isEqualTo("EADDRINUSE");
+            assertThat(noReuse.recorder.returned(Step.BIND).get(0).errno().name()).isEqualTo("EADDRINUSE");
         }
         try (ServerFixture reuse = new ServerFixture(ServerConfig.defaults().withPort(port), PacingMode.LIVE).startAndAwaitAccept()) {
-            assertThat(reuse.recorder.returned(Stage.BIND).get(0).failed()).as("both sockets set SO_REUSEADDR").isFalse();
+            assertThat(reuse.recorder.returned(Step.BIND).get(0).failed()).as("both sockets set SO_REUSEADDR").isFalse();
         }
     }
 
@@ -106,15 +109,15 @@ class KernelQueueTest {
         try (ServerFixture f = ServerFixture.withKernel(limited, PacingMode.LIVE).startAndAwaitAccept();
                 Socket a = new Socket(InetAddress.getLoopbackAddress(), f.port());
                 Socket b = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
-            await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 2);
+            await().atMost(WAIT).until(() -> f.recorder.returned(Step.ACCEPT).size() == 2);
             try (Socket c = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
                 await().atMost(WAIT).until(() -> f.recorder.events().stream()
                         .anyMatch(e -> e instanceof ServerEvent.Notice n && n.text().contains("(the limit)")));
                 await().atMost(WAIT).until(() -> latestKernel(f).map(k -> k.acceptQueue().orElse(-1)).orElse(-1) == 1);
-                assertThat(f.recorder.returned(Stage.ACCEPT)).hasSize(2);
+                assertThat(f.recorder.returned(Step.ACCEPT)).hasSize(2);
                 a.close();
-                await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 3);
-                assertThat(f.recorder.returned(Stage.ACCEPT).get(2).address().port()).isEqualTo(c.getLocalPort());
+                await().atMost(WAIT).until(() -> f.recorder.returned(Step.ACCEPT).size() == 3);
+                assertThat(f.recorder.returned(Step.ACCEPT).get(2).address().port()).isEqualTo(c.getLocalPort());
             }
         }
     }

@@ -1,5 +1,9 @@
 package org.socketstage.server;
 
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -32,11 +36,11 @@ class LifecycleServerTest {
     void runsTheCallsInTheLessonsOrderAndReportsRealResults() throws Exception {
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.LIVE).startAndAwaitAccept()) {
             assertThat(f.recorder.returned()).extracting(ServerEvent.CallReturned::stage)
-                    .containsSubsequence(Stage.SOCKET, Stage.SETSOCKOPT, Stage.SOCKADDR, Stage.BIND, Stage.LISTEN);
-            ServerEvent.CallReturned socket = f.recorder.returned(Stage.SOCKET).get(0);
+                    .containsSubsequence(Step.SOCKET, Step.SETSOCKOPT, Step.SOCKADDR, Step.BIND, Step.LISTEN);
+            ServerEvent.CallReturned socket = f.recorder.returned(Step.SOCKET).get(0);
             assertThat(socket.result()).isGreaterThanOrEqualTo(3);
             assertThat(socket.straceText()).isEqualTo("socket(AF_INET, SOCK_STREAM, 0) = " + socket.result());
-            ServerEvent.CallReturned bind = f.recorder.returned(Stage.BIND).get(0);
+            ServerEvent.CallReturned bind = f.recorder.returned(Step.BIND).get(0);
             assertThat(bind.straceText()).startsWith("bind(" + socket.result()
                     + ", {sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 0");
             assertThat(bind.sockaddrBytes()).hasSize(16);
@@ -58,14 +62,14 @@ class LifecycleServerTest {
             out.write("exit\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.read()).as("server closed the connection").isEqualTo(-1);
 
-            await().atMost(WAIT).until(() -> !f.recorder.returned(Stage.CLOSE_CLIENT).isEmpty());
-            ServerEvent.CallReturned recv = f.recorder.returned(Stage.RECV).get(0);
+            await().atMost(WAIT).until(() -> !f.recorder.returned(Step.CLOSE_CLIENT).isEmpty());
+            ServerEvent.CallReturned recv = f.recorder.returned(Step.RECV).get(0);
             assertThat(recv.straceText()).matches("recv\\(\\d+, \"hello\\\\n\", 4096, 0\\) = 6");
             assertThat(recv.actor().kind()).isEqualTo(Actor.Kind.CONNECTION);
             assertThat(recv.actor().peer().port()).isEqualTo(client.getLocalPort());
             // the server goes back to accept() for the next client
             await().atMost(WAIT).until(() -> f.recorder.events().stream()
-                    .filter(e -> e instanceof ServerEvent.CallStarted s && s.stage() == Stage.ACCEPT).count() == 2);
+                    .filter(e -> e instanceof ServerEvent.CallStarted s && s.stage() == Step.ACCEPT).count() == 2);
         }
     }
 
@@ -74,17 +78,17 @@ class LifecycleServerTest {
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.LIVE).startAndAwaitAccept()) {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
                 client.getOutputStream().write('x');
-                await().atMost(WAIT).until(() -> !f.recorder.returned(Stage.SEND).isEmpty());
+                await().atMost(WAIT).until(() -> !f.recorder.returned(Step.SEND).isEmpty());
             }
-            await().atMost(WAIT).until(() -> f.recorder.firstReturned(r -> r.stage() == Stage.RECV && r.result() == 0).isPresent());
-            await().atMost(WAIT).until(() -> !f.recorder.returned(Stage.CLOSE_CLIENT).isEmpty());
+            await().atMost(WAIT).until(() -> f.recorder.firstReturned(r -> r.stage() == Step.RECV && r.result() == 0).isPresent());
+            await().atMost(WAIT).until(() -> !f.recorder.returned(Step.CLOSE_CLIENT).isEmpty());
         }
     }
 
     @Test
     void connectBetweenBindAndListenIsRefused() throws Exception {
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.STEP).start()) {
-            f.stepUntilHeld(Stage.LISTEN);
+            f.stepUntilHeld(Step.LISTEN);
             assertThat(f.port()).isPositive();
             NativeSocketApi api = new NativeSocketApi();
             int fd = api.socketTcp();
@@ -96,7 +100,7 @@ class LifecycleServerTest {
                 api.close(fd);
             }
             f.gate.step();
-            await().atMost(WAIT).until(() -> !f.recorder.returned(Stage.LISTEN).isEmpty());
+            await().atMost(WAIT).until(() -> !f.recorder.returned(Step.LISTEN).isEmpty());
             try (Socket ok = new Socket()) {
                 ok.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), f.port()), 2000);
                 assertThat(ok.isConnected()).isTrue();
@@ -111,18 +115,18 @@ class LifecycleServerTest {
             port = holder.getLocalPort();
             try (ServerFixture f = new ServerFixture(ServerConfig.defaults().withPort(port), PacingMode.LIVE).start()) {
                 await().atMost(WAIT).until(() -> f.recorder.reachedState(ServerState.FAILED));
-                ServerEvent.CallReturned bind = f.recorder.returned(Stage.BIND).get(0);
+                ServerEvent.CallReturned bind = f.recorder.returned(Step.BIND).get(0);
                 assertThat(bind.errno().name()).isEqualTo("EADDRINUSE");
                 if (Platform.current() == Platform.LINUX) {
                     assertThat(bind.errno().number()).isEqualTo(98);
                 }
                 assertThat(bind.straceText()).endsWith("= -1 EADDRINUSE (Address already in use)");
-                assertThat(f.recorder.returned(Stage.CLOSE_LISTENER)).hasSize(1);
+                assertThat(f.recorder.returned(Step.CLOSE_LISTENER)).hasSize(1);
                 assertThat(f.server.state()).isEqualTo(ServerState.FAILED);
             }
         }
         try (ServerFixture retry = new ServerFixture(ServerConfig.defaults().withPort(port), PacingMode.LIVE).startAndAwaitAccept()) {
-            assertThat(retry.recorder.returned(Stage.BIND).get(0).failed()).isFalse();
+            assertThat(retry.recorder.returned(Step.BIND).get(0).failed()).isFalse();
         }
     }
 
@@ -135,7 +139,7 @@ class LifecycleServerTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(250);
         f.close();
         assertPortFree(port);
-        assertThat(f.recorder.returned(Stage.CLOSE_LISTENER)).hasSize(1);
+        assertThat(f.recorder.returned(Step.CLOSE_LISTENER)).hasSize(1);
     }
 
     @Test
@@ -144,7 +148,7 @@ class LifecycleServerTest {
         int port = f.port();
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             await().atMost(WAIT).until(() -> f.recorder.events().stream()
-                    .anyMatch(e -> e instanceof ServerEvent.CallStarted s && s.stage() == Stage.RECV));
+                    .anyMatch(e -> e instanceof ServerEvent.CallStarted s && s.stage() == Step.RECV));
             long start = System.nanoTime();
             assertThat(f.server.stop(Duration.ofMillis(250))).isTrue();
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(250);
@@ -153,7 +157,7 @@ class LifecycleServerTest {
         } finally {
             f.close();
         }
-        assertThat(f.recorder.returned(Stage.CLOSE_CLIENT)).hasSize(1);
+        assertThat(f.recorder.returned(Step.CLOSE_CLIENT)).hasSize(1);
         assertThat(f.server.state()).isEqualTo(ServerState.STOPPED);
         assertPortFree(port);
     }
@@ -161,7 +165,7 @@ class LifecycleServerTest {
     @Test
     void stopWhileHeldAtTheStepGateWorksToo() throws Exception {
         ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.STEP).start();
-        await().atMost(WAIT).until(() -> f.recorder.held(Stage.SOCKET));
+        await().atMost(WAIT).until(() -> f.recorder.held(Step.SOCKET));
         assertThat(f.server.stop(Duration.ofMillis(250))).isTrue();
         f.close();
         assertThat(f.recorder.returned()).isEmpty();
@@ -173,11 +177,11 @@ class LifecycleServerTest {
         try (ServerFixture f = new ServerFixture(threaded, PacingMode.LIVE).startAndAwaitAccept();
                 Socket other = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
             Socket resetter = new Socket(InetAddress.getLoopbackAddress(), f.port());
-            await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 2);
+            await().atMost(WAIT).until(() -> f.recorder.returned(Step.ACCEPT).size() == 2);
             resetter.setSoLinger(true, 0);
             resetter.close();
             await().atMost(WAIT).until(() -> f.recorder.firstReturned(
-                    r -> r.stage() == Stage.RECV && r.failed() && r.errno().name().equals("ECONNRESET")).isPresent());
+                    r -> r.stage() == Step.RECV && r.failed() && r.errno().name().equals("ECONNRESET")).isPresent());
 
             other.setSoTimeout(5000);
             other.getOutputStream().write("still here\n".getBytes(StandardCharsets.US_ASCII));
@@ -188,23 +192,23 @@ class LifecycleServerTest {
     @Test
     void stepModeHoldsEveryCallUntilStep() throws Exception {
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.STEP).start()) {
-            await().atMost(WAIT).until(() -> f.recorder.held(Stage.SOCKET));
+            await().atMost(WAIT).until(() -> f.recorder.held(Step.SOCKET));
             assertThat(f.recorder.returned()).isEmpty();
             assertThat(f.gate.step()).isTrue();
-            await().atMost(WAIT).until(() -> f.recorder.held(Stage.SETSOCKOPT));
-            assertThat(f.recorder.returned()).extracting(ServerEvent.CallReturned::stage).containsExactly(Stage.SOCKET);
+            await().atMost(WAIT).until(() -> f.recorder.held(Step.SETSOCKOPT));
+            assertThat(f.recorder.returned()).extracting(ServerEvent.CallReturned::stage).containsExactly(Step.SOCKET);
         }
     }
 
     @Test
     void aBreakpointHoldsOnlyItsStageInLiveMode() throws Exception {
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.LIVE)) {
-            f.gate.setBreakpoint(Stage.LISTEN, true);
+            f.gate.setBreakpoint(Step.LISTEN, true);
             f.start();
-            await().atMost(WAIT).until(() -> f.recorder.held(Stage.LISTEN));
-            assertThat(f.recorder.returned(Stage.LISTEN)).isEmpty();
+            await().atMost(WAIT).until(() -> f.recorder.held(Step.LISTEN));
+            assertThat(f.recorder.returned(Step.LISTEN)).isEmpty();
             f.gate.resume();
-            await().atMost(WAIT).until(() -> !f.recorder.returned(Stage.LISTEN).isEmpty());
+            await().atMost(WAIT).until(() -> !f.recorder.returned(Step.LISTEN).isEmpty());
         }
     }
 
@@ -212,18 +216,18 @@ class LifecycleServerTest {
     void withoutSoReuseaddrTheSetsockoptStageIsSkipped() throws Exception {
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort().withReuseAddr(false), PacingMode.LIVE)
                 .startAndAwaitAccept()) {
-            assertThat(f.recorder.returned(Stage.SETSOCKOPT)).isEmpty();
+            assertThat(f.recorder.returned(Step.SETSOCKOPT)).isEmpty();
         }
     }
 
     @Test
     void aSimulatedFaultIsLabelledAndNeverReachesTheKernel() throws Exception {
         FaultPlan faults = new FaultPlan();
-        faults.failNext(Stage.LISTEN, Errno.byName("EMFILE").orElseThrow());
+        faults.failNext(Step.LISTEN, Errno.byName("EMFILE").orElseThrow());
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.LIVE, new NativeSocketApi(),
                 faults, KernelView.NONE).start()) {
             await().atMost(WAIT).until(() -> f.recorder.reachedState(ServerState.FAILED));
-            ServerEvent.CallReturned listen = f.recorder.returned(Stage.LISTEN).get(0);
+            ServerEvent.CallReturned listen = f.recorder.returned(Step.LISTEN).get(0);
             assertThat(listen.simulated()).isTrue();
             assertThat(listen.straceText()).endsWith("[simulated]");
             assertThat(listen.errno().name()).isEqualTo("EMFILE");
@@ -233,14 +237,14 @@ class LifecycleServerTest {
     @Test
     void aFailedAcceptIsReportedAndTheLoopGoesOnWithTheSameClient() throws Exception {
         FaultPlan faults = new FaultPlan();
-        faults.failNext(Stage.ACCEPT, Errno.byName("EMFILE").orElseThrow());
+        faults.failNext(Step.ACCEPT, Errno.byName("EMFILE").orElseThrow());
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.LIVE, new NativeSocketApi(),
                 faults, KernelView.NONE).startAndAwaitAccept();
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), f.port())) {
-            await().atMost(WAIT).until(() -> f.recorder.returned(Stage.ACCEPT).size() == 2);
-            assertThat(f.recorder.returned(Stage.ACCEPT).get(0).errno().name()).isEqualTo("EMFILE");
-            assertThat(f.recorder.returned(Stage.ACCEPT).get(0).simulated()).isTrue();
-            assertThat(f.recorder.returned(Stage.ACCEPT).get(1).address().port()).isEqualTo(client.getLocalPort());
+            await().atMost(WAIT).until(() -> f.recorder.returned(Step.ACCEPT).size() == 2);
+            assertThat(f.recorder.returned(Step.ACCEPT).get(0).errno().name()).isEqualTo("EMFILE");
+            assertThat(f.recorder.returned(Step.ACCEPT).get(0).simulated()).isTrue();
+            assertThat(f.recorder.returned(Step.ACCEPT).get(1).address().port()).isEqualTo(client.getLocalPort());
             assertThat(f.server.state()).isEqualTo(ServerState.RUNNING);
             client.setSoTimeout(5000);
             client.getOutputStream().write('k');
@@ -251,12 +255,12 @@ class LifecycleServerTest {
     @Test
     void anUncheckedSocketResultLeadsToARealEbadfAtBind() throws Exception {
         FaultPlan faults = new FaultPlan();
-        faults.failNext(Stage.SOCKET, Errno.byName("EMFILE").orElseThrow());
+        faults.failNext(Step.SOCKET, Errno.byName("EMFILE").orElseThrow());
         faults.setUncheckedSocket(true);
         try (ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort().withReuseAddr(false), PacingMode.LIVE,
                 new NativeSocketApi(), faults, KernelView.NONE).start()) {
             await().atMost(WAIT).until(() -> f.recorder.reachedState(ServerState.FAILED));
-            ServerEvent.CallReturned bind = f.recorder.returned(Stage.BIND).get(0);
+            ServerEvent.CallReturned bind = f.recorder.returned(Step.BIND).get(0);
             assertThat(bind.straceText()).startsWith("bind(-1, ");
             assertThat(bind.errno().name()).isEqualTo("EBADF");
             assertThat(bind.simulated()).isFalse();

@@ -1,5 +1,8 @@
 package org.socketstage.server;
 
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -41,7 +44,7 @@ final class ServerFixture implements AutoCloseable {
     ServerFixture startAndAwaitAccept() {
         start();
         await().atMost(Duration.ofSeconds(5)).until(() -> recorder.events().stream()
-                .anyMatch(e -> e instanceof ServerEvent.CallStarted s && s.stage() == Stage.ACCEPT));
+                .anyMatch(e -> e instanceof ServerEvent.CallStarted s && s.stage() == Step.ACCEPT));
         return this;
     }
 
@@ -50,7 +53,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     /** Steps held calls until one of the given stage is held (not yet run). */
-    void stepUntilHeld(Stage stage) {
+    void stepUntilHeld(Step stage) {
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             var held = gate.held();
             if (!held.isEmpty() && held.get(0).stage() == stage) {

@@ -1,5 +1,7 @@
 package org.socketstage.server;
 
+import org.socketstage.event.Actor;
+import org.socketstage.event.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,25 +20,25 @@ class StepGateTest {
 
     private final List<StepGate.HeldCall> holds = new CopyOnWriteArrayList<>();
 
-    private CompletableFuture<Void> passAsync(StepGate gate, Stage stage) {
+    private CompletableFuture<Void> passAsync(StepGate gate, Step stage) {
         return CompletableFuture.runAsync(() -> gate.pass(Actor.SERVER, stage, stage.label(), holds::add));
     }
 
     @Test
     void liveModePassesAtOnce() {
         StepGate gate = new StepGate(PacingMode.LIVE, 0);
-        gate.pass(Actor.SERVER, Stage.BIND, "bind", holds::add);
+        gate.pass(Actor.SERVER, Step.BIND, "bind", holds::add);
         assertThat(holds).isEmpty();
     }
 
     @Test
     void stepModeReleasesOneCallPerStepOldestFirst() throws Exception {
         StepGate gate = new StepGate(PacingMode.STEP, 0);
-        CompletableFuture<Void> first = passAsync(gate, Stage.RECV);
+        CompletableFuture<Void> first = passAsync(gate, Step.RECV);
         await().until(() -> gate.held().size() == 1);
-        CompletableFuture<Void> second = passAsync(gate, Stage.ACCEPT);
+        CompletableFuture<Void> second = passAsync(gate, Step.ACCEPT);
         await().until(() -> gate.held().size() == 2);
-        assertThat(gate.held()).extracting(StepGate.HeldCall::stage).containsExactly(Stage.RECV, Stage.ACCEPT);
+        assertThat(gate.held()).extracting(StepGate.HeldCall::stage).containsExactly(Step.RECV, Step.ACCEPT);
 
         assertThat(gate.step()).isTrue();
         first.get(2, TimeUnit.SECONDS);
@@ -50,7 +52,7 @@ class StepGateTest {
     void pauseHoldsAndResumeReleasesInLiveMode() throws Exception {
         StepGate gate = new StepGate(PacingMode.LIVE, 0);
         gate.pause();
-        CompletableFuture<Void> call = passAsync(gate, Stage.SEND);
+        CompletableFuture<Void> call = passAsync(gate, Step.SEND);
         await().until(() -> holds.size() == 1);
         assertThat(holds.get(0).reason()).isEqualTo("paused");
         gate.resume();
@@ -60,7 +62,7 @@ class StepGateTest {
     @Test
     void switchingFromStepToLiveLetsHeldCallsGo() throws Exception {
         StepGate gate = new StepGate(PacingMode.STEP, 0);
-        CompletableFuture<Void> call = passAsync(gate, Stage.SOCKET);
+        CompletableFuture<Void> call = passAsync(gate, Step.SOCKET);
         await().until(() -> gate.held().size() == 1);
         gate.setMode(PacingMode.LIVE);
         call.get(2, TimeUnit.SECONDS);
@@ -69,7 +71,7 @@ class StepGateTest {
     @Test
     void runModeDelayCanBeShortenedWhileWaiting() throws Exception {
         StepGate gate = new StepGate(PacingMode.RUN, 60_000);
-        CompletableFuture<Void> call = passAsync(gate, Stage.LISTEN);
+        CompletableFuture<Void> call = passAsync(gate, Step.LISTEN);
         await().pollDelay(Duration.ofMillis(50)).until(() -> !call.isDone());
         gate.setDelayMillis(0);
         call.get(2, TimeUnit.SECONDS);
@@ -79,31 +81,31 @@ class StepGateTest {
     @Test
     void aBreakpointHoldsUntilStepOrResume() throws Exception {
         StepGate gate = new StepGate(PacingMode.LIVE, 0);
-        gate.setBreakpoint(Stage.ACCEPT, true);
-        gate.pass(Actor.SERVER, Stage.RECV, "recv", holds::add);
-        CompletableFuture<Void> accept = passAsync(gate, Stage.ACCEPT);
+        gate.setBreakpoint(Step.ACCEPT, true);
+        gate.pass(Actor.SERVER, Step.RECV, "recv", holds::add);
+        CompletableFuture<Void> accept = passAsync(gate, Step.ACCEPT);
         await().until(() -> holds.size() == 1);
         assertThat(holds.get(0).reason()).isEqualTo("breakpoint");
         gate.step();
         accept.get(2, TimeUnit.SECONDS);
 
-        CompletableFuture<Void> again = passAsync(gate, Stage.ACCEPT);
+        CompletableFuture<Void> again = passAsync(gate, Step.ACCEPT);
         await().until(() -> holds.size() == 2);
         gate.resume();
         again.get(2, TimeUnit.SECONDS);
-        assertThat(gate.breakpoints()).containsExactly(Stage.ACCEPT);
+        assertThat(gate.breakpoints()).containsExactly(Step.ACCEPT);
     }
 
     @Test
     void cancelReleasesWaitersWithCancelledAndResetMakesTheGateUsableAgain() {
         StepGate gate = new StepGate(PacingMode.STEP, 0);
-        CompletableFuture<Void> call = passAsync(gate, Stage.BIND);
+        CompletableFuture<Void> call = passAsync(gate, Step.BIND);
         await().until(() -> gate.held().size() == 1);
         gate.cancel();
         assertThatThrownBy(() -> call.get(2, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(StepGate.Cancelled.class);
         gate.reset();
         gate.setMode(PacingMode.LIVE);
-        gate.pass(Actor.SERVER, Stage.BIND, "bind", holds::add);
+        gate.pass(Actor.SERVER, Step.BIND, "bind", holds::add);
     }
 }

@@ -17,7 +17,7 @@ public class ExitProbe extends SocketStageApp {
         MainViewModel vm = window().viewModel();
         vm.settings().portProperty().set(System.getProperty("probe.port"));
         vm.control().live();
-        vm.lane().cardProperty(org.socketstage.server.Stage.ACCEPT).addListener((o, a, card) -> {
+        vm.lane().cardProperty(org.socketstage.event.Step.ACCEPT).addListener((o, a, card) -> {
             if (card.status() == StageStatus.ACTIVE) {
                 System.out.println("LISTENING");
                 System.out.flush();

@@ -7,8 +7,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.socketstage.kernel.KernelSnapshot;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 
 class FxEventPumpTest {
 
@@ -22,9 +22,9 @@ class FxEventPumpTest {
     @Test
     void onlyTheNewestKernelSnapshotOfABatchIsKeptAndOrderIsKept() {
         ServerEvent k1 = kernel(1);
-        ServerEvent call = ev.ok(Stage.SOCKET, "socket", "", 3, null);
+        ServerEvent call = ev.ok(Step.SOCKET, "socket", "", 3, null);
         ServerEvent k2 = kernel(2);
-        ServerEvent call2 = ev.started(Stage.BIND, "bind", "");
+        ServerEvent call2 = ev.started(Step.BIND, "bind", "");
         ServerEvent k3 = kernel(3);
         assertThat(FxEventPump.coalesceKernelSnapshots(List.of(k1, call, k2, call2, k3)))
                 .containsExactly(call, call2, k3);
@@ -32,7 +32,7 @@ class FxEventPumpTest {
 
     @Test
     void aBatchWithoutSnapshotsIsUntouched() {
-        List<ServerEvent> batch = List.of(ev.ok(Stage.SOCKET, "socket", "", 3, null));
+        List<ServerEvent> batch = List.of(ev.ok(Step.SOCKET, "socket", "", 3, null));
         assertThat(FxEventPump.coalesceKernelSnapshots(batch)).isSameAs(batch);
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.server.Concurrency;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.socket.SocketBackend;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

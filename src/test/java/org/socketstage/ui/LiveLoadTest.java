@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.server.Concurrency;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.socket.SocketBackend;
 import org.socketstage.ui.sockets.ServedTotals;
 import org.testfx.api.FxRobot;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.socket.SocketBackend;
 import org.socketstage.ui.controls.ServerControlViewModel;
 import org.socketstage.ui.lane.StageStatus;
@@ -79,11 +79,11 @@ class MainWindowTest {
         return window.viewModel();
     }
 
-    private org.socketstage.server.Stage currentStage() {
+    private org.socketstage.event.Step currentStage() {
         return fx(() -> vm().lane().currentStageProperty().get());
     }
 
-    private StageStatus status(org.socketstage.server.Stage s) {
+    private StageStatus status(org.socketstage.event.Step s) {
         return fx(() -> vm().lane().card(s).status());
     }
 
@@ -116,14 +116,14 @@ class MainWindowTest {
     /** Presses Step until the server is held before accept(). */
     private void stepToAccept(FxRobot robot) {
         robot.clickOn("#step-button");
-        for (int i = 0; i < 12 && !(currentStage() == org.socketstage.server.Stage.ACCEPT
-                && status(org.socketstage.server.Stage.ACCEPT) == StageStatus.NEXT); i++) {
+        for (int i = 0; i < 12 && !(currentStage() == org.socketstage.event.Step.ACCEPT
+                && status(org.socketstage.event.Step.ACCEPT) == StageStatus.NEXT); i++) {
             await().atMost(WAIT).until(() -> fx(() -> vm().control().gate().held().size()) == 1
                     && status(currentStage()) == StageStatus.NEXT);
-            if (currentStage() == org.socketstage.server.Stage.ACCEPT) {
+            if (currentStage() == org.socketstage.event.Step.ACCEPT) {
                 break;
             }
-            org.socketstage.server.Stage before = currentStage();
+            org.socketstage.event.Step before = currentStage();
             if (i % 2 == 0) {
                 robot.clickOn("#step-button");
             } else {
@@ -138,13 +138,13 @@ class MainWindowTest {
         shot(robot, "01-idle");
         stepToAccept(robot);
 
-        assertThat(currentStage()).isEqualTo(org.socketstage.server.Stage.ACCEPT);
+        assertThat(currentStage()).isEqualTo(org.socketstage.event.Step.ACCEPT);
         assertThat(fx(() -> robot.lookup("#stage-ACCEPT").query().getStyleClass()))
                 .contains("stage-current", "stage-next");
         assertThat(text(robot, "#stage-result-SOCKET")).matches("fd = \\d+");
         assertThat(text(robot, "#stage-result-BIND")).isEqualTo("= 0");
         assertThat(text(robot, "#stage-result-LISTEN")).isEqualTo("= 0");
-        assertThat(status(org.socketstage.server.Stage.RECV)).isEqualTo(StageStatus.WAITING);
+        assertThat(status(org.socketstage.event.Step.RECV)).isEqualTo(StageStatus.WAITING);
         assertThat(text(robot, "#listener-state")).contains("LISTEN");
         assertThat(text(robot, "#listener-address")).isEqualTo("127.0.0.1:" + port);
         assertThat(text(robot, "#lane-status")).contains("accept()");
@@ -171,7 +171,7 @@ class MainWindowTest {
         try (ServerSocket holder = new ServerSocket()) {
             holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             robot.clickOn("#live-button");
-            await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.BIND) == StageStatus.FAILED);
+            await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.BIND) == StageStatus.FAILED);
             assertThat(fx(() -> robot.lookup("#stage-BIND").query().getStyleClass())).contains("stage-failed");
             assertThat(text(robot, "#stage-result-BIND")).isEqualTo("= -1 EADDRINUSE");
             await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#failure-banner").query().isVisible()));
@@ -188,7 +188,7 @@ class MainWindowTest {
     void threeWaitingClientsFillThreeQueueSlots(FxRobot robot) throws IOException {
         robot.clickOn("#breakpoint-ACCEPT");
         robot.clickOn("#live-button");
-        await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.ACCEPT) == StageStatus.NEXT);
+        await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.ACCEPT) == StageStatus.NEXT);
         for (int i = 0; i < 3; i++) {
             clients.add(new Socket(InetAddress.getLoopbackAddress(), port));
         }
@@ -210,8 +210,8 @@ class MainWindowTest {
         int bindIndex = fx(() -> {
             var h = vm().feed().history();
             for (int i = 0; i < h.size(); i++) {
-                if (h.get(i) instanceof org.socketstage.server.ServerEvent.CallReturned r
-                        && r.stage() == org.socketstage.server.Stage.BIND) {
+                if (h.get(i) instanceof org.socketstage.event.ServerEvent.CallReturned r
+                        && r.stage() == org.socketstage.event.Step.BIND) {
                     return i;
                 }
             }
@@ -220,9 +220,9 @@ class MainWindowTest {
         assertThat(bindIndex).isPositive();
         Slider slider = robot.lookup("#history-slider").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(bindIndex - 1)); // just before bind() returned
-        await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.LISTEN) == StageStatus.WAITING);
-        assertThat(status(org.socketstage.server.Stage.BIND)).isNotEqualTo(StageStatus.OK);
-        assertThat(status(org.socketstage.server.Stage.SOCKET)).isEqualTo(StageStatus.OK);
+        await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.LISTEN) == StageStatus.WAITING);
+        assertThat(status(org.socketstage.event.Step.BIND)).isNotEqualTo(StageStatus.OK);
+        assertThat(status(org.socketstage.event.Step.SOCKET)).isEqualTo(StageStatus.OK);
         assertThat(text(robot, "#listener-state")).doesNotContain("LISTEN");
         assertThat(text(robot, "#history-moment")).contains("view only");
         assertThat(fx(() -> window.view().log().viewModel().shownIndexOfMoment())).as("log row of the moment")
@@ -231,8 +231,8 @@ class MainWindowTest {
         shot(robot, "07-scrubbed-back");
 
         robot.clickOn("#back-to-live");
-        await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.LISTEN) == StageStatus.OK);
-        assertThat(currentStage()).isEqualTo(org.socketstage.server.Stage.ACCEPT);
+        await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.LISTEN) == StageStatus.OK);
+        assertThat(currentStage()).isEqualTo(org.socketstage.event.Step.ACCEPT);
         assertThat(text(robot, "#history-moment")).contains("LIVE");
         assertThat(fx(() -> window.view().log().viewModel().shownIndexOfMoment())).isEqualTo(-1);
     }
@@ -240,14 +240,14 @@ class MainWindowTest {
     @Test
     void escapeStopsTheServerWithoutBlockingTheWindow(FxRobot robot) throws IOException {
         robot.clickOn("#live-button");
-        await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.ACCEPT) == StageStatus.ACTIVE);
+        await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.ACCEPT) == StageStatus.ACTIVE);
         robot.clickOn("#lane-title");
         long before = System.nanoTime();
         robot.interact(() -> vm().control().stop()); // what Esc calls; it must return at once
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(500));
         await().atMost(WAIT).until(() -> fx(() -> vm().control().phaseProperty().get())
                 == ServerControlViewModel.Phase.STOPPED);
-        assertThat(status(org.socketstage.server.Stage.CLOSE_LISTENER)).isEqualTo(StageStatus.OK);
+        assertThat(status(org.socketstage.event.Step.CLOSE_LISTENER)).isEqualTo(StageStatus.OK);
         assertThat(text(robot, "#listener-state")).contains("closed");
         try (ServerSocket again = new ServerSocket()) {
             again.setReuseAddress(false);
@@ -260,7 +260,7 @@ class MainWindowTest {
     @Test
     void closingTheWindowStopsTheServerAndFreesThePort(FxRobot robot) throws IOException {
         robot.clickOn("#live-button");
-        await().atMost(WAIT).until(() -> status(org.socketstage.server.Stage.ACCEPT) == StageStatus.ACTIVE);
+        await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.ACCEPT) == StageStatus.ACTIVE);
         Node root = window.stage().getScene().getRoot();
         assertThat(root).isNotNull();
         long started = System.nanoTime();

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
@@ -103,7 +103,7 @@ class PanesWithRealServerTest {
         }
     }
 
-    private void stepUntilHeld(StepGate gate, org.socketstage.server.Stage stage) {
+    private void stepUntilHeld(StepGate gate, org.socketstage.event.Step stage) {
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             var held = gate.held();
             if (!held.isEmpty() && held.get(0).stage() == stage) {
@@ -130,13 +130,13 @@ class PanesWithRealServerTest {
         server = new LifecycleServer(ServerConfig.defaults().withPort(port), api, gate, bus);
         server.start();
 
-        stepUntilHeld(gate, org.socketstage.server.Stage.ACCEPT);
+        stepUntilHeld(gate, org.socketstage.event.Step.ACCEPT);
         awaitShown(robot);
 
-        int bindLine = code.viewModel().c().listing().site(org.socketstage.server.Stage.BIND).orElseThrow().call().first();
+        int bindLine = code.viewModel().c().listing().site(org.socketstage.event.Step.BIND).orElseThrow().call().first();
         CodeLine bind = code.viewModel().c().line(bindLine);
         assertThat(bind.annotation()).isEqualTo("→ 0");
-        int acceptLine = code.viewModel().c().listing().site(org.socketstage.server.Stage.ACCEPT).orElseThrow().call().first();
+        int acceptLine = code.viewModel().c().listing().site(org.socketstage.event.Step.ACCEPT).orElseThrow().call().first();
         assertThat(code.viewModel().c().currentLine()).isEqualTo(acceptLine);
         assertThat(code.viewModel().c().line(acceptLine).annotation()).startsWith("‖ waiting (step)");
 
@@ -151,7 +151,7 @@ class PanesWithRealServerTest {
 
         try (Socket client = new Socket("127.0.0.1", port)) {
             gate.step();
-            stepUntilHeld(gate, org.socketstage.server.Stage.RECV);
+            stepUntilHeld(gate, org.socketstage.event.Step.RECV);
             awaitShown(robot);
             assertThat(code.viewModel().c().line(acceptLine).annotation())
                     .endsWith("(127.0.0.1:" + client.getLocalPort() + ")");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.socket.SocketBackend;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -102,7 +102,7 @@ class PresentationTest {
         robot.interact(() -> {
             window.viewModel().settings().portProperty().set("7321");
             window.viewModel().settings().backlogProperty().set("3");
-            window.viewModel().control().breakpoints().add(org.socketstage.server.Stage.LISTEN);
+            window.viewModel().control().breakpoints().add(org.socketstage.event.Step.LISTEN);
             window.viewModel().presentation().setZoom(1.3);
             window.stage().setWidth(1100);
             window.stage().setHeight(700);
@@ -113,7 +113,7 @@ class PresentationTest {
         MainViewModel vm = second.viewModel();
         assertThat(fx(() -> vm.settings().portProperty().get())).isEqualTo("7321");
         assertThat(fx(() -> vm.settings().backlogProperty().get())).isEqualTo("3");
-        assertThat(fx(() -> vm.control().breakpoints())).containsExactly(org.socketstage.server.Stage.LISTEN);
+        assertThat(fx(() -> vm.control().breakpoints())).containsExactly(org.socketstage.event.Step.LISTEN);
         assertThat(fx(() -> vm.presentation().zoomProperty().get())).isEqualTo(1.3);
         assertThat(fx(() -> second.stage().getWidth())).isEqualTo(1100);
         assertThat(fx(() -> second.stage().getHeight())).isEqualTo(700);

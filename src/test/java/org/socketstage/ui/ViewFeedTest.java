@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.lane.LaneViewModel;
 import org.socketstage.ui.lane.StageStatus;
@@ -36,15 +36,15 @@ class ViewFeedTest {
 
     private List<ServerEvent> setup() {
         return List.of(ev.state(ServerState.RUNNING),
-                ev.started(Stage.SOCKET, "socket", ""), ev.ok(Stage.SOCKET, "socket", "", 3, null),
-                ev.started(Stage.BIND, "bind", ""), ev.ok(Stage.BIND, "bind", "", 0, SockAddrIn.loopback(9090)),
-                ev.started(Stage.LISTEN, "listen", "3, 5"), ev.ok(Stage.LISTEN, "listen", "3, 5", 0, null));
+                ev.started(Step.SOCKET, "socket", ""), ev.ok(Step.SOCKET, "socket", "", 3, null),
+                ev.started(Step.BIND, "bind", ""), ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(9090)),
+                ev.started(Step.LISTEN, "listen", "3, 5"), ev.ok(Step.LISTEN, "listen", "3, 5", 0, null));
     }
 
     @Test
     void liveBatchesReachEverySinkOnce() {
         feed.accept(setup());
-        assertThat(lane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.OK);
+        assertThat(lane.card(Step.LISTEN).status()).isEqualTo(StageStatus.OK);
         assertThat(liveSeen).hasSize(7);
         assertThat(feed.sizeProperty().get()).isEqualTo(7);
         assertThat(feed.momentIndexProperty().get()).isEqualTo(6);
@@ -55,28 +55,28 @@ class ViewFeedTest {
         feed.accept(setup());
         feed.showMoment(2); // just after socket() returned
         assertThat(feed.isLive()).isFalse();
-        assertThat(lane.card(Stage.SOCKET).status()).isEqualTo(StageStatus.OK);
-        assertThat(lane.card(Stage.BIND).status()).isEqualTo(StageStatus.WAITING);
-        assertThat(lane.currentStageProperty().get()).isEqualTo(Stage.SOCKET);
+        assertThat(lane.card(Step.SOCKET).status()).isEqualTo(StageStatus.OK);
+        assertThat(lane.card(Step.BIND).status()).isEqualTo(StageStatus.WAITING);
+        assertThat(lane.currentStageProperty().get()).isEqualTo(Step.SOCKET);
 
-        feed.accept(List.of(ev.started(Stage.ACCEPT, "accept", "3, NULL, NULL")));
-        assertThat(lane.card(Stage.ACCEPT).status()).isEqualTo(StageStatus.WAITING);
+        feed.accept(List.of(ev.started(Step.ACCEPT, "accept", "3, NULL, NULL")));
+        assertThat(lane.card(Step.ACCEPT).status()).isEqualTo(StageStatus.WAITING);
         assertThat(liveSeen).hasSize(8);
 
         feed.backToLive();
         assertThat(feed.isLive()).isTrue();
-        assertThat(lane.card(Stage.ACCEPT).status()).isEqualTo(StageStatus.ACTIVE);
-        assertThat(lane.card(Stage.BIND).status()).isEqualTo(StageStatus.OK);
+        assertThat(lane.card(Step.ACCEPT).status()).isEqualTo(StageStatus.ACTIVE);
+        assertThat(lane.card(Step.BIND).status()).isEqualTo(StageStatus.OK);
     }
 
     @Test
     void aRequestedMomentIsShownOnTheNextPulse() {
         feed.accept(setup());
         feed.requestMoment(4);
-        assertThat(lane.card(Stage.BIND).status()).isEqualTo(StageStatus.OK); // not yet replayed
-        assertThat(lane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.OK);
+        assertThat(lane.card(Step.BIND).status()).isEqualTo(StageStatus.OK); // not yet replayed
+        assertThat(lane.card(Step.LISTEN).status()).isEqualTo(StageStatus.OK);
         feed.accept(List.of());
-        assertThat(lane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.WAITING);
+        assertThat(lane.card(Step.LISTEN).status()).isEqualTo(StageStatus.WAITING);
         assertThat(feed.momentSeqProperty().get()).isEqualTo(5);
     }
 
@@ -94,8 +94,8 @@ class ViewFeedTest {
         });
         LaneViewModel other = new LaneViewModel(texts);
         f.addSink(other);
-        f.accept(List.of(ev.ok(Stage.SOCKET, "socket", "", 3, null)));
-        assertThat(other.card(Stage.SOCKET).result()).isEqualTo("fd = 3");
+        f.accept(List.of(ev.ok(Step.SOCKET, "socket", "", 3, null)));
+        assertThat(other.card(Step.SOCKET).result()).isEqualTo("fd = 3");
     }
 
     @Test
@@ -133,15 +133,15 @@ class ViewFeedTest {
         small.accept(setup());
         SockAddrIn peer = SockAddrIn.loopback(50000);
         List<ServerEvent> traffic = new java.util.ArrayList<>();
-        traffic.add(ev.ok(Stage.ACCEPT, "accept", "", 4, peer));
+        traffic.add(ev.ok(Step.ACCEPT, "accept", "", 4, peer));
         for (int i = 0; i < 10; i++) {
-            traffic.add(ev.conn(4, peer, Stage.RECV, "recv", 3));
+            traffic.add(ev.conn(4, peer, Step.RECV, "recv", 3));
         }
         small.accept(traffic);
         assertThat(small.droppedProperty().get()).isEqualTo(13);
         small.showMoment(0);
-        assertThat(smallLane.card(Stage.LISTEN).status()).isEqualTo(StageStatus.OK);
-        assertThat(smallLane.card(Stage.SOCKET).result()).isEqualTo("fd = 3");
+        assertThat(smallLane.card(Step.LISTEN).status()).isEqualTo(StageStatus.OK);
+        assertThat(smallLane.card(Step.SOCKET).result()).isEqualTo("fd = 3");
         assertThat(small.history().pinnedCount()).isEqualTo(7);
     }
 }

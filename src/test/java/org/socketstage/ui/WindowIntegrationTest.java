@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.instructor.ScenarioCatalog;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.SocketBackend;
 import org.socketstage.ui.controls.ServerControlViewModel;
 import org.socketstage.ui.lane.StageStatus;
@@ -78,7 +78,7 @@ class WindowIntegrationTest {
         robot.interact(() -> window.view().runScenario(ScenarioCatalog.byName("port-in-use").orElseThrow()));
         assertThat(hasTab(robot, "instructor-tab")).isTrue();
         await().atMost(WAIT).until(() -> MainWindowTest.fx(() ->
-                window.viewModel().lane().card(org.socketstage.server.Stage.BIND).status()) == StageStatus.FAILED);
+                window.viewModel().lane().card(org.socketstage.event.Step.BIND).status()) == StageStatus.FAILED);
         assertThat(events).anyMatch(e -> e instanceof ServerEvent.CallReturned r && r.failed()
                 && r.errno().name().equals("EADDRINUSE") && !r.simulated());
 
@@ -86,7 +86,7 @@ class WindowIntegrationTest {
         await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> !window.viewModel().control().serverActiveProperty().get()));
         robot.interact(() -> window.viewModel().control().live());
         await().atMost(WAIT).until(() -> MainWindowTest.fx(() ->
-                window.viewModel().lane().card(org.socketstage.server.Stage.LISTEN).status()) == StageStatus.OK);
+                window.viewModel().lane().card(org.socketstage.event.Step.LISTEN).status()) == StageStatus.OK);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             client.setSoTimeout(5000);
             client.getOutputStream().write('x');

@@ -20,7 +20,7 @@ import org.socketstage.client.ClientTracker;
 import org.socketstage.client.TeachingClient;
 import org.socketstage.server.ConfigRules;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.EventSink;
 

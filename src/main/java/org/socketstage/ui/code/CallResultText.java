@@ -1,7 +1,7 @@
 package org.socketstage.ui.code;
 
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.ui.text.UiText;
 
 /** The short result written beside a call: {@code → 0}, {@code → 5 (127.0.0.1:51234)}, {@code → -1 EADDRINUSE}. */
@@ -13,7 +13,7 @@ public final class CallResultText {
 
     public static String of(CallReturned r, UiText text) {
         StringBuilder b = new StringBuilder("→ ");
-        if (r.stage() == Stage.SOCKADDR && !r.failed() && r.address() != null) {
+        if (r.stage() == Step.SOCKADDR && !r.failed() && r.address() != null) {
             // not a system call: the program fills the struct in its own memory, there is no return value
             b.setLength(0);
             b.append(text.format("code.sockaddrFilled", r.address().toString()));
@@ -30,12 +30,12 @@ public final class CallResultText {
     }
 
     private static void appendDetail(StringBuilder b, CallReturned r, UiText text) {
-        Stage stage = r.stage();
-        if (stage == Stage.ACCEPT && r.address() != null) {
+        Step stage = r.stage();
+        if (stage == Step.ACCEPT && r.address() != null) {
             b.append(" (").append(r.address()).append(')');
-        } else if (stage == Stage.RECV && r.result() == 0) {
+        } else if (stage == Step.RECV && r.result() == 0) {
             b.append("  ").append(text.get("code.peerClosed"));
-        } else if ((stage == Stage.RECV || stage == Stage.SEND) && r.data() != null && r.data().length > 0) {
+        } else if ((stage == Step.RECV || stage == Step.SEND) && r.data() != null && r.data().length > 0) {
             b.append("  ").append(preview(r.data()));
         }
     }

@@ -12,28 +12,28 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /** A program's source text with the lines of each stage's call and error check resolved. */
 public final class CodeListing {
 
     private final String title;
     private final List<String> lines;
-    private final Map<Stage, CallSite> sites;
+    private final Map<Step, CallSite> sites;
 
-    CodeListing(String title, List<String> lines, Map<Stage, CallSite> sites) {
+    CodeListing(String title, List<String> lines, Map<Step, CallSite> sites) {
         this.title = title;
         this.lines = List.copyOf(lines);
         this.sites = Collections.unmodifiableMap(new EnumMap<>(sites));
     }
 
     /** Loads a listing from the class path; fails naming the resource, or the anchor that did not match. */
-    public static CodeListing load(String title, String resource, Map<Stage, StageAnchor> anchors) {
+    public static CodeListing load(String title, String resource, Map<Step, StageAnchor> anchors) {
         return parse(title, resource, readLines(resource), anchors);
     }
 
-    static CodeListing parse(String title, String source, List<String> lines, Map<Stage, StageAnchor> anchors) {
-        Map<Stage, CallSite> sites = new EnumMap<>(Stage.class);
+    static CodeListing parse(String title, String source, List<String> lines, Map<Step, StageAnchor> anchors) {
+        Map<Step, CallSite> sites = new EnumMap<>(Step.class);
         anchors.forEach((stage, anchor) -> sites.put(stage, resolve(source, lines, stage, anchor)));
         return new CodeListing(title, lines, sites);
     }
@@ -50,7 +50,7 @@ public final class CodeListing {
         }
     }
 
-    private static CallSite resolve(String source, List<String> lines, Stage stage, StageAnchor anchor) {
+    private static CallSite resolve(String source, List<String> lines, Step stage, StageAnchor anchor) {
         int start = uniqueLine(source, lines, stage, anchor.callStart());
         int end = anchor.callEnd() == null ? start : firstLineFrom(source, lines, stage, anchor.callEnd(), start);
         LineRange call = new LineRange(start, end);
@@ -62,7 +62,7 @@ public final class CodeListing {
         return new CallSite(call, check);
     }
 
-    private static int uniqueLine(String source, List<String> lines, Stage stage, String text) {
+    private static int uniqueLine(String source, List<String> lines, Step stage, String text) {
         int found = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
@@ -79,7 +79,7 @@ public final class CodeListing {
         return found;
     }
 
-    private static int firstLineFrom(String source, List<String> lines, Stage stage, String text, int fromLine) {
+    private static int firstLineFrom(String source, List<String> lines, Step stage, String text, int fromLine) {
         for (int i = fromLine - 1; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
                 return i + 1;
@@ -126,7 +126,7 @@ public final class CodeListing {
         return lines.get(number - 1);
     }
 
-    public Optional<CallSite> site(Stage stage) {
+    public Optional<CallSite> site(Step stage) {
         return Optional.ofNullable(sites.get(stage));
     }
 
@@ -135,7 +135,7 @@ public final class CodeListing {
      * socket()'s result": the check's lines disappear, later lines move up, and every stage that shared
      * that check has none.
      */
-    public CodeListing withoutCheck(Stage stage) {
+    public CodeListing withoutCheck(Step stage) {
         CallSite site = sites.get(stage);
         if (site == null || !site.hasCheck()) {
             return this;
@@ -143,7 +143,7 @@ public final class CodeListing {
         LineRange removed = site.check();
         List<String> kept = new ArrayList<>(lines.subList(0, removed.first() - 1));
         kept.addAll(lines.subList(removed.last(), lines.size()));
-        Map<Stage, CallSite> moved = new EnumMap<>(Stage.class);
+        Map<Step, CallSite> moved = new EnumMap<>(Step.class);
         sites.forEach((s, cs) -> moved.put(s, new CallSite(cs.call().shiftedAfterRemoving(removed),
                 removed.equals(cs.check()) || !cs.hasCheck() ? null : cs.check().shiftedAfterRemoving(removed))));
         return new CodeListing(title, kept, moved);

@@ -3,12 +3,12 @@ package org.socketstage.ui.code;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerEvent.CallHeld;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.ServerEvent.CallStarted;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerEvent.CallHeld;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.ServerEvent.CallStarted;
+import org.socketstage.event.Step;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.text.UiText;
 
@@ -22,8 +22,8 @@ public final class CodeViewModel implements EventSink {
     /** Calls the engine makes that the teaching program does not show (getsockname learns a port-0 port). */
     private static final Set<String> NOT_IN_LISTING = Set.of("getsockname", "poll");
     /** Stages whose failed check ends the C program with exit(). */
-    private static final Set<Stage> SETUP = Set.of(Stage.SOCKET, Stage.SETSOCKOPT, Stage.SOCKADDR, Stage.BIND,
-            Stage.LISTEN);
+    private static final Set<Step> SETUP = Set.of(Step.SOCKET, Step.SETSOCKOPT, Step.SOCKADDR, Step.BIND,
+            Step.LISTEN);
 
     private final CodeListing cFull;
     private final CodeListing javaFull;
@@ -60,7 +60,7 @@ public final class CodeViewModel implements EventSink {
      * Shows the listings without the error check of {@code stage} (or with every check for {@code null}), for
      * the "forgot to check" fault. Clears the highlights: replay the events afterwards.
      */
-    public void leaveOutCheck(Stage stage) {
+    public void leaveOutCheck(Step stage) {
         c.use(stage == null ? cFull : cFull.withoutCheck(stage));
         java.use(stage == null ? javaFull : javaFull.withoutCheck(stage));
         lastCall.set(text.get("code.noCallYet"));
@@ -72,10 +72,10 @@ public final class CodeViewModel implements EventSink {
             return; // the listing is the server's program; client calls borrow stages but are not in it
         }
         if (event instanceof CallStarted s && !NOT_IN_LISTING.contains(s.call())) {
-            if (s.stage() == Stage.SOCKET) {
+            if (s.stage() == Step.SOCKET) {
                 setupFailed = false; // a new run begins
             }
-            if (setupFailed && s.stage() == Stage.CLOSE_LISTENER) {
+            if (setupFailed && s.stage() == Step.CLOSE_LISTENER) {
                 return;
             }
             String pending = text.get("code.calling");
@@ -90,7 +90,7 @@ public final class CodeViewModel implements EventSink {
         } else if (event instanceof CallReturned r && !NOT_IN_LISTING.contains(r.call())) {
             String result = CallResultText.of(r, text);
             String check = r.failed() ? text.format("code.checkFired", r.errno().name()) : null;
-            if (setupFailed && r.stage() == Stage.CLOSE_LISTENER) {
+            if (setupFailed && r.stage() == Step.CLOSE_LISTENER) {
                 // the engine closes the socket after the failure; in C, exit() at the check has the kernel do it
                 lastCall.set(describe(r));
                 return;

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /**
  * The lines of one listing with the current call, the results beside the calls and the fired checks.
@@ -24,7 +24,7 @@ public final class ListingViewModel {
     private String[] annotations;
     private boolean[] failed;
     private boolean[] simulated;
-    private final Map<Stage, String> firedChecks = new EnumMap<>(Stage.class);
+    private final Map<Step, String> firedChecks = new EnumMap<>(Step.class);
     private LineRange current;
 
     ListingViewModel(CodeListing listing) {
@@ -56,7 +56,7 @@ public final class ListingViewModel {
     }
 
     /** A call of this stage is about to run, or waits at the gate: its earlier check no longer applies. */
-    void callPending(Stage stage, String annotation) {
+    void callPending(Step stage, String annotation) {
         listing.site(stage).ifPresent(site -> {
             if (site.hasCheck() && firedChecks.remove(stage) != null) {
                 refresh(site.check());
@@ -67,7 +67,7 @@ public final class ListingViewModel {
     }
 
     /** A call returned; {@code checkText} is non-null when it failed and its error check ran. */
-    void callReturned(Stage stage, String annotation, String checkText, boolean simulatedResult) {
+    void callReturned(Step stage, String annotation, String checkText, boolean simulatedResult) {
         listing.site(stage).ifPresent(site -> {
             moveCurrent(site.call());
             annotate(site.resultLine(), annotation, checkText != null, simulatedResult);
@@ -107,7 +107,7 @@ public final class ListingViewModel {
     private CodeLine build(int n) {
         String annotation = annotations[n];
         boolean fired = false;
-        for (Map.Entry<Stage, String> e : firedChecks.entrySet()) {
+        for (Map.Entry<Step, String> e : firedChecks.entrySet()) {
             LineRange check = listing.site(e.getKey()).orElseThrow().check();
             if (check.contains(n)) {
                 fired = true;

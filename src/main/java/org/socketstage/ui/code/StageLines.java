@@ -1,25 +1,25 @@
 package org.socketstage.ui.code;
 
-import static org.socketstage.server.Stage.ACCEPT;
-import static org.socketstage.server.Stage.BIND;
-import static org.socketstage.server.Stage.CLOSE_CLIENT;
-import static org.socketstage.server.Stage.CLOSE_LISTENER;
-import static org.socketstage.server.Stage.LISTEN;
-import static org.socketstage.server.Stage.RECV;
-import static org.socketstage.server.Stage.SEND;
-import static org.socketstage.server.Stage.SETSOCKOPT;
-import static org.socketstage.server.Stage.SOCKADDR;
-import static org.socketstage.server.Stage.SOCKET;
+import static org.socketstage.event.Step.ACCEPT;
+import static org.socketstage.event.Step.BIND;
+import static org.socketstage.event.Step.CLOSE_CLIENT;
+import static org.socketstage.event.Step.CLOSE_LISTENER;
+import static org.socketstage.event.Step.LISTEN;
+import static org.socketstage.event.Step.RECV;
+import static org.socketstage.event.Step.SEND;
+import static org.socketstage.event.Step.SETSOCKOPT;
+import static org.socketstage.event.Step.SOCKADDR;
+import static org.socketstage.event.Step.SOCKET;
 import static org.socketstage.ui.code.StageAnchor.block;
 import static org.socketstage.ui.code.StageAnchor.call;
 import static org.socketstage.ui.code.StageAnchor.uncheckedCall;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /**
- * The one place that maps each Stage to its lines in the two listings shown in the code panel. Edit the
+ * The one place that maps each Step to its lines in the two listings shown in the code panel. Edit the
  * listings freely: the line numbers follow, and loading fails naming the anchor if one no longer matches.
  */
 public final class StageLines {
@@ -37,8 +37,8 @@ public final class StageLines {
         return CodeListing.load("Java", JAVA_RESOURCE, javaAnchors());
     }
 
-    static Map<Stage, StageAnchor> cAnchors() {
-        Map<Stage, StageAnchor> m = new EnumMap<>(Stage.class);
+    static Map<Step, StageAnchor> cAnchors() {
+        Map<Step, StageAnchor> m = new EnumMap<>(Step.class);
         m.put(SOCKET, call("= socket(AF_INET", "if (listenfd == -1)"));
         m.put(SETSOCKOPT, call("= setsockopt(", "if (rc == -1)"));
         m.put(SOCKADDR, block("struct sockaddr_in addr;", "rc = inet_pton(", "if (rc != 1)"));
@@ -53,8 +53,8 @@ public final class StageLines {
     }
 
     /** Java has no -1 checks: an exception jumps to the catch block, which is what lights up here. */
-    static Map<Stage, StageAnchor> javaAnchors() {
-        Map<Stage, StageAnchor> m = new EnumMap<>(Stage.class);
+    static Map<Step, StageAnchor> javaAnchors() {
+        Map<Step, StageAnchor> m = new EnumMap<>(Step.class);
         m.put(SOCKET, call("ServerSocketChannel.open()", "catch (IOException e)"));
         m.put(SETSOCKOPT, call(".setOption(", "catch (IOException e)"));
         m.put(SOCKADDR, block("// sockaddr_in:", "new InetSocketAddress(", null));

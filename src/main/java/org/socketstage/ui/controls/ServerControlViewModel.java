@@ -19,18 +19,18 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
-import org.socketstage.server.Actor;
+import org.socketstage.event.Actor;
 import java.util.function.Supplier;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.KernelView;
 import org.socketstage.server.ProcKernelView;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.ui.EventSink;
@@ -66,7 +66,7 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
     private final ObjectProperty<PacingMode> mode = new SimpleObjectProperty<>(PacingMode.RUN);
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final DoubleProperty delayMillis = new SimpleDoubleProperty(600);
-    private final ObservableSet<Stage> breakpoints = FXCollections.observableSet(EnumSet.noneOf(Stage.class));
+    private final ObservableSet<Step> breakpoints = FXCollections.observableSet(EnumSet.noneOf(Step.class));
     private final BooleanBinding serverActive;
     private final BooleanBinding canStart;
 
@@ -87,11 +87,11 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
         canStart = Bindings.createBooleanBinding(() -> !serverActive.get() && settings.isValid(),
                 serverActive, settings.validProperty());
         delayMillis.addListener((o, a, b) -> gate.setDelayMillis(b.longValue()));
-        breakpoints.addListener((SetChangeListener<Stage>) c -> gate.setBreakpoints(EnumSet.copyOf(withNone())));
+        breakpoints.addListener((SetChangeListener<Step>) c -> gate.setBreakpoints(EnumSet.copyOf(withNone())));
     }
 
-    private java.util.Set<Stage> withNone() {
-        EnumSet<Stage> s = EnumSet.noneOf(Stage.class);
+    private java.util.Set<Step> withNone() {
+        EnumSet<Step> s = EnumSet.noneOf(Step.class);
         s.addAll(breakpoints);
         return s;
     }
@@ -157,7 +157,7 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
      * so that the toolbar and the lane show it and the next start() keeps it.
      */
     public void adoptGate() {
-        java.util.Set<Stage> armed = gate.breakpoints();
+        java.util.Set<Step> armed = gate.breakpoints();
         breakpoints.retainAll(armed);
         breakpoints.addAll(armed);
         mode.set(gate.mode());
@@ -274,7 +274,7 @@ public final class ServerControlViewModel implements EventSink, AutoCloseable {
         return delayMillis;
     }
 
-    public ObservableSet<Stage> breakpoints() {
+    public ObservableSet<Step> breakpoints() {
         return breakpoints;
     }
 

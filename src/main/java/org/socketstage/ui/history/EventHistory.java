@@ -3,10 +3,10 @@ package org.socketstage.ui.history;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 
 /**
  * The events the view can go back to: the newest {@code capacity} events, oldest dropped first.
@@ -52,7 +52,7 @@ public final class EventHistory {
         if (e instanceof ServerEvent.StateChanged s && s.state() == ServerState.RUNNING) {
             pinned.removeIf(p -> !isClientBirth(p));
             pinnedKernel = null;
-        } else if (e instanceof ServerEvent.CallStarted c && c.stage() == Stage.SOCKET && isServer(e)) {
+        } else if (e instanceof ServerEvent.CallStarted c && c.stage() == Step.SOCKET && isServer(e)) {
             pinned.removeIf(p -> !(p instanceof ServerEvent.StateChanged) && !isClientBirth(p));
             pinnedKernel = null;
         }
@@ -92,12 +92,12 @@ public final class EventHistory {
         if (e instanceof ServerEvent.StateChanged) {
             return true;
         }
-        Stage stage = stageOf(e);
-        return stage != null && stage.ordinal() <= Stage.LISTEN.ordinal();
+        Step stage = stageOf(e);
+        return stage != null && stage.ordinal() <= Step.LISTEN.ordinal();
     }
 
     /** The stage a call event is about, or null for other events. */
-    public static Stage stageOf(ServerEvent e) {
+    public static Step stageOf(ServerEvent e) {
         if (e instanceof ServerEvent.CallStarted c) {
             return c.stage();
         }

@@ -17,7 +17,7 @@ import javafx.util.StringConverter;
 import org.socketstage.instructor.Fault;
 import org.socketstage.instructor.FaultCard;
 import org.socketstage.instructor.Origin;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 import org.socketstage.ui.AppServices;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.PaneController;
@@ -36,7 +36,7 @@ public final class InstructorPanelView implements PaneController {
     @FXML private Label checkText;
     @FXML private Label recoverText;
     @FXML private FlowPane anyErrnoBox;
-    @FXML private ChoiceBox<Stage> stageChoice;
+    @FXML private ChoiceBox<Step> stageChoice;
     @FXML private ComboBox<String> errnoChoice;
     @FXML private Button setUpButton;
     @FXML private Button followUpButton;
@@ -76,12 +76,12 @@ public final class InstructorPanelView implements PaneController {
         stageChoice.setItems(vm.choosableStages());
         stageChoice.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Stage s) {
+            public String toString(Step s) {
                 return s == null ? "" : s.label();
             }
 
             @Override
-            public Stage fromString(String text) {
+            public Step fromString(String text) {
                 return null;
             }
         });

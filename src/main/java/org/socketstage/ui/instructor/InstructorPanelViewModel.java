@@ -30,8 +30,8 @@ import org.socketstage.instructor.Origin;
 import org.socketstage.instructor.Outcome;
 import org.socketstage.instructor.Progress;
 import org.socketstage.instructor.Scenario;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.ui.EventSink;
 
@@ -54,8 +54,8 @@ public final class InstructorPanelViewModel implements EventSink {
     private final StringProperty followUpText = new SimpleStringProperty(this, "followUpText", "");
     private final BooleanProperty followUpAvailable = new SimpleBooleanProperty(this, "followUpAvailable");
     private final BooleanProperty anyErrnoSelected = new SimpleBooleanProperty(this, "anyErrnoSelected");
-    private final ObservableList<Stage> choosableStages = FXCollections.observableArrayList(AnyErrno.CHOOSABLE);
-    private final ObjectProperty<Stage> chosenStage = new SimpleObjectProperty<>(this, "chosenStage", AnyErrno.DEFAULT_STAGE);
+    private final ObservableList<Step> choosableStages = FXCollections.observableArrayList(AnyErrno.CHOOSABLE);
+    private final ObjectProperty<Step> chosenStage = new SimpleObjectProperty<>(this, "chosenStage", AnyErrno.DEFAULT_STAGE);
     private final ObservableList<String> errnoNames = FXCollections.observableArrayList(Errno.knownNames());
     private final StringProperty chosenErrno = new SimpleStringProperty(this, "chosenErrno", AnyErrno.DEFAULT_ERRNO);
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -64,7 +64,7 @@ public final class InstructorPanelViewModel implements EventSink {
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
     private final StringProperty lastFailure = new SimpleStringProperty(this, "lastFailure");
     private final ObservableSet<Fault> setUp = FXCollections.observableSet();
-    private final ReadOnlyObjectWrapper<Stage> missingCheck = new ReadOnlyObjectWrapper<>(this, "missingCheck");
+    private final ReadOnlyObjectWrapper<Step> missingCheck = new ReadOnlyObjectWrapper<>(this, "missingCheck");
     private final Map<Fault, FaultDemo> demos = new EnumMap<>(Fault.class);
     private Classroom classroom;
     private ExecutorService worker;
@@ -147,7 +147,7 @@ public final class InstructorPanelViewModel implements EventSink {
     }
 
     private boolean chooseCallAndErrno() {
-        Stage stage = chosenStage.get();
+        Step stage = chosenStage.get();
         String errno = chosenErrno.get();
         Optional<String> problem = AnyErrno.check(stage == null ? "" : stage.label(), errno);
         if (problem.isPresent()) {
@@ -226,7 +226,7 @@ public final class InstructorPanelViewModel implements EventSink {
                 setUp.remove(f);
             }
         });
-        missingCheck.set(setUp.contains(Fault.UNCHECKED_SOCKET) ? Stage.SOCKET : null);
+        missingCheck.set(setUp.contains(Fault.UNCHECKED_SOCKET) ? Step.SOCKET : null);
     }
 
     private ExecutorService worker() {
@@ -298,11 +298,11 @@ public final class InstructorPanelViewModel implements EventSink {
         return anyErrnoSelected;
     }
 
-    public ObservableList<Stage> choosableStages() {
+    public ObservableList<Step> choosableStages() {
         return choosableStages;
     }
 
-    public ObjectProperty<Stage> chosenStageProperty() {
+    public ObjectProperty<Step> chosenStageProperty() {
         return chosenStage;
     }
 
@@ -341,9 +341,9 @@ public final class InstructorPanelViewModel implements EventSink {
 
     /**
      * The stage whose error check the code panel should leave out while "forgot to check socket()" is set up
-     * (Stage.SOCKET), or null. The main window forwards it to the code panel's leaveOutCheck().
+     * (Step.SOCKET), or null. The main window forwards it to the code panel's leaveOutCheck().
      */
-    public ReadOnlyObjectProperty<Stage> missingCheckProperty() {
+    public ReadOnlyObjectProperty<Step> missingCheckProperty() {
         return missingCheck.getReadOnlyProperty();
     }
 }

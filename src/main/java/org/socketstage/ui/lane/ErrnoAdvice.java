@@ -1,6 +1,6 @@
 package org.socketstage.ui.lane;
 
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.ui.Texts;
 
@@ -17,7 +17,7 @@ public final class ErrnoAdvice {
         this.texts = texts;
     }
 
-    public String explain(Stage stage, Errno errno) {
+    public String explain(Step stage, Errno errno) {
         String perStage = "errno." + stage.name() + "." + errno.name();
         if (texts.has(perStage)) {
             return texts.get(perStage);

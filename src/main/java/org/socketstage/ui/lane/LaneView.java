@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 import org.socketstage.ui.Texts;
 import org.socketstage.ui.controls.ServerControlViewModel;
 
@@ -20,12 +20,12 @@ public final class LaneView {
     @FXML private Label failureBanner;
     @FXML private Label statusLine;
 
-    private final Map<Stage, StageNode> nodes = new EnumMap<>(Stage.class);
+    private final Map<Step, StageNode> nodes = new EnumMap<>(Step.class);
     private LaneViewModel viewModel;
 
     public void init(LaneViewModel vm, ServerControlViewModel control, Texts texts) {
         this.viewModel = vm;
-        for (Stage s : Stage.values()) {
+        for (Step s : Step.values()) {
             StageNode node = new StageNode(s, texts);
             nodes.put(s, node);
             node.breakpointToggle().setSelected(control.breakpoints().contains(s));
@@ -38,14 +38,14 @@ public final class LaneView {
             });
             vm.cardProperty(s).addListener((o, a, b) -> refresh(s));
         }
-        control.breakpoints().addListener((SetChangeListener<Stage>) c -> {
-            Stage s = c.wasAdded() ? c.getElementAdded() : c.getElementRemoved();
+        control.breakpoints().addListener((SetChangeListener<Step>) c -> {
+            Step s = c.wasAdded() ? c.getElementAdded() : c.getElementRemoved();
             nodes.get(s).breakpointToggle().setSelected(control.breakpoints().contains(s));
         });
-        for (Stage s : new Stage[] {Stage.SOCKET, Stage.SETSOCKOPT, Stage.SOCKADDR, Stage.BIND, Stage.LISTEN}) {
-            row.getChildren().add(arrowed(s, s != Stage.SOCKET));
+        for (Step s : new Step[] {Step.SOCKET, Step.SETSOCKOPT, Step.SOCKADDR, Step.BIND, Step.LISTEN}) {
+            row.getChildren().add(arrowed(s, s != Step.SOCKET));
         }
-        HBox clientCards = new HBox(nodes.get(Stage.RECV), arrow(), nodes.get(Stage.SEND));
+        HBox clientCards = new HBox(nodes.get(Step.RECV), arrow(), nodes.get(Step.SEND));
         Label clientLoop = new Label(texts.get("lane.clientLoop"));
         clientLoop.getStyleClass().add("loop-label");
         clientLoop.setWrapText(true);
@@ -53,7 +53,7 @@ public final class LaneView {
         clientLoop.maxWidthProperty().bind(clientCards.widthProperty()); // wraps under the cards, never widens them
         VBox clientBox = new VBox(clientCards, clientLoop);
         clientBox.getStyleClass().add("client-loop");
-        HBox loopCards = new HBox(nodes.get(Stage.ACCEPT), arrow(), clientBox, arrow(), nodes.get(Stage.CLOSE_CLIENT));
+        HBox loopCards = new HBox(nodes.get(Step.ACCEPT), arrow(), clientBox, arrow(), nodes.get(Step.CLOSE_CLIENT));
         Label roundLabel = new Label();
         roundLabel.setId("lane-rounds");
         roundLabel.getStyleClass().add("loop-label");
@@ -64,7 +64,7 @@ public final class LaneView {
         roundLabel.maxWidthProperty().bind(loopCards.widthProperty());
         VBox acceptLoop = new VBox(loopCards, roundLabel);
         acceptLoop.getStyleClass().add("accept-loop");
-        row.getChildren().addAll(arrow(), acceptLoop, arrow(), nodes.get(Stage.CLOSE_LISTENER));
+        row.getChildren().addAll(arrow(), acceptLoop, arrow(), nodes.get(Step.CLOSE_LISTENER));
         failureBanner.textProperty().bind(vm.failureProperty());
         failureBanner.visibleProperty().bind(vm.failureProperty().isNotEmpty());
         failureBanner.managedProperty().bind(failureBanner.visibleProperty());
@@ -77,12 +77,12 @@ public final class LaneView {
             }
         });
         statusLine.textProperty().bind(vm.statusProperty());
-        for (Stage s : Stage.values()) {
+        for (Step s : Step.values()) {
             refresh(s);
         }
     }
 
-    private HBox arrowed(Stage s, boolean withArrow) {
+    private HBox arrowed(Step s, boolean withArrow) {
         HBox box = new HBox();
         box.getStyleClass().add("stage-step");
         if (withArrow) {
@@ -98,11 +98,11 @@ public final class LaneView {
         return l;
     }
 
-    private void refresh(Stage s) {
+    private void refresh(Step s) {
         nodes.get(s).show(viewModel.card(s), s == viewModel.currentStageProperty().get());
     }
 
-    StageNode node(Stage s) {
+    StageNode node(Step s) {
         return nodes.get(s);
     }
 }

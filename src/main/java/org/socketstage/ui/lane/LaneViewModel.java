@@ -11,10 +11,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.ui.BatchedSink;
 import org.socketstage.ui.Texts;
 
@@ -26,15 +26,15 @@ public final class LaneViewModel implements BatchedSink {
 
     private final Texts texts;
     private final ErrnoAdvice advice;
-    private final Map<Stage, StageCard> cards = new EnumMap<>(Stage.class);
-    private Stage current;
+    private final Map<Step, StageCard> cards = new EnumMap<>(Step.class);
+    private Step current;
     private int round;
     private String statusLine = "";
-    private Stage failedStage;
+    private Step failedStage;
     private String failureLine = "";
 
-    private final Map<Stage, ObjectProperty<StageCard>> cardProperties = new EnumMap<>(Stage.class);
-    private final ObjectProperty<Stage> currentStage = new SimpleObjectProperty<>();
+    private final Map<Step, ObjectProperty<StageCard>> cardProperties = new EnumMap<>(Step.class);
+    private final ObjectProperty<Step> currentStage = new SimpleObjectProperty<>();
     private final IntegerProperty rounds = new SimpleIntegerProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty failure = new SimpleStringProperty("");
@@ -42,7 +42,7 @@ public final class LaneViewModel implements BatchedSink {
     public LaneViewModel(Texts texts) {
         this.texts = texts;
         this.advice = new ErrnoAdvice(texts);
-        for (Stage s : Stage.values()) {
+        for (Step s : Step.values()) {
             cardProperties.put(s, new SimpleObjectProperty<>(StageCard.waiting(s)));
         }
         reset();
@@ -51,7 +51,7 @@ public final class LaneViewModel implements BatchedSink {
 
     @Override
     public void reset() {
-        for (Stage s : Stage.values()) {
+        for (Step s : Step.values()) {
             cards.put(s, StageCard.waiting(s));
         }
         current = null;
@@ -100,7 +100,7 @@ public final class LaneViewModel implements BatchedSink {
         if (!fromServerFlow(c)) {
             return;
         }
-        if (c.stage() == Stage.SOCKET && c.actor().kind() == Actor.Kind.SERVER && anyStageReached()) {
+        if (c.stage() == Step.SOCKET && c.actor().kind() == Actor.Kind.SERVER && anyStageReached()) {
             reset();
         }
         String call = c.call() + "(" + (c.args() == null ? "" : c.args()) + ")";
@@ -114,14 +114,14 @@ public final class LaneViewModel implements BatchedSink {
      * After a setup call failed, the server's clean-up close(listener) does not take the highlight: the
      * failed stage is where the program stopped, as its error check exits there.
      */
-    private void moveHighlightTo(Stage stage) {
-        boolean setupFailed = failedStage != null && failedStage.ordinal() <= Stage.LISTEN.ordinal();
-        if (!(setupFailed && stage == Stage.CLOSE_LISTENER)) {
+    private void moveHighlightTo(Step stage) {
+        boolean setupFailed = failedStage != null && failedStage.ordinal() <= Step.LISTEN.ordinal();
+        if (!(setupFailed && stage == Step.CLOSE_LISTENER)) {
             current = stage;
         }
     }
 
-    private String inCallNote(Stage stage) {
+    private String inCallNote(Step stage) {
         String specific = "lane.note.inCall." + stage.name();
         return texts.has(specific) ? texts.get(specific) : texts.get("lane.note.inCall");
     }
@@ -143,8 +143,8 @@ public final class LaneViewModel implements BatchedSink {
         if (!fromServerFlow(r)) {
             return;
         }
-        if (r.stage() == Stage.ACCEPT && !r.failed()) {
-            for (Stage s : Stage.values()) {
+        if (r.stage() == Step.ACCEPT && !r.failed()) {
+            for (Step s : Step.values()) {
                 if (s.perClient()) {
                     cards.put(s, StageCard.waiting(s));
                 }
@@ -196,7 +196,7 @@ public final class LaneViewModel implements BatchedSink {
 
     @Override
     public void publish() {
-        for (Stage s : Stage.values()) {
+        for (Step s : Step.values()) {
             ObjectProperty<StageCard> p = cardProperties.get(s);
             if (!p.get().equals(cards.get(s))) {
                 p.set(cards.get(s));
@@ -208,16 +208,16 @@ public final class LaneViewModel implements BatchedSink {
         failure.set(failureLine);
     }
 
-    public ReadOnlyObjectProperty<StageCard> cardProperty(Stage stage) {
+    public ReadOnlyObjectProperty<StageCard> cardProperty(Step stage) {
         return cardProperties.get(stage);
     }
 
-    public StageCard card(Stage stage) {
+    public StageCard card(Step stage) {
         return cardProperties.get(stage).get();
     }
 
     /** The stage the server is at: held before it, inside it, or just returned from it. */
-    public ReadOnlyObjectProperty<Stage> currentStageProperty() {
+    public ReadOnlyObjectProperty<Step> currentStageProperty() {
         return currentStage;
     }
 

@@ -1,6 +1,6 @@
 package org.socketstage.ui.lane;
 
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 /**
  * What one stage of the lane shows at a moment.
@@ -14,7 +14,7 @@ import org.socketstage.server.Stage;
  * @param actor       who made the call ({@code server}, {@code conn 4 127.0.0.1:51234})
  */
 public record StageCard(
-        Stage stage,
+        Step stage,
         StageStatus status,
         String result,
         String errnoName,
@@ -24,7 +24,7 @@ public record StageCard(
         String call,
         String actor) {
 
-    public static StageCard waiting(Stage stage) {
+    public static StageCard waiting(Step stage) {
         return new StageCard(stage, StageStatus.WAITING, "", "", "", false, "", "", "");
     }
 

@@ -11,7 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 import org.socketstage.ui.Texts;
 
 /**
@@ -31,7 +31,7 @@ final class StageNode extends VBox {
     private final FadeTransition pulse;
     private StageStatus shownStatus;
 
-    StageNode(Stage stage, Texts texts) {
+    StageNode(Step stage, Texts texts) {
         this.texts = texts;
         getStyleClass().add("stage-card");
         setId("stage-" + stage.name());

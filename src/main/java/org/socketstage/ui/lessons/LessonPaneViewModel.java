@@ -16,9 +16,9 @@ import org.socketstage.lessons.LessonLibrary;
 import org.socketstage.lessons.LessonProblem;
 import org.socketstage.lessons.LessonSection;
 import org.socketstage.lessons.QuizQuestion;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.ui.EventSink;
 
 /**
@@ -35,7 +35,7 @@ public final class LessonPaneViewModel implements EventSink {
     private final ObservableList<LessonProblem> problems = FXCollections.observableArrayList();
     private final ObjectProperty<Lesson> selectedLesson = new SimpleObjectProperty<>();
     private final BooleanProperty followServer = new SimpleBooleanProperty(true);
-    private final ReadOnlyObjectWrapper<Stage> serverStage = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Step> serverStage = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<LessonSection> serverSection;
     private TaskBoard tasks;
     private QuizBook quiz;
@@ -46,7 +46,7 @@ public final class LessonPaneViewModel implements EventSink {
         this.progress = progress;
         this.serverSection = Bindings.createObjectBinding(() -> {
             Lesson l = selectedLesson.get();
-            Stage s = serverStage.get();
+            Step s = serverStage.get();
             return l == null || s == null ? null : l.sectionFor(s).orElse(null);
         }, selectedLesson, serverStage);
         selectedLesson.addListener((obs, old, l) -> {
@@ -94,7 +94,7 @@ public final class LessonPaneViewModel implements EventSink {
         serverStage.set(null);
     }
 
-    private void follow(Stage stage) {
+    private void follow(Step stage) {
         Lesson open = selectedLesson.get();
         if (open != null && open.sectionFor(stage).isPresent()) {
             return;
@@ -143,7 +143,7 @@ public final class LessonPaneViewModel implements EventSink {
     }
 
     /** The stage the server is about to run (or runs), or null before the first call. */
-    public ReadOnlyObjectProperty<Stage> serverStageProperty() {
+    public ReadOnlyObjectProperty<Step> serverStageProperty() {
         return serverStage.getReadOnlyProperty();
     }
 

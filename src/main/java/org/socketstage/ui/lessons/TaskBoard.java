@@ -5,7 +5,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.socketstage.lessons.TaskTracker;
 import org.socketstage.lessons.TryItTask;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 
 /**
  * Which try-it tasks are achieved: those saved from earlier sessions plus those the live events complete now.

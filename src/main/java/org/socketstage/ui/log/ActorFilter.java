@@ -1,6 +1,6 @@
 package org.socketstage.ui.log;
 
-import org.socketstage.server.Actor;
+import org.socketstage.event.Actor;
 
 /**
  * Which rows the log shows by who made them: everyone, every actor of a kind (e.g. all connections), or one

@@ -25,8 +25,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
 import org.socketstage.record.EventSpool;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.text.UiText;
 

@@ -1,7 +1,7 @@
 package org.socketstage.ui.log;
 
 import java.time.Instant;
-import org.socketstage.server.Actor;
+import org.socketstage.event.Actor;
 
 /**
  * One event as a row of the log table.

@@ -1,13 +1,13 @@
 package org.socketstage.ui.log;
 
 import org.socketstage.kernel.KernelSnapshot;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerEvent.CallHeld;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.ServerEvent.CallStarted;
-import org.socketstage.server.ServerEvent.KernelChanged;
-import org.socketstage.server.ServerEvent.Notice;
-import org.socketstage.server.ServerEvent.StateChanged;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerEvent.CallHeld;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.ServerEvent.CallStarted;
+import org.socketstage.event.ServerEvent.KernelChanged;
+import org.socketstage.event.ServerEvent.Notice;
+import org.socketstage.event.ServerEvent.StateChanged;
 import org.socketstage.ui.text.UiText;
 
 /** Turns each kind of event into the columns of a log row. */

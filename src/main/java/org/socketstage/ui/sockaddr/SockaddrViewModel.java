@@ -9,10 +9,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerEvent.CallReturned;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerEvent.CallReturned;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Platform;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketConstants;
@@ -65,7 +65,7 @@ public final class SockaddrViewModel implements EventSink {
     @Override
     public void apply(ServerEvent event) {
         if (event instanceof CallReturned r && r.actor().kind() == Actor.Kind.SERVER
-                && (r.stage() == Stage.SOCKADDR || r.stage() == Stage.BIND) && r.sockaddrBytes() != null) {
+                && (r.stage() == Step.SOCKADDR || r.stage() == Step.BIND) && r.sockaddrBytes() != null) {
             show(r);
         }
     }
@@ -111,7 +111,7 @@ public final class SockaddrViewModel implements EventSink {
     }
 
     private String statusOf(CallReturned r, SockAddrIn address) {
-        if (r.stage() == Stage.SOCKADDR) {
+        if (r.stage() == Step.SOCKADDR) {
             return text.format("sockaddr.status.built", address.toString());
         }
         String result = r.failed() ? "-1 " + r.errno().name() : Long.toString(r.result());

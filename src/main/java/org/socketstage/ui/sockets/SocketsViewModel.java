@@ -13,10 +13,10 @@ import javafx.collections.ObservableList;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.BatchedSink;
 import org.socketstage.ui.Texts;
@@ -103,10 +103,10 @@ public final class SocketsViewModel implements BatchedSink {
                 reset();
             }
         } else if (event instanceof ServerEvent.CallStarted c) {
-            if (c.stage() == Stage.SOCKET && c.actor().kind() == Actor.Kind.SERVER && listenerFd >= 0) {
+            if (c.stage() == Step.SOCKET && c.actor().kind() == Actor.Kind.SERVER && listenerFd >= 0) {
                 reset();
             }
-            if (c.stage() == Stage.LISTEN) {
+            if (c.stage() == Step.LISTEN) {
                 backlog = lastNumber(c.args()).orElse(backlog);
             }
         } else if (event instanceof ServerEvent.CallReturned r) {
@@ -124,7 +124,7 @@ public final class SocketsViewModel implements BatchedSink {
     }
 
     private void onListenerCall(ServerEvent.CallReturned r) {
-        if (r.failed() && r.stage() != Stage.ACCEPT) {
+        if (r.failed() && r.stage() != Step.ACCEPT) {
             listenerFailed = true;
             listenerSimulated = r.simulated();
             listenerStateKey = "sockets.listener.failed." + r.stage().name();
@@ -167,7 +167,7 @@ public final class SocketsViewModel implements BatchedSink {
         });
         if (r.failed()) {
             c.problem = r.errno().name() + (r.simulated() ? " " + texts.get("common.simulated") : "");
-            if (r.stage() != Stage.CLOSE_CLIENT) {
+            if (r.stage() != Step.CLOSE_CLIENT) {
                 c.state = ConnectionState.FAILED;
                 return;
             }

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.server.ProcKernelView;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.NativeSocketApi;
 import org.socketstage.socket.SockAddrIn;
@@ -106,7 +106,7 @@ class ClientPanelViewTest {
     private void stepUntilAcceptHeld() {
         await().atMost(WAIT).until(() -> {
             var held = gate.held();
-            if (!held.isEmpty() && held.get(0).stage() == Stage.ACCEPT) {
+            if (!held.isEmpty() && held.get(0).stage() == Step.ACCEPT) {
                 return true;
             }
             gate.step();
@@ -196,7 +196,7 @@ class ClientPanelViewTest {
         awaitState(card, "ACCEPTED BY THE SERVER");
         assertThat(detailOf(card)).startsWith("The server's accept() returned descriptor ");
         int acceptedFd = (int) events.stream().filter(e -> e instanceof ServerEvent.CallReturned r
-                && r.stage() == Stage.ACCEPT && r.actor().kind() == org.socketstage.server.Actor.Kind.SERVER)
+                && r.stage() == Step.ACCEPT && r.actor().kind() == org.socketstage.event.Actor.Kind.SERVER)
                 .map(e -> ((ServerEvent.CallReturned) e).result()).findFirst().orElseThrow().longValue();
         await().atMost(WAIT).until(this::serverSideMark,
                 m -> m.equals("server: accept() returned descriptor " + acceptedFd + " for this connection"));
@@ -243,7 +243,7 @@ class ClientPanelViewTest {
         awaitState(second, "ACCEPTED BY THE SERVER");
         click(robot, second, "abort");
         await().atMost(WAIT).until(() -> events.stream().anyMatch(e -> e instanceof ServerEvent.CallReturned r
-                && r.stage() == Stage.RECV && r.failed() && r.errno().name().equals("ECONNRESET")));
+                && r.stage() == Step.RECV && r.failed() && r.errno().name().equals("ECONNRESET")));
         awaitState(second, "CLOSED");
         robot.clickOn(second);
         await().atMost(WAIT).until(() -> fx(() -> root.lookupAll(".diagram-note").stream()
@@ -264,7 +264,7 @@ class ClientPanelViewTest {
         // the server reads the FIN as recv() = 0, closes its side, and the client then reads 0 too
         awaitState(card, "CLOSED");
         assertThat(events).anyMatch(e -> e instanceof ServerEvent.CallReturned r && r.actor().kind()
-                == org.socketstage.server.Actor.Kind.CLIENT && r.call().equals("shutdown") && r.result() == 0);
+                == org.socketstage.event.Actor.Kind.CLIENT && r.call().equals("shutdown") && r.result() == 0);
         await().atMost(WAIT).until(this::diagramLabels, l -> l.equals(
                 List.of("SYN", "SYN-ACK", "ACK", "FIN", "ACK", "FIN", "ACK")));
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 
 class CodeListingTest {
 
@@ -15,23 +15,23 @@ class CodeListingTest {
 
     @Test
     void everyStageOfTheCProgramHasItsCallAndAMinusOneCheck() {
-        for (Stage stage : Stage.values()) {
+        for (Step stage : Step.values()) {
             CallSite site = c.site(stage).orElseThrow();
             assertThat(site.hasCheck()).as(stage + " has a check").isTrue();
             String check = c.line(site.check().first());
             assertThat(check.strip()).as(stage + " check").startsWith("if (");
-            if (stage != Stage.SOCKADDR) {
+            if (stage != Step.SOCKADDR) {
                 assertThat(check).contains("== -1");
             }
         }
-        assertThat(c.line(c.site(Stage.BIND).orElseThrow().call().first())).contains("bind(listenfd");
-        assertThat(c.line(c.site(Stage.ACCEPT).orElseThrow().call().first())).contains("accept(listenfd");
-        assertThat(c.line(c.site(Stage.CLOSE_CLIENT).orElseThrow().call().first())).contains("close(connfd)");
+        assertThat(c.line(c.site(Step.BIND).orElseThrow().call().first())).contains("bind(listenfd");
+        assertThat(c.line(c.site(Step.ACCEPT).orElseThrow().call().first())).contains("accept(listenfd");
+        assertThat(c.line(c.site(Step.CLOSE_CLIENT).orElseThrow().call().first())).contains("close(connfd)");
     }
 
     @Test
     void aCheckBlockRunsFromTheIfToItsClosingBrace() {
-        LineRange check = c.site(Stage.BIND).orElseThrow().check();
+        LineRange check = c.site(Step.BIND).orElseThrow().check();
         assertThat(check.size()).isEqualTo(4);
         assertThat(c.line(check.first() + 1)).contains("perror(\"bind\")");
         assertThat(c.line(check.last()).strip()).isEqualTo("}");
@@ -39,7 +39,7 @@ class CodeListingTest {
 
     @Test
     void theSockaddrStageCoversTheLinesThatFillTheStruct() {
-        LineRange call = c.site(Stage.SOCKADDR).orElseThrow().call();
+        LineRange call = c.site(Step.SOCKADDR).orElseThrow().call();
         assertThat(c.lines().subList(call.first() - 1, call.last()))
                 .anyMatch(l -> l.contains("htons(PORT)"))
                 .anyMatch(l -> l.contains("sin_family = AF_INET"))
@@ -48,34 +48,34 @@ class CodeListingTest {
 
     @Test
     void javaFusesBindAndListenOnOneLine() {
-        CallSite bind = java.site(Stage.BIND).orElseThrow();
-        CallSite listen = java.site(Stage.LISTEN).orElseThrow();
+        CallSite bind = java.site(Step.BIND).orElseThrow();
+        CallSite listen = java.site(Step.LISTEN).orElseThrow();
         assertThat(bind.call()).isEqualTo(listen.call());
         assertThat(java.line(bind.call().first())).contains("listener.bind(address, 5)");
         assertThat(java.line(bind.check().first())).contains("catch (BindException e)");
-        assertThat(java.site(Stage.CLOSE_CLIENT).orElseThrow().hasCheck()).isFalse();
+        assertThat(java.site(Step.CLOSE_CLIENT).orElseThrow().hasCheck()).isFalse();
     }
 
     @Test
     void aCheckCanBeLeftOutAndTheLinesBelowMoveUp() {
-        CallSite socketBefore = c.site(Stage.SOCKET).orElseThrow();
-        int bindBefore = c.site(Stage.BIND).orElseThrow().call().first();
+        CallSite socketBefore = c.site(Step.SOCKET).orElseThrow();
+        int bindBefore = c.site(Step.BIND).orElseThrow().call().first();
 
-        CodeListing unchecked = c.withoutCheck(Stage.SOCKET);
+        CodeListing unchecked = c.withoutCheck(Step.SOCKET);
 
-        assertThat(unchecked.site(Stage.SOCKET).orElseThrow().hasCheck()).isFalse();
+        assertThat(unchecked.site(Step.SOCKET).orElseThrow().hasCheck()).isFalse();
         assertThat(unchecked.lines()).hasSize(c.lines().size() - socketBefore.check().size());
         assertThat(unchecked.line(socketBefore.call().first() + 1)).doesNotContain("listenfd == -1");
-        int bindAfter = unchecked.site(Stage.BIND).orElseThrow().call().first();
+        int bindAfter = unchecked.site(Step.BIND).orElseThrow().call().first();
         assertThat(bindAfter).isEqualTo(bindBefore - 4);
         assertThat(unchecked.line(bindAfter)).contains("bind(listenfd");
-        assertThat(unchecked.line(unchecked.site(Stage.BIND).orElseThrow().check().first())).contains("rc == -1");
+        assertThat(unchecked.line(unchecked.site(Step.BIND).orElseThrow().check().first())).contains("rc == -1");
     }
 
     @Test
     void leavingOutASharedJavaCheckRemovesItForBothStages() {
-        CodeListing unchecked = java.withoutCheck(Stage.BIND);
-        assertThat(unchecked.site(Stage.LISTEN).orElseThrow().hasCheck()).isFalse();
+        CodeListing unchecked = java.withoutCheck(Step.BIND);
+        assertThat(unchecked.site(Step.LISTEN).orElseThrow().hasCheck()).isFalse();
         assertThat(unchecked.lines()).noneMatch(l -> l.contains("BindException e"));
     }
 
@@ -89,10 +89,10 @@ class CodeListingTest {
     void anAnchorThatMatchesTwoLinesOrNoneIsRefusedWithItsText() {
         List<String> lines = List.of("x = bind(a);", "y = bind(b);");
         assertThatThrownBy(() -> CodeListing.parse("t", "t.c", lines,
-                Map.of(Stage.BIND, StageAnchor.uncheckedCall("bind("))))
+                Map.of(Step.BIND, StageAnchor.uncheckedCall("bind("))))
                 .hasMessageContaining("\"bind(\"").hasMessageContaining("lines 1 and 2");
         assertThatThrownBy(() -> CodeListing.parse("t", "t.c", lines,
-                Map.of(Stage.LISTEN, StageAnchor.uncheckedCall("listen("))))
+                Map.of(Step.LISTEN, StageAnchor.uncheckedCall("listen("))))
                 .hasMessageContaining("matches no line");
     }
 }

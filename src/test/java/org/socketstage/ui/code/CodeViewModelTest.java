@@ -3,8 +3,8 @@ package org.socketstage.ui.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.Actor;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.TestEvents;
@@ -16,18 +16,18 @@ class CodeViewModelTest {
     private final CodeViewModel vm = CodeViewModel.withBundledListings(UiText.load());
     private final SockAddrIn address = SockAddrIn.loopback(9090);
 
-    private int cLineOf(Stage stage) {
+    private int cLineOf(Step stage) {
         return vm.c().listing().site(stage).orElseThrow().call().first();
     }
 
-    private int cCheckOf(Stage stage) {
+    private int cCheckOf(Step stage) {
         return vm.c().listing().site(stage).orElseThrow().check().first();
     }
 
     @Test
     void aSuccessfulBindHighlightsItsLineWithTheResult() {
-        vm.apply(events.started(Actor.SERVER, Stage.BIND, "bind", "3, " + address.straceText() + ", 16"));
-        int bind = cLineOf(Stage.BIND);
+        vm.apply(events.started(Actor.SERVER, Step.BIND, "bind", "3, " + address.straceText() + ", 16"));
+        int bind = cLineOf(Step.BIND);
         assertThat(vm.c().currentLine()).isEqualTo(bind);
         assertThat(vm.c().line(bind).annotation()).isEqualTo("… calling");
 
@@ -38,46 +38,46 @@ class CodeViewModelTest {
         assertThat(line.text()).contains("bind(listenfd");
         assertThat(line.annotation()).isEqualTo("→ 0");
         assertThat(line.failed()).isFalse();
-        assertThat(vm.c().line(cCheckOf(Stage.BIND)).checkFired()).isFalse();
+        assertThat(vm.c().line(cCheckOf(Step.BIND)).checkFired()).isFalse();
         assertThat(vm.lastCall()).startsWith("server: bind(3, {sa_family=AF_INET").endsWith(") = 0");
     }
 
     @Test
     void aClientPanelCallDoesNotMoveTheServersHighlight() {
-        vm.apply(events.started(Actor.SERVER, Stage.ACCEPT, "accept", "3, ..., [16]"));
-        int accept = cLineOf(Stage.ACCEPT);
-        vm.apply(events.started(Actor.client(7, null), Stage.ACCEPT, "connect", "7, " + address.straceText() + ", 16"));
-        vm.apply(events.ok(Actor.client(7, null), Stage.ACCEPT, "connect", "7, " + address.straceText() + ", 16", 0));
+        vm.apply(events.started(Actor.SERVER, Step.ACCEPT, "accept", "3, ..., [16]"));
+        int accept = cLineOf(Step.ACCEPT);
+        vm.apply(events.started(Actor.client(7, null), Step.ACCEPT, "connect", "7, " + address.straceText() + ", 16"));
+        vm.apply(events.ok(Actor.client(7, null), Step.ACCEPT, "connect", "7, " + address.straceText() + ", 16", 0));
         assertThat(vm.c().currentLine()).isEqualTo(accept);
         assertThat(vm.c().line(accept).annotation()).isEqualTo("… calling");
     }
 
     @Test
     void theNextCallMovesTheHighlightAndKeepsEarlierResults() {
-        vm.apply(events.ok(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
-        vm.apply(events.started(Actor.SERVER, Stage.SETSOCKOPT, "setsockopt", "3, SOL_SOCKET, SO_REUSEADDR, [1], 4"));
+        vm.apply(events.ok(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
+        vm.apply(events.started(Actor.SERVER, Step.SETSOCKOPT, "setsockopt", "3, SOL_SOCKET, SO_REUSEADDR, [1], 4"));
 
-        assertThat(vm.c().line(cLineOf(Stage.SOCKET)).current()).isFalse();
-        assertThat(vm.c().line(cLineOf(Stage.SOCKET)).annotation()).isEqualTo("→ 3");
-        assertThat(vm.c().line(cLineOf(Stage.SETSOCKOPT)).current()).isTrue();
+        assertThat(vm.c().line(cLineOf(Step.SOCKET)).current()).isFalse();
+        assertThat(vm.c().line(cLineOf(Step.SOCKET)).annotation()).isEqualTo("→ 3");
+        assertThat(vm.c().line(cLineOf(Step.SETSOCKOPT)).current()).isTrue();
     }
 
     @Test
     void aFailedBindShowsMinusOneWithErrnoAndLightsItsCheck() {
         vm.apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
 
-        CodeLine call = vm.c().line(cLineOf(Stage.BIND));
+        CodeLine call = vm.c().line(cLineOf(Step.BIND));
         assertThat(call.annotation()).isEqualTo("→ -1 EADDRINUSE");
         assertThat(call.failed()).isTrue();
-        LineRange check = vm.c().listing().site(Stage.BIND).orElseThrow().check();
+        LineRange check = vm.c().listing().site(Step.BIND).orElseThrow().check();
         for (int n = check.first(); n <= check.last(); n++) {
             assertThat(vm.c().line(n).checkFired()).as("line " + n).isTrue();
         }
         assertThat(vm.c().line(check.first()).annotation()).isEqualTo("◀ check fired: EADDRINUSE");
-        assertThat(vm.c().line(cCheckOf(Stage.LISTEN)).checkFired()).isFalse();
+        assertThat(vm.c().line(cCheckOf(Step.LISTEN)).checkFired()).isFalse();
         assertThat(vm.lastCall()).contains("= -1 EADDRINUSE (Address already in use)");
 
-        int javaCheck = vm.java().listing().site(Stage.BIND).orElseThrow().check().first();
+        int javaCheck = vm.java().listing().site(Step.BIND).orElseThrow().check().first();
         assertThat(vm.java().line(javaCheck).checkFired()).isTrue();
         assertThat(vm.java().line(javaCheck).text()).contains("catch (BindException e)");
     }
@@ -85,8 +85,8 @@ class CodeViewModelTest {
     @Test
     void acceptShowsTheNewFdAndThePeer() {
         vm.apply(events.accept(5, SockAddrIn.loopback(51234)));
-        assertThat(vm.c().line(cLineOf(Stage.ACCEPT)).annotation()).isEqualTo("→ 5 (127.0.0.1:51234)");
-        int javaAccept = vm.java().listing().site(Stage.ACCEPT).orElseThrow().call().first();
+        assertThat(vm.c().line(cLineOf(Step.ACCEPT)).annotation()).isEqualTo("→ 5 (127.0.0.1:51234)");
+        int javaAccept = vm.java().listing().site(Step.ACCEPT).orElseThrow().call().first();
         assertThat(vm.java().currentLine()).isEqualTo(javaAccept);
         assertThat(vm.java().line(javaAccept).annotation()).isEqualTo("→ 5 (127.0.0.1:51234)");
     }
@@ -94,13 +94,13 @@ class CodeViewModelTest {
     @Test
     void recvShowsTheByteCountAndTheBytes() {
         vm.apply(events.recv(5, SockAddrIn.loopback(51234), "hello\n"));
-        assertThat(vm.c().line(cLineOf(Stage.RECV)).annotation()).isEqualTo("→ 6  \"hello\\n\"");
+        assertThat(vm.c().line(cLineOf(Step.RECV)).annotation()).isEqualTo("→ 6  \"hello\\n\"");
     }
 
     @Test
     void aSimulatedFailureIsLabelledSimulated() {
-        vm.apply(events.failed(Actor.SERVER, Stage.LISTEN, "listen", "3, 5", "EADDRINUSE", true));
-        CodeLine line = vm.c().line(cLineOf(Stage.LISTEN));
+        vm.apply(events.failed(Actor.SERVER, Step.LISTEN, "listen", "3, 5", "EADDRINUSE", true));
+        CodeLine line = vm.c().line(cLineOf(Step.LISTEN));
         assertThat(line.annotation()).isEqualTo("→ -1 EADDRINUSE  [simulated]");
         assertThat(line.simulated()).isTrue();
         assertThat(vm.lastCall()).contains("[simulated]");
@@ -108,27 +108,27 @@ class CodeViewModelTest {
 
     @Test
     void aFiredCheckGoesOutWhenItsCallRunsAgain() {
-        vm.apply(events.failed(Actor.SERVER, Stage.ACCEPT, "accept", "3, ...", "ECONNABORTED", false));
-        assertThat(vm.c().line(cCheckOf(Stage.ACCEPT)).checkFired()).isTrue();
+        vm.apply(events.failed(Actor.SERVER, Step.ACCEPT, "accept", "3, ...", "ECONNABORTED", false));
+        assertThat(vm.c().line(cCheckOf(Step.ACCEPT)).checkFired()).isTrue();
 
-        vm.apply(events.started(Actor.SERVER, Stage.ACCEPT, "accept", "3, ..."));
+        vm.apply(events.started(Actor.SERVER, Step.ACCEPT, "accept", "3, ..."));
 
-        assertThat(vm.c().line(cCheckOf(Stage.ACCEPT)).checkFired()).isFalse();
-        assertThat(vm.c().line(cCheckOf(Stage.ACCEPT)).annotation()).isNull();
+        assertThat(vm.c().line(cCheckOf(Step.ACCEPT)).checkFired()).isFalse();
+        assertThat(vm.c().line(cCheckOf(Step.ACCEPT)).annotation()).isNull();
     }
 
     @Test
     void aHeldCallSaysWhyItWaits() {
-        vm.apply(events.held(Stage.LISTEN, "listen", "breakpoint"));
-        assertThat(vm.c().line(cLineOf(Stage.LISTEN)).annotation()).isEqualTo("‖ waiting (breakpoint)");
-        assertThat(vm.c().line(cLineOf(Stage.LISTEN)).current()).isTrue();
+        vm.apply(events.held(Step.LISTEN, "listen", "breakpoint"));
+        assertThat(vm.c().line(cLineOf(Step.LISTEN)).annotation()).isEqualTo("‖ waiting (breakpoint)");
+        assertThat(vm.c().line(cLineOf(Step.LISTEN)).current()).isTrue();
     }
 
     @Test
     void resetThenReplayGivesTheSameLinesAsLive() {
-        var e1 = events.ok(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3);
+        var e1 = events.ok(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3);
         var e2 = events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow());
-        var e3 = events.started(Actor.SERVER, Stage.BIND, "bind", "3, ...");
+        var e3 = events.started(Actor.SERVER, Step.BIND, "bind", "3, ...");
         vm.apply(e1);
         vm.apply(e2);
         var afterTwo = java.util.List.copyOf(vm.c().lines());
@@ -146,7 +146,7 @@ class CodeViewModelTest {
     @Test
     void eventsThatAreNotCallsLeaveTheCodeAlone() {
         var before = java.util.List.copyOf(vm.c().lines());
-        vm.apply(events.state(org.socketstage.server.ServerState.RUNNING, "started"));
+        vm.apply(events.state(org.socketstage.event.ServerState.RUNNING, "started"));
         vm.apply(events.notice("hello"));
         vm.apply(events.kernel(9090));
         assertThat(vm.c().lines()).containsExactlyElementsOf(before);
@@ -155,27 +155,27 @@ class CodeViewModelTest {
     @Test
     void getsocknameIsNotInTheProgramAndLeavesBindsResultAlone() {
         vm.apply(events.bind(SockAddrIn.loopback(0), 0, null));
-        vm.apply(events.ok(Actor.SERVER, Stage.BIND, "getsockname", "3, ..., [16]", 0));
+        vm.apply(events.ok(Actor.SERVER, Step.BIND, "getsockname", "3, ..., [16]", 0));
         assertThat(vm.lastCall()).contains("bind(3,");
-        assertThat(vm.c().line(cLineOf(Stage.BIND)).annotation()).isEqualTo("→ 0");
+        assertThat(vm.c().line(cLineOf(Step.BIND)).annotation()).isEqualTo("→ 0");
     }
 
     @Test
     void theSockaddrStepSaysTheStructWasFilledNotCalled() {
         SockAddrIn a = SockAddrIn.loopback(9090);
-        vm.apply(new org.socketstage.server.ServerEvent.CallReturned(1, java.time.Instant.now(), Actor.SERVER,
-                Stage.SOCKADDR, "sockaddr_in", "sin_family=AF_INET, ...", 0, null, false, null, null, a,
+        vm.apply(new org.socketstage.event.ServerEvent.CallReturned(1, java.time.Instant.now(), Actor.SERVER,
+                Step.SOCKADDR, "sockaddr_in", "sin_family=AF_INET, ...", 0, null, false, null, null, a,
                 a.structBytes(), 1));
-        LineRange block = vm.c().listing().site(Stage.SOCKADDR).orElseThrow().call();
+        LineRange block = vm.c().listing().site(Step.SOCKADDR).orElseThrow().call();
         assertThat(vm.c().line(block.last()).annotation()).isEqualTo("→ filled in for 127.0.0.1:9090 (not a system call)");
         assertThat(vm.c().line(block.first()).current()).isTrue();
     }
 
     @Test
     void theUncheckedSocketFaultShowsTheProgramWithoutThatCheck() {
-        int bindBefore = cLineOf(Stage.BIND);
-        vm.leaveOutCheck(Stage.SOCKET);
-        assertThat(vm.c().listing().site(Stage.SOCKET).orElseThrow().hasCheck()).isFalse();
+        int bindBefore = cLineOf(Step.BIND);
+        vm.leaveOutCheck(Step.SOCKET);
+        assertThat(vm.c().listing().site(Step.SOCKET).orElseThrow().hasCheck()).isFalse();
         assertThat(vm.c().lines()).noneMatch(l -> l.text().contains("listenfd == -1"));
         vm.apply(events.bind(address, 0, null));
         assertThat(vm.c().currentLine()).isEqualTo(bindBefore - 4);
@@ -187,16 +187,16 @@ class CodeViewModelTest {
     @Test
     void afterAFailedSetupCallTheCleanUpCloseLeavesTheFiredCheckInView() {
         vm.apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
-        vm.apply(events.started(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3"));
-        vm.apply(events.ok(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3", 0));
+        vm.apply(events.started(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3"));
+        vm.apply(events.ok(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3", 0));
 
-        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Stage.BIND));
-        assertThat(vm.c().line(cCheckOf(Stage.BIND)).checkFired()).isTrue();
-        assertThat(vm.c().line(cLineOf(Stage.CLOSE_LISTENER)).annotation()).isNull();
+        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Step.BIND));
+        assertThat(vm.c().line(cCheckOf(Step.BIND)).checkFired()).isTrue();
+        assertThat(vm.c().line(cLineOf(Step.CLOSE_LISTENER)).annotation()).isNull();
         assertThat(vm.lastCall()).isEqualTo("server: close(3) = 0");
 
-        vm.apply(events.started(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
-        vm.apply(events.ok(Actor.SERVER, Stage.CLOSE_LISTENER, "close", "3", 0));
-        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Stage.CLOSE_LISTENER));
+        vm.apply(events.started(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
+        vm.apply(events.ok(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3", 0));
+        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Step.CLOSE_LISTENER));
     }
 }

@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketstage.server.Actor;
+import org.socketstage.event.Actor;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.PaneLoader;
@@ -68,7 +68,7 @@ class CodeViewTest {
     void theCurrentCallIsHighlightedWithItsResultBesideIt(FxRobot robot) {
         SockAddrIn address = SockAddrIn.loopback(9090);
         robot.interact(() -> {
-            view.viewModel().apply(events.ok(Actor.SERVER, org.socketstage.server.Stage.SOCKET, "socket",
+            view.viewModel().apply(events.ok(Actor.SERVER, org.socketstage.event.Step.SOCKET, "socket",
                     "AF_INET, SOCK_STREAM, 0", 3));
             view.viewModel().apply(events.bind(address, 0, null));
         });
@@ -101,7 +101,7 @@ class CodeViewTest {
     @Test
     void theJavaTabShowsTheSameCallOnItsFusedBindLine(FxRobot robot) {
         robot.interact(() -> {
-            view.viewModel().apply(events.ok(Actor.SERVER, org.socketstage.server.Stage.LISTEN, "listen", "3, 5", 0));
+            view.viewModel().apply(events.ok(Actor.SERVER, org.socketstage.event.Step.LISTEN, "listen", "3, 5", 0));
             robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(1);
         });
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.Events;
 
@@ -18,7 +18,7 @@ class EventHistoryTest {
     void keepsTheNewestEventsAndCountsTheDropped() {
         EventHistory h = new EventHistory(3);
         for (int i = 0; i < 5; i++) {
-            h.add(ev.conn(4, SockAddrIn.loopback(50000), Stage.RECV, "recv", i + 1));
+            h.add(ev.conn(4, SockAddrIn.loopback(50000), Step.RECV, "recv", i + 1));
         }
         assertThat(h.size()).isEqualTo(3);
         assertThat(h.droppedCount()).isEqualTo(2);
@@ -32,18 +32,18 @@ class EventHistoryTest {
     void droppedSetupCallsArePinnedSoAReplayStillKnowsTheListener() {
         EventHistory h = new EventHistory(4);
         h.add(ev.state(ServerState.RUNNING));
-        h.add(ev.ok(Stage.SOCKET, "socket", "", 3, null));
-        h.add(ev.ok(Stage.BIND, "bind", "", 0, SockAddrIn.loopback(9090)));
-        h.add(ev.ok(Stage.LISTEN, "listen", "3, 5", 0, null));
+        h.add(ev.ok(Step.SOCKET, "socket", "", 3, null));
+        h.add(ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(9090)));
+        h.add(ev.ok(Step.LISTEN, "listen", "3, 5", 0, null));
         for (int i = 0; i < 6; i++) {
-            h.add(ev.conn(4, SockAddrIn.loopback(50000), Stage.RECV, "recv", 1));
+            h.add(ev.conn(4, SockAddrIn.loopback(50000), Step.RECV, "recv", 1));
         }
         assertThat(h.droppedCount()).isEqualTo(6);
         assertThat(h.pinnedCount()).isEqualTo(4);
         List<ServerEvent> replay = h.replayTo(0);
         assertThat(replay).hasSize(5);
         assertThat(replay.get(1)).isInstanceOf(ServerEvent.CallReturned.class);
-        assertThat(((ServerEvent.CallReturned) replay.get(1)).stage()).isEqualTo(Stage.SOCKET);
+        assertThat(((ServerEvent.CallReturned) replay.get(1)).stage()).isEqualTo(Step.SOCKET);
         assertThat(replay).extracting(ServerEvent::seq).isSorted();
     }
 
@@ -51,11 +51,11 @@ class EventHistoryTest {
     void aNewRunDroppedOutOfTheWindowReplacesThePinnedSetupOfTheOldOne() {
         EventHistory h = new EventHistory(2);
         h.add(ev.state(ServerState.RUNNING));
-        h.add(ev.ok(Stage.SOCKET, "socket", "", 3, null));
+        h.add(ev.ok(Step.SOCKET, "socket", "", 3, null));
         h.add(ev.state(ServerState.STOPPED));
         h.add(ev.state(ServerState.RUNNING));
-        h.add(ev.ok(Stage.SOCKET, "socket", "", 5, null));
-        h.add(ev.ok(Stage.BIND, "bind", "", 0, SockAddrIn.loopback(9091)));
+        h.add(ev.ok(Step.SOCKET, "socket", "", 5, null));
+        h.add(ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(9091)));
         // dropped so far: RUNNING, socket=3, STOPPED, RUNNING; pinned holds only the second run's RUNNING
         assertThat(h.pinnedCount()).isEqualTo(1);
         assertThat(h.replayTo(1)).extracting(ServerEvent::seq).containsExactly(4L, 5L, 6L);
@@ -64,11 +64,11 @@ class EventHistoryTest {
     @Test
     void aClientCardsBirthStaysReplayableAcrossANewServerRun() {
         EventHistory h = new EventHistory(2);
-        org.socketstage.server.Actor client = org.socketstage.server.Actor.client(7, null);
-        h.add(ev.returned(client, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 7, null, false, null, null));
+        org.socketstage.event.Actor client = org.socketstage.event.Actor.client(7, null);
+        h.add(ev.returned(client, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 7, null, false, null, null));
         h.add(ev.state(ServerState.RUNNING));
         for (int i = 0; i < 4; i++) {
-            h.add(ev.conn(4, SockAddrIn.loopback(50000), Stage.RECV, "recv", 1));
+            h.add(ev.conn(4, SockAddrIn.loopback(50000), Step.RECV, "recv", 1));
         }
         assertThat(h.replayTo(0)).first().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(client);

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.instructor.Fault;
 import org.socketstage.instructor.LoopbackClassroom;
 import org.socketstage.instructor.ScenarioCatalog;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.ui.AppServices;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -108,7 +108,7 @@ class InstructorPanelViewTest {
                 .contains("armed: the next accept() fails with EMFILE");
         await().atMost(WAIT).until(() -> text(robot, "#instructor-last-failure").contains("EMFILE"));
         assertThat(text(robot, "#instructor-last-failure")).contains("[simulated]");
-        assertThat(events).anyMatch(e -> e instanceof ServerEvent.CallReturned r && r.stage() == Stage.ACCEPT
+        assertThat(events).anyMatch(e -> e instanceof ServerEvent.CallReturned r && r.stage() == Step.ACCEPT
                 && r.simulated() && r.errno().name().equals("EMFILE"));
         assertThat(fx(() -> view.panel().setUpFaults().contains(Fault.EMFILE))).isTrue();
         screenshot(Path.of("target/screenshots/instructor-panel.png"));
@@ -116,7 +116,7 @@ class InstructorPanelViewTest {
         robot.clickOn("#instructor-undo");
         await().atMost(WAIT).until(() -> text(robot, "#instructor-status").contains("Undone"));
         assertThat(fx(() -> view.panel().setUpFaults())).isEmpty();
-        assertThat(room.faults().armed(Stage.ACCEPT)).isEmpty();
+        assertThat(room.faults().armed(Step.ACCEPT)).isEmpty();
         assertThat(room.gate().breakpoints()).isEmpty();
     }
 
@@ -137,7 +137,7 @@ class InstructorPanelViewTest {
         assertThat(text(robot, "#instructor-status")).contains("EBADF");
         assertThat(text(robot, "#instructor-progress")).contains("undoing port-in-use first");
         assertThat(fx(() -> view.panel().setUpFaults())).containsExactly(Fault.UNCHECKED_SOCKET);
-        assertThat(fx(() -> view.panel().missingCheckProperty().get())).isEqualTo(Stage.SOCKET);
+        assertThat(fx(() -> view.panel().missingCheckProperty().get())).isEqualTo(Step.SOCKET);
         screenshot(Path.of("target/screenshots/instructor-unchecked-socket.png"));
     }
 

@@ -3,7 +3,7 @@ package org.socketstage.ui.lane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.ui.Texts;
 
@@ -14,18 +14,18 @@ class ErrnoAdviceTest {
     @Test
     void theSameErrnoMeansDifferentThingsAtDifferentStages() {
         Errno inUse = Errno.byName("EADDRINUSE").orElseThrow();
-        assertThat(advice.explain(Stage.BIND, inUse)).contains("TIME_WAIT");
-        assertThat(advice.explain(Stage.LISTEN, inUse)).contains("only one may listen");
+        assertThat(advice.explain(Step.BIND, inUse)).contains("TIME_WAIT");
+        assertThat(advice.explain(Step.LISTEN, inUse)).contains("only one may listen");
     }
 
     @Test
     void anErrnoWithoutAStageSentenceGetsItsGeneralOne() {
-        assertThat(advice.explain(Stage.SEND, Errno.byName("EBADF").orElseThrow())).contains("not open");
+        assertThat(advice.explain(Step.SEND, Errno.byName("EBADF").orElseThrow())).contains("not open");
     }
 
     @Test
     void anUnknownErrnoIsStillNamedWithTheSystemsMessage() {
-        String text = advice.explain(Stage.LISTEN, Errno.of(9999));
+        String text = advice.explain(Step.LISTEN, Errno.of(9999));
         assertThat(text).contains("E9999", "Unknown error 9999", "listen()").doesNotContain("!");
     }
 }

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.lessons.LessonSection;
-import org.socketstage.server.EventBus;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.server.PacingMode;
 import org.socketstage.server.ServerConfig;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.NativeSocketApi;
 import org.testfx.api.FxRobot;
@@ -46,7 +46,7 @@ class LessonPaneFollowsServerTest {
     private PaneHarness pane;
     private final EventBus bus = new EventBus();
     private final Queue<ServerEvent> inbox = new ConcurrentLinkedQueue<>();
-    private final List<org.socketstage.server.Stage> visited = new ArrayList<>();
+    private final List<org.socketstage.event.Step> visited = new ArrayList<>();
     private EventBus.Subscription subscription;
     private LifecycleServer server;
 
@@ -79,7 +79,7 @@ class LessonPaneFollowsServerTest {
         });
     }
 
-    private void pumpUntilVisited(FxRobot robot, org.socketstage.server.Stage stage) {
+    private void pumpUntilVisited(FxRobot robot, org.socketstage.event.Step stage) {
         await().atMost(WAIT).until(() -> {
             pump(robot);
             return visited.contains(stage);
@@ -96,7 +96,7 @@ class LessonPaneFollowsServerTest {
     }
 
     /** The pane redraws the server's position once per frame, so wait for the next pulse. */
-    private void awaitMarked(FxRobot robot, org.socketstage.server.Stage stage) {
+    private void awaitMarked(FxRobot robot, org.socketstage.event.Step stage) {
         await().atMost(WAIT).until(() -> {
             LessonSection s = markedSection(robot);
             return s != null && s.stage() == stage;
@@ -108,9 +108,9 @@ class LessonPaneFollowsServerTest {
         server = new LifecycleServer(ServerConfig.defaults().withPort(0), new NativeSocketApi(),
                 new StepGate(PacingMode.LIVE, 0), bus);
         server.start();
-        pumpUntilVisited(robot, org.socketstage.server.Stage.ACCEPT);
+        pumpUntilVisited(robot, org.socketstage.event.Step.ACCEPT);
 
-        awaitMarked(robot, org.socketstage.server.Stage.ACCEPT);
+        awaitMarked(robot, org.socketstage.event.Step.ACCEPT);
         robot.interact(() -> {
             Label marker = (Label) pane.scene.getRoot().lookup(".server-here .server-marker");
             assertThat(marker.isVisible()).isTrue();
@@ -130,16 +130,16 @@ class LessonPaneFollowsServerTest {
             InputStream in = client.getInputStream();
             byte[] echo = in.readNBytes(6);
             assertThat(new String(echo, StandardCharsets.US_ASCII)).isEqualTo("hello\n");
-            pumpUntilVisited(robot, org.socketstage.server.Stage.SEND);
+            pumpUntilVisited(robot, org.socketstage.event.Step.SEND);
         }
-        pumpUntilVisited(robot, org.socketstage.server.Stage.CLOSE_CLIENT);
+        pumpUntilVisited(robot, org.socketstage.event.Step.CLOSE_CLIENT);
         assertThat(server.stop(Duration.ofSeconds(5))).isTrue();
-        pumpUntilVisited(robot, org.socketstage.server.Stage.CLOSE_LISTENER);
+        pumpUntilVisited(robot, org.socketstage.event.Step.CLOSE_LISTENER);
 
-        List<org.socketstage.server.Stage> order = List.of(org.socketstage.server.Stage.values());
+        List<org.socketstage.event.Step> order = List.of(org.socketstage.event.Step.values());
         List<Integer> firstSeen = order.stream().map(visited::indexOf).toList();
         assertThat(firstSeen).doesNotContain(-1).isSorted();
-        awaitMarked(robot, org.socketstage.server.Stage.CLOSE_LISTENER);
+        awaitMarked(robot, org.socketstage.event.Step.CLOSE_LISTENER);
         robot.interact(() -> assertThat(pane.view.reader().marked().title()).startsWith("close(listener)"));
     }
 }

@@ -162,7 +162,7 @@ class LessonPaneUiTest {
 
     @Test
     void resettingProgressAsksFirst(FxRobot robot) {
-        robot.interact(() -> vm().apply(Ev.ok(org.socketstage.server.Stage.SOCKET, 27)));
+        robot.interact(() -> vm().apply(Ev.ok(org.socketstage.event.Step.SOCKET, 27)));
         TaskCard first = robot.lookup(".task-card").queryAs(TaskCard.class);
         assertThat(first.achieved()).isTrue();
         assertThat(robot.lookup(".task-card .task-box").queryAs(Label.class).getText()).isEqualTo("☑");
@@ -219,12 +219,12 @@ class LessonPaneUiTest {
     void readableOnTheDarkTheme(FxRobot robot) {
         robot.interact(() -> {
             pane.scene.getStylesheets().add(getClass().getResource("/lessons-dark-test.css").toExternalForm());
-            vm().apply(Ev.ok(org.socketstage.server.Stage.SOCKET, 27));
-            vm().apply(Ev.started(org.socketstage.server.Stage.SOCKET));
+            vm().apply(Ev.ok(org.socketstage.event.Step.SOCKET, 27));
+            vm().apply(Ev.started(org.socketstage.event.Step.SOCKET));
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             VBox here = (VBox) robot.lookup(".server-here").tryQuery().orElse(null);
-            return here != null && ((LessonSection) here.getUserData()).stage() == org.socketstage.server.Stage.SOCKET;
+            return here != null && ((LessonSection) here.getUserData()).stage() == org.socketstage.event.Step.SOCKET;
         });
         robot.interact(() -> pane.snapshot("lesson-pane-dark"));
     }

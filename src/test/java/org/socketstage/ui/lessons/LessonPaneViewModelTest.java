@@ -16,9 +16,9 @@ import org.socketstage.lessons.LessonLoader;
 import org.socketstage.lessons.LessonSection;
 import org.socketstage.lessons.QuizQuestion;
 import org.socketstage.lessons.TryItTask;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 
 class LessonPaneViewModelTest {
 
@@ -38,7 +38,7 @@ class LessonPaneViewModelTest {
         return BUILT_IN.lesson(id).orElseThrow();
     }
 
-    private Lesson lessonWithout(Stage stage) {
+    private Lesson lessonWithout(Step stage) {
         return BUILT_IN.lessons().stream().filter(l -> l.sectionFor(stage).isEmpty()).findFirst().orElseThrow();
     }
 
@@ -61,7 +61,7 @@ class LessonPaneViewModelTest {
     @Test
     void theSectionFollowsEachStageTheServerIsAboutToRun() {
         Lesson lifecycle = lesson("lifecycle");
-        for (Stage stage : Stage.values()) {
+        for (Step stage : Step.values()) {
             vm.apply(Ev.started(stage));
             LessonSection shown = vm.serverSection().get();
             assertThat(shown).as("section for %s", stage).isSameAs(lifecycle.sectionFor(stage).orElseThrow());
@@ -71,44 +71,44 @@ class LessonPaneViewModelTest {
 
     @Test
     void aLessonWithoutThatStageGivesWayToOneThatHasIt() {
-        Lesson noRecv = lessonWithout(Stage.RECV);
+        Lesson noRecv = lessonWithout(Step.RECV);
         vm.selectedLessonProperty().set(noRecv);
-        vm.apply(Ev.started(Actor.connection(7, null), Stage.RECV));
-        Lesson expected = BUILT_IN.lessons().stream().filter(l -> l.sectionFor(Stage.RECV).isPresent()).findFirst()
+        vm.apply(Ev.started(Actor.connection(7, null), Step.RECV));
+        Lesson expected = BUILT_IN.lessons().stream().filter(l -> l.sectionFor(Step.RECV).isPresent()).findFirst()
                 .orElseThrow();
         assertThat(vm.selectedLessonProperty().get()).isEqualTo(expected);
-        assertThat(vm.serverSection().get().stage()).isEqualTo(Stage.RECV);
+        assertThat(vm.serverSection().get().stage()).isEqualTo(Step.RECV);
     }
 
     @Test
     void withFollowOffTheStudentReadingAheadStaysPut() {
-        Lesson noRecv = lessonWithout(Stage.RECV);
+        Lesson noRecv = lessonWithout(Step.RECV);
         vm.followServerProperty().set(false);
         vm.selectedLessonProperty().set(noRecv);
-        vm.apply(Ev.started(Stage.RECV));
+        vm.apply(Ev.started(Step.RECV));
         assertThat(vm.selectedLessonProperty().get()).isEqualTo(noRecv);
-        assertThat(vm.serverStageProperty().get()).isEqualTo(Stage.RECV);
+        assertThat(vm.serverStageProperty().get()).isEqualTo(Step.RECV);
         assertThat(vm.serverSection().get()).isNull();
 
         vm.followServerProperty().set(true);
-        assertThat(vm.serverSection().get().stage()).isEqualTo(Stage.RECV);
+        assertThat(vm.serverSection().get().stage()).isEqualTo(Step.RECV);
     }
 
     @Test
     void clientAndKernelEventsDoNotMoveTheLesson() {
-        vm.apply(Ev.started(Stage.BIND));
-        vm.apply(Ev.started(Actor.client(9, null), Stage.RECV));
-        vm.apply(Ev.started(Actor.KERNEL, Stage.ACCEPT));
-        assertThat(vm.serverStageProperty().get()).isEqualTo(Stage.BIND);
+        vm.apply(Ev.started(Step.BIND));
+        vm.apply(Ev.started(Actor.client(9, null), Step.RECV));
+        vm.apply(Ev.started(Actor.KERNEL, Step.ACCEPT));
+        assertThat(vm.serverStageProperty().get()).isEqualTo(Step.BIND);
     }
 
     @Test
     void aTaskTicksFromTheRealEventRecordAndIsSaved() {
         String id = "lifecycle/get-a-file-descriptor";
         assertThat(vm.tasks().isAchieved(id)).isFalse();
-        vm.apply(Ev.failed(Stage.SOCKET, "EMFILE"));
+        vm.apply(Ev.failed(Step.SOCKET, "EMFILE"));
         assertThat(vm.tasks().isAchieved(id)).as("a failed socket() is not the goal").isFalse();
-        vm.apply(Ev.ok(Stage.SOCKET, 27));
+        vm.apply(Ev.ok(Step.SOCKET, 27));
         assertThat(vm.tasks().isAchieved(id)).isTrue();
         assertThat(LessonProgress.forUser().achievedTasks()).contains(id);
         assertThat(vm.taskProgress(lesson("lifecycle"))).isEqualTo(new LessonPaneViewModel.TaskTally(1, 7));
@@ -118,8 +118,8 @@ class LessonPaneViewModelTest {
     void theScrubbersReplayNeitherCountsTwiceNorForgets() {
         String twoAccepts = "many-clients/two-clients-two-sockets";
         assertThat(task(twoAccepts).goals().get(0).text()).isEqualTo("count call accept succeeds >= 2");
-        vm.apply(Ev.started(Stage.ACCEPT));
-        ServerEvent first = Ev.ok(Stage.ACCEPT, 5);
+        vm.apply(Ev.started(Step.ACCEPT));
+        ServerEvent first = Ev.ok(Step.ACCEPT, 5);
         vm.apply(first);
 
         vm.reset();
@@ -127,7 +127,7 @@ class LessonPaneViewModelTest {
         vm.apply(first);
         assertThat(vm.tasks().isAchieved(twoAccepts)).as("one accept replayed is still one accept").isFalse();
 
-        vm.apply(Ev.ok(Stage.ACCEPT, 6));
+        vm.apply(Ev.ok(Step.ACCEPT, 6));
         assertThat(vm.tasks().isAchieved(twoAccepts)).isTrue();
 
         vm.reset();
@@ -137,13 +137,13 @@ class LessonPaneViewModelTest {
 
     @Test
     void theStageIsDerivedAgainFromTheReplay() {
-        ServerEvent bind = Ev.started(Stage.BIND);
+        ServerEvent bind = Ev.started(Step.BIND);
         vm.apply(bind);
-        vm.apply(Ev.started(Stage.LISTEN));
+        vm.apply(Ev.started(Step.LISTEN));
         vm.reset();
         vm.apply(bind);
-        assertThat(vm.serverStageProperty().get()).isEqualTo(Stage.BIND);
-        assertThat(vm.serverSection().get().stage()).isEqualTo(Stage.BIND);
+        assertThat(vm.serverStageProperty().get()).isEqualTo(Step.BIND);
+        assertThat(vm.serverSection().get().stage()).isEqualTo(Step.BIND);
     }
 
     @Test
@@ -181,7 +181,7 @@ class LessonPaneViewModelTest {
     void progressIsRestoredInANewSessionAndCanBeReset() {
         Lesson address = lesson("address");
         vm.selectedLessonProperty().set(address);
-        vm.apply(Ev.ok(Stage.BIND, 0));
+        vm.apply(Ev.ok(Step.BIND, 0));
         QuizQuestion q = address.questions().get(0);
         vm.answer(q, q.correctIndex());
 
@@ -197,7 +197,7 @@ class LessonPaneViewModelTest {
         assertThat(saved.achievedTasks()).isEmpty();
         assertThat(saved.firstAnswers()).isEmpty();
 
-        later.apply(Ev.ok(Stage.BIND, 0));
+        later.apply(Ev.ok(Step.BIND, 0));
         assertThat(later.tasks().isAchieved("lifecycle/claim-the-port")).as("a reset task can be done again").isTrue();
     }
 

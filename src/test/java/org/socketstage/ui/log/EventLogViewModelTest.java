@@ -3,9 +3,9 @@ package org.socketstage.ui.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerState;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.TestEvents;
 import org.socketstage.ui.text.UiText;
@@ -17,12 +17,12 @@ class EventLogViewModelTest {
     private final SockAddrIn peer = SockAddrIn.loopback(51234);
 
     private void feedASession() {
-        vm.apply(events.started(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
-        vm.apply(events.ok(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
-        vm.apply(events.failed(Actor.SERVER, Stage.BIND, "bind", "3, {...}, 16", "EADDRINUSE", false));
+        vm.apply(events.started(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
+        vm.apply(events.ok(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
+        vm.apply(events.failed(Actor.SERVER, Step.BIND, "bind", "3, {...}, 16", "EADDRINUSE", false));
         vm.apply(events.accept(5, peer));
         vm.apply(events.recv(5, peer, "hi\n"));
-        vm.apply(events.failed(Actor.connection(5, peer), Stage.SEND, "send", "5, \"hi\\n\", 3, MSG_NOSIGNAL", "EPIPE", true));
+        vm.apply(events.failed(Actor.connection(5, peer), Step.SEND, "send", "5, \"hi\\n\", 3, MSG_NOSIGNAL", "EPIPE", true));
         vm.apply(events.kernel(9090));
         vm.apply(events.state(ServerState.FAILED, "bind failed"));
         vm.apply(events.notice("hello"));

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketstage.record.EventSpool;
-import org.socketstage.server.Actor;
-import org.socketstage.server.EventBus;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.ServerState;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.AppServices;
@@ -76,14 +76,14 @@ class EventLogViewTest {
         SockAddrIn peer = SockAddrIn.loopback(51234);
         Errno inUse = Errno.byName("EADDRINUSE").orElseThrow();
         publish(robot, (s, t) -> new ServerEvent.StateChanged(s, t, Actor.SERVER, ServerState.RUNNING, "started"));
-        publish(robot, (s, t) -> new ServerEvent.CallStarted(s, t, Actor.SERVER, org.socketstage.server.Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
-        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.SERVER, org.socketstage.server.Stage.SOCKET, "socket",
+        publish(robot, (s, t) -> new ServerEvent.CallStarted(s, t, Actor.SERVER, org.socketstage.event.Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
+        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.SERVER, org.socketstage.event.Step.SOCKET, "socket",
                 "AF_INET, SOCK_STREAM, 0", 3, null, false, null, null, null, null, 20));
-        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.SERVER, org.socketstage.server.Stage.BIND, "bind",
+        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.SERVER, org.socketstage.event.Step.BIND, "bind",
                 "3, " + addr.straceText() + ", 16", -1, inUse, false, null, null, addr, addr.structBytes(), 30));
-        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.SERVER, org.socketstage.server.Stage.ACCEPT, "accept",
+        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.SERVER, org.socketstage.event.Step.ACCEPT, "accept",
                 "3, " + peer.straceText() + ", [16]", 5, null, false, null, null, peer, null, 40));
-        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.connection(5, peer), org.socketstage.server.Stage.SEND,
+        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.connection(5, peer), org.socketstage.event.Step.SEND,
                 "send", "5, \"hi\\n\", 3, MSG_NOSIGNAL", -1, Errno.byName("EPIPE").orElseThrow(), true, null, null, null, null, 5));
         // the table follows its ViewModel once per pulse
         await().atMost(Duration.ofSeconds(5)).until(() -> rowCount(robot) == 6);

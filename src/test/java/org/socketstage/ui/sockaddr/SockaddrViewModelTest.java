@@ -3,8 +3,8 @@ package org.socketstage.ui.sockaddr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.Actor;
-import org.socketstage.server.Stage;
+import org.socketstage.event.Actor;
+import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.Platform;
 import org.socketstage.socket.SockAddrIn;
@@ -18,7 +18,7 @@ class SockaddrViewModelTest {
 
     @Test
     void beforeBindNothingIsBuilt() {
-        vm.apply(events.ok(Actor.SERVER, Stage.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
+        vm.apply(events.ok(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
         assertThat(vm.isBuilt()).isFalse();
         assertThat(vm.statusProperty().get()).startsWith("Not built yet");
         assertThat(vm.byteHex()).hasSize(16).containsOnly("--");
@@ -64,8 +64,8 @@ class SockaddrViewModelTest {
     void macOsStartsWithALengthByte() {
         SockaddrViewModel mac = new SockaddrViewModel(UiText.load(), Platform.MACOS);
         SockAddrIn a = SockAddrIn.loopback(9090);
-        mac.apply(new org.socketstage.server.ServerEvent.CallReturned(1, java.time.Instant.now(), Actor.SERVER,
-                Stage.BIND, "bind", "3, ..., 16", 0, null, false, null, null, a, a.structBytes(Platform.MACOS), 5));
+        mac.apply(new org.socketstage.event.ServerEvent.CallReturned(1, java.time.Instant.now(), Actor.SERVER,
+                Step.BIND, "bind", "3, ..., 16", 0, null, false, null, null, a, a.structBytes(Platform.MACOS), 5));
         assertThat(mac.fields()).extracting(f -> f.field().cName(), FieldRow::hex).startsWith(
                 org.assertj.core.groups.Tuple.tuple("sin_len", "10"),
                 org.assertj.core.groups.Tuple.tuple("sin_family", "02"));

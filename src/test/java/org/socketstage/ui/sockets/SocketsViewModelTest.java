@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.Events;
 import org.socketstage.ui.Texts;
@@ -38,10 +38,10 @@ class SocketsViewModelTest {
     }
 
     private void listening() {
-        feed(ev.ok(Stage.SOCKET, "socket", "", 3, null),
-                ev.ok(Stage.BIND, "bind", "", 0, SockAddrIn.loopback(PORT)),
-                ev.started(Stage.LISTEN, "listen", "3, 2"),
-                ev.ok(Stage.LISTEN, "listen", "3, 2", 0, null));
+        feed(ev.ok(Step.SOCKET, "socket", "", 3, null),
+                ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(PORT)),
+                ev.started(Step.LISTEN, "listen", "3, 2"),
+                ev.ok(Step.LISTEN, "listen", "3, 2", 0, null));
     }
 
     @Test
@@ -56,7 +56,7 @@ class SocketsViewModelTest {
 
     @Test
     void aFailedBindLeavesTheSocketUnbound() {
-        feed(ev.ok(Stage.SOCKET, "socket", "", 3, null), ev.failed(Stage.BIND, "bind", "", "EADDRINUSE", false));
+        feed(ev.ok(Step.SOCKET, "socket", "", 3, null), ev.failed(Step.BIND, "bind", "", "EADDRINUSE", false));
         assertThat(vm.listenerProperty().get().failed()).isTrue();
         assertThat(vm.listenerProperty().get().state()).contains("bind() failed");
     }
@@ -95,10 +95,10 @@ class SocketsViewModelTest {
         listening();
         SockAddrIn peer = SockAddrIn.loopback(50001);
         feed(ev.kernel(snapshot(1, 0, row(TcpState.LISTEN, PORT, 0, 1), row(TcpState.ESTABLISHED, PORT, 50001, 0))),
-                ev.ok(Stage.ACCEPT, "accept", "3, ...", 4, peer),
+                ev.ok(Step.ACCEPT, "accept", "3, ...", 4, peer),
                 ev.kernel(snapshot(0, 0, row(TcpState.LISTEN, PORT, 0, 0), row(TcpState.ESTABLISHED, PORT, 50001, 0))),
-                ev.conn(4, peer, Stage.RECV, "recv", 6),
-                ev.conn(4, peer, Stage.SEND, "send", 6));
+                ev.conn(4, peer, Step.RECV, "recv", 6),
+                ev.conn(4, peer, Step.SEND, "send", 6));
         assertThat(vm.queueProperty().get().waitingPeers()).isEmpty();
         assertThat(vm.connections()).hasSize(1);
         ConnectionCard c = vm.connections().get(0);
@@ -114,7 +114,7 @@ class SocketsViewModelTest {
     void afterCloseTimeWaitIsShownWhileTheKernelHoldsItThenItIsGone() {
         listening();
         SockAddrIn peer = SockAddrIn.loopback(50001);
-        feed(ev.ok(Stage.ACCEPT, "accept", "", 4, peer), ev.conn(4, peer, Stage.CLOSE_CLIENT, "close", 0));
+        feed(ev.ok(Step.ACCEPT, "accept", "", 4, peer), ev.conn(4, peer, Step.CLOSE_CLIENT, "close", 0));
         assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.CLOSED);
         feed(ev.kernel(snapshot(0, 0, row(TcpState.LISTEN, PORT, 0, 0), row(TcpState.TIME_WAIT, PORT, 50001, 0))));
         assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.TIME_WAIT);
@@ -125,10 +125,10 @@ class SocketsViewModelTest {
     @Test
     void aReusedFdIsANewConnection() {
         listening();
-        feed(ev.ok(Stage.ACCEPT, "accept", "", 4, SockAddrIn.loopback(50001)),
-                ev.conn(4, SockAddrIn.loopback(50001), Stage.CLOSE_CLIENT, "close", 0),
-                ev.ok(Stage.ACCEPT, "accept", "", 4, SockAddrIn.loopback(50002)),
-                ev.conn(4, SockAddrIn.loopback(50002), Stage.RECV, "recv", 3));
+        feed(ev.ok(Step.ACCEPT, "accept", "", 4, SockAddrIn.loopback(50001)),
+                ev.conn(4, SockAddrIn.loopback(50001), Step.CLOSE_CLIENT, "close", 0),
+                ev.ok(Step.ACCEPT, "accept", "", 4, SockAddrIn.loopback(50002)),
+                ev.conn(4, SockAddrIn.loopback(50002), Step.RECV, "recv", 3));
         assertThat(vm.connections()).extracting(ConnectionCard::peer)
                 .containsExactly("127.0.0.1:50001", "127.0.0.1:50002");
         assertThat(vm.connections().get(0).bytesIn()).isZero();
@@ -139,8 +139,8 @@ class SocketsViewModelTest {
     void aResetConnectionShowsItsErrno() {
         listening();
         SockAddrIn peer = SockAddrIn.loopback(50001);
-        feed(ev.ok(Stage.ACCEPT, "accept", "", 4, peer),
-                ev.returned(org.socketstage.server.Actor.connection(4, peer), Stage.RECV, "recv", "4, ...", -1,
+        feed(ev.ok(Step.ACCEPT, "accept", "", 4, peer),
+                ev.returned(org.socketstage.event.Actor.connection(4, peer), Step.RECV, "recv", "4, ...", -1,
                         org.socketstage.socket.Errno.byName("ECONNRESET").orElseThrow(), true, null, null));
         assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.FAILED);
         assertThat(vm.connections().get(0).problem()).isEqualTo("ECONNRESET simulated");

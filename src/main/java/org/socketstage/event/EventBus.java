@@ -1,4 +1,4 @@
-package org.socketstage.server;
+package org.socketstage.event;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.socketstage.trace;
+package org.socketstage.event;
 
 /** Writes bytes the way strace shows a buffer: quoted, C escapes, cut to a readable length. */
 public final class StraceText {

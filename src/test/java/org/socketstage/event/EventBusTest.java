@@ -1,4 +1,4 @@
-package org.socketstage.server;
+package org.socketstage.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

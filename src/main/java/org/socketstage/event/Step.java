@@ -1,7 +1,7 @@
-package org.socketstage.server;
+package org.socketstage.event;
 
 /** The steps of the BSD-sockets server flow, in the order the program runs them. */
-public enum Stage {
+public enum Step {
     SOCKET("socket()"),
     SETSOCKOPT("setsockopt()"),
     SOCKADDR("sockaddr_in"),
@@ -15,7 +15,7 @@ public enum Stage {
 
     private final String label;
 
-    Stage(String label) {
+    Step(String label) {
         this.label = label;
     }
 

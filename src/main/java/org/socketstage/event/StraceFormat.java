@@ -1,12 +1,12 @@
-package org.socketstage.trace;
+package org.socketstage.event;
 
 import java.util.Map;
 import java.util.TreeMap;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.ServerEvent;
-import org.socketstage.server.Stage;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 
 /** One strace-style line per event worth printing, prefixed by the actor: {@code [server] listen(3, 5) = 0}. */
 public final class StraceFormat {
@@ -16,7 +16,7 @@ public final class StraceFormat {
     /** The line for this event, or null for events that print nothing (a call about to start). */
     public static String line(ServerEvent event) {
         String prefix = "[" + event.actor().label() + "] ";
-        if (event instanceof ServerEvent.CallReturned r && r.stage() == Stage.SOCKADDR && !r.failed()) {
+        if (event instanceof ServerEvent.CallReturned r && r.stage() == Step.SOCKADDR && !r.failed()) {
             return prefix + "struct sockaddr_in addr = {" + r.args() + "};  /* " + hex(r.sockaddrBytes())
                     + " -- not a system call: the program fills the struct in its own memory */";
         }

@@ -1,4 +1,4 @@
-package org.socketstage.trace;
+package org.socketstage.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
-import org.socketstage.server.Actor;
-import org.socketstage.server.ServerEvent;
+import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.Errno;
 
 /** Every event as one JSON object on one line, for transcripts and exports. */

@@ -1,4 +1,4 @@
-package org.socketstage.server;
+package org.socketstage.event;
 
 import org.socketstage.socket.SockAddrIn;
 

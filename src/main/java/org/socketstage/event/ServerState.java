@@ -1,4 +1,4 @@
-package org.socketstage.server;
+package org.socketstage.event;
 
 /** The server's life as a whole, as opposed to the stage of one call. */
 public enum ServerState {

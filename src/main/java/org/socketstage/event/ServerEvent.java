@@ -1,4 +1,4 @@
-package org.socketstage.server;
+package org.socketstage.event;
 
 import java.time.Instant;
 import org.socketstage.kernel.KernelSnapshot;
@@ -20,11 +20,11 @@ public sealed interface ServerEvent {
      * The server is about to make a call. {@code args} is the argument list as strace writes it
      * (a recv buffer that is not filled yet shows as {@code ...}).
      */
-    record CallStarted(long seq, Instant time, Actor actor, Stage stage, String call, String args)
+    record CallStarted(long seq, Instant time, Actor actor, Step stage, String call, String args)
             implements ServerEvent {}
 
     /** The pacing gate holds the call announced by the matching CallStarted until step() or resume(). */
-    record CallHeld(long seq, Instant time, Actor actor, Stage stage, String call, String reason)
+    record CallHeld(long seq, Instant time, Actor actor, Step stage, String call, String reason)
             implements ServerEvent {}
 
     /**
@@ -38,7 +38,7 @@ public sealed interface ServerEvent {
             long seq,
             Instant time,
             Actor actor,
-            Stage stage,
+            Step stage,
             String call,
             String args,
             long result,
