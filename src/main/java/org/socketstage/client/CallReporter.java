@@ -1,7 +1,9 @@
 package org.socketstage.client;
 
 import org.socketstage.event.Actor;
+import org.socketstage.event.CallArgs;
 import org.socketstage.event.EventBus;
+import org.socketstage.event.ResultSource;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
@@ -28,49 +30,65 @@ final class CallReporter {
         }
 
         void returned(String args, long result) {
-            returned(args, result, null, null, null);
-        }
-
-        void returned(String args, long result, byte[] data, SockAddrIn address, byte[] sockaddrBytes) {
-            publishReturned(args, result, null, false, null, data, address, sockaddrBytes);
-        }
-
-        /** For calls that change who the actor is: socket() gives the fd, getsockname() the local address. */
-        void returned(Actor newActor, String args, long result, SockAddrIn address, String note) {
-            publish(newActor, args, result, null, false, note, null, address, null);
+            returned(CallArgs.of(args), result);
         }
 
         void failed(String args, SyscallException e) {
+            failed(CallArgs.of(args), e);
+        }
+
+        void returned(CallArgs args, long result) {
+            returned(args, result, null, null, null);
+        }
+
+        void returned(CallArgs args, long result, byte[] data, SockAddrIn address, byte[] sockaddrBytes) {
+            publishReturned(args, result, null, ResultSource.KERNEL, null, data, address, sockaddrBytes);
+        }
+
+        /** For calls that change who the actor is: socket() gives the fd, getsockname() the local address. */
+        void returned(Actor newActor, CallArgs args, long result, SockAddrIn address, String note) {
+            publish(newActor, args, result, null, ResultSource.KERNEL, note, null, address, null);
+        }
+
+        void failed(CallArgs args, SyscallException e) {
             failed(args, e, (SockAddrIn) null);
         }
 
-        void failed(String args, SyscallException e, String note) {
+        void failed(CallArgs args, SyscallException e, String note) {
             String both = e.note() == null ? note : note + "; " + e.note();
-            publish(actor, args, -1, e.errno(), e.simulated(), both, null, null, null);
+            publish(actor, args, -1, e.errno(), source(e), both, null, null, null);
         }
 
-        void failed(String args, SyscallException e, SockAddrIn address) {
-            publishReturned(args, -1, e.errno(), e.simulated(), e.note(), null, address,
+        void failed(CallArgs args, SyscallException e, SockAddrIn address) {
+            publishReturned(args, -1, e.errno(), source(e), e.note(), null, address,
                     address == null ? null : address.structBytes());
         }
 
-        private void publishReturned(String args, long result, Errno errno, boolean simulated, String note,
+        private void publishReturned(CallArgs args, long result, Errno errno, ResultSource source, String note,
                 byte[] data, SockAddrIn address, byte[] sockaddrBytes) {
-            publish(actor, args, result, errno, simulated, note, data, address, sockaddrBytes);
+            publish(actor, args, result, errno, source, note, data, address, sockaddrBytes);
         }
 
-        private void publish(Actor who, String args, long result, Errno errno, boolean simulated, String note,
+        private void publish(Actor who, CallArgs args, long result, Errno errno, ResultSource source, String note,
                 byte[] data, SockAddrIn address, byte[] sockaddrBytes) {
             long micros = (System.nanoTime() - startNanos) / 1000;
             bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, who, call.stage(), call.callName(),
-                    args, result, errno, simulated, note, data == null ? null : data.clone(), address,
+                    args, result, errno, source, note, data == null ? null : data.clone(), address,
                     sockaddrBytes, micros));
         }
     }
 
     Call started(Actor actor, ClientCall call, String args) {
+        return started(actor, call, CallArgs.of(args));
+    }
+
+    Call started(Actor actor, ClientCall call, CallArgs args) {
         bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, call.stage(), call.callName(), args));
         return new Call(actor, call);
+    }
+
+    private static ResultSource source(SyscallException e) {
+        return e.simulated() ? ResultSource.SIMULATED : ResultSource.KERNEL;
     }
 
     void notice(Actor actor, String text) {

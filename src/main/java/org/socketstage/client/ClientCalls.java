@@ -1,9 +1,7 @@
 package org.socketstage.client;
 
-import java.net.UnknownHostException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.socketstage.client.Segment.Kind;
+import org.socketstage.event.CallArgs;
 import org.socketstage.client.Segment.Note;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.event.ServerEvent;
@@ -17,20 +15,12 @@ final class ClientCalls {
 
     private ClientCalls() {}
 
-    private static final Pattern TARGET = Pattern.compile(
-            "sin_port=htons\\((\\d+)\\), sin_addr=inet_addr\\(\"([0-9.]+)\"\\)");
-
-    /** connect() has started: the SYN is on its way, to the address in its arguments (strace's sockaddr text). */
-    static void connecting(ClientRecord rec, String args) {
+    /** connect() has started: the SYN is on its way, to the address in its arguments. */
+    static void connecting(ClientRecord rec, CallArgs args) {
         rec.state = ClientState.CONNECTING;
         rec.addSegment(Segment.toServer(Kind.SYN));
-        Matcher m = TARGET.matcher(args);
-        if (m.find()) {
-            try {
-                rec.target = SockAddrIn.of(m.group(2), Integer.parseInt(m.group(1)));
-            } catch (UnknownHostException | IllegalArgumentException e) {
-                // a dotted quad always parses; the address then arrives with connect's result instead
-            }
+        if (args.target() != null) {
+            rec.target = args.target();
         }
     }
 
@@ -65,7 +55,7 @@ final class ClientCalls {
                 rec.addSegment(Segment.toServer(Kind.FIN));
                 rec.addSegment(Segment.toClient(Kind.ACK));
             }
-            case SETSOCKOPT -> rec.lingerZero = r.args().contains("l_linger=0");
+            case SETSOCKOPT -> rec.lingerZero = r.args().lingerZero();
             case CLOSE -> closed(rec);
             default -> { }
         }

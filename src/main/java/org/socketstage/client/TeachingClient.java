@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.socketstage.event.Actor;
+import org.socketstage.event.CallArgs;
 import org.socketstage.event.EventBus;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.Shutdown;
@@ -197,9 +198,9 @@ public final class TeachingClient implements AutoCloseable {
         FdLifecycle.exclusive(() -> {
             try {
                 fd = api.socketTcp();
-                call.returned(Actor.client(fd, null), "AF_INET, SOCK_STREAM, 0", fd, null, note);
+                call.returned(Actor.client(fd, null), CallArgs.of("AF_INET, SOCK_STREAM, 0"), fd, null, note);
             } catch (SyscallException e) {
-                call.failed("AF_INET, SOCK_STREAM, 0", e, note);
+                call.failed(CallArgs.of("AF_INET, SOCK_STREAM, 0"), e, note);
                 fail(e);
             }
         });
@@ -212,7 +213,7 @@ public final class TeachingClient implements AutoCloseable {
         if (fd < 0 || state != ClientState.NOT_CONNECTED) {
             return;
         }
-        String args = fd + ", " + target.straceText() + ", " + SocketConstants.SOCKADDR_IN_SIZE;
+        CallArgs args = CallArgs.connect(fd, target);
         state = ClientState.CONNECTING;
         CallReporter.Call call = report.started(actor(), ClientCall.CONNECT, args);
         inConnect = true;
@@ -238,12 +239,12 @@ public final class TeachingClient implements AutoCloseable {
     }
 
     private void learnLocalAddress() {
-        String args = fd + ", ..., [16]";
+        CallArgs args = CallArgs.of(fd + ", ..., [16]");
         CallReporter.Call call = report.started(actor(), ClientCall.GETSOCKNAME, args);
         try {
             SockAddrIn me = api.getsockname(fd);
             local = me;
-            call.returned(actor(), fd + ", " + me.straceText() + ", [16]", 0, me, null);
+            call.returned(actor(), CallArgs.of(fd + ", " + me.straceText() + ", [16]"), 0, me, null);
         } catch (SyscallException e) {
             call.failed(args, e);
         }
@@ -256,7 +257,7 @@ public final class TeachingClient implements AutoCloseable {
         int offset = 0;
         while (offset < data.length) {
             byte[] part = Arrays.copyOfRange(data, offset, data.length);
-            String args = fd + ", " + StraceText.quote(part) + ", " + part.length + ", MSG_NOSIGNAL";
+            CallArgs args = CallArgs.of(fd + ", " + StraceText.quote(part) + ", " + part.length + ", MSG_NOSIGNAL");
             CallReporter.Call call = report.started(actor(), ClientCall.SEND, args);
             try {
                 int n = api.send(fd, data, offset, part.length, 0);
@@ -291,7 +292,7 @@ public final class TeachingClient implements AutoCloseable {
         try {
             int n = api.recv(fd, buffer, RECV_BUFFER, 0);
             byte[] got = Arrays.copyOf(buffer, n);
-            call.returned(fd + ", " + StraceText.quote(got) + ", " + RECV_BUFFER + ", 0", n,
+            call.returned(CallArgs.of(fd + ", " + StraceText.quote(got) + ", " + RECV_BUFFER + ", 0"), n,
                     got, null, null);
             if (n == 0) {
                 report.notice(actor(), ClientNotices.PEER_CLOSED);
@@ -308,7 +309,7 @@ public final class TeachingClient implements AutoCloseable {
         if (fd < 0 || !state.connected() || finSent) {
             return;
         }
-        String args = fd + ", SHUT_WR";
+        CallArgs args = CallArgs.of(fd + ", SHUT_WR");
         CallReporter.Call call = report.started(actor(), ClientCall.SHUTDOWN, args);
         try {
             api.shutdown(fd, Shutdown.SHUT_WR);
@@ -326,7 +327,7 @@ public final class TeachingClient implements AutoCloseable {
             return;
         }
         if (reset) {
-            String args = fd + ", SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}, 8";
+            CallArgs args = CallArgs.linger(fd, true, 0);
             CallReporter.Call call = report.started(actor(), ClientCall.SETSOCKOPT, args);
             try {
                 api.setsockopt(fd, SocketOption.SO_LINGER, 0);

@@ -8,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
-import org.socketstage.event.Actor;
-import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.Errno;
 
 /** Every event as one JSON object on one line, for transcripts and exports. */
@@ -32,7 +30,7 @@ public final class JsonLines {
             if (event instanceof ServerEvent.CallStarted s) {
                 g.writeStringField("stage", s.stage().name());
                 g.writeStringField("call", s.call());
-                g.writeStringField("args", s.args());
+                g.writeStringField("args", s.args().text());
             } else if (event instanceof ServerEvent.CallHeld h) {
                 g.writeStringField("stage", h.stage().name());
                 g.writeStringField("call", h.call());
@@ -70,7 +68,7 @@ public final class JsonLines {
     private static void writeReturned(JsonGenerator g, ServerEvent.CallReturned r) throws IOException {
         g.writeStringField("stage", r.stage().name());
         g.writeStringField("call", r.call());
-        g.writeStringField("args", r.args());
+        g.writeStringField("args", r.args().text());
         g.writeNumberField("result", r.result());
         Errno e = r.errno();
         if (e != null) {
@@ -81,6 +79,9 @@ public final class JsonLines {
             g.writeEndObject();
         }
         g.writeBooleanField("simulated", r.simulated());
+        if (r.injected()) {
+            g.writeBooleanField("injected", true);
+        }
         if (r.note() != null) {
             g.writeStringField("note", r.note());
         }

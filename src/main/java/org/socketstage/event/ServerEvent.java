@@ -20,8 +20,13 @@ public sealed interface ServerEvent {
      * The server is about to make a call. {@code args} is the argument list as strace writes it
      * (a recv buffer that is not filled yet shows as {@code ...}).
      */
-    record CallStarted(long seq, Instant time, Actor actor, Step stage, String call, String args)
-            implements ServerEvent {}
+    record CallStarted(long seq, Instant time, Actor actor, Step stage, String call, CallArgs args)
+            implements ServerEvent {
+
+        public CallStarted(long seq, Instant time, Actor actor, Step stage, String call, String args) {
+            this(seq, time, actor, stage, call, CallArgs.of(args));
+        }
+    }
 
     /** The pacing gate holds the call announced by the matching CallStarted until step() or resume(). */
     record CallHeld(long seq, Instant time, Actor actor, Step stage, String call, String reason)
@@ -32,7 +37,8 @@ public sealed interface ServerEvent {
      * bytes sent or received (a copy), {@code address} the address involved (bind's, or the peer accept returned),
      * {@code sockaddrBytes} the 16 bytes of struct sockaddr_in passed to the kernel, when the call took one.
      * {@code note} says anything the student should know about how the result came about (e.g. that Java
-     * fuses bind and listen); {@code simulated} is true when SocketStage failed the call on purpose.
+     * fuses bind and listen); {@code source} says whether the kernel gave the result or SocketStage made it up
+     * (simulated for our server, injected for a traced program).
      */
     record CallReturned(
             long seq,
@@ -40,24 +46,46 @@ public sealed interface ServerEvent {
             Actor actor,
             Step stage,
             String call,
-            String args,
+            CallArgs args,
             long result,
             Errno errno,
-            boolean simulated,
+            ResultSource source,
             String note,
             byte[] data,
             SockAddrIn address,
             byte[] sockaddrBytes,
             long durationMicros) implements ServerEvent {
 
+        public CallReturned {
+            source = source == null ? ResultSource.KERNEL : source;
+        }
+
+        public CallReturned(long seq, Instant time, Actor actor, Step stage, String call, String args, long result,
+                Errno errno, boolean simulated, String note, byte[] data, SockAddrIn address, byte[] sockaddrBytes,
+                long durationMicros) {
+            this(seq, time, actor, stage, call, CallArgs.of(args), result, errno,
+                    simulated ? ResultSource.SIMULATED : ResultSource.KERNEL, note, data, address, sockaddrBytes,
+                    durationMicros);
+        }
+
         public boolean failed() {
             return errno != null;
+        }
+
+        /** SocketStage failed our own server's call without calling the kernel. */
+        public boolean simulated() {
+            return source == ResultSource.SIMULATED;
+        }
+
+        /** The tracer skipped a traced program's call and gave it this result. */
+        public boolean injected() {
+            return source == ResultSource.INJECTED;
         }
 
         /** {@code bind(3, {...}, 16) = 0} or {@code ... = -1 EADDRINUSE (Address already in use)}. */
         public String straceText() {
             String r = failed() ? "-1 " + errno.straceText() : Long.toString(result);
-            return call + "(" + args + ") = " + r + (simulated ? " [simulated]" : "");
+            return call + "(" + args.text() + ") = " + r + (source.madeUp() ? " [" + source.label() + "]" : "");
         }
     }
 

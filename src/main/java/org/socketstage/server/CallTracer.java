@@ -1,6 +1,8 @@
 package org.socketstage.server;
 
 import org.socketstage.event.Actor;
+import org.socketstage.event.CallArgs;
+import org.socketstage.event.ResultSource;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerState;
@@ -23,8 +25,16 @@ final class CallTracer {
     }
 
     /** How a successful call is reported. */
-    record Report(long result, String args, byte[] data, SockAddrIn address, byte[] sockaddrBytes, String note) {
+    record Report(long result, CallArgs args, byte[] data, SockAddrIn address, byte[] sockaddrBytes, String note) {
+        Report(long result, String args, byte[] data, SockAddrIn address, byte[] sockaddrBytes, String note) {
+            this(result, CallArgs.of(args), data, address, sockaddrBytes, note);
+        }
+
         static Report of(long result, String args) {
+            return of(result, CallArgs.of(args));
+        }
+
+        static Report of(long result, CallArgs args) {
             return new Report(result, args, null, null, null, null);
         }
 
@@ -54,6 +64,13 @@ final class CallTracer {
      */
     <T> T call(Actor actor, Step stage, String name, String args, boolean gated, Body<T> body,
             Reporter<T> reporter, String failureArgs, byte[] sockaddrBytes) throws SyscallException {
+        CallArgs before = CallArgs.of(args);
+        return call(actor, stage, name, before, gated, body, reporter,
+                args.equals(failureArgs) ? before : CallArgs.of(failureArgs), sockaddrBytes);
+    }
+
+    <T> T call(Actor actor, Step stage, String name, CallArgs args, boolean gated, Body<T> body,
+            Reporter<T> reporter, CallArgs failureArgs, byte[] sockaddrBytes) throws SyscallException {
         bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, stage, name, args));
         if (gated) {
             gate.pass(actor, stage, name, held -> bus.publish((seq, time) ->
@@ -70,14 +87,15 @@ final class CallTracer {
             value = body.run();
         } catch (SyscallException e) {
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+            ResultSource source = e.simulated() ? ResultSource.SIMULATED : ResultSource.KERNEL;
             bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, stage, name, failureArgs, -1,
-                    e.errno(), e.simulated(), e.note(), null, null, sockaddrBytes, micros));
+                    e.errno(), source, e.note(), null, null, sockaddrBytes, micros));
             throw e;
         }
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
         Report r = reporter.report(value);
         bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, stage, name, r.args(), r.result(),
-                null, false, r.note(), r.data(), r.address(),
+                null, ResultSource.KERNEL, r.note(), r.data(), r.address(),
                 r.sockaddrBytes() != null ? r.sockaddrBytes() : sockaddrBytes, micros));
         return value;
     }

@@ -1,6 +1,7 @@
 package org.socketstage.server;
 
 import org.socketstage.event.Actor;
+import org.socketstage.event.CallArgs;
 import org.socketstage.event.Step;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -53,16 +54,19 @@ final class ConnectionSession implements Runnable {
 
     private void serve() throws SyscallException {
         byte[] buffer = new byte[bufferSize];
-        String before = fd + ", ..., " + bufferSize + ", 0";
+        CallArgs before = CallArgs.lazy(() -> fd + ", ..., " + bufferSize + ", 0");
         while (!stopping.getAsBoolean()) {
             int n = tracer.call(actor, Step.RECV, "recv", before, true,
                     () -> {
                         awaitReady(SocketConstants.POLLIN);
                         return api.recv(fd, buffer, bufferSize, 0);
                     },
-                    got -> new CallTracer.Report(got,
-                            fd + ", " + StraceText.quote(buffer, 0, got, StraceText.DEFAULT_MAX) + ", " + bufferSize + ", 0",
-                            Arrays.copyOf(buffer, got), null, null, null),
+                    got -> {
+                        byte[] data = Arrays.copyOf(buffer, got);
+                        return new CallTracer.Report(got, CallArgs.lazy(() -> fd + ", "
+                                + StraceText.quote(data, 0, data.length, StraceText.DEFAULT_MAX) + ", " + bufferSize + ", 0"),
+                                data, null, null, null);
+                    },
                     before, null);
             if (n == 0) {
                 tracer.notice(actor, "recv returned 0: the peer closed its side, so the server closes this connection");
@@ -85,7 +89,8 @@ final class ConnectionSession implements Runnable {
         while (off < data.length) {
             int from = off;
             int len = data.length - off;
-            String args = fd + ", " + StraceText.quote(data, from, len, StraceText.DEFAULT_MAX) + ", " + len + ", MSG_NOSIGNAL";
+            CallArgs args = CallArgs.lazy(() -> fd + ", " + StraceText.quote(data, from, len, StraceText.DEFAULT_MAX)
+                    + ", " + len + ", MSG_NOSIGNAL");
             int sent = tracer.call(actor, Step.SEND, "send", args, true,
                     () -> {
                         awaitReady(SocketConstants.POLLOUT);

@@ -24,7 +24,7 @@ import org.socketstage.socket.SyscallException;
  * Owns its threads: start() starts them, stop() (or close()) ends them and closes every descriptor.
  * One instance runs once; start a new one to run again.
  */
-public final class LifecycleServer implements AutoCloseable {
+public final class LifecycleServer implements Server {
 
     private static final int POLL_MILLIS = 100;
     private static final int ACCEPT_RETRY_MILLIS = 200;
@@ -81,6 +81,7 @@ public final class LifecycleServer implements AutoCloseable {
     }
 
     /** Starts the server thread; the first call it makes is socket(). */
+    @Override
     public synchronized void start() {
         if (serverThread != null) {
             throw new IllegalStateException("a LifecycleServer runs once; create a new one to run again");
@@ -247,6 +248,7 @@ public final class LifecycleServer implements AutoCloseable {
      * Stops from any point, also while blocked in accept() or recv(), closes every descriptor and frees the port.
      * Returns true when every server thread ended within the timeout.
      */
+    @Override
     public boolean stop(Duration timeout) {
         Thread t = serverThread;
         if (t == null) {
@@ -308,6 +310,7 @@ public final class LifecycleServer implements AutoCloseable {
     }
 
     /** Waits until the server thread has ended (after a failure or a stop); true if it has. */
+    @Override
     public boolean awaitEnd(Duration timeout) {
         Thread t = serverThread;
         if (t == null) {
@@ -317,10 +320,12 @@ public final class LifecycleServer implements AutoCloseable {
         return !t.isAlive();
     }
 
+    @Override
     public ServerState state() {
         return state.get();
     }
 
+    @Override
     public boolean isRunning() {
         Thread t = serverThread;
         return t != null && t.isAlive();
@@ -332,6 +337,7 @@ public final class LifecycleServer implements AutoCloseable {
     }
 
     /** The port the server is bound to (the kernel's pick when the config said 0), or -1 before bind. */
+    @Override
     public int boundPort() {
         return setup.boundPort();
     }

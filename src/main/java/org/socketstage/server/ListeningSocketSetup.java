@@ -1,6 +1,7 @@
 package org.socketstage.server;
 
 import org.socketstage.event.Actor;
+import org.socketstage.event.CallArgs;
 import org.socketstage.event.Step;
 import java.net.UnknownHostException;
 import org.socketstage.socket.SockAddrIn;
@@ -128,7 +129,7 @@ final class ListeningSocketSetup {
     }
 
     private void listen(int fd) throws SetupFailed {
-        String args = fd + ", " + config.backlog();
+        CallArgs args = CallArgs.listen(fd, config.backlog());
         try {
             tracer.call(Actor.SERVER, Step.LISTEN, "listen", args, true,
                     () -> {

@@ -32,7 +32,7 @@ final class TraceOutput implements Consumer<ServerEvent>, AutoCloseable {
     @Override
     public void accept(ServerEvent event) {
         if (event instanceof ServerEvent.CallStarted s) {
-            pendingArgs.put(s.actor(), s.args());
+            pendingArgs.put(s.actor(), s.args().text());
         }
         String line = StraceFormat.line(event);
         if (line != null) {

@@ -155,7 +155,7 @@ class RealFaultsTest extends FaultDemoTestBase {
         setUp(demo);
         CallReturned bind = log.awaitReturned(server(Step.BIND));
         assertThat(bind.errno().name()).isEqualTo("EADDRNOTAVAIL");
-        assertThat(bind.args()).contains("192.0.2.1");
+        assertThat(bind.args().text()).contains("192.0.2.1");
         boolean nonLocalBind = HostFacts.system().nonLocalBind().orElse(0) == 1;
         assertThat(bind.simulated()).as("real unless ip_nonlocal_bind is on").isEqualTo(nonLocalBind);
         recoversAfterUndo(demo);

@@ -32,7 +32,7 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
         CallReturned bind = log.awaitReturned(server(Step.BIND));
         assertThat(bind.errno().name()).isEqualTo("EBADF");
         assertThat(bind.simulated()).as("the kernel itself rejected fd -1").isFalse();
-        assertThat(bind.args()).startsWith("-1, ");
+        assertThat(bind.args().text()).startsWith("-1, ");
         assertThat(StraceFormat.line(bind)).doesNotContain("[simulated]");
         assertThat(room.faults().uncheckedSocket()).isTrue();
         recoversAfterUndo(demo);
@@ -73,7 +73,7 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
         Outcome o = setUp(demo);
         CallReturned bind = log.awaitReturned(server(Step.BIND));
         assertThat(bind.errno().name()).isEqualTo("EACCES");
-        assertThat(bind.args()).contains("htons(80)");
+        assertThat(bind.args().text()).contains("htons(80)");
         var allowed = HostFacts.system().whyLowPortIsAllowed(PrivilegedPort.PORT);
         if (allowed.isPresent()) {
             // root or CAP_NET_BIND_SERVICE (or a low ip_unprivileged_port_start): the kernel would allow port 80

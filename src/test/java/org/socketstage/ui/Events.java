@@ -19,6 +19,12 @@ public final class Events {
         return new ServerEvent.StateChanged(seq.incrementAndGet(), Instant.now(), Actor.SERVER, s, "");
     }
 
+    /** listen() as the server announces it, with its backlog typed. */
+    public ServerEvent.CallStarted listenStarted(int fd, int backlog) {
+        return new ServerEvent.CallStarted(seq.incrementAndGet(), Instant.now(), Actor.SERVER, Step.LISTEN, "listen",
+                org.socketstage.event.CallArgs.listen(fd, backlog));
+    }
+
     public ServerEvent.CallStarted started(Step stage, String call, String args) {
         return new ServerEvent.CallStarted(seq.incrementAndGet(), Instant.now(), Actor.SERVER, stage, call, args);
     }

@@ -107,7 +107,7 @@ public final class SocketsViewModel implements BatchedSink {
                 reset();
             }
             if (c.stage() == Step.LISTEN) {
-                backlog = lastNumber(c.args()).orElse(backlog);
+                backlog = c.args().backlog().orElse(backlog);
             }
         } else if (event instanceof ServerEvent.CallReturned r) {
             onReturned(r);
@@ -258,18 +258,6 @@ public final class SocketsViewModel implements BatchedSink {
             }
         }
         return false;
-    }
-
-    private static Optional<Integer> lastNumber(String args) {
-        if (args == null) {
-            return Optional.empty();
-        }
-        String[] parts = args.split(",");
-        try {
-            return Optional.of(Integer.parseInt(parts[parts.length - 1].trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

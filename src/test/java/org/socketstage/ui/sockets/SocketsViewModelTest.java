@@ -40,7 +40,7 @@ class SocketsViewModelTest {
     private void listening() {
         feed(ev.ok(Step.SOCKET, "socket", "", 3, null),
                 ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(PORT)),
-                ev.started(Step.LISTEN, "listen", "3, 2"),
+                ev.listenStarted(3, 2),
                 ev.ok(Step.LISTEN, "listen", "3, 2", 0, null));
     }
 

@@ -1,0 +1,155 @@
+package org.socketstage.event;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import org.socketstage.socket.SockAddrIn;
+
+/**
+ * A call's arguments: written as strace writes them only when someone reads the text, and carrying typed
+ * facts (a listen() backlog, an SO_LINGER setting, a connect() target) that views need without parsing text.
+ */
+public sealed interface CallArgs {
+
+    /** The argument list as strace writes it, e.g. {@code 3, 5} for listen. */
+    String text();
+
+    /** listen()'s backlog, when this is a listen call. */
+    default OptionalInt backlog() {
+        return OptionalInt.empty();
+    }
+
+    /** connect()'s target address, when this is a connect call. */
+    default SockAddrIn target() {
+        return null;
+    }
+
+    /** True when these are setsockopt(SO_LINGER) arguments turning lingering on with a 0 s timeout (abort). */
+    default boolean lingerZero() {
+        return false;
+    }
+
+    static CallArgs of(String text) {
+        return new Text(text);
+    }
+
+    /** Written on first use: a call whose text nobody reads costs no formatting. */
+    static CallArgs lazy(Supplier<String> render) {
+        return new Lazy(render);
+    }
+
+    static CallArgs listen(int fd, int backlog) {
+        return new Listen(fd, backlog);
+    }
+
+    static CallArgs connect(int fd, SockAddrIn target) {
+        return new Connect(fd, target);
+    }
+
+    static CallArgs linger(int fd, boolean on, int seconds) {
+        return new Linger(fd, on, seconds);
+    }
+
+    record Text(String text) implements CallArgs {
+        public Text {
+            text = text == null ? "" : text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    record Listen(int fd, int backlogValue) implements CallArgs {
+        @Override
+        public String text() {
+            return fd + ", " + backlogValue;
+        }
+
+        @Override
+        public OptionalInt backlog() {
+            return OptionalInt.of(backlogValue);
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    record Connect(int fd, SockAddrIn address) implements CallArgs {
+        @Override
+        public String text() {
+            return fd + ", " + (address == null ? "NULL" : address.straceText()) + ", 16";
+        }
+
+        @Override
+        public SockAddrIn target() {
+            return address;
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    record Linger(int fd, boolean on, int seconds) implements CallArgs {
+        @Override
+        public String text() {
+            return fd + ", SOL_SOCKET, SO_LINGER, {l_onoff=" + (on ? 1 : 0) + ", l_linger=" + seconds + "}, 8";
+        }
+
+        @Override
+        public boolean lingerZero() {
+            return on && seconds == 0;
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /** Not a record: the text is cached once rendered, and equality is by text. */
+    final class Lazy implements CallArgs {
+        private Supplier<String> render;
+        private volatile String text;
+
+        private Lazy(Supplier<String> render) {
+            this.render = Objects.requireNonNull(render);
+        }
+
+        @Override
+        public String text() {
+            String t = text;
+            if (t == null) {
+                synchronized (this) {
+                    if (text == null) {
+                        String rendered = render.get();
+                        text = rendered == null ? "" : rendered;
+                        render = null;
+                    }
+                    t = text;
+                }
+            }
+            return t;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallArgs other && text().equals(other.text());
+        }
+
+        @Override
+        public int hashCode() {
+            return text().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+}
