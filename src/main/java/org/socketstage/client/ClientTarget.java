@@ -2,7 +2,7 @@ package org.socketstage.client;
 
 import java.net.UnknownHostException;
 import java.util.Optional;
-import org.socketstage.server.ConfigRules;
+import org.socketstage.settings.ConfigRules;
 import org.socketstage.socket.SockAddrIn;
 
 /** Reads the "host:port" a student types for a client to connect to, with a message for each mistake. */

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.event.Actor;
-import org.socketstage.server.Concurrency;
+import org.socketstage.settings.Concurrency;
 import org.socketstage.event.ServerEvent.CallReturned;
 import org.socketstage.event.Step;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.SocketApi;

@@ -1,7 +1,7 @@
 package org.socketstage.instructor;
 
 import java.util.Optional;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 
 /**
  * One fault's demonstration over a {@link Classroom}: a one-click set-up that produces the fault for real

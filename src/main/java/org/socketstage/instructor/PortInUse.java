@@ -3,7 +3,7 @@ package org.socketstage.instructor;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import org.socketstage.kernel.PortOwners;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.ServerEvent.CallReturned;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SyscallException;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.socketstage.event.Actor;
-import org.socketstage.server.PacingMode;
+import org.socketstage.settings.PacingMode;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerEvent.CallReturned;
 import org.socketstage.event.ServerState;

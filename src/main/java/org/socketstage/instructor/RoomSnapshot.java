@@ -1,8 +1,8 @@
 package org.socketstage.instructor;
 
 import java.util.Set;
-import org.socketstage.server.PacingMode;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.PacingMode;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.Step;
 import org.socketstage.server.StepGate;
 

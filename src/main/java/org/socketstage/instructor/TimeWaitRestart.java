@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.ServerEvent.CallReturned;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SyscallException;

@@ -1,5 +1,6 @@
 package org.socketstage.server;
 
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.Actor;
 import org.socketstage.event.CallArgs;
 import org.socketstage.event.Step;

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
-import org.socketstage.server.PacingMode;
+import org.socketstage.settings.PacingMode;
 import org.socketstage.server.ProcKernelView;
 import org.socketstage.event.ServerState;
 import org.socketstage.server.StepGate;

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
-import org.socketstage.server.Concurrency;
-import org.socketstage.server.PacingMode;
+import org.socketstage.settings.Concurrency;
+import org.socketstage.settings.PacingMode;
 import org.socketstage.ui.controls.ServerControlViewModel;
 import org.socketstage.ui.controls.SettingsViewModel;
 

@@ -3,7 +3,7 @@ package org.socketstage.ui;
 import java.util.function.Supplier;
 import org.socketstage.instructor.Classroom;
 import org.socketstage.event.EventBus;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.socket.SocketApi;
 
 /**

@@ -1,7 +1,7 @@
 package org.socketstage.ui;
 
 import org.socketstage.event.EventBus;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.ui.controls.ServerControlViewModel;
 import org.socketstage.ui.controls.SettingsViewModel;

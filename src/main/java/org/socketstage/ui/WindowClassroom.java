@@ -11,7 +11,7 @@ import org.socketstage.instructor.Classroom;
 import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.SockAddrIn;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketstage.event.Actor;
 import org.socketstage.server.LifecycleServer;
-import org.socketstage.server.PacingMode;
+import org.socketstage.settings.PacingMode;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.socket.SockAddrIn;
 

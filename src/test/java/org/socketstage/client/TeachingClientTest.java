@@ -13,7 +13,7 @@ import org.socketstage.client.Segment.Note;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.event.Actor;
 import org.socketstage.server.LifecycleServer;
-import org.socketstage.server.PacingMode;
+import org.socketstage.settings.PacingMode;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;

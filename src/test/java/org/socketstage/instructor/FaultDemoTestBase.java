@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.socketstage.event.Actor;
 import org.socketstage.event.EventBus;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
 

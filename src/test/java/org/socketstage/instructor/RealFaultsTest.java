@@ -79,7 +79,7 @@ class RealFaultsTest extends FaultDemoTestBase {
 
     @Test
     void backlogOverflowFillsTheQueueLeavesClientsInSynSentAndLetsThemInLater() throws Exception {
-        room.configure(room.config().withConcurrency(org.socketstage.server.Concurrency.THREAD_PER_CLIENT));
+        room.configure(room.config().withConcurrency(org.socketstage.settings.Concurrency.THREAD_PER_CLIENT));
         long overflowsBefore = KernelTcpTable.system().listenOverflows().orElseThrow();
         FaultDemo demo = Fault.BACKLOG_DEMO.newDemo();
         setUp(demo);

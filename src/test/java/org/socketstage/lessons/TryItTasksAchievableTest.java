@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.socketstage.kernel.KernelTcpTable;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.server.LifecycleServer;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.NativeSocketApi;

@@ -1,5 +1,8 @@
 package org.socketstage.server;
 
+import org.socketstage.settings.Concurrency;
+import org.socketstage.settings.PacingMode;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.Actor;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerState;

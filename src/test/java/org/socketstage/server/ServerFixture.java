@@ -1,5 +1,7 @@
 package org.socketstage.server;
 
+import org.socketstage.settings.PacingMode;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;

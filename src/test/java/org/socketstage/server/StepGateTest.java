@@ -1,5 +1,6 @@
 package org.socketstage.server;
 
+import org.socketstage.settings.PacingMode;
 import org.socketstage.event.Actor;
 import org.socketstage.event.Step;
 import static org.assertj.core.api.Assertions.assertThat;

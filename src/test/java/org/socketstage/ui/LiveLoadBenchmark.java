@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketstage.server.Concurrency;
+import org.socketstage.settings.Concurrency;
 import org.socketstage.event.EventBus;
 import org.socketstage.socket.SocketBackend;
 import org.testfx.api.FxRobot;

@@ -7,7 +7,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
-import org.socketstage.server.Concurrency;
+import org.socketstage.settings.Concurrency;
 import org.socketstage.ui.Texts;
 
 /** Controller of fxml/controls/SettingsView.fxml: the fields, each with its own message when invalid. */

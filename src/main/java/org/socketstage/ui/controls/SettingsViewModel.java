@@ -18,9 +18,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import org.socketstage.server.Concurrency;
-import org.socketstage.server.ConfigRules;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.Concurrency;
+import org.socketstage.settings.ConfigRules;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.ui.Texts;
 
 /**

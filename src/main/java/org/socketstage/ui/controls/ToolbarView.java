@@ -9,7 +9,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.Region;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import org.socketstage.server.PacingMode;
+import org.socketstage.settings.PacingMode;
 import org.socketstage.ui.PresentationViewModel;
 import org.socketstage.ui.Texts;
 

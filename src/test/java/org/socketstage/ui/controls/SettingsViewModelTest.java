@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.socketstage.server.Concurrency;
-import org.socketstage.server.ServerConfig;
+import org.socketstage.settings.Concurrency;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.ui.Texts;
 
 class SettingsViewModelTest {

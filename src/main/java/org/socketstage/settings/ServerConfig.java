@@ -1,4 +1,4 @@
-package org.socketstage.server;
+package org.socketstage.settings;
 
 /**
  * Everything the server needs before start. Built through {@link ConfigRules} when the values come from a

@@ -1,4 +1,4 @@
-package org.socketstage.server;
+package org.socketstage.settings;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package org.socketstage.server;
+package org.socketstage.settings;
 
 import java.util.Locale;
 import java.util.Optional;
