@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  */
 public final class EventBus {
 
+    private static final System.Logger LOG = System.getLogger(EventBus.class.getName());
+
     /** Creates an event once its sequence number and time are known. */
     @FunctionalInterface
     public interface EventFactory {
@@ -114,7 +116,7 @@ public final class EventBus {
                     return;
                 } catch (RuntimeException ex) {
                     // a failing listener must not stop later deliveries, and must never reach the server
-                    System.err.println("SocketStage: listener " + thread.getName() + " failed: " + ex);
+                    LOG.log(System.Logger.Level.WARNING, "listener " + thread.getName() + " failed", ex);
                 }
             }
         }

@@ -44,6 +44,17 @@ public final class JsonLines {
                 writeKernel(g, k.snapshot());
             } else if (event instanceof ServerEvent.Notice n) {
                 g.writeStringField("text", n.text());
+            } else if (event instanceof ServerEvent.SettingsChanged c) {
+                writeSettings(g, c);
+            } else if (event instanceof ServerEvent.PacingChanged p) {
+                g.writeStringField("mode", p.mode().name());
+                g.writeNumberField("delay_ms", p.delayMillis());
+                g.writeBooleanField("paused", p.paused());
+                g.writeArrayFieldStart("breakpoints");
+                for (Step b : p.breakpoints()) {
+                    g.writeString(b.name());
+                }
+                g.writeEndArray();
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -97,6 +108,20 @@ public final class JsonLines {
         }
         g.writeNumberField("duration_us", r.durationMicros());
         g.writeStringField("strace", r.straceText());
+    }
+
+    private static void writeSettings(JsonGenerator g, ServerEvent.SettingsChanged c) throws IOException {
+        var config = c.config();
+        g.writeObjectFieldStart("settings");
+        g.writeStringField("bind", config.bindHost());
+        g.writeNumberField("port", config.port());
+        g.writeNumberField("backlog", config.backlog());
+        g.writeBooleanField("reuseaddr", config.reuseAddr());
+        g.writeStringField("concurrency", config.concurrency().optionName());
+        g.writeNumberField("max_connections", config.maxConnections());
+        g.writeNumberField("recv_buffer", config.recvBufferSize());
+        g.writeEndObject();
+        g.writeBooleanField("by_user", c.byUser());
     }
 
     private static void writeKernel(JsonGenerator g, KernelSnapshot s) throws IOException {

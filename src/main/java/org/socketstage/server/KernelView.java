@@ -15,6 +15,7 @@ public interface KernelView {
         public void stop() {}
     };
 
+    /** Starts watching {@code port}; {@code backlog} is listen()'s, or 0 when nothing listens (any more). */
     void start(int port, int backlog, Consumer<KernelSnapshot> onChange);
 
     void stop();

@@ -23,7 +23,9 @@ public final class ProcKernelView implements KernelView {
     public synchronized void start(int port, int backlog, Consumer<KernelSnapshot> onChange) {
         stop();
         watcher = new KernelWatcher(table, port, onChange);
-        watcher.setBacklog(backlog);
+        if (backlog > 0) {
+            watcher.setBacklog(backlog);
+        }
         watcher.start();
     }
 

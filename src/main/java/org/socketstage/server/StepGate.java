@@ -57,10 +57,19 @@ public final class StepGate {
     private boolean paused;
     private boolean cancelled;
     private long resumeGeneration;
+    private volatile Runnable onPacingChange = () -> { };
 
     public StepGate(PacingMode mode, long delayMillis) {
         this.mode = mode;
         this.delayMillis = Math.max(0, delayMillis);
+    }
+
+    /**
+     * Told after every change of mode, delay, pause or breakpoints (on the changing thread, outside the lock),
+     * so the session can publish the new pacing for every pane to follow.
+     */
+    public void onPacingChange(Runnable listener) {
+        onPacingChange = listener == null ? () -> { } : listener;
     }
 
     /**
@@ -156,27 +165,27 @@ public final class StepGate {
     }
 
     public void pause() {
-        update(() -> paused = true);
+        changePacing(() -> paused = true);
     }
 
     /** Leaves pause, and lets calls held at a breakpoint go on. In STEP mode calls still wait for step(). */
     public void resume() {
-        update(() -> {
+        changePacing(() -> {
             paused = false;
             resumeGeneration++;
         });
     }
 
     public void setMode(PacingMode newMode) {
-        update(() -> mode = newMode);
+        changePacing(() -> mode = newMode);
     }
 
     public void setDelayMillis(long millis) {
-        update(() -> delayMillis = Math.max(0, millis));
+        changePacing(() -> delayMillis = Math.max(0, millis));
     }
 
     public void setBreakpoint(Step stage, boolean on) {
-        update(() -> {
+        changePacing(() -> {
             if (on) {
                 breakpoints.add(stage);
             } else {
@@ -186,7 +195,7 @@ public final class StepGate {
     }
 
     public void setBreakpoints(Set<Step> stages) {
-        update(() -> {
+        changePacing(() -> {
             breakpoints.clear();
             breakpoints.addAll(stages);
         });
@@ -199,10 +208,15 @@ public final class StepGate {
 
     /** Makes a cancelled gate usable again for a new run, keeping mode, delay and breakpoints. */
     public void reset() {
-        update(() -> {
+        changePacing(() -> {
             cancelled = false;
             paused = false;
         });
+    }
+
+    private void changePacing(Runnable change) {
+        update(change);
+        onPacingChange.run();
     }
 
     private void update(Runnable change) {

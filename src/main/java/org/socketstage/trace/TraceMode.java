@@ -11,10 +11,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.socketstage.event.EventBus;
-import org.socketstage.server.FaultPlan;
-import org.socketstage.server.LifecycleServer;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.Server;
+import org.socketstage.session.Session;
+import org.socketstage.session.SessionSetup;
 import org.socketstage.event.ServerState;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.SocketApi;
@@ -81,23 +82,32 @@ public final class TraceMode {
     }
 
     private int serve(TraceOptions.Checked checked, SocketApi api, BufferedWriter transcript) {
-        EventBus bus = new EventBus();
-        StepGate gate = new StepGate(checked.mode(), checked.delayMillis());
+        checked.warnings().forEach(w -> err.println("socketstage: warning: " + w));
+        Session session = new Session(new SessionSetup(new EventBus(), api, ProcKernelView::new, checked.config(),
+                checked.mode(), checked.delayMillis()));
         TraceOutput output = new TraceOutput(out, transcript, checked.mode() == PacingMode.STEP);
-        EventBus.Subscription subscription = bus.subscribe("trace", output);
-        LifecycleServer server = new LifecycleServer(checked.config(), api, gate, bus, new FaultPlan(), new ProcKernelView());
+        EventBus.Subscription subscription = session.bus().subscribe("trace", output);
         if (checked.mode() == PacingMode.STEP) {
-            startStepReader(gate);
+            startStepReader(session.gate());
         }
-        Thread watcher = new Thread(() -> {
-            server.awaitEnd(Duration.ofDays(365));
-            stopRequested.countDown();
-        }, "socketstage-trace-wait");
-        watcher.setDaemon(true);
-        server.start();
-        watcher.start();
-        awaitStopRequest();
-        server.stop(Duration.ofSeconds(1));
+        try {
+            session.start().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            err.println("socketstage: could not start the server: " + e.getCause());
+        }
+        Server server = session.server().orElse(null);
+        if (server != null) {
+            Thread watcher = new Thread(() -> {
+                server.awaitEnd(Duration.ofDays(365));
+                stopRequested.countDown();
+            }, "socketstage-trace-wait");
+            watcher.setDaemon(true);
+            watcher.start();
+            awaitStopRequest();
+        }
+        session.close();
         try {
             subscription.drain(2000);
             subscription.close();
@@ -107,7 +117,7 @@ public final class TraceMode {
         } catch (IOException e) {
             err.println("socketstage: transcript: " + e.getMessage());
         }
-        return server.state() == ServerState.FAILED ? SERVER_FAILED : OK;
+        return server == null || server.state() == ServerState.FAILED ? SERVER_FAILED : OK;
     }
 
     private void awaitStopRequest() {

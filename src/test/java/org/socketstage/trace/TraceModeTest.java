@@ -67,7 +67,19 @@ class TraceModeTest {
         int code = new TraceMode(InputStream.nullInputStream(), out.stream, err.stream)
                 .run("--no-gui", "--port", "0", "--transcript", dir.resolve("missing/dir/t.jsonl").toString());
         assertThat(code).isEqualTo(TraceMode.BAD_OPTIONS);
-        assertThat(err.text()).contains("--transcript: cannot write");
+        assertThat(err.text()).contains("--transcript: the folder ").contains("missing/dir does not exist");
+    }
+
+    @Test
+    void anEmptyOrFolderTranscriptNameSaysWhatIsWrong(@TempDir Path dir) {
+        int code = new TraceMode(InputStream.nullInputStream(), out.stream, err.stream)
+                .run("--no-gui", "--port", "0", "--transcript", "");
+        assertThat(code).isEqualTo(TraceMode.BAD_OPTIONS);
+        assertThat(err.text()).contains("--transcript: needs a file name (got nothing)");
+        code = new TraceMode(InputStream.nullInputStream(), out.stream, err.stream)
+                .run("--no-gui", "--port", "0", "--transcript", dir.toString());
+        assertThat(code).isEqualTo(TraceMode.BAD_OPTIONS);
+        assertThat(err.text()).contains("is a folder; give a file name inside it");
     }
 
     @Test

@@ -50,19 +50,25 @@ public final class LessonPaneView implements PaneController {
     @FXML private FlashcardsView flashcardsController;
     @FXML private GlossaryView glossaryController;
 
-    private UiText texts;
-    private LessonPaneViewModel vm;
+    private final UiText texts;
+    private final LessonPaneViewModel vm;
     private LessonReader lessonReader;
     private MarkdownRenderer markdown;
     private final PauseTransition scrollPause = new PauseTransition(SCROLL_PAUSE);
     private boolean scrollPending;
 
+    public LessonPaneView(LessonPaneViewModel vm, UiText texts) {
+        this.vm = vm;
+        this.texts = texts;
+    }
+
     @FXML
     private void initialize() {
-        texts = new UiText(resources);
         markdown = new MarkdownRenderer(new LinkOpener(this::confirmLink));
+        markdown.setFill(vm::fill);
         lessonReader = new LessonReader(reader, markdown, texts);
-        vm = new LessonPaneViewModel(loadLibrary(null), LessonProgress.forUser());
+        // the text names the port and address in use: a settings change redraws the lesson being read
+        vm.settingsProperty().addListener((o, a, b) -> showLesson());
 
         lessonChooser.setItems(vm.lessons());
         lessonChooser.setCellFactory(list -> new LessonCell());
@@ -85,7 +91,8 @@ public final class LessonPaneView implements PaneController {
         showLibrary();
     }
 
-    private LessonLibrary loadLibrary(Path extra) {
+    /** The built-in lessons, plus the instructor's own folder ({@code --lessons DIR}, or the system property). */
+    public static LessonLibrary loadLibrary(Path extra) {
         Path dir = extra;
         if (dir == null && System.getProperty(LESSONS_DIR_PROPERTY) != null) {
             dir = Path.of(System.getProperty(LESSONS_DIR_PROPERTY));

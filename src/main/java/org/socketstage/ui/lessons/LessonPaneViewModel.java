@@ -19,6 +19,8 @@ import org.socketstage.lessons.QuizQuestion;
 import org.socketstage.event.Actor;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
+import org.socketstage.lessons.LessonPlaceholders;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.ui.EventSink;
 
 /**
@@ -34,6 +36,7 @@ public final class LessonPaneViewModel implements EventSink {
     private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
     private final ObservableList<LessonProblem> problems = FXCollections.observableArrayList();
     private final ObjectProperty<Lesson> selectedLesson = new SimpleObjectProperty<>();
+    private final ObjectProperty<ServerConfig> settings = new SimpleObjectProperty<>(ServerConfig.defaults());
     private final BooleanProperty followServer = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<Step> serverStage = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<LessonSection> serverSection;
@@ -78,6 +81,10 @@ public final class LessonPaneViewModel implements EventSink {
 
     @Override
     public void apply(ServerEvent event) {
+        if (event instanceof ServerEvent.SettingsChanged c) {
+            settings.set(c.config());
+            return;
+        }
         tasks.feed(event);
         if (event instanceof ServerEvent.CallStarted c && c.stage() != null
                 && c.actor().kind() != Actor.Kind.CLIENT && c.actor().kind() != Actor.Kind.KERNEL) {
@@ -143,6 +150,16 @@ public final class LessonPaneViewModel implements EventSink {
     }
 
     /** The stage the server is about to run (or runs), or null before the first call. */
+    /** The session's settings, which the lesson text names through its placeholders ({@code {{port}}} …). */
+    public ReadOnlyObjectProperty<ServerConfig> settingsProperty() {
+        return settings;
+    }
+
+    /** Lesson text with the session's values filled in. */
+    public String fill(String markdown) {
+        return LessonPlaceholders.fill(markdown, settings.get());
+    }
+
     public ReadOnlyObjectProperty<Step> serverStageProperty() {
         return serverStage.getReadOnlyProperty();
     }

@@ -20,6 +20,8 @@ import java.util.prefs.Preferences;
  */
 public final class LessonProgress {
 
+    private static final System.Logger LOG = System.getLogger(LessonProgress.class.getName());
+
     public static final String NODE_PROPERTY = "socketstage.prefs.node";
     public static final String DEFAULT_NODE = "socketstage";
     static final String LAST_LESSON = "last-lesson";
@@ -128,7 +130,7 @@ public final class LessonProgress {
             root.flush();
         } catch (BackingStoreException e) {
             // progress stays in memory for this session; the user's prefs store is unavailable
-            System.err.println("SocketStage: cannot save lesson progress: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot save lesson progress: " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.socketstage.ui.lessons;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -42,9 +43,15 @@ public final class MarkdownRenderer {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     private final LinkOpener links;
+    private UnaryOperator<String> fill = UnaryOperator.identity();
 
     public MarkdownRenderer(LinkOpener links) {
         this.links = links;
+    }
+
+    /** Applied to every text before it is parsed: fills in the session's values ({@code {{port}}} …). */
+    public void setFill(UnaryOperator<String> fill) {
+        this.fill = fill == null ? UnaryOperator.identity() : fill;
     }
 
     public LinkOpener links() {
@@ -55,13 +62,13 @@ public final class MarkdownRenderer {
     public VBox render(String markdown) {
         VBox box = new VBox();
         box.getStyleClass().add("markdown");
-        blocks(PARSER.parse(markdown == null ? "" : markdown), box);
+        blocks(PARSER.parse(markdown == null ? "" : fill.apply(markdown)), box);
         return box;
     }
 
     /** One line of inline Markdown (e.g. a quiz choice or a heading) as a TextFlow. */
     public TextFlow renderInline(String markdown, String... styles) {
-        Node doc = PARSER.parse(markdown == null ? "" : markdown);
+        Node doc = PARSER.parse(markdown == null ? "" : fill.apply(markdown));
         Node first = doc.getFirstChild();
         return InlineFlow.of(first == null ? doc : first, links, styles);
     }

@@ -139,7 +139,7 @@ class LessonPaneUiTest {
 
         TitledPane problems = find("#lesson-problems", TitledPane.class);
         assertThat(problems.isVisible()).isTrue();
-        assertThat(problems.getText()).contains("1 problem").contains("1 file skipped");
+        assertThat(problems.getText()).contains("Problems in lesson files: 1").contains("files skipped: 1");
         assertThat(robot.lookup(".lesson-problem").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly(instructorDir.resolve("broken.md") + ":8: unknown key 'stgae' under a section heading; accepted: stage");
         assertThat(vm().lessons()).extracting(Lesson::id).contains("lifecycle", "links");

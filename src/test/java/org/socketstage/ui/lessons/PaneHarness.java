@@ -33,13 +33,14 @@ final class PaneHarness {
     /** Call on the FX thread (e.g. from TestFX's @Start). Starts from no saved progress. */
     static PaneHarness show(Stage stage, double width, double height) throws IOException {
         LessonProgress.forUser().reset();
-        URL url = Objects.requireNonNull(PaneHarness.class.getResource(FXML), "Resource not found: " + FXML);
-        FXMLLoader loader = new FXMLLoader(url, ResourceBundle.getBundle("i18n/messages"));
-        Parent root = loader.load();
+        org.socketstage.ui.text.UiText text = org.socketstage.ui.text.UiText.load();
+        LessonPaneView view = new LessonPaneView(new LessonPaneViewModel(LessonPaneView.loadLibrary(null),
+                LessonProgress.forUser()), text);
+        Parent root = org.socketstage.ui.PaneLoader.load(FXML, view).root();
         Scene scene = new Scene(root, width, height);
         stage.setScene(scene);
         stage.show();
-        return new PaneHarness(loader.getController(), scene);
+        return new PaneHarness(view, scene);
     }
 
     static <T extends Node> T lookup(Node root, String selector, Class<T> type) {

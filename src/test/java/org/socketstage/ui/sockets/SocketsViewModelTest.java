@@ -13,12 +13,12 @@ import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.Events;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 class SocketsViewModelTest {
 
     private static final int PORT = 9090;
-    private final SocketsViewModel vm = new SocketsViewModel(Texts.load());
+    private final SocketsViewModel vm = new SocketsViewModel(UiText.load());
     private final Events ev = new Events();
 
     private void feed(ServerEvent... events) {

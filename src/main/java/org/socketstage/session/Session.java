@@ -1,0 +1,468 @@
+package org.socketstage.session;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.socketstage.client.ClientFleet;
+import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
+import org.socketstage.event.Step;
+import org.socketstage.instructor.Classroom;
+import org.socketstage.record.EventSpool;
+import org.socketstage.record.Transcript;
+import org.socketstage.server.FaultPlan;
+import org.socketstage.server.KernelView;
+import org.socketstage.server.Server;
+import org.socketstage.server.StepGate;
+import org.socketstage.settings.PacingMode;
+import org.socketstage.settings.ServerConfig;
+import org.socketstage.socket.SocketApi;
+
+/**
+ * The running session, owned outside any window: the event bus, the socket layer, the settings, the step
+ * gate and its breakpoints, the instructor's fault plan, the current server and the client panel's clients.
+ * The trace mode, the window and the tests each drive one. Thread-safe; nothing here blocks the caller
+ * except the methods that say they wait (the instructor's set-ups, which run on the background executor).
+ *
+ * <p>Every change of settings or pacing is published on the bus ({@link ServerEvent.SettingsChanged},
+ * {@link ServerEvent.PacingChanged}), so every view follows the one truth through the one door.
+ */
+public final class Session implements Classroom, AutoCloseable {
+
+    public static final Duration STOP_TIMEOUT = Duration.ofMillis(1500);
+    private static final Duration START_WAIT = Duration.ofSeconds(3);
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+    private final EventBus bus;
+    private final SocketApi api;
+    private final Supplier<KernelView> kernelViews;
+    private final StepGate gate;
+    private final FaultPlan faults = new FaultPlan();
+    private final ClientFleet fleet;
+    private final SessionClients clients;
+    private final AfterStopWatch afterStop;
+    private final ExecutorService control = namedThread("socketstage-control");
+    private final ExecutorService background = namedThread("socketstage-background");
+    private final Object lock = new Object();
+
+    private volatile ServerConfig config;
+    private volatile ServerConfig userConfig;
+    private volatile PacingMode userMode;
+    private volatile long userDelayMillis;
+    private volatile ServerSource source = ServerSource.OWN;
+    private volatile Server server;
+    private volatile boolean closed;
+    private EventSpool spool;
+    private Transcript transcript;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    private final EventBus.Subscription endWatch;
+
+    public Session(SessionSetup setup) {
+        this.bus = setup.bus();
+        this.api = Objects.requireNonNull(setup.api(), "socket layer");
+        this.kernelViews = setup.kernelViews();
+        this.config = setup.config();
+        this.userConfig = setup.config();
+        this.userMode = setup.mode();
+        this.userDelayMillis = setup.delayMillis();
+        this.gate = new StepGate(setup.mode(), setup.delayMillis());
+        this.fleet = new ClientFleet(api, bus);
+        this.clients = new SessionClients(fleet, this::config, this::serverPort);
+        this.afterStop = new AfterStopWatch(bus, kernelViews);
+        gate.onPacingChange(this::publishPacing);
+        this.endWatch = bus.subscribe("session", this::runEnded);
+    }
+
+    private static ExecutorService namedThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    // ---- settings
+
+    @Override
+    public SocketApi socketApi() {
+        return api;
+    }
+
+    @Override
+    public EventBus bus() {
+        return bus;
+    }
+
+    /** The settings the next start uses. */
+    @Override
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** A demonstration's settings: used from the next start on, never remembered as the user's choice. */
+    @Override
+    public void configure(ServerConfig newConfig) {
+        apply(newConfig, false);
+    }
+
+    /** Settings the user chose (typed, or passed at launch): these are the ones worth remembering. */
+    public void configureByUser(ServerConfig newConfig) {
+        apply(newConfig, true);
+    }
+
+    private void apply(ServerConfig newConfig, boolean byUser) {
+        Objects.requireNonNull(newConfig, "config");
+        synchronized (lock) {
+            config = newConfig;
+            if (byUser) {
+                userConfig = newConfig;
+            }
+        }
+        bus.publish((seq, time) -> new ServerEvent.SettingsChanged(seq, time, Actor.SERVER, newConfig, byUser));
+    }
+
+    /** The last settings the user chose, whatever a demonstration has set since. */
+    public ServerConfig userConfig() {
+        return userConfig;
+    }
+
+    public PacingMode userMode() {
+        return userMode;
+    }
+
+    public long userDelayMillis() {
+        return userDelayMillis;
+    }
+
+    /** Back to a first launch: default settings and pacing, no breakpoints, no armed faults. */
+    public void resetToDefaults() {
+        faults.clearAll();
+        gate.setBreakpoints(java.util.Set.of());
+        chooseMode(SessionSetup.DEFAULT_MODE);
+        chooseDelay(SessionSetup.DEFAULT_DELAY_MILLIS);
+        configureByUser(ServerConfig.defaults());
+    }
+
+    /** Says the current settings and pacing again, for a view that has just started listening. */
+    public void republish() {
+        ServerConfig c = config;
+        bus.publish((seq, time) -> new ServerEvent.SettingsChanged(seq, time, Actor.SERVER, c, c.equals(userConfig)));
+        publishPacing();
+    }
+
+    // ---- pacing: what the toolbar and keyboard ask for (the user's choice, remembered)
+
+    /** The user picks a pacing mode; a server that is not running starts in it. */
+    public void chooseMode(PacingMode mode) {
+        userMode = mode;
+        gate.setMode(mode);
+    }
+
+    public void chooseDelay(long millis) {
+        userDelayMillis = Math.max(0, millis);
+        gate.setDelayMillis(userDelayMillis);
+    }
+
+    /**
+     * Lets the held call run. When nothing is held in run or live mode, switches to step mode so the next call
+     * waits; when no server runs, starts one in step mode.
+     */
+    public void step() {
+        if (!serverActive()) {
+            chooseMode(PacingMode.STEP);
+            start();
+            return;
+        }
+        if (!gate.step() && gate.mode() != PacingMode.STEP) {
+            chooseMode(PacingMode.STEP);
+        }
+    }
+
+    public void run() {
+        changeMode(PacingMode.RUN);
+    }
+
+    public void live() {
+        changeMode(PacingMode.LIVE);
+    }
+
+    private void changeMode(PacingMode mode) {
+        chooseMode(mode);
+        gate.resume();
+        if (!serverActive()) {
+            start();
+        }
+    }
+
+    public void pause() {
+        gate.pause();
+    }
+
+    public void setBreakpoint(Step step, boolean on) {
+        gate.setBreakpoint(step, on);
+    }
+
+    private void publishPacing() {
+        bus.publish((seq, time) -> new ServerEvent.PacingChanged(seq, time, Actor.SERVER, gate.mode(),
+                gate.delayMillis(), gate.paused(), gate.breakpoints()));
+    }
+
+    @Override
+    public StepGate gate() {
+        return gate;
+    }
+
+    @Override
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    // ---- the server
+
+    /** What the next start runs (SocketStage's own server unless told otherwise). */
+    public void useServerSource(ServerSource next) {
+        source = Objects.requireNonNull(next, "server source");
+    }
+
+    /** Starts a server run on the control thread; returns at once. Ignored while one is running. */
+    public Future<?> start() {
+        return submitControl(this::startNow);
+    }
+
+    private void startNow() {
+        if (closed || serverActive()) {
+            return;
+        }
+        afterStop.stop();
+        ServerConfig c = config;
+        gate.reset();
+        Server s;
+        try {
+            s = source.create(new ServerSource.Parts(c, api, gate, bus, faults, kernelViews.get()));
+            server = s;
+            s.start();
+        } catch (RuntimeException e) {
+            // the server never ran, so it published nothing: say so on the one event stream
+            LOG.log(System.Logger.Level.WARNING, "could not start the server", e);
+            bus.publish((seq, time) -> new ServerEvent.StateChanged(seq, time, Actor.SERVER,
+                    ServerState.FAILED, "could not start the server: " + e.getMessage()));
+            return;
+        }
+    }
+
+    /**
+     * However a run ends (Stop, a failed bind, a program that exits), the kernel still holds what matters
+     * next: TIME_WAIT rows, clients still queued. Keep showing it until the kernel lets go.
+     */
+    private void runEnded(ServerEvent event) {
+        if (event instanceof ServerEvent.StateChanged s && s.actor().kind() == Actor.Kind.SERVER
+                && (s.state() == ServerState.STOPPED || s.state() == ServerState.FAILED) && !closed) {
+            afterStop.watch(serverPort());
+        }
+    }
+
+    /** Stops the server on the control thread; returns at once. */
+    public Future<?> stop() {
+        return submitControl(() -> stopNow(STOP_TIMEOUT));
+    }
+
+    private void stopNow(Duration timeout) {
+        Server s = server;
+        if (s == null) {
+            return;
+        }
+        try {
+            gate.cancel();
+            if (!s.stop(timeout)) {
+                bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, Actor.SERVER,
+                        "the server did not stop within " + timeout.toMillis() + " ms"));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping the server failed", e);
+            bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, Actor.SERVER,
+                    "stopping the server failed: " + e.getMessage()));
+        }
+    }
+
+    private Future<?> submitControl(Runnable work) {
+        if (closed) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        try {
+            return control.submit(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** True from start() until the server has ended. */
+    public boolean serverActive() {
+        Server s = server;
+        return s != null && (s.isRunning() || s.state() == ServerState.IDLE);
+    }
+
+    /** The server of the current or last run. */
+    public Optional<Server> server() {
+        return Optional.ofNullable(server);
+    }
+
+    @Override
+    public boolean serverRunning() {
+        Server s = server;
+        return s != null && s.isRunning();
+    }
+
+    /** Starts a run and waits until its thread has started (an instructor's set-up needs the server up). */
+    @Override
+    public void startServer() {
+        Server before = server;
+        await(start(), START_WAIT);
+        Server now = server;
+        if (now == null || now == before) {
+            throw new IllegalStateException("the server did not start (is one still running?)");
+        }
+    }
+
+    /** Stops the server and waits until its sockets are closed. */
+    @Override
+    public void stopServer() {
+        await(stop(), STOP_TIMEOUT.plusSeconds(1));
+    }
+
+    private static void await(Future<?> f, Duration timeout) {
+        try {
+            f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the session did not answer within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    @Override
+    public int serverPort() {
+        Server s = server;
+        return s == null ? -1 : s.boundPort();
+    }
+
+    // ---- clients and background work
+
+    /** The client panel's clients (thread-safe). */
+    public ClientFleet fleet() {
+        return fleet;
+    }
+
+    @Override
+    public ClientDriver clients() {
+        return clients;
+    }
+
+    @Override
+    public boolean awaitEvent(Predicate<ServerEvent> match, Duration timeout) {
+        return bus.awaitEvent(match, timeout);
+    }
+
+    /** Where views send slow work (an instructor's set-up, an export), so no view owns a thread. */
+    public Executor background() {
+        return command -> {
+            if (!closed) {
+                background.execute(command);
+            }
+        };
+    }
+
+    /**
+     * Every event of the session on disk, for exports (opened on first use, deleted when the session closes).
+     *
+     * @throws IOException when the temp folder cannot be written
+     */
+    public EventSpool spool() throws IOException {
+        synchronized (lock) {
+            if (spool == null) {
+                spool = EventSpool.open(bus);
+            }
+            return spool;
+        }
+    }
+
+    /**
+     * Writes every event from now on to {@code file} as JSON Lines, until the session closes. A file that cannot
+     * be opened is reported as a notice on the bus; the session goes on without it.
+     */
+    public void recordTranscript(java.nio.file.Path file) {
+        synchronized (lock) {
+            if (transcript != null) {
+                return;
+            }
+            try {
+                transcript = Transcript.open(file, bus);
+            } catch (IOException e) {
+                bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, Actor.SERVER,
+                        "the transcript " + file + " cannot be written: " + e.getMessage()));
+            }
+        }
+    }
+
+    // ---- the end
+
+    /**
+     * Ends everything: stops the server (waiting at most {@link #STOP_TIMEOUT}, so the port is free), closes
+     * every client, stops the background work. Runs once; later calls return at once.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        gate.cancel();
+        Server s = server;
+        if (s != null) {
+            s.stop(STOP_TIMEOUT);
+        }
+        afterStop.stop();
+        endWatch.close();
+        fleet.close();
+        synchronized (lock) {
+            if (spool != null) {
+                spool.close();
+            }
+            if (transcript != null) {
+                transcript.close();
+            }
+        }
+        ended.countDown();
+        control.shutdownNow();
+        background.shutdownNow();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Waits until close() has finished (the port is free); true if it has within the timeout. */
+    public boolean awaitClosed(Duration timeout) {
+        try {
+            return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
