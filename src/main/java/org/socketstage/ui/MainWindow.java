@@ -136,6 +136,9 @@ public final class MainWindow implements AutoCloseable {
             return;
         }
         closed = true;
+        long t0 = System.nanoTime();
+        java.util.function.Consumer<String> mark = what -> LOG.log(System.Logger.Level.DEBUG,
+                () -> "closing: " + what + " after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         try {
             prefs.saveWindow(stage);
             prefs.saveFrom(vm.session(), vm.presentation());
@@ -143,10 +146,13 @@ public final class MainWindow implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not remember the window and settings", e);
         }
+        mark.accept("settings saved");
         vm.shutdown();
         view.shutdownPanes();
         pump.close();
+        mark.accept("views stopped");
         vm.session().close();
+        mark.accept("session closed, port free");
     }
 
     /** Closes the window and ends the app: what the window manager's close button and Quit amount to. */

@@ -42,6 +42,7 @@ public class SocketStageApp extends Application {
         }
         // closing the main window ends the app even if a dialog (e.g. Help) is still open
         stage.setOnHidden(e -> MainWindow.exitApp(window));
+        GtkWindowLoss.watch(() -> javafx.application.Platform.runLater(() -> MainWindow.exitApp(window)));
     }
 
     /** The remembered settings, with this launch's server options over them (for this run only). */
