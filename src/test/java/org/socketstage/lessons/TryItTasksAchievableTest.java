@@ -243,7 +243,11 @@ class TryItTasksAchievableTest {
             boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream()
                     .readAllBytes(), StandardCharsets.US_ASCII).strip());
             Path start = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
-            boolean lowered = Files.isReadable(start) && Integer.parseInt(Files.readString(start).strip()) <= 80;
+            // a stream read: Files.readString gets only the first byte of a /proc/sys file ("1" for 1024)
+            boolean lowered;
+            try (var in = Files.newInputStream(start)) {
+                lowered = Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip()) <= 80;
+            }
             return root || lowered;
         } catch (IOException | NumberFormatException e) {
             return true;
