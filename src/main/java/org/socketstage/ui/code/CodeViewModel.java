@@ -57,12 +57,14 @@ public final class CodeViewModel implements EventSink {
     }
 
     /**
-     * Shows the listings without the error check of {@code stage} (or with every check for {@code null}), for
-     * the "forgot to check" fault. Clears the highlights: replay the events afterwards.
+     * Shows the C listing without the error check of {@code stage}, and any check that goes missing with it
+     * ({@link StageLines#checksLeftOut}), or with every check for {@code null}: the "forgot to check" fault.
+     * Java has no -1 to forget (a failed call throws), so its listing stays whole. Clears the highlights:
+     * replay the events afterwards.
      */
     public void leaveOutCheck(Step stage) {
-        c.use(stage == null ? cFull : cFull.withoutCheck(stage));
-        java.use(stage == null ? javaFull : javaFull.withoutCheck(stage));
+        c.use(stage == null ? cFull : cFull.withoutChecks(StageLines.checksLeftOut(stage)));
+        java.use(javaFull);
         lastCall.set(text.get("code.noCallYet"));
     }
 
