@@ -137,12 +137,17 @@ final class WindowClassroom implements Classroom {
 
         @Override
         public void connect(int count) {
+            connect(count, Duration.ofMillis(fleet.get().connectTimeoutMillis()));
+        }
+
+        @Override
+        public void connect(int count, Duration connectTimeout) {
             ClientFleet f = fleet.get();
             ServerConfig config = config();
             String host = "0.0.0.0".equals(config.bindHost()) ? "127.0.0.1" : config.bindHost();
             int port = serverPort() > 0 ? serverPort() : config.port();
             try {
-                f.add(SockAddrIn.of(host, port), count, true);
+                f.add(SockAddrIn.of(host, port), count, true, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
             } catch (java.net.UnknownHostException e) {
                 throw new IllegalStateException("cannot resolve the server's address " + host, e);
             }

@@ -30,6 +30,7 @@ public final class LoopbackClients implements Classroom.ClientDriver {
     private final EventBus bus;
     private final IntSupplier serverPort;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
+    private volatile int lastConnectTimeoutMillis = -1;
 
     LoopbackClients(SocketApi api, EventBus bus, IntSupplier serverPort) {
         this.api = api;
@@ -45,18 +46,28 @@ public final class LoopbackClients implements Classroom.ClientDriver {
         });
         volatile int fd = -1;
         volatile SockAddrIn local;
+        /** Guards the descriptor while connect() may still wait, so removeAll can wake it, as the panel does. */
+        final Object connectGuard = new Object();
+        boolean connecting;
 
-        void connect(int port) {
+        void connect(int port, int timeoutMillis) {
             try {
                 fd = api.socketTcp();
                 SockAddrIn target = SockAddrIn.loopback(port);
+                synchronized (connectGuard) {
+                    connecting = true;
+                }
                 publish(Step.ACCEPT, "connect", fd + ", " + target.straceText() + ", 16", () -> {
-                    api.connect(fd, target, CONNECT_TIMEOUT_MILLIS);
+                    api.connect(fd, target, timeoutMillis);
                     local = api.getsockname(fd);
                     return 0;
                 });
             } catch (SyscallException e) {
                 // reported as an event, or socket() itself failed
+            } finally {
+                synchronized (connectGuard) {
+                    connecting = false;
+                }
             }
         }
 
@@ -114,12 +125,24 @@ public final class LoopbackClients implements Classroom.ClientDriver {
 
     @Override
     public void connect(int count) {
+        connect(count, java.time.Duration.ofMillis(CONNECT_TIMEOUT_MILLIS));
+    }
+
+    @Override
+    public void connect(int count, java.time.Duration connectTimeout) {
         int port = serverPort.getAsInt();
+        int timeout = (int) connectTimeout.toMillis();
+        lastConnectTimeoutMillis = timeout;
         for (int i = 0; i < count; i++) {
             Client c = new Client();
             clients.add(c);
-            c.thread.execute(() -> c.connect(port));
+            c.thread.execute(() -> c.connect(port, timeout));
         }
+    }
+
+    /** The connect timeout the last demonstration asked its clients to use, or -1. */
+    int lastConnectTimeoutMillis() {
+        return lastConnectTimeoutMillis;
     }
 
     @Override
@@ -145,6 +168,17 @@ public final class LoopbackClients implements Classroom.ClientDriver {
 
     @Override
     public void removeAll() {
+        for (Client c : clients) {
+            synchronized (c.connectGuard) {
+                if (c.connecting) {
+                    try {
+                        api.shutdown(c.fd, org.socketstage.socket.Shutdown.SHUT_RDWR); // ends a connect() still waiting
+                    } catch (SyscallException e) {
+                        // the connection attempt is over already
+                    }
+                }
+            }
+        }
         for (Client c : clients) {
             c.thread.execute(() -> c.close(false));
             c.thread.shutdown();
