@@ -107,7 +107,7 @@ final class QuizReader {
         if (kind == QuizKind.SPOT_THE_BUG && p.blocks.stream()
                 .noneMatch(b -> b.firstLine() < list.firstLine() && b.node() instanceof FencedCodeBlock)) {
             problem(p.line, "spot-the-bug quiz '" + p.title + "' shows no code: put the fragment in a fenced code "
-                    + "block (```c … ```) between the heading and the choices");
+                    + "block between the heading and the choices");
         }
         if (kind != QuizKind.PREDICT) {
             if (taskTitle != null) {
