@@ -56,6 +56,7 @@ final class QuizCard extends VBox {
         for (int place = 0; place < order.length; place++) {
             int index = order[place];
             Button b = new Button(label(place, ""));
+            b.setMnemonicParsing(false); // SO_REUSEADDR must keep its underscore
             b.getStyleClass().add("quiz-choice");
             b.setWrapText(true);
             b.setMaxWidth(Double.MAX_VALUE);

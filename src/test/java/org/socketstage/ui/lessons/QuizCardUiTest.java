@@ -151,6 +151,8 @@ class QuizCardUiTest {
         assertThat(card.feedback().getText()).startsWith("◆ Your prediction is").contains("Knock before the door is open")
                 .doesNotContain(q.choices().get(wrong).explanation());
         assertThat(card.buttonFor(wrong).getText()).startsWith("◆");
+        Button synSent = card.choiceButtons().stream().filter(b -> b.getText().contains("SYN_SENT")).findFirst().orElseThrow();
+        assertThat(synSent.isMnemonicParsing()).as("an underscore is text, not a keyboard shortcut").isFalse();
         assertThat(card.choiceButtons()).allMatch(Button::isDisabled);
         assertThat(PaneHarness.lookup(pane.scene.getRoot(), "#lesson-progress", Label.class).getText())
                 .as("a prediction does not count before it is revealed").contains("Quiz: 0 right of 0 answered");
