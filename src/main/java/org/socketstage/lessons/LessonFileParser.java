@@ -89,6 +89,7 @@ public final class LessonFileParser {
         List<LessonSection> sections = new ArrayList<>();
         Set<String> taskIds = new HashSet<>();
         Set<String> questionIds = new HashSet<>();
+        List<QuizReader.TaskReference> taskRefs = new ArrayList<>();
         SectionDraft draft = null;
         for (Part p : parts) {
             switch (p.type) {
@@ -113,8 +114,9 @@ public final class LessonFileParser {
                             draft.tasks.add(t);
                         }
                     } else {
+                        String lessonId = id == null ? "lesson" : id;
                         QuizQuestion q = new QuizReader(file, md, problems).read(p,
-                                questionId(id == null ? "lesson" : id, p.title, questionIds));
+                                questionId(lessonId, p.title, questionIds), lessonId, directives(p), taskRefs);
                         if (q != null) {
                             draft.questions.add(q);
                         }
@@ -128,10 +130,24 @@ public final class LessonFileParser {
         if (sections.isEmpty()) {
             problem(header.bodyStart(), "a lesson needs at least one section: a line starting with '## '");
         }
+        checkTaskReferences(taskRefs, sections);
         Lesson lesson = problems.isEmpty()
                 ? new Lesson(id, title, order, level, intro, sections, source)
                 : null;
         return result(ContentKind.LESSON, id, lesson, List.of(), List.of());
+    }
+
+    /** A predict question must name a try-it task of the same lesson (it may come before or after it). */
+    private void checkTaskReferences(List<QuizReader.TaskReference> refs, List<LessonSection> sections) {
+        List<String> titles = sections.stream().flatMap(s -> s.tasks().stream()).map(TryItTask::title).toList();
+        for (QuizReader.TaskReference r : refs) {
+            boolean found = titles.stream().anyMatch(t -> MarkdownParts.slug(t).equals(MarkdownParts.slug(r.title())));
+            if (!found) {
+                problem(r.line(), "predict quiz '" + r.quizTitle() + "' names the task '" + r.title()
+                        + "', but this lesson has no try-it task with that title"
+                        + (titles.isEmpty() ? "" : "; its tasks: " + String.join(", ", titles)));
+            }
+        }
     }
 
     /**

@@ -26,12 +26,18 @@ final class SessionClients implements Classroom.ClientDriver {
 
     @Override
     public void connect(int count) {
+        connect(count, java.time.Duration.ofMillis(fleet.connectTimeoutMillis()));
+    }
+
+    @Override
+    public void connect(int count, java.time.Duration connectTimeout) {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
         ServerConfig c = config.get();
         // a server on every interface is reached here through loopback
         String host = "0.0.0.0".equals(c.bindHost()) ? "127.0.0.1" : c.bindHost();
         int port = boundPort.getAsInt() > 0 ? boundPort.getAsInt() : c.port();
         try {
-            fleet.add(SockAddrIn.of(host, port), count, true);
+            fleet.add(SockAddrIn.of(host, port), count, true, timeout);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("cannot resolve the server's address " + host, e);
         }

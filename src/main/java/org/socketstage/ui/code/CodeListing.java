@@ -135,6 +135,15 @@ public final class CodeListing {
         return new CodeListing(title, lines.stream().map(l -> ListingSettings.apply(l, config)).toList(), sites);
     }
 
+    /** The same program with the error checks of all these stages left out (see {@link #withoutCheck}). */
+    public CodeListing withoutChecks(java.util.Collection<Step> stages) {
+        CodeListing l = this;
+        for (Step s : stages) {
+            l = l.withoutCheck(s);
+        }
+        return l;
+    }
+
     /**
      * The same program with the error check of {@code stage} left out, for faults like "forgot to check
      * socket()'s result": the check's lines disappear, later lines move up, and every stage that shared

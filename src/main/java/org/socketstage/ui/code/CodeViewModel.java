@@ -66,13 +66,15 @@ public final class CodeViewModel implements EventSink {
     }
 
     /**
-     * Shows the listings without the error check of {@code stage} (or with every check for {@code null}), for
-     * the "forgot to check" fault. Clears the highlights: replay the events afterwards.
+     * Shows the C listing without the error check of {@code stage}, and any check that goes missing with it
+     * ({@link StageLines#checksLeftOut}), or with every check for {@code null}: the "forgot to check" fault.
+     * Java has no -1 to forget (a failed call throws), so its listing stays whole. Clears the highlights:
+     * replay the events afterwards.
      */
     public void leaveOutCheck(Step stage) {
         checkLeftOut = stage;
-        c.use(stage == null ? cFull : cFull.withoutCheck(stage));
-        java.use(stage == null ? javaFull : javaFull.withoutCheck(stage));
+        c.use(cWithout(stage));
+        java.use(javaFull);
         lastCall.set(text.get("code.noCallYet"));
     }
 
@@ -84,8 +86,12 @@ public final class CodeViewModel implements EventSink {
         settings = config;
         cFull = cShipped.withSettings(config);
         javaFull = javaShipped.withSettings(config);
-        c.retext(checkLeftOut == null ? cFull : cFull.withoutCheck(checkLeftOut));
-        java.retext(checkLeftOut == null ? javaFull : javaFull.withoutCheck(checkLeftOut));
+        c.retext(cWithout(checkLeftOut));
+        java.retext(javaFull);
+    }
+
+    private CodeListing cWithout(Step stage) {
+        return stage == null ? cFull : cFull.withoutChecks(StageLines.checksLeftOut(stage));
     }
 
     @Override

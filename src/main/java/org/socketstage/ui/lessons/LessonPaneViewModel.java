@@ -194,6 +194,11 @@ public final class LessonPaneViewModel implements EventSink {
     }
 
     QuizBook.Score quizScore(Lesson lesson) {
-        return quiz.score(lesson.questions());
+        return quiz.score(lesson.questions(), this::revealed);
+    }
+
+    /** A predict question is settled once its try-it task is achieved; every other kind at once. */
+    boolean revealed(QuizQuestion question) {
+        return question.revealTaskId().map(tasks::isAchieved).orElse(true);
     }
 }

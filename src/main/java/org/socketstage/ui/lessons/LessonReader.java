@@ -53,14 +53,14 @@ final class LessonReader {
             meta.getStyleClass().add("lesson-meta");
             page.getChildren().addAll(title, meta, markdown.render(lesson.intro()));
             for (LessonSection s : lesson.sections()) {
-                page.getChildren().add(section(s, vm, afterAnswer));
+                page.getChildren().add(section(lesson, s, vm, afterAnswer));
             }
         }
         scroll.setContent(page);
         scroll.setVvalue(0);
     }
 
-    private VBox section(LessonSection s, LessonPaneViewModel vm, Consumer<QuizQuestion> afterAnswer) {
+    private VBox section(Lesson lesson, LessonSection s, LessonPaneViewModel vm, Consumer<QuizQuestion> afterAnswer) {
         VBox box = new VBox();
         box.getStyleClass().add("lesson-section");
         box.setUserData(s);
@@ -78,7 +78,10 @@ final class LessonReader {
         box.getChildren().add(markdown.render(s.body()));
         s.tasks().forEach(t -> box.getChildren().add(new TaskCard(t, vm.tasks(), markdown, texts)));
         for (QuizQuestion q : s.questions()) {
-            box.getChildren().add(new QuizCard(q, vm.quiz().firstAnswer(q), markdown, texts, vm::answer, afterAnswer));
+            String taskTitle = q.revealTaskId().flatMap(id -> lesson.tasks().stream()
+                    .filter(t -> t.id().equals(id)).findFirst()).map(t -> t.title()).orElse("");
+            box.getChildren().add(new QuizCard(q, new QuizCard.Context(vm.quiz(), vm.tasks(), taskTitle, markdown,
+                    texts, vm::answer, afterAnswer)));
         }
         sections.put(s, box);
         markers.put(s, marker);

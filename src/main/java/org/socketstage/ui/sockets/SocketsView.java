@@ -108,20 +108,7 @@ public final class SocketsView {
     }
 
     private String overflowText(QueueCard q) {
-        StringBuilder sb = new StringBuilder();
-        if (q.full() && q.stuckClients().isEmpty()) {
-            sb.append(texts.get("sockets.queue.full"));
-        }
-        if (!q.stuckClients().isEmpty()) {
-            sb.append(texts.format("sockets.queue.stuck", q.stuckClients().size(), String.join(", ", q.stuckClients())));
-        }
-        if (q.full() && q.overflowsThisRun() > 0) {
-            sb.append(sb.length() > 0 ? " " : "").append(texts.format("sockets.queue.overflows", q.overflowsThisRun()));
-        }
-        if (q.halfOpen() > 0) {
-            sb.append(sb.length() > 0 ? " " : "").append(texts.format("sockets.queue.halfOpen", q.halfOpen()));
-        }
-        return sb.length() == 0 ? "" : "⚠ " + sb;
+        return QueueWarning.of(q, texts);
     }
 
     private void showConnections(List<ConnectionCard> cards) {

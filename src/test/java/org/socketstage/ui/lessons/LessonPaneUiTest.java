@@ -75,14 +75,14 @@ class LessonPaneUiTest {
         int wrong = (q.correctIndex() + 1) % q.choices().size();
         robot.interact(() -> pane.view.reader().reveal(card));
 
-        robot.clickOn(card.choiceButtons().get(wrong));
+        robot.clickOn(card.buttonFor(wrong));
         assertThat(card.feedback().isVisible()).isTrue();
         assertThat(card.feedback().getText()).startsWith("✘ Not quite.").endsWith(q.choices().get(wrong).explanation());
-        assertThat(card.choiceButtons().get(wrong).getStyleClass()).contains("quiz-wrong");
-        assertThat(card.choiceButtons().get(wrong).getText()).startsWith("✘");
+        assertThat(card.buttonFor(wrong).getStyleClass()).contains("quiz-wrong");
+        assertThat(card.buttonFor(wrong).getText()).startsWith("✘");
         assertThat(find("#lesson-progress", Label.class).getText()).contains("Quiz: 0 right of 1 answered");
 
-        robot.clickOn(card.choiceButtons().get(q.correctIndex()));
+        robot.clickOn(card.buttonFor(q.correctIndex()));
         assertThat(card.feedback().getText()).startsWith("✔ Right.").endsWith(q.choices().get(q.correctIndex()).explanation());
         assertThat(find("#lesson-progress", Label.class).getText()).as("the first answer scores")
                 .contains("Quiz: 0 right of 1 answered");
