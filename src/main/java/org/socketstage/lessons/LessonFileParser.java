@@ -54,6 +54,7 @@ public final class LessonFileParser {
     }
 
     private LessonFile run() {
+        checkPlaceholders();
         FrontMatter header = FrontMatter.read(file, lines, problems);
         if (!header.readable()) {
             return result(ContentKind.LESSON, null, null, List.of(), List.of());
@@ -80,6 +81,16 @@ public final class LessonFileParser {
             problem(header.lineOf("kind"), "bad kind '" + value + "': expected lesson, glossary or flashcards");
             return ContentKind.LESSON;
         });
+    }
+
+    /** A {@code {{name}}} the app cannot fill would reach the student as it is: say so, with the names it knows. */
+    private void checkPlaceholders() {
+        for (int i = 0; i < lines.size(); i++) {
+            for (String name : LessonPlaceholders.unknownIn(lines.get(i))) {
+                problem(i + 1, "unknown placeholder '{{" + name + "}}'; accepted: "
+                        + String.join(", ", LessonPlaceholders.names().stream().map(n -> "{{" + n + "}}").toList()));
+            }
+        }
     }
 
     private LessonFile lesson(FrontMatter header, String id, String title, List<Part> parts) {

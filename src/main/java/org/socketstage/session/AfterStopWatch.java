@@ -1,5 +1,6 @@
 package org.socketstage.session;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.socketstage.event.Actor;
 import org.socketstage.event.EventBus;
@@ -9,33 +10,44 @@ import org.socketstage.server.KernelView;
 /**
  * Keeps the kernel's view of a port after the server has closed it, so connections show TIME_WAIT and then
  * vanish as the kernel really drops them, instead of staying frozen as they were at the last call.
- * Stops when the next run starts (that run watches the port itself) or when the session closes.
+ * Stops when the kernel holds nothing more for the port, when the next run starts (that run watches the port
+ * itself) or when the session closes.
  */
 final class AfterStopWatch {
 
     private final EventBus bus;
     private final Supplier<KernelView> kernelViews;
-    private KernelView view;
+    private final AtomicReference<KernelView> view = new AtomicReference<>();
 
     AfterStopWatch(EventBus bus, Supplier<KernelView> kernelViews) {
         this.bus = bus;
         this.kernelViews = kernelViews;
     }
 
-    synchronized void watch(int port) {
+    void watch(int port) {
         stop();
         if (port <= 0) {
             return;
         }
-        view = kernelViews.get();
-        view.start(port, 0, snapshot -> bus.publish((seq, time) ->
-                new ServerEvent.KernelChanged(seq, time, Actor.KERNEL, snapshot)));
+        KernelView watching = kernelViews.get();
+        if (!view.compareAndSet(null, watching)) {
+            return; // another watch started meanwhile
+        }
+        watching.start(port, 0, snapshot -> {
+            bus.publish((seq, time) -> new ServerEvent.KernelChanged(seq, time, Actor.KERNEL, snapshot));
+            if (snapshot.rows().isEmpty() || !snapshot.available()) {
+                // the kernel holds nothing more for this port (TIME_WAIT has ended): nothing left to watch
+                if (view.compareAndSet(watching, null)) {
+                    watching.stop();
+                }
+            }
+        });
     }
 
-    synchronized void stop() {
-        if (view != null) {
-            view.stop();
-            view = null;
+    void stop() {
+        KernelView was = view.getAndSet(null);
+        if (was != null) {
+            was.stop();
         }
     }
 }

@@ -254,7 +254,8 @@ public final class Session implements Classroom, AutoCloseable {
             server = s;
             s.start();
         } catch (RuntimeException e) {
-            // the server never ran, so it published nothing: say so on the one event stream
+            // the server never ran, so it published nothing: say so on the one event stream, and let Start try again
+            server = null;
             LOG.log(System.Logger.Level.WARNING, "could not start the server", e);
             bus.publish((seq, time) -> new ServerEvent.StateChanged(seq, time, Actor.SERVER,
                     ServerState.FAILED, "could not start the server: " + e.getMessage()));
