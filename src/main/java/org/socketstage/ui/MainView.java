@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -40,6 +41,8 @@ public final class MainView {
     @FXML private LessonPaneView lessonsController;
     @FXML private InstructorPanelView instructorController;
     @FXML private CheckMenuItem instructorMenuItem;
+    @FXML private MenuItem keysMenuItem;
+    @FXML private MenuItem aboutMenuItem;
     @FXML private Tab lessonsTab;
     @FXML private Tab instructorTab;
     @FXML private TabPane panes;
@@ -54,8 +57,10 @@ public final class MainView {
     /** Held here: a bidirectional binding refers to its ends only weakly. */
     private InstructorPanelSwitch instructorSwitch;
 
-    void init(MainViewModel vm, Runnable help) {
+    void init(MainViewModel vm, Runnable help, Runnable about) {
         Texts texts = vm.texts();
+        keysMenuItem.setOnAction(e -> help.run());
+        aboutMenuItem.setOnAction(e -> about.run());
         toolbarController.init(vm.control(), vm.presentation(), texts, help);
         laneController.init(vm.lane(), vm.control(), texts);
         settingsController.init(vm.settings(), vm.control(), texts);

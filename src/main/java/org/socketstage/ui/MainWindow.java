@@ -27,7 +27,7 @@ public final class MainWindow implements AutoCloseable {
         prefs.loadInto(vm);
         Resources.Loaded<MainView> loaded = Resources.fxml("fxml/MainView.fxml", vm.texts().bundle());
         this.view = loaded.controller();
-        view.init(vm, this::showHelp);
+        view.init(vm, this::showHelp, this::showAbout);
         Scene scene = new Scene(loaded.root());
         scene.getStylesheets().add(Resources.stylesheet(BASE_CSS));
         applyTheme(scene);
@@ -41,6 +41,7 @@ public final class MainWindow implements AutoCloseable {
         });
         stage.setScene(scene);
         stage.setTitle(vm.texts().get("app.title"));
+        stage.getIcons().setAll(AppIcon.images());
         prefs.restoreWindow(stage);
         stage.setOnHidden(e -> close());
         pump.start();
@@ -64,6 +65,10 @@ public final class MainWindow implements AutoCloseable {
 
     private void showHelp() {
         HelpDialog.show(stage, vm.texts(), Resources.stylesheet(BASE_CSS));
+    }
+
+    private void showAbout() {
+        AboutDialog.show(stage, vm.texts(), Resources.stylesheet(BASE_CSS), vm.socketApiName());
     }
 
     public MainViewModel viewModel() {
