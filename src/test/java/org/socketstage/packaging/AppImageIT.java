@@ -139,9 +139,15 @@ class AppImageIT {
                 .contains("./opt/socketstage/lib/SocketStage.png")
                 .contains("./opt/socketstage/lib/runtime/lib/server/libjvm.so");
         assertThat(run("dpkg-deb", "--info", deb.toString(), "postinst"))
-                .contains("xdg-desktop-menu install /opt/socketstage/lib/socketstage-SocketStage.desktop")
-                .contains("ln -sf /opt/socketstage/bin/SocketStage /usr/bin/socketstage");
-        assertThat(run("dpkg-deb", "--info", deb.toString(), "prerm")).contains("rm -f /usr/bin/socketstage");
+                .contains("/opt/socketstage/lib/socketstage-SocketStage.desktop")
+                .contains("/usr/share/applications/socketstage-SocketStage.desktop")
+                .contains("ln -sf /opt/socketstage/bin/SocketStage /usr/bin/socketstage")
+                // fails on a machine without a desktop menu folder, and takes the whole installation with it
+                .doesNotContainPattern("(?m)^\\s*xdg-desktop-menu ");
+        assertThat(run("dpkg-deb", "--info", deb.toString(), "prerm"))
+                .contains("rm -f /usr/share/applications/socketstage-SocketStage.desktop")
+                .contains("rm -f /usr/bin/socketstage")
+                .doesNotContainPattern("(?m)^\\s*xdg-desktop-menu ");
         assertThat(run("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO ./opt/socketstage/lib/socketstage-SocketStage.desktop", deb.toString()))
                 .contains("Exec=/opt/socketstage/bin/SocketStage")
                 .contains("Icon=/opt/socketstage/lib/SocketStage.png")
