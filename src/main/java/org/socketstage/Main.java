@@ -23,6 +23,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // before the trace mode's own options, so "--no-gui --version" prints the version too
+        if (printVersion(args, System.out)) {
+            System.exit(0);
+        }
         if (Arrays.asList(args).contains("--no-gui")) {
             System.exit(runTrace(args));
         }
@@ -47,10 +51,6 @@ public final class Main {
             LaunchOptions.usage(out);
             return OptionalInt.of(0);
         }
-        if (List.of(args).contains("--version") || List.of(args).contains("-V")) {
-            out.println("SocketStage");
-            return OptionalInt.of(0);
-        }
         if (options.listScenarios) {
             ScenarioCatalog.names().forEach(out::println);
             return OptionalInt.of(0);
@@ -59,6 +59,15 @@ public final class Main {
             return OptionalInt.of(LessonCheck.run(options.checkLessons, out));
         }
         return OptionalInt.empty();
+    }
+
+    /** With --version (or -V) anywhere, prints the version and the source revision and returns true. */
+    static boolean printVersion(String[] args, PrintStream out) {
+        if (List.of(args).contains("--version") || List.of(args).contains("-V")) {
+            out.println(BuildInfo.current().versionLine());
+            return true;
+        }
+        return false;
     }
 
     private static int runTrace(String[] args) {

@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -43,6 +44,8 @@ public final class MainView {
     @FXML private LessonPaneView lessonsController;
     @FXML private InstructorPanelView instructorController;
     @FXML private CheckMenuItem instructorMenuItem;
+    @FXML private MenuItem keysMenuItem;
+    @FXML private MenuItem aboutMenuItem;
     @FXML private Tab lessonsTab;
     @FXML private Tab instructorTab;
     @FXML private TabPane panes;
@@ -108,6 +111,11 @@ public final class MainView {
     @FXML
     private void onHelp() {
         actions.showHelp();
+    }
+
+    @FXML
+    private void onAbout() {
+        actions.showAbout();
     }
 
     /** The instructor tab is there only while the View menu says so; the choice is remembered. */

@@ -56,6 +56,7 @@ public final class MainWindow implements AutoCloseable {
         KeyboardShortcuts.install(scene, stage, vm.control(), vm.presentation());
         stage.setScene(scene);
         stage.setTitle(vm.texts().get("app.title"));
+        stage.getIcons().setAll(AppIcon.images());
         prefs.restoreWindow(stage);
         stage.setOnHidden(e -> close());
         pump.start();
@@ -102,6 +103,11 @@ public final class MainWindow implements AutoCloseable {
         }
 
         @Override
+        public void showAbout() {
+            AboutDialog.show(stage, vm.texts(), Resources.stylesheet(BASE_CSS), vm.socketApiName());
+        }
+
+        @Override
         public void quit() {
             stage.hide();
         }
@@ -113,6 +119,7 @@ public final class MainWindow implements AutoCloseable {
         prefs.saveFrom(vm.session(), vm.presentation());
         prefs.flush();
     }
+
 
     public MainViewModel viewModel() {
         return vm;

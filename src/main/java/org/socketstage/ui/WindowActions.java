@@ -5,6 +5,9 @@ interface WindowActions {
 
     void showHelp();
 
+    /** The version, the revision it was built from, the licence and the libraries' licences. */
+    void showAbout();
+
     /** Back to a first launch's settings and pacing, after asking. */
     void resetToDefaults();
 
