@@ -111,10 +111,13 @@ class TraceModeTest {
         assertThat(text).containsPattern("\\[server\\] close\\(\\d+\\) = 0");
 
         List<String> lines = Files.readAllLines(transcript);
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").endsWith("}"));
+        assertThat(lines.subList(0, lines.size() - 1)).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").endsWith("}"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"CallStarted\"").contains("\"stage\":\"SOCKET\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"CallReturned\"").contains("\"data\":\"hi\\\\x00\\\\n\""));
-        assertThat(lines.get(lines.size() - 1)).contains("\"state\":\"STOPPED\"");
+        assertThat(lines.get(lines.size() - 2)).contains("\"state\":\"STOPPED\"");
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"TranscriptEnd\"")
+                .contains("\"events\":" + (lines.size() - 1)).contains("\"complete\":true");
     }
 
     @Test
