@@ -11,7 +11,9 @@ public final class ProcKernelView implements KernelView {
 
     private final KernelTcpTable table;
     private final Duration interval;
+    private static final Duration NUDGE_GAP = Duration.ofMillis(250);
     private KernelWatcher watcher;
+    private long lastNudge = System.nanoTime() - NUDGE_GAP.toNanos();
 
     public ProcKernelView() {
         this(KernelTcpTable.system());
@@ -46,9 +48,15 @@ public final class ProcKernelView implements KernelView {
         watcher.start();
     }
 
+    /**
+     * Looks again at once, but at most every {@link #NUDGE_GAP}: a burst of connections (a class arriving, a
+     * client connecting and closing in a loop) costs a few reads, and the regular interval shows the rest.
+     */
     @Override
     public synchronized void nudge() {
-        if (watcher != null) {
+        long now = System.nanoTime();
+        if (watcher != null && now - lastNudge >= NUDGE_GAP.toNanos()) {
+            lastNudge = now;
             watcher.pollNow();
         }
     }

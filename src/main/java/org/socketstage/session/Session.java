@@ -88,8 +88,9 @@ public final class Session implements Classroom, AutoCloseable {
         this.clients = new SessionClients(fleet, this::config, this::serverPort);
         this.afterStop = new AfterStopWatch(bus, kernelViews);
         gate.onPacingChange(this::publishPacing);
+        // it must see every end of a run, and takes next to no time per event: it never loses one
         this.endWatch = bus.subscribe("session", e -> e instanceof ServerEvent.StateChanged, this::runEnded,
-                EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.MAY_DROP);
+                EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL);
     }
 
     private static ExecutorService namedThread(String name) {

@@ -3,6 +3,7 @@ package org.socketstage.socket;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 
 /**
  * The libc socket calls of the echo path, bound by JNA's direct mapping: each is a plain JNI call with the
@@ -32,9 +33,10 @@ final class DirectLibC {
 
     static native int accept(int fd, byte[] sockaddr, int[] addressLength) throws LastErrorException;
 
-    static native long recv(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+    /** Into native memory: a Java array would be copied in and out whole on every call. */
+    static native long recv(int fd, Pointer buffer, long length, int flags) throws LastErrorException;
 
-    static native long send(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+    static native long send(int fd, Pointer buffer, long length, int flags) throws LastErrorException;
 
     static native int shutdown(int fd, int how) throws LastErrorException;
 

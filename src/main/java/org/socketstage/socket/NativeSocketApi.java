@@ -1,11 +1,11 @@
 package org.socketstage.socket;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.ptr.IntByReference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -162,19 +162,28 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public int recv(int fd, byte[] buffer, int length, int flags) throws SyscallException {
         Objects.checkFromIndexSize(0, length, buffer.length);
+        Memory io = ioBuffer(length);
+        int n;
         try {
-            return (int) DirectLibC.recv(fd, buffer, length, flags);
+            n = (int) DirectLibC.recv(fd, io, length, flags);
         } catch (LastErrorException e) {
             throw failure("recv", e);
         }
+        if (n > 0) {
+            io.read(0, buffer, 0, n);
+        }
+        return n;
     }
 
     @Override
     public int send(int fd, byte[] data, int offset, int length, int flags) throws SyscallException {
         Objects.checkFromIndexSize(offset, length, data.length);
-        byte[] slice = offset == 0 ? data : Arrays.copyOfRange(data, offset, offset + length);
+        Memory io = ioBuffer(length);
+        if (length > 0) {
+            io.write(0, data, offset, length);
+        }
         try {
-            return (int) DirectLibC.send(fd, slice, length, flags | constants.msgNoSignal());
+            return (int) DirectLibC.send(fd, io, length, flags | constants.msgNoSignal());
         } catch (LastErrorException e) {
             throw failure("send", e);
         }
@@ -305,6 +314,21 @@ public final class NativeSocketApi implements SocketApi {
             }
             throw failure("poll", e);
         }
+    }
+
+    /**
+     * Each thread's own native buffer for recv() and send(), kept and grown as needed: the bytes cross between
+     * Java and the kernel once, only as many as were received or are to be sent.
+     */
+    private static final ThreadLocal<Memory> IO = new ThreadLocal<>();
+
+    private static Memory ioBuffer(int length) {
+        Memory m = IO.get();
+        if (m == null || m.size() < Math.max(1, length)) {
+            m = new Memory(Math.max(4096, length));
+            IO.set(m);
+        }
+        return m;
     }
 
     private SyscallException failure(String call, LastErrorException e) {

@@ -47,11 +47,13 @@ public final class TraceMode {
      */
     static final Duration STDOUT_QUIET = Duration.ofSeconds(1);
     /**
-     * The trace mode looks at the kernel's table once a second, and at once when a connection is accepted or
-     * closed: reading /proc/net/tcp costs the kernel a walk over every socket on the machine, too much to do ten
-     * times a second while nothing happens.
+     * The trace mode looks at the kernel's table when a connection is accepted or closed, and otherwise once a
+     * second while calls are paced (clients may queue while a call waits for Enter), every two seconds live
+     * (the server accepts at once, so the accept and close calls already say when to look): reading
+     * /proc/net/tcp costs the kernel a walk over every socket on the machine, too much ten times a second.
      */
     static final Duration KERNEL_INTERVAL = Duration.ofSeconds(1);
+    static final Duration KERNEL_INTERVAL_LIVE = Duration.ofSeconds(2);
     /** After the session's own stop timeout, how long the server's last calls may still take to be reported. */
     static final Duration END_WAIT = Duration.ofSeconds(10);
 
@@ -114,7 +116,8 @@ public final class TraceMode {
         EventBus.Subscription printing = bus.subscribe("stdout", e -> true, output, EventBus.DEFAULT_QUEUE_CAPACITY,
                 EventBus.Delivery.KEEP_ALL, STDOUT_QUIET);
         printing.alsoCountLost(output::notPrinted);
-        Session session = new Session(new SessionSetup(bus, api, () -> new ProcKernelView(KERNEL_INTERVAL), checked.config(),
+        Duration kernelInterval = checked.mode() == PacingMode.LIVE ? KERNEL_INTERVAL_LIVE : KERNEL_INTERVAL;
+        Session session = new Session(new SessionSetup(bus, api, () -> new ProcKernelView(kernelInterval), checked.config(),
                 checked.mode(), checked.delayMillis()));
         session.reportLossesOnClose(false);
         if (checked.mode() == PacingMode.STEP) {

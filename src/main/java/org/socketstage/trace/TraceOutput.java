@@ -68,23 +68,18 @@ final class TraceOutput implements EventBus.BatchListener {
     /** Appends the line and a newline to the batch's bytes. */
     private void add(StringBuilder text) {
         text.append('\n');
-        int n = text.length();
-        if (length + 3 * n > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + 3 * n));
+        String s = text.toString();
+        byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
+        if (encoded.length != s.length()) {
+            // a builder that once held a character past ASCII (a × in a kernel summary) keeps its slower
+            // two-byte form: start afresh
+            line = new StringBuilder(256);
         }
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                // not plain ASCII (a × in a kernel summary, a note): let the encoder do the whole line
-                byte[] encoded = text.substring(i).getBytes(StandardCharsets.UTF_8);
-                System.arraycopy(encoded, 0, bytes, length, encoded.length);
-                length += encoded.length;
-                // a builder that once held such a character stays in its slower two-byte form: start afresh
-                line = new StringBuilder(256);
-                return;
-            }
-            bytes[length++] = (byte) c;
+        if (length + encoded.length > bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + encoded.length));
         }
+        System.arraycopy(encoded, 0, bytes, length, encoded.length);
+        length += encoded.length;
     }
 
     private String label(Actor actor) {

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * src/test/bench/run.sh classroom-window  # the same against the window (needs xvfb-run)
  * </pre>
  *
- * System properties: {@code bench.rounds} (3), {@code bench.clients} ("1,10,50"), {@code bench.warmup} (3 s),
- * {@code bench.seconds} (7 s), {@code bench.idleSeconds} (20 s), {@code bench.message} (32 bytes),
+ * System properties: {@code bench.rounds} (3), {@code bench.clients} ("1,10,50"), {@code bench.warmup} (5 s, covers the JIT compiling the servers),
+ * {@code bench.seconds} (8 s), {@code bench.idleSeconds} (20 s), {@code bench.message} (32 bytes),
  * {@code bench.classroomSeconds} (60), {@code bench.classroomPauseMillis} (100).
  */
 public final class EchoBenchmark {
@@ -57,8 +57,8 @@ public final class EchoBenchmark {
     private static void compare(Path load) throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 3);
         String[] clientCounts = System.getProperty("bench.clients", "1,10,50").split(",");
-        double warmup = Double.parseDouble(System.getProperty("bench.warmup", "3"));
-        double seconds = Double.parseDouble(System.getProperty("bench.seconds", "7"));
+        double warmup = Double.parseDouble(System.getProperty("bench.warmup", "5"));
+        double seconds = Double.parseDouble(System.getProperty("bench.seconds", "8"));
         int message = Integer.getInteger("bench.message", 32);
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
