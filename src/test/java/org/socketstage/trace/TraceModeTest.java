@@ -47,6 +47,7 @@ class TraceModeTest {
         "--delay|-5|--delay: must be a whole number of milliseconds",
         "--max-connections|0|--max-connections: must be a whole number from 1 to 1024",
         "--recv-buffer|lots|--recv-buffer: must be a whole number of bytes from 1 to 1048576",
+        "--idle-timeout|-1|--idle-timeout: must be a whole number of seconds from 0 (never) to 86400 (got \"-1\")",
         "--backend|winsock|--backend: must be native or jdk (got \"winsock\")",
     })
     void aBadOptionExitsWith2AndSaysWhatIsAccepted(String option, String value, String message) {
