@@ -47,13 +47,13 @@ public final class TraceMode {
      */
     static final Duration STDOUT_QUIET = Duration.ofSeconds(1);
     /**
-     * The trace mode looks at the kernel's table when a connection is accepted or closed, and otherwise once a
-     * second while calls are paced (clients may queue while a call waits for Enter), every two seconds live
-     * (the server accepts at once, so the accept and close calls already say when to look): reading
-     * /proc/net/tcp costs the kernel a walk over every socket on the machine, too much ten times a second.
+     * The trace mode looks at the kernel's table when a connection is accepted or closed, and otherwise every
+     * 2 s while calls are paced (clients may queue while a call waits for Enter), every 5 s live (the server
+     * accepts at once, so its accept and close calls already say when to look): reading /proc/net/tcp costs a
+     * walk over every socket on the machine and its parsing, too much ten times a second for an idle server.
      */
-    static final Duration KERNEL_INTERVAL = Duration.ofSeconds(1);
-    static final Duration KERNEL_INTERVAL_LIVE = Duration.ofSeconds(2);
+    static final Duration KERNEL_INTERVAL = Duration.ofSeconds(2);
+    static final Duration KERNEL_INTERVAL_LIVE = Duration.ofSeconds(5);
     /** After the session's own stop timeout, how long the server's last calls may still take to be reported. */
     static final Duration END_WAIT = Duration.ofSeconds(10);
 

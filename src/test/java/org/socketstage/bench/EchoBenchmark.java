@@ -224,7 +224,7 @@ public final class EchoBenchmark {
         Process server = start(kind, port);
         try {
             awaitPort(port, Duration.ofSeconds(30));
-            Thread.sleep(3000); // start-up work (JIT, class loading) is not idling
+            Thread.sleep(10_000); // start-up work (class loading, the JIT compiling it) is not idling
             long before = cpuTicks(server.pid());
             Thread.sleep((long) (seconds * 1000));
             long used = cpuTicks(server.pid()) - before;
