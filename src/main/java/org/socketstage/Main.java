@@ -19,6 +19,9 @@ import org.socketstage.ui.SocketStageApp;
 public final class Main {
 
     public static final int BAD_OPTIONS = 2;
+    /** The window cannot open (no display to open it on). */
+    public static final int NO_WINDOW = 1;
+    static final String NO_DISPLAY = "socketstage: no display: use --no-gui, or set DISPLAY";
 
     private Main() {}
 
@@ -34,7 +37,34 @@ public final class Main {
         if (done.isPresent()) {
             System.exit(done.getAsInt());
         }
-        Application.launch(SocketStageApp.class, args);
+        if (!displayAvailable(System.getenv("DISPLAY"), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"))) {
+            System.err.println(NO_DISPLAY);
+            System.exit(NO_WINDOW);
+        }
+        try {
+            Application.launch(SocketStageApp.class, args);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                // the toolkit's own words for the same thing, after it tried
+                System.err.println(NO_DISPLAY);
+                System.exit(NO_WINDOW);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * On Linux and the other X11 systems JavaFX opens its window through the X display named by DISPLAY (also
+     * under Wayland, through XWayland); without one it fails with a stack trace. macOS and Windows need none, and
+     * a headless platform chosen with -Dglass.platform (Monocle) needs none either.
+     */
+    static boolean displayAvailable(String display, String osName, String glassPlatform) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("mac") || os.contains("win") || (glassPlatform != null && !glassPlatform.isBlank())) {
+            return true;
+        }
+        return display != null && !display.isBlank();
     }
 
     /**

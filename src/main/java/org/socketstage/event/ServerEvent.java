@@ -89,8 +89,21 @@ public sealed interface ServerEvent {
 
         /** {@code bind(3, {...}, 16) = 0} or {@code ... = -1 EADDRINUSE (Address already in use)}. */
         public String straceText() {
-            String r = failed() ? "-1 " + errno.straceText() : Long.toString(result);
-            return call + "(" + args.text() + ") = " + r + (source.madeUp() ? " [" + source.label() + "]" : "");
+            return appendStraceText(new StringBuilder(96)).toString();
+        }
+
+        /** Appends {@link #straceText()} to {@code sb}; returns it. */
+        public StringBuilder appendStraceText(StringBuilder sb) {
+            sb.append(call).append('(').append(args.text()).append(") = ");
+            if (failed()) {
+                sb.append("-1 ").append(errno.straceText());
+            } else {
+                sb.append(result);
+            }
+            if (source.madeUp()) {
+                sb.append(" [").append(source.label()).append(']');
+            }
+            return sb;
         }
     }
 

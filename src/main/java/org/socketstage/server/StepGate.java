@@ -58,10 +58,14 @@ public final class StepGate {
     private boolean cancelled;
     private long resumeGeneration;
     private volatile Runnable onPacingChange = () -> { };
+    /** True while calls go through at once (live, or run without delay; not paused, not cancelled). */
+    private volatile boolean flowing;
+    private volatile Set<Step> breakpointsNow = Set.of();
 
     public StepGate(PacingMode mode, long delayMillis) {
         this.mode = mode;
         this.delayMillis = Math.max(0, delayMillis);
+        refreshFastPath();
     }
 
     /**
@@ -78,6 +82,10 @@ public final class StepGate {
      * @throws Cancelled once the gate is cancelled
      */
     public void pass(Actor actor, Step stage, String call, HoldListener onHold) {
+        // the common case (live, nothing held) takes no lock: every connection thread passes here per call
+        if (passesFreely(stage)) {
+            return;
+        }
         lock.lock();
         try {
             checkCancelled();
@@ -102,6 +110,11 @@ public final class StepGate {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** True when a call of this stage would go through at once right now (no lock taken to find out). */
+    public boolean passesFreely(Step stage) {
+        return flowing && !breakpointsNow.contains(stage);
     }
 
     private void waitDelay() {
@@ -223,10 +236,16 @@ public final class StepGate {
         lock.lock();
         try {
             change.run();
+            refreshFastPath();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void refreshFastPath() {
+        breakpointsNow = breakpoints.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(breakpoints));
+        flowing = !cancelled && !paused && (mode == PacingMode.LIVE || (mode == PacingMode.RUN && delayMillis == 0));
     }
 
     public PacingMode mode() {

@@ -42,6 +42,10 @@ import org.socketstage.socket.SocketApi;
 public final class Session implements Classroom, AutoCloseable {
 
     public static final Duration STOP_TIMEOUT = Duration.ofMillis(1500);
+    /** With a transcript, how much longer close() waits for a slow server's last calls. */
+    private static final Duration RECORD_END_WAIT = Duration.ofSeconds(3);
+    /** A second close() waits this long for the first to finish writing the records. */
+    private static final Duration SECOND_CLOSE_WAIT = Duration.ofSeconds(10);
     private static final Duration START_WAIT = Duration.ofSeconds(3);
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
@@ -66,6 +70,8 @@ public final class Session implements Classroom, AutoCloseable {
     private volatile boolean closed;
     private EventSpool spool;
     private Transcript transcript;
+    private volatile int recordStatus;
+    private volatile boolean reportLosses = true;
     private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
     private final EventBus.Subscription endWatch;
 
@@ -82,7 +88,9 @@ public final class Session implements Classroom, AutoCloseable {
         this.clients = new SessionClients(fleet, this::config, this::serverPort);
         this.afterStop = new AfterStopWatch(bus, kernelViews);
         gate.onPacingChange(this::publishPacing);
-        this.endWatch = bus.subscribe("session", this::runEnded);
+        // it must see every end of a run, and takes next to no time per event: it never loses one
+        this.endWatch = bus.subscribe("session", e -> e instanceof ServerEvent.StateChanged, this::runEnded,
+                EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL);
     }
 
     private static ExecutorService namedThread(String name) {
@@ -402,7 +410,7 @@ public final class Session implements Classroom, AutoCloseable {
 
     /**
      * Writes every event from now on to {@code file} as JSON Lines, until the session closes. A file that cannot
-     * be opened is reported as a notice on the bus; the session goes on without it.
+     * be opened is reported as a notice on the bus and on standard error; the session goes on without it.
      */
     public void recordTranscript(java.nio.file.Path file) {
         synchronized (lock) {
@@ -410,13 +418,40 @@ public final class Session implements Classroom, AutoCloseable {
                 return;
             }
             try {
-                transcript = Transcript.open(file, bus);
+                transcript = Transcript.open(file, bus, this::tellProblem);
             } catch (IOException e) {
-                bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, Actor.SERVER,
-                        "the transcript " + file + " cannot be written: " + e.getMessage()));
+                tellProblem("the transcript " + file + " cannot be written: " + e.getMessage());
             }
         }
     }
+
+    /** Said where the user sees it: on standard error, and in the event log. */
+    private void tellProblem(String text) {
+        System.err.println("socketstage: " + text);
+        bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, Actor.SERVER, text));
+    }
+
+    /**
+     * How the session's record ended, for the exit status: 0 when nothing was lost, {@link #EVENTS_NOT_SHOWN} when
+     * a view lost events (the transcript and the export still have them), {@link #RECORD_INCOMPLETE} when the
+     * transcript or the spool behind the export is missing events. Meaningful after close().
+     */
+    public int recordStatus() {
+        return recordStatus;
+    }
+
+    /**
+     * Whether close() says on standard error what was lost (on by default). The trace mode reports itself,
+     * since its terminal output is drained after the server stops.
+     */
+    public void reportLossesOnClose(boolean on) {
+        reportLosses = on;
+    }
+
+    /** Exit status when a view (or the terminal) could not show every event. */
+    public static final int EVENTS_NOT_SHOWN = 3;
+    /** Exit status when the transcript or the export's spool is missing events (e.g. a full disk). */
+    public static final int RECORD_INCOMPLETE = 4;
 
     // ---- the end
 
@@ -426,31 +461,67 @@ public final class Session implements Classroom, AutoCloseable {
      */
     @Override
     public void close() {
+        boolean first;
         synchronized (lock) {
-            if (closed) {
-                return;
-            }
+            first = !closed;
             closed = true;
+        }
+        if (!first) {
+            // another thread is closing (e.g. a shutdown hook racing the window): let it finish the records
+            awaitClosed(SECOND_CLOSE_WAIT);
+            return;
         }
         gate.cancel();
         Server s = server;
-        if (s != null) {
-            s.stop(STOP_TIMEOUT);
+        if (s != null && !s.stop(STOP_TIMEOUT) && transcript != null) {
+            // the port must be free soon, but the transcript wants the server's last calls too
+            s.awaitEnd(RECORD_END_WAIT);
         }
         afterStop.stop();
         endWatch.close();
         fleet.close();
-        synchronized (lock) {
-            if (spool != null) {
-                spool.close();
-            }
-            if (transcript != null) {
-                transcript.close();
-            }
-        }
+        finishRecords();
         ended.countDown();
         control.shutdownNow();
         background.shutdownNow();
+    }
+
+    /**
+     * The server has stopped, so every event of the session is published: the transcript writes what is queued
+     * and its totals, and every loss is said on standard error.
+     */
+    private void finishRecords() {
+        Transcript t;
+        synchronized (lock) {
+            t = transcript;
+            if (spool != null) {
+                spool.close();
+            }
+        }
+        if (!reportLosses) {
+            return;
+        }
+        java.util.Map<String, Long> losses;
+        boolean fileIncomplete = false;
+        if (t != null) {
+            Transcript.Summary summary = t.finish();
+            losses = summary.losses();
+            if (summary.fileIncomplete()) {
+                fileIncomplete = true;
+                System.err.println("socketstage: the transcript " + summary.file() + " is incomplete: it has "
+                        + summary.events() + " of " + bus.lastSeq() + " events"
+                        + (summary.failure() != null ? " (" + summary.failure() + ")" : ""));
+            }
+        } else {
+            losses = bus.losses();
+        }
+        String kept = t != null && !fileIncomplete ? " (the transcript has every one)" : "";
+        losses.forEach((who, n) -> {
+            if (!who.equals("transcript")) {
+                System.err.println("socketstage: " + n + " of " + bus.lastSeq() + " events did not reach " + who + kept);
+            }
+        });
+        recordStatus = fileIncomplete ? RECORD_INCOMPLETE : losses.isEmpty() ? 0 : EVENTS_NOT_SHOWN;
     }
 
     public boolean isClosed() {

@@ -17,6 +17,7 @@ public final class ConfigRules {
     public static final String MAX_CONNECTIONS_RULE = "must be a whole number from 1 to 1024";
     public static final String RECV_BUFFER_RULE = "must be a whole number of bytes from 1 to 1048576";
     public static final String DELAY_RULE = "must be a whole number of milliseconds from 0 to 60000";
+    public static final String IDLE_TIMEOUT_RULE = "must be a whole number of seconds from 0 (never) to 86400";
 
     private ConfigRules() {}
 
@@ -66,6 +67,10 @@ public final class ConfigRules {
 
     public static Optional<String> checkRecvBuffer(String text) {
         return range(text, 1, 1 << 20, RECV_BUFFER_RULE);
+    }
+
+    public static Optional<String> checkIdleTimeout(String text) {
+        return range(text, 0, ServerConfig.MAX_IDLE_TIMEOUT_SECONDS, IDLE_TIMEOUT_RULE);
     }
 
     public static Optional<String> checkDelay(String text) {

@@ -21,7 +21,7 @@ public final class ServerOptions {
     @Option(names = "--bind", paramLabel = "ADDR", description = "Address to bind: an IPv4 literal or a host name. Default 127.0.0.1.")
     String bind;
 
-    @Option(names = "--backlog", paramLabel = "N", description = "listen() backlog, at least 1. Default 5.")
+    @Option(names = "--backlog", paramLabel = "N", description = "listen() backlog, at least 1. Default 5 with iterative (to watch the queue fill), 128 with threaded (a class connecting at once).")
     String backlog;
 
     @Option(names = "--no-reuseaddr", description = "Do not set SO_REUSEADDR.")
@@ -36,8 +36,11 @@ public final class ServerOptions {
     @Option(names = "--delay", paramLabel = "MS", description = "Delay before each call in run mode, in milliseconds. Default 500 (trace mode), 600 (window).")
     String delay;
 
-    @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once, 1 to 1024 (threaded mode). Default 64.")
+    @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once, 1 to 1024 (threaded mode). Default 128.")
     String maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a connection that sends nothing for this long, 0 (never) to 86400. Default 300.")
+    String idleTimeout;
 
     @Option(names = "--recv-buffer", paramLabel = "BYTES", description = "Size of the recv() buffer, 1 to 1048576. Default 4096.")
     String recvBuffer;
@@ -64,7 +67,7 @@ public final class ServerOptions {
     /** True when any server setting was given (not only pacing, transcript or backend). */
     public boolean anySetting() {
         return port != null || bind != null || backlog != null || noReuseAddr || concurrency != null
-                || maxConnections != null || recvBuffer != null;
+                || maxConnections != null || recvBuffer != null || idleTimeout != null;
     }
 
     public Checked check() {
@@ -99,6 +102,7 @@ public final class ServerOptions {
         Optional<Integer> max = number(maxConnections, ConfigRules.checkMaxConnections(maxConnections),
                 "--max-connections", problems);
         Optional<Integer> buf = number(recvBuffer, ConfigRules.checkRecvBuffer(recvBuffer), "--recv-buffer", problems);
+        Optional<Integer> idle = number(idleTimeout, ConfigRules.checkIdleTimeout(idleTimeout), "--idle-timeout", problems);
         Optional<SocketBackend> be = Optional.empty();
         if (backend != null) {
             be = SocketBackend.fromOption(backend);
@@ -121,6 +125,10 @@ public final class ServerOptions {
         Optional<Concurrency> chosen = c;
         UnaryOperator<ServerConfig> settings = base -> {
             ServerConfig out = base;
+            // the concurrency first: a backlog left at one mode's default follows the other's, a given one stays
+            if (chosen.isPresent()) {
+                out = out.switchConcurrency(chosen.get());
+            }
             if (p.isPresent()) {
                 out = out.withPort(p.get());
             }
@@ -133,14 +141,14 @@ public final class ServerOptions {
             if (noReuseAddr) {
                 out = out.withReuseAddr(false);
             }
-            if (chosen.isPresent()) {
-                out = out.withConcurrency(chosen.get());
-            }
             if (max.isPresent()) {
                 out = out.withMaxConnections(max.get());
             }
             if (buf.isPresent()) {
                 out = out.withRecvBufferSize(buf.get());
+            }
+            if (idle.isPresent()) {
+                out = out.withIdleTimeoutSeconds(idle.get());
             }
             return out;
         };

@@ -24,7 +24,7 @@ final class AppExit {
             if (!session.awaitClosed(WINDOW_GRACE)) {
                 session.close();
             }
-            System.exit(0);
+            System.exit(session.recordStatus());
         });
     }
 
@@ -40,7 +40,7 @@ final class AppExit {
             } catch (InterruptedException e) {
                 return;
             }
-            System.exit(0);
+            System.exit(session.recordStatus());
         }, "socketstage-exit-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();

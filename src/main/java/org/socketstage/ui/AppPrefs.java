@@ -29,6 +29,8 @@ public final class AppPrefs {
         this.node = node;
     }
 
+    private static final int OLD_DEFAULT_MAX_CONNECTIONS = 64;
+
     public static AppPrefs open() {
         return new AppPrefs(Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, "socketstage")));
     }
@@ -49,6 +51,17 @@ public final class AppPrefs {
                 ConfigRules.checkMaxConnections(node.get("maxConnections", "")).isEmpty()));
         c = c.withRecvBufferSize(number("recvBuffer", d.recvBufferSize(),
                 ConfigRules.checkRecvBuffer(node.get("recvBuffer", "")).isEmpty()));
+        c = c.withIdleTimeoutSeconds(number("idleTimeout", d.idleTimeoutSeconds(),
+                ConfigRules.checkIdleTimeout(node.get("idleTimeout", "")).isEmpty()));
+        if (node.get("idleTimeout", null) == null) {
+            // written before the class-sized defaults, which saved every value: the old defaults were not choices
+            if (c.maxConnections() == OLD_DEFAULT_MAX_CONNECTIONS) {
+                c = c.withMaxConnections(d.maxConnections());
+            }
+            if (c.concurrency() == Concurrency.THREAD_PER_CLIENT && c.backlog() == Concurrency.ITERATIVE.defaultBacklog()) {
+                c = c.withBacklog(Concurrency.THREAD_PER_CLIENT.defaultBacklog());
+            }
+        }
         return c;
     }
 
@@ -89,6 +102,7 @@ public final class AppPrefs {
         node.put("concurrency", s.concurrency().optionName());
         node.put("maxConnections", Integer.toString(s.maxConnections()));
         node.put("recvBuffer", Integer.toString(s.recvBufferSize()));
+        node.put("idleTimeout", Integer.toString(s.idleTimeoutSeconds()));
         node.put("mode", session.userMode().name());
         node.putLong("delayMillis", session.userDelayMillis());
         for (String retired : RETIRED_KEYS) {

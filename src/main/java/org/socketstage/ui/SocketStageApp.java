@@ -76,12 +76,16 @@ public class SocketStageApp extends Application {
         return window;
     }
 
+    /** Ends the session; the exit status says if its record lost events (see {@link Session#recordStatus()}). */
     @Override
     public void stop() {
         if (window != null) {
             window.close();
         } else if (session != null) {
             session.close();
+        }
+        if (session != null && session.recordStatus() != 0) {
+            System.exit(session.recordStatus());
         }
     }
 

@@ -47,6 +47,7 @@ class TraceModeTest {
         "--delay|-5|--delay: must be a whole number of milliseconds",
         "--max-connections|0|--max-connections: must be a whole number from 1 to 1024",
         "--recv-buffer|lots|--recv-buffer: must be a whole number of bytes from 1 to 1048576",
+        "--idle-timeout|-1|--idle-timeout: must be a whole number of seconds from 0 (never) to 86400 (got \"-1\")",
         "--backend|winsock|--backend: must be native or jdk (got \"winsock\")",
     })
     void aBadOptionExitsWith2AndSaysWhatIsAccepted(String option, String value, String message) {
@@ -111,10 +112,13 @@ class TraceModeTest {
         assertThat(text).containsPattern("\\[server\\] close\\(\\d+\\) = 0");
 
         List<String> lines = Files.readAllLines(transcript);
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").endsWith("}"));
+        assertThat(lines.subList(0, lines.size() - 1)).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").endsWith("}"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"CallStarted\"").contains("\"stage\":\"SOCKET\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"CallReturned\"").contains("\"data\":\"hi\\\\x00\\\\n\""));
-        assertThat(lines.get(lines.size() - 1)).contains("\"state\":\"STOPPED\"");
+        assertThat(lines.get(lines.size() - 2)).contains("\"state\":\"STOPPED\"");
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"TranscriptEnd\"")
+                .contains("\"events\":" + (lines.size() - 1)).contains("\"complete\":true");
     }
 
     @Test

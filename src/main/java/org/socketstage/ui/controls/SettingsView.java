@@ -29,6 +29,8 @@ public final class SettingsView {
     @FXML private Label maxConnectionsError;
     @FXML private TextField recvBufferField;
     @FXML private Label recvBufferError;
+    @FXML private TextField idleTimeoutField;
+    @FXML private Label idleTimeoutError;
     @FXML private Label startBlocked;
 
     private final SettingsViewModel vm;
@@ -47,6 +49,7 @@ public final class SettingsView {
         backlogField.textProperty().bindBidirectional(vm.backlogProperty());
         maxConnectionsField.textProperty().bindBidirectional(vm.maxConnectionsProperty());
         recvBufferField.textProperty().bindBidirectional(vm.recvBufferProperty());
+        idleTimeoutField.textProperty().bindBidirectional(vm.idleTimeoutProperty());
         addressBox.getItems().setAll("127.0.0.1", SettingsViewModel.ALL_INTERFACES);
         addressBox.getEditor().textProperty().bindBidirectional(vm.bindAddressProperty());
         addressBox.valueProperty().addListener((o, a, b) -> {
@@ -73,6 +76,7 @@ public final class SettingsView {
         showError(backlogError, backlogField, vm.backlogErrorProperty());
         showError(maxConnectionsError, maxConnectionsField, vm.maxConnectionsErrorProperty());
         showError(recvBufferError, recvBufferField, vm.recvBufferErrorProperty());
+        showError(idleTimeoutError, idleTimeoutField, vm.idleTimeoutErrorProperty());
         allInterfacesNotice.textProperty().bind(vm.allInterfacesNoticeProperty());
         allInterfacesNotice.visibleProperty().bind(vm.allInterfacesNoticeProperty().isNotEmpty());
         allInterfacesNotice.managedProperty().bind(allInterfacesNotice.visibleProperty());
@@ -80,7 +84,7 @@ public final class SettingsView {
                 .and(Bindings.createBooleanBinding(() -> !vm.isValid(), vm.validProperty())));
         startBlocked.managedProperty().bind(startBlocked.visibleProperty());
         for (Node field : new Node[] {portField, addressBox, backlogField, reuseAddrBox, concurrencyBox,
-                maxConnectionsField, recvBufferField}) {
+                maxConnectionsField, recvBufferField, idleTimeoutField}) {
             field.disableProperty().bind(control.serverActiveProperty());
         }
     }

@@ -46,11 +46,13 @@ public final class SettingsViewModel implements EventSink {
     private final ObjectProperty<Concurrency> concurrency = new SimpleObjectProperty<>(Concurrency.ITERATIVE);
     private final StringProperty maxConnections = new SimpleStringProperty(Integer.toString(ServerConfig.DEFAULT_MAX_CONNECTIONS));
     private final StringProperty recvBuffer = new SimpleStringProperty(Integer.toString(ServerConfig.DEFAULT_RECV_BUFFER));
+    private final StringProperty idleTimeout = new SimpleStringProperty(Integer.toString(ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS));
     private final StringProperty portError = new SimpleStringProperty("");
     private final StringProperty addressError = new SimpleStringProperty("");
     private final StringProperty backlogError = new SimpleStringProperty("");
     private final StringProperty maxConnectionsError = new SimpleStringProperty("");
     private final StringProperty recvBufferError = new SimpleStringProperty("");
+    private final StringProperty idleTimeoutError = new SimpleStringProperty("");
     private final StringProperty allInterfacesNotice = new SimpleStringProperty("");
     private final BooleanBinding valid;
     /** Set while the fields are being filled from the session, so that filling them is not taken as typing. */
@@ -71,16 +73,20 @@ public final class SettingsViewModel implements EventSink {
         check(bindAddress, addressError, ConfigRules::checkBindAddress);
         check(maxConnections, maxConnectionsError, ConfigRules::checkMaxConnections);
         check(recvBuffer, recvBufferError, ConfigRules::checkRecvBuffer);
+        check(idleTimeout, idleTimeoutError, ConfigRules::checkIdleTimeout);
         bindAddress.addListener((o, a, b) -> updateNotice());
         port.addListener((o, a, b) -> updateNotice());
         valid = Bindings.createBooleanBinding(
                 () -> portError.get().isEmpty() && addressError.get().isEmpty() && backlogError.get().isEmpty()
                         && maxConnectionsError.get().isEmpty() && recvBufferError.get().isEmpty()
-                        && concurrency.get() != null,
-                portError, addressError, backlogError, maxConnectionsError, recvBufferError, concurrency);
+                        && idleTimeoutError.get().isEmpty() && concurrency.get() != null,
+                portError, addressError, backlogError, maxConnectionsError, recvBufferError, idleTimeoutError,
+                concurrency);
         show(initial);
         updateNotice();
-        for (ObservableValue<?> field : List.of(port, bindAddress, backlog, reuseAddr, concurrency, maxConnections, recvBuffer)) {
+        concurrency.addListener((o, before, now) -> followDefaultBacklog(before, now));
+        for (ObservableValue<?> field : List.of(port, bindAddress, backlog, reuseAddr, concurrency, maxConnections,
+                recvBuffer, idleTimeout)) {
             field.addListener((o, a, b) -> offer());
         }
     }
@@ -89,6 +95,17 @@ public final class SettingsViewModel implements EventSink {
         Runnable update = () -> error.set(rule.apply(value.get()).orElse(""));
         value.addListener((o, a, b) -> update.run());
         update.run();
+    }
+
+    /**
+     * A backlog the user left at one mode's default moves to the other's when the user switches mode: iterative
+     * keeps the teaching 5, threaded gets 128 so a class connecting at once is queued.
+     */
+    private void followDefaultBacklog(Concurrency before, Concurrency now) {
+        if (!showingSession && before != null && now != null
+                && ConfigRules.parseInt(backlog.get()).equals(Optional.of(before.defaultBacklog()))) {
+            backlog.set(Integer.toString(now.defaultBacklog()));
+        }
     }
 
     /** The user changed a field: once every value is valid, that is the user's new choice. */
@@ -111,6 +128,7 @@ public final class SettingsViewModel implements EventSink {
             concurrency.set(c.concurrency());
             setIfDifferent(maxConnections, c.maxConnections());
             setIfDifferent(recvBuffer, c.recvBufferSize());
+            setIfDifferent(idleTimeout, c.idleTimeoutSeconds());
         } finally {
             showingSession = false;
         }
@@ -183,13 +201,14 @@ public final class SettingsViewModel implements EventSink {
                 .withReuseAddr(reuseAddr.get())
                 .withConcurrency(concurrency.get())
                 .withMaxConnections(ConfigRules.parseInt(maxConnections.get()).orElseThrow())
-                .withRecvBufferSize(ConfigRules.parseInt(recvBuffer.get()).orElseThrow()));
+                .withRecvBufferSize(ConfigRules.parseInt(recvBuffer.get()).orElseThrow())
+                .withIdleTimeoutSeconds(ConfigRules.parseInt(idleTimeout.get()).orElseThrow()));
     }
 
     /** All messages of invalid values, one a line; empty when valid. */
     public String problems() {
         return String.join("\n", List.of(portError.get(), addressError.get(), backlogError.get(),
-                maxConnectionsError.get(), recvBufferError.get()).stream().filter(s -> !s.isEmpty()).toList());
+                maxConnectionsError.get(), recvBufferError.get(), idleTimeoutError.get()).stream().filter(s -> !s.isEmpty()).toList());
     }
 
     public StringProperty portProperty() {
@@ -218,6 +237,15 @@ public final class SettingsViewModel implements EventSink {
 
     public StringProperty recvBufferProperty() {
         return recvBuffer;
+    }
+
+    /** Seconds a connection may send nothing before the server closes it; 0 never closes. */
+    public StringProperty idleTimeoutProperty() {
+        return idleTimeout;
+    }
+
+    public ReadOnlyStringProperty idleTimeoutErrorProperty() {
+        return idleTimeoutError;
     }
 
     public ReadOnlyStringProperty portErrorProperty() {

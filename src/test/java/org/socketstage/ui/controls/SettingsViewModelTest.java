@@ -93,4 +93,28 @@ class SettingsViewModelTest {
         vm.bindAddressProperty().set("224.0.0.1");
         assertThat(vm.addressErrorProperty().get()).contains("multicast");
     }
+
+    @Test
+    void switchingTheModeMovesABacklogLeftAtItsDefaultAndKeepsAChosenOne() {
+        assertThat(vm.backlogProperty().get()).isEqualTo("5");
+        vm.concurrencyProperty().set(Concurrency.THREAD_PER_CLIENT);
+        assertThat(vm.backlogProperty().get()).isEqualTo("128");
+        assertThat(chosen.get(chosen.size() - 1).backlog()).isEqualTo(128);
+        vm.concurrencyProperty().set(Concurrency.ITERATIVE);
+        assertThat(vm.backlogProperty().get()).isEqualTo("5");
+        vm.backlogProperty().set("2");
+        vm.concurrencyProperty().set(Concurrency.THREAD_PER_CLIENT);
+        assertThat(vm.backlogProperty().get()).isEqualTo("2");
+    }
+
+    @Test
+    void theIdleTimeoutIsASettingWithItsOwnMessage() {
+        assertThat(vm.idleTimeoutProperty().get()).isEqualTo("300");
+        vm.idleTimeoutProperty().set("-1");
+        assertThat(vm.idleTimeoutErrorProperty().get()).contains("seconds from 0 (never) to 86400", "-1");
+        assertThat(vm.isValid()).isFalse();
+        vm.idleTimeoutProperty().set("0");
+        assertThat(vm.isValid()).isTrue();
+        assertThat(chosen.get(chosen.size() - 1).idleTimeoutSeconds()).isZero();
+    }
 }
