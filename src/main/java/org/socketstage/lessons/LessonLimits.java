@@ -18,14 +18,19 @@ public final class LessonLimits {
     public static final int MAX_LINE_CHARS = 5_000;
     /** Characters in a run of lines without a blank line: every paragraph, list and table fits in one. */
     public static final int MAX_BLOCK_CHARS = 20_000;
-    /** '*', '[' and '_' that may start or end emphasis or a link, in one run of lines without a blank line. */
+    public static final int MAX_LINES = 10_000;
+    /**
+     * '*', '[' and '_' that may start or end emphasis or a link, in one run of lines without a blank line (each
+     * may nest one level, and commonmark recurses once per level) and in the whole file.
+     */
     public static final int MAX_MARKS = 1_000;
+    public static final int MAX_FILE_MARKS = 20_000;
     /** Columns of indentation, '>' and list markers at the start of a line. */
     public static final int MAX_INDENT = 100;
     /** Quotes and lists inside each other, and emphasis and links inside each other: what the lesson pane shows. */
     public static final int MAX_NESTING = 10;
-    /** Markdown blocks (paragraphs, list items, headings, table rows, ...) in one file: what a pane lays out at once. */
-    public static final int MAX_BLOCKS = 3_000;
+    /** Markdown elements (paragraphs, list items, words between marks, links, ...) in one file: what a pane lays out. */
+    public static final int MAX_ELEMENTS = 20_000;
 
     private LessonLimits() {}
 
@@ -38,7 +43,13 @@ public final class LessonLimits {
         for (int i = 0; i < lines.size(); i++) {
             scan.line(lines.get(i), i + 1);
         }
-        return scan.problems(file);
+        List<LessonProblem> out = new ArrayList<>();
+        if (lines.size() > MAX_LINES) {
+            out.add(new LessonProblem(file, 0, "the file has " + number(lines.size()) + " lines; a lesson file may "
+                    + "have at most " + number(MAX_LINES) + ": split it into several files"));
+        }
+        out.addAll(scan.problems(file));
+        return out;
     }
 
     /**
@@ -77,6 +88,8 @@ public final class LessonLimits {
         private int blockStart;
         private long blockChars;
         private int blockMarks;
+        private int fileMarks;
+        private int fileMarksLine;
         private boolean blockReported;
         private boolean marksReported;
 
@@ -99,7 +112,12 @@ public final class LessonLimits {
                 blockReported = true;
                 longBlock.add(blockStart, blockChars);
             }
-            blockMarks += marks(line);
+            int marks = marks(line);
+            blockMarks += marks;
+            fileMarks += marks;
+            if (fileMarks > MAX_FILE_MARKS && fileMarksLine == 0) {
+                fileMarksLine = lineNo;
+            }
             if (blockMarks > MAX_MARKS && !marksReported) {
                 marksReported = true;
                 manyMarks.add(blockStart, blockMarks);
@@ -130,6 +148,10 @@ public final class LessonLimits {
                 out.add(new LessonProblem(file, manyMarks.line, "more than " + number(MAX_MARKS)
                         + " of the emphasis and link marks *, _ and [ without a blank line; put blank lines between "
                         + "paragraphs" + manyMarks.more("such run of lines")));
+            }
+            if (fileMarksLine > 0) {
+                out.add(new LessonProblem(file, fileMarksLine, "more than " + number(MAX_FILE_MARKS) + " of the "
+                        + "emphasis and link marks *, _ and [ in the file by this line; split it into several files"));
             }
             if (deepIndent.count > 0) {
                 out.add(new LessonProblem(file, deepIndent.line, "line starts with more than " + MAX_INDENT

@@ -2,9 +2,7 @@ package org.socketstage.lessons;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.Document;
@@ -95,7 +93,7 @@ public final class LessonMarkdown {
 
     /**
      * What the lesson pane cannot show in a parsed document: quotes and lists, or emphasis and links, nested
-     * deeper than {@link LessonLimits#MAX_NESTING}, or more than {@link LessonLimits#MAX_BLOCKS} blocks.
+     * deeper than {@link LessonLimits#MAX_NESTING}, or more than {@link LessonLimits#MAX_ELEMENTS} elements.
      *
      * @param lineOffset the file line (from 1) of the document's first line, minus one
      */
@@ -113,10 +111,10 @@ public final class LessonMarkdown {
                     + "than " + LessonLimits.MAX_NESTING + " levels deep (*, **, _, [ ]); the lesson pane shows at most "
                     + LessonLimits.MAX_NESTING));
         }
-        if (check.blocks > LessonLimits.MAX_BLOCKS) {
-            out.add(new LessonProblem(file, 0, LessonLimits.number(check.blocks) + " Markdown blocks (paragraphs, "
-                    + "list items, table cells, ...); a file may have at most " + LessonLimits.number(LessonLimits.MAX_BLOCKS)
-                    + ": split it into several files"));
+        if (check.elements > LessonLimits.MAX_ELEMENTS) {
+            out.add(new LessonProblem(file, 0, LessonLimits.number(check.elements) + " Markdown elements (paragraphs, "
+                    + "list items, words between marks, links, ...); a file may have at most "
+                    + LessonLimits.number(LessonLimits.MAX_ELEMENTS) + ": split it into several files"));
         }
         return out;
     }
@@ -134,15 +132,13 @@ public final class LessonMarkdown {
     private static final class StructureCheck implements Walker {
         int blockDepth;
         int inlineDepth;
-        int blocks;
+        int elements;
         Node deepBlock;
         Node deepInline;
 
         @Override
         public void enter(Node n) {
-            if ((n instanceof Block && !(n instanceof Document)) || n instanceof TableCell) {
-                blocks++;
-            }
+            elements++;
             if (isBlockLevel(n) && ++blockDepth > LessonLimits.MAX_NESTING && deepBlock == null) {
                 deepBlock = n;
             }

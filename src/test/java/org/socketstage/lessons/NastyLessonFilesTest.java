@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,93 +24,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NastyLessonFilesTest {
 
-    static final Duration HANG = Duration.ofSeconds(5);
+    static final Duration HANG = NastyLessons.HANG;
+    static final String GOOD = NastyLessons.GOOD;
+    static final String HEADER = NastyLessons.HEADER;
 
-    static final String GOOD = """
-            ---
-            id: good
-            title: A good lesson
-            order: 1
-            level: beginner
-            ---
-            ## socket()
-            stage: SOCKET
-
-            Still here.
-            """;
-
-    static final String HEADER = "---\nid: nasty\ntitle: Nasty\norder: 2\nlevel: beginner\n---\n";
-    static final String SECTION = HEADER + "## bind()\nstage: BIND\n\n";
-
-    static final String MARKS = "more than 1,000 of the emphasis and link marks *, _ and [ without a blank line; put "
-            + "blank lines between paragraphs";
-
-    record Nasty(String name, Supplier<String> text, int line, String message) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Nasty> nastyFiles() {
-        return Stream.of(
-                new Nasty("10,000 nested quotes", () -> SECTION + ">".repeat(10_000) + " deep\n", 10,
-                        "line starts with more than 100 columns of indentation, '>' and list markers"),
-                new Nasty("a 10,000-deep list", () -> SECTION + "- ".repeat(10_000) + "deep\n", 10,
-                        "line starts with more than 100 columns of indentation, '>' and list markers"),
-                new Nasty("a list indented 60 levels deep", () -> SECTION + indentedList(60), 60,
-                        "line starts with more than 100 columns of indentation, '>' and list markers (9 more lines "
-                                + "like it)"),
-                new Nasty("5,000 nested emphasis", () -> SECTION + "*".repeat(5_000) + "x" + "*".repeat(5_000) + "\n",
-                        10, MARKS),
-                new Nasty("emphasis in 2,500 alternating levels over short lines",
-                        () -> SECTION + lines("*a _", 2_500) + "x\n" + lines("_ a*", 2_500), 10,
-                        MARKS),
-                new Nasty("a heading with 100,000 spaces", () -> HEADER + "## a" + " ".repeat(100_000) + "b\nText.\n", 7,
-                        "line is 100,005 characters long; lines may be at most 5,000 characters"),
-                new Nasty("a quiz choice with 150,000 spaces and no Why", () -> SECTION + "Text.\n\n### Quiz: Q?\n"
-                        + "- [x] a" + " ".repeat(150_000) + "b\n- [ ] c\n  Why: no.\n", 13,
-                        "line is 150,008 characters long; lines may be at most 5,000 characters"),
-                new Nasty("50,000 '<a ' on one line", () -> SECTION + "<a ".repeat(50_000) + "\n", 10,
-                        "line is 150,000 characters long; lines may be at most 5,000 characters"),
-                new Nasty("50,000 '<a ' lines in one paragraph", () -> SECTION + "<a \n".repeat(50_000), 10,
-                        "more than 20,000 characters without a blank line; put blank lines between paragraphs, "
-                                + "lists and tables"),
-                new Nasty("quotes nested 11 deep", () -> SECTION + "> ".repeat(11) + "deep\n", 10,
-                        "quotes and lists nested more than 10 levels deep; the lesson pane shows at most 10"),
-                new Nasty("a list nested 11 deep", () -> SECTION + indentedList(11), 20,
-                        "quotes and lists nested more than 10 levels deep; the lesson pane shows at most 10"),
-                new Nasty("emphasis nested 11 deep", () -> SECTION + "*a _".repeat(6) + "x" + "_ a*".repeat(6) + "\n",
-                        10, "emphasis and links nested more than 10 levels deep (*, **, _, [ ]); the lesson pane "
-                                + "shows at most 10"),
-                new Nasty("3,001 paragraphs", () -> SECTION + "word\n\n".repeat(3_001), 0,
-                        "3,003 Markdown blocks (paragraphs, list items, table cells, ...); a file may have at most "
-                                + "3,000: split it into several files"),
-                new Nasty("30,000 bad header lines", () -> "---\n" + "not a setting\n\n".repeat(30_000) + "---\n", 0,
-                        "and 29,985 more problems in this file"));
-    }
-
-    private static String indentedList(int levels) {
-        StringBuilder sb = new StringBuilder();
-        for (int level = 0; level < levels; level++) {
-            sb.append("  ".repeat(level)).append("- level ").append(level).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String lines(String unit, int times) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < times; i++) {
-            sb.append(unit).append(i % 10 == 9 ? "\n" : "");
-        }
-        return sb.toString();
+    static Stream<NastyLessons.Nasty> nastyFiles() {
+        return NastyLessons.ALL.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nastyFiles")
-    void isReportedQuicklyWhileTheGoodFileLoads(Nasty nasty, @TempDir Path dir) throws IOException {
+    void isReportedQuicklyWhileTheGoodFileLoads(NastyLessons.Nasty nasty, @TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a-good.md"), GOOD);
-        Files.writeString(dir.resolve("nasty.md"), nasty.text().get());
+        Files.writeString(dir.resolve("nasty.md"), nasty.text());
 
         LessonLibrary lib = assertTimeoutPreemptively(HANG, () -> LessonLoader.loadDirectory(dir));
 
