@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.HostServices;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -37,6 +38,8 @@ public final class LessonPaneView implements PaneController {
     public static final String LESSONS_DIR_PROPERTY = "socketstage.lessons.dir";
     /** Following a busy live server, scroll at most this often so the text stays readable. */
     private static final Duration SCROLL_PAUSE = Duration.millis(700);
+    /** A folder of broken files lists the first problems; a label each for thousands would stall the window. */
+    static final int PROBLEMS_SHOWN = 50;
 
     @FXML private ResourceBundle resources;
     @FXML private VBox root;
@@ -44,6 +47,7 @@ public final class LessonPaneView implements PaneController {
     @FXML private CheckBox follow;
     @FXML private Label serverAt;
     @FXML private TitledPane problemsPane;
+    @FXML private ScrollPane problemScroll;
     @FXML private VBox problemList;
     @FXML private ScrollPane reader;
     @FXML private Label progressLabel;
@@ -76,6 +80,7 @@ public final class LessonPaneView implements PaneController {
         vm.serverStageProperty().addListener(o -> serverMoved.request());
         vm.followServerProperty().addListener((o, a, on) -> followScroll());
         vm.libraryProperty().addListener((o, a, lib) -> showLibrary());
+        problemList.heightProperty().addListener(o -> fitProblems());
         scrollPause.setOnFinished(e -> {
             if (scrollPending) {
                 scrollPending = false;
@@ -129,12 +134,13 @@ public final class LessonPaneView implements PaneController {
 
     private void showLibrary() {
         problemList.getChildren().clear();
-        for (LessonProblem p : vm.problems()) {
-            Label l = new Label(p.toString());
-            l.getStyleClass().add("lesson-problem");
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            problemList.getChildren().add(l);
+        int shown = Math.min(vm.problems().size(), PROBLEMS_SHOWN);
+        for (LessonProblem p : vm.problems().subList(0, shown)) {
+            problemList.getChildren().add(problemLabel(p.toString()));
+        }
+        if (shown < vm.problems().size()) {
+            problemList.getChildren().add(problemLabel(texts.format("lessons.problems.more",
+                    vm.problems().size() - shown)));
         }
         long files = vm.libraryProperty().get().skippedFiles().size();
         problemsPane.setText(texts.format("lessons.problems.title", vm.problems().size(), files));
@@ -144,6 +150,22 @@ public final class LessonPaneView implements PaneController {
         glossaryController.bind(vm.glossary(), markdown, texts);
         vm.tasks().achieved().addListener((javafx.collections.SetChangeListener<String>) c -> refreshProgress());
         showLesson();
+    }
+
+    /** As tall as the problems, up to the CSS's max height (a few lines); more scroll. */
+    private void fitProblems() {
+        Insets in = problemScroll.getInsets();
+        double h = Math.min(problemList.getHeight() + in.getTop() + in.getBottom(), problemScroll.getMaxHeight());
+        problemScroll.setMinHeight(h);
+        problemScroll.setPrefHeight(h);
+    }
+
+    private static Label problemLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("lesson-problem");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void showLesson() {
