@@ -215,6 +215,31 @@ class LessonPaneUiTest {
         assertThat(title.getFont().getSize()).isCloseTo(20 * 1.55, org.assertj.core.data.Offset.offset(0.01));
     }
 
+    /** Where a node's top is, in pixels below the top of the reader's visible area. */
+    private double belowViewTop(Node node) {
+        Node viewport = pane.scene.getRoot().lookup("#lesson-reader > .viewport");
+        return node.localToScene(0, 0).getY() - viewport.localToScene(0, 0).getY();
+    }
+
+    @Test
+    void zoomingKeepsTheReadingPosition(FxRobot robot) throws Exception {
+        Lesson lifecycle = vm().selectedLessonProperty().get();
+        LessonSection listen = lifecycle.sectionFor(org.socketstage.event.Step.LISTEN).orElseThrow();
+        robot.interact(() -> pane.view.reader().scrollTo(listen));
+        VBox section = pane.view.reader().nodeFor(listen);
+        assertThat(onFx(() -> belowViewTop(section))).isBetween(-1.0, 1.0);
+
+        for (String size : List.of("20px", "9px", "15px")) {
+            robot.interact(() -> pane.scene.getRoot().setStyle("-fx-font-size: " + size + ";"));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(onFx(() -> belowViewTop(section)))
+                    .as("the section read at %s", size).isBetween(-1.0, 1.0));
+        }
+    }
+
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get();
+    }
+
     @Test
     void readableOnTheDarkTheme(FxRobot robot) {
         robot.interact(() -> {
@@ -223,7 +248,7 @@ class LessonPaneUiTest {
             vm().apply(Ev.started(org.socketstage.event.Step.SOCKET));
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> {
-            VBox here = (VBox) robot.lookup(".server-here").tryQuery().orElse(null);
+            VBox here = onFx(() -> PaneHarness.markedSection(pane.scene.getRoot()));
             return here != null && ((LessonSection) here.getUserData()).stage() == org.socketstage.event.Step.SOCKET;
         });
         robot.interact(() -> pane.snapshot("lesson-pane-dark"));
