@@ -113,6 +113,25 @@ class LessonPaneUiTest {
     }
 
     @Test
+    void flippingACardLeavesTheButtonsWhereTheyAre(FxRobot robot) throws Exception {
+        robot.clickOn("Flashcards");
+        javafx.scene.control.Button next = find("#card-next", javafx.scene.control.Button.class);
+        javafx.scene.control.Button previous = find("#card-previous", javafx.scene.control.Button.class);
+        javafx.geometry.Bounds nextBefore = onFx(() -> next.localToScene(next.getLayoutBounds()));
+        javafx.geometry.Bounds previousBefore = onFx(() -> previous.localToScene(previous.getLayoutBounds()));
+        String flipText = find("#card-flip", javafx.scene.control.Button.class).getText();
+
+        robot.clickOn("#card-flip");
+        assertThat(find("#card-flip", javafx.scene.control.Button.class).getText()).isNotEqualTo(flipText);
+        assertThat(onFx(() -> next.localToScene(next.getLayoutBounds()))).isEqualTo(nextBefore);
+        assertThat(onFx(() -> previous.localToScene(previous.getLayoutBounds()))).isEqualTo(previousBefore);
+
+        robot.clickOn(next);
+        assertThat(find("#card-counter", Label.class).getText()).startsWith("Card 2 of");
+        assertThat(onFx(() -> next.localToScene(next.getLayoutBounds()))).isEqualTo(nextBefore);
+    }
+
+    @Test
     void theGlossaryFiltersAsTheStudentTypes(FxRobot robot) {
         int total = vm().glossary().total();
         robot.clickOn("Glossary");
