@@ -113,6 +113,27 @@ class LessonPaneUiTest {
     }
 
     @Test
+    void aLessonChosenInTheChooserStaysOpenWhileTheServerMoves(FxRobot robot) throws Exception {
+        robot.interact(() -> vm().apply(Ev.started(org.socketstage.event.Step.BIND)));
+        javafx.scene.control.CheckBox follow = find("#lesson-follow", javafx.scene.control.CheckBox.class);
+        assertThat(follow.isSelected()).isTrue();
+        Lesson chosen = vm().lessons().stream().filter(l -> l.sectionFor(org.socketstage.event.Step.RECV).isEmpty())
+                .findFirst().orElseThrow();
+
+        robot.clickOn("#lesson-chooser").clickOn(chosen.order() + ". " + chosen.title());
+
+        assertThat(vm().selectedLessonProperty().get()).isEqualTo(chosen);
+        assertThat(follow.isSelected()).as("choosing a lesson turns following off").isFalse();
+        robot.interact(() -> vm().apply(Ev.started(org.socketstage.event.Actor.connection(5, null),
+                org.socketstage.event.Step.RECV)));
+        assertThat(vm().selectedLessonProperty().get()).as("the server does not take the student away").isEqualTo(chosen);
+
+        robot.clickOn(follow);
+        assertThat(vm().selectedLessonProperty().get().sectionFor(org.socketstage.event.Step.RECV)).isPresent();
+        assertThat(follow.isSelected()).isTrue();
+    }
+
+    @Test
     void flippingACardLeavesTheButtonsWhereTheyAre(FxRobot robot) throws Exception {
         robot.clickOn("Flashcards");
         javafx.scene.control.Button next = find("#card-next", javafx.scene.control.Button.class);
