@@ -175,9 +175,11 @@ public final class LessonLoader {
     private static LessonFile read(Path p, Path inside, String name, String source, FolderAccess access) {
         Path target = p;
         BasicFileAttributes attrs;
+        boolean link = false;
         try {
             attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isSymbolicLink()) {
+                link = true;
                 target = followInside(p, inside);
                 if (target == null) {
                     return unreadable(name, "is a link to a file outside this folder; links are followed only to "
@@ -186,7 +188,7 @@ public final class LessonLoader {
                 attrs = Files.readAttributes(target, BasicFileAttributes.class);
             }
         } catch (NoSuchFileException e) {
-            return unreadable(name, "is a link to a file that does not exist");
+            return unreadable(name, link ? "is a link to a file that does not exist" : "cannot read the file: " + reason(e));
         } catch (IOException e) {
             return unreadable(name, isLoop(e) ? "is a link that leads round in a loop (" + LOOP + ")"
                     : "cannot read the file: " + reason(e));
