@@ -26,6 +26,9 @@ public final class LessonFileParser {
             "peer-reset", "peer-closes", "send-to-gone-peer", "unchecked-socket", "privileged-port",
             "address-not-here", "emfile", "any-errno");
 
+    /** Problems listed per file; the rest are counted. */
+    static final int MAX_PROBLEMS = 20;
+
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DIRECTIVE = Pattern.compile("\\s*([a-z][a-z-]*):\\s*(.*)");
     private static final String STAGES = Arrays.stream(Step.values()).map(Enum::name)
@@ -54,6 +57,10 @@ public final class LessonFileParser {
     }
 
     private LessonFile run() {
+        problems.addAll(LessonLimits.check(file, lines));
+        if (!problems.isEmpty()) {
+            return result(ContentKind.LESSON, null, null, List.of(), List.of());
+        }
         checkPlaceholders();
         FrontMatter header = FrontMatter.read(file, lines, problems);
         if (!header.readable()) {
@@ -66,6 +73,7 @@ public final class LessonFileParser {
         }
         String title = require(header, "title", "a title");
         List<Part> parts = md.split(header.bodyStart(), kind == ContentKind.LESSON);
+        problems.addAll(md.checkStructure(file));
         return switch (kind) {
             case LESSON -> lesson(header, id, title, parts);
             case GLOSSARY -> result(kind, id, null, entries(parts, "term").stream()
@@ -342,6 +350,17 @@ public final class LessonFileParser {
 
     private LessonFile result(ContentKind kind, String id, Lesson lesson, List<GlossaryTerm> terms,
             List<Flashcard> cards) {
-        return new LessonFile(file, kind, id, lesson, terms, cards, problems);
+        return new LessonFile(file, kind, id, lesson, terms, cards, firstProblems());
+    }
+
+    /** A file of 100,000 bad lines must not become 100,000 warnings in the window: the first ones tell enough. */
+    private List<LessonProblem> firstProblems() {
+        if (problems.size() <= MAX_PROBLEMS) {
+            return problems;
+        }
+        List<LessonProblem> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+        first.add(new LessonProblem(file, 0, "and " + LessonLimits.number(problems.size() - MAX_PROBLEMS)
+                + " more problems in this file"));
+        return first;
     }
 }

@@ -27,7 +27,8 @@ import org.socketstage.ui.EventSink;
  * The lesson pane's state: which lesson is open, where the server is, whether the pane follows it, and the
  * student's tasks, quiz answers, flashcards and glossary search. Fed engine events on the FX thread by the
  * main window. Following means: when the server is about to run a stage, the open lesson's section for it
- * is the one to show, and if the open lesson has none, the first lesson that has one opens.
+ * is the one to show, and if the open lesson has none, the first lesson that has one opens. A lesson the
+ * student chooses turns following off, so the server never takes them away from it; they turn it on again.
  */
 public final class LessonPaneViewModel implements EventSink {
 
@@ -44,6 +45,8 @@ public final class LessonPaneViewModel implements EventSink {
     private QuizBook quiz;
     private FlashcardDeck flashcards;
     private GlossarySearch glossary;
+    /** True while the pane itself opens a lesson (following the server, loading): that is not a choice. */
+    private boolean choosingItself;
 
     public LessonPaneViewModel(LessonLibrary library, LessonProgress progress) {
         this.progress = progress;
@@ -56,6 +59,9 @@ public final class LessonPaneViewModel implements EventSink {
             if (l != null) {
                 progress.lastLesson(l.id());
             }
+            if (!choosingItself) {
+                followServer.set(false);
+            }
         });
         followServer.addListener((obs, old, on) -> {
             if (on && serverStage.get() != null) {
@@ -67,6 +73,15 @@ public final class LessonPaneViewModel implements EventSink {
 
     /** Replaces the content (e.g. after an instructor folder was added); saved progress carries over. */
     public void load(LessonLibrary newLibrary) {
+        choosingItself = true;
+        try {
+            replace(newLibrary);
+        } finally {
+            choosingItself = false;
+        }
+    }
+
+    private void replace(LessonLibrary newLibrary) {
         tasks = new TaskBoard(newLibrary.tasks(), progress);
         quiz = new QuizBook(progress);
         flashcards = new FlashcardDeck(newLibrary.flashcards());
@@ -88,8 +103,9 @@ public final class LessonPaneViewModel implements EventSink {
         tasks.feed(event);
         if (event instanceof ServerEvent.CallStarted c && c.stage() != null
                 && c.actor().kind() != Actor.Kind.CLIENT && c.actor().kind() != Actor.Kind.KERNEL) {
+            Step before = serverStage.get();
             serverStage.set(c.stage());
-            if (followServer.get()) {
+            if (followServer.get() && c.stage() != before) {
                 follow(c.stage());
             }
         }
@@ -108,7 +124,12 @@ public final class LessonPaneViewModel implements EventSink {
         }
         for (Lesson l : lessons) {
             if (l.sectionFor(stage).isPresent()) {
-                selectedLesson.set(l);
+                choosingItself = true;
+                try {
+                    selectedLesson.set(l);
+                } finally {
+                    choosingItself = false;
+                }
                 return;
             }
         }

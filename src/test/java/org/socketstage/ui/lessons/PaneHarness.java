@@ -14,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -45,6 +46,13 @@ final class PaneHarness {
 
     static <T extends Node> T lookup(Node root, String selector, Class<T> type) {
         return type.cast(Objects.requireNonNull(root.lookup(selector), "no node " + selector));
+    }
+
+    /** The section marked "the server is here", or null; call on the FX thread. */
+    static VBox markedSection(Node root) {
+        return root.lookupAll(".lesson-section").stream()
+                .filter(n -> n.getPseudoClassStates().contains(LessonReader.SERVER_HERE))
+                .map(VBox.class::cast).findFirst().orElse(null);
     }
 
     /** Call on the FX thread. */
