@@ -22,6 +22,7 @@ final class GlossarySearch {
 
     private final List<GlossaryTerm> all;
     private final List<Entry> entries;
+    private final java.util.Map<GlossaryTerm, Entry> entryOf = new java.util.IdentityHashMap<>();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<GlossaryTerm> matches = FXCollections.observableArrayList();
     private final ObjectProperty<GlossaryTerm> selected = new SimpleObjectProperty<>();
@@ -29,6 +30,7 @@ final class GlossarySearch {
     GlossarySearch(List<GlossaryTerm> terms) {
         this.all = List.copyOf(terms);
         this.entries = all.stream().map(Entry::new).toList();
+        entries.forEach(e -> entryOf.put(e.term(), e));
         query.addListener((obs, old, q) -> refilter());
         refilter();
     }
@@ -79,12 +81,22 @@ final class GlossarySearch {
                 }
             }
         }
+        // a name that is the query itself comes first; the others keep the glossary's order
+        byName.sort(Comparator.comparingInt(t -> nameRank(t, needle, squeezed)));
         byName.addAll(byText);
         near.stream().sorted(Comparator.comparingInt(Near::typos)).forEach(n -> byName.add(n.term()));
         matches.setAll(byName);
         if (selected.get() == null || !matches.contains(selected.get())) {
             selected.set(matches.isEmpty() ? null : matches.get(0));
         }
+    }
+
+    private int nameRank(GlossaryTerm t, String needle, String squeezed) {
+        Entry e = entryOf.get(t);
+        if (e.name().equals(needle) || e.nameSqueezed().equals(squeezed)) {
+            return 0;
+        }
+        return 1;
     }
 
     private record Near(GlossaryTerm term, int typos) {}
