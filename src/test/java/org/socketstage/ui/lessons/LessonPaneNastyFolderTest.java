@@ -75,7 +75,7 @@ class LessonPaneNastyFolderTest {
         int skipped = NastyLessons.ALL.size() + 6;
         TitledPane problems = PaneHarness.lookup(pane.scene.getRoot(), "#lesson-problems", TitledPane.class);
         assertThat(problems.isVisible()).isTrue();
-        assertThat(problems.getText()).contains(skipped + " files skipped");
+        assertThat(problems.getText()).contains("files skipped: " + skipped + ";");
         List<String> all = vm.problems().stream().map(Object::toString).toList();
         for (NastyLessons.Nasty n : NastyLessons.ALL) {
             assertThat(all).as(n.name()).anyMatch(t -> t.startsWith(dir.resolve(n.fileName()) + ":"));
