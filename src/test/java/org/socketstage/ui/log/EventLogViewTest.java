@@ -79,7 +79,10 @@ class EventLogViewTest {
     /** Publishes on the bus (the spool hears it) and hands the same event to the log, as the main window does. */
     private void publish(FxRobot robot, EventBus.EventFactory factory) {
         ServerEvent e = bus.publish(factory);
-        robot.interact(() -> view.viewModel().apply(e));
+        robot.interact(() -> {
+            view.viewModel().apply(e);
+            view.viewModel().publish();
+        });
     }
 
     private void feedASession(FxRobot robot) {

@@ -1,0 +1,27 @@
+package org.socketstage.bench;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The start-up anchor: the smallest JavaFX program that shows a window. Prints SHOWN at the first pulse after
+ * the window is shown, as {@link ProbedWindow} does, then waits to be ended (SIGTERM).
+ */
+public final class HelloWorldFx extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        stage.setScene(new Scene(new StackPane(new Label("Hello, world")), 400, 200));
+        stage.setTitle("Hello");
+        stage.show();
+        ProbedWindow.sayShownAtNextPulse();
+    }
+
+    public static void main(String[] args) {
+        launch(HelloWorldFx.class, args);
+    }
+
+}
