@@ -20,8 +20,11 @@ public final class HelloWorldFx extends Application {
         ProbedWindow.sayShownAtNextPulse();
     }
 
-    public static void main(String[] args) {
-        launch(HelloWorldFx.class, args);
+    /** A main class that is not an Application, so the java launcher runs it from the class path. */
+    public static final class Launcher {
+        public static void main(String[] args) {
+            Application.launch(HelloWorldFx.class, args);
+        }
     }
 
 }

@@ -111,7 +111,10 @@ public final class ProbedWindow extends SocketStageApp {
         return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
     }
 
-    public static void main(String[] args) {
-        Application.launch(ProbedWindow.class, args);
+    /** A main class that is not an Application, so the java launcher runs it from the class path. */
+    public static final class Launcher {
+        public static void main(String[] args) {
+            Application.launch(ProbedWindow.class, args);
+        }
     }
 }

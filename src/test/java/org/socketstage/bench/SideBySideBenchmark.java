@@ -32,7 +32,7 @@ public final class SideBySideBenchmark {
 
     /** The JVM options the app is launched with (pom's javafx:run, the installers, the README's java -jar line). */
     static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
-            "-Xmx256m -XX:G1PeriodicGCInterval=10000").split(" "));
+            "-Xmx192m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30").split(" "));
 
     private SideBySideBenchmark() {}
 
@@ -63,6 +63,8 @@ public final class SideBySideBenchmark {
         int rounds = Integer.getInteger("bench.startRounds", 3);
         List<Double> stage = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
+        List<Double> stageCpu = new ArrayList<>();
+        List<Double> plainCpu = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (EchoBenchmark.Kind kind : round % 2 == 0 ? List.of(EchoBenchmark.Kind.SOCKETSTAGE, EchoBenchmark.Kind.PLAIN)
                     : List.of(EchoBenchmark.Kind.PLAIN, EchoBenchmark.Kind.SOCKETSTAGE)) {
@@ -75,8 +77,11 @@ public final class SideBySideBenchmark {
                         Thread.sleep(2);
                     }
                     double ms = (System.nanoTime() - t0) / 1e6;
+                    double cpuMs = EchoBenchmark.cpuTicks(p.pid()) * 1000.0 / EchoBenchmark.CLOCK_TICKS;
                     (kind == EchoBenchmark.Kind.SOCKETSTAGE ? stage : plain).add(ms);
-                    System.out.printf(Locale.ROOT, "start-up round %d %s: listening after %.0f ms%n", round + 1, kind.label, ms);
+                    (kind == EchoBenchmark.Kind.SOCKETSTAGE ? stageCpu : plainCpu).add(cpuMs);
+                    System.out.printf(Locale.ROOT, "start-up round %d %s: listening after %.0f ms, %.0f ms of CPU%n",
+                            round + 1, kind.label, ms, cpuMs);
                 } finally {
                     EchoBenchmark.stop(p, EchoBenchmark.errFile(kind));
                     p.destroyForcibly();
@@ -85,24 +90,31 @@ public final class SideBySideBenchmark {
         }
         double s = median(stage);
         double p = median(plain);
+        double sc = median(stageCpu);
+        double pc = median(plainCpu);
         return List.of(String.format(Locale.ROOT, "| launch → listen() = 0, trace mode | %.0f ms | plain Java ready %.0f ms | %.2f× | ≤ 2× |",
-                s, p, s / p));
+                s, p, s / p), String.format(Locale.ROOT, "| CPU time to listen() = 0 (all threads) | %.0f ms | plain Java %.0f ms | %.2f× | |",
+                sc, pc, sc / pc));
     }
 
     private static List<String> windowStartup() throws Exception {
         int rounds = Integer.getInteger("bench.startRounds", 3);
         List<Double> window = new ArrayList<>();
         List<Double> hello = new ArrayList<>();
+        List<Double> windowCpu = new ArrayList<>();
+        List<Double> helloCpu = new ArrayList<>();
         long helloRss = 0;
         for (int round = 0; round < rounds; round++) {
             for (boolean app : round % 2 == 0 ? List.of(true, false) : List.of(false, true)) {
                 Path tmp = Files.createTempDirectory("bench-start-");
-                try (App a = App.start(app ? ProbedWindow.class : HelloWorldFx.class, List.of(), tmp)) {
+                try (App a = App.start(app ? ProbedWindow.Launcher.class : HelloWorldFx.Launcher.class, List.of(), tmp)) {
                     a.await("SHOWN", Duration.ofSeconds(120));
                     double ms = (System.nanoTime() - a.spawned) / 1e6;
+                    double cpuMs = a.cpuTicks() * 1000.0 / EchoBenchmark.CLOCK_TICKS;
                     (app ? window : hello).add(ms);
-                    System.out.printf(Locale.ROOT, "start-up round %d %s: window shown after %.0f ms%n", round + 1,
-                            app ? "window" : "hello-world", ms);
+                    (app ? windowCpu : helloCpu).add(cpuMs);
+                    System.out.printf(Locale.ROOT, "start-up round %d %s: window shown after %.0f ms, %.0f ms of CPU%n",
+                            round + 1, app ? "window" : "hello-world", ms, cpuMs);
                     if (!app) {
                         Thread.sleep(3000);
                         helloRss = Math.max(helloRss, a.rssKb());
@@ -115,6 +127,10 @@ public final class SideBySideBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add(String.format(Locale.ROOT, "| launch → window shown | %.2f s | JavaFX hello-world %.2f s | %.2f× | ≤ 2× |",
                 w / 1000, h / 1000, w / h));
+        double wc = median(windowCpu);
+        double hc = median(helloCpu);
+        rows.add(String.format(Locale.ROOT, "| CPU time to window shown (all threads) | %.2f s | JavaFX hello-world %.2f s | %.2f× | |",
+                wc / 1000, hc / 1000, wc / hc));
         rows.add(String.format(Locale.ROOT, "| RSS, hello-world idle (anchor for the rows above) | | %d MB | | |", helloRss / 1024));
         return rows;
     }
@@ -128,7 +144,7 @@ public final class SideBySideBenchmark {
         int port = EchoBenchmark.freePort();
         Path tmp = Files.createTempDirectory("bench-window-");
         List<String> rows = new ArrayList<>();
-        App w = App.start(ProbedWindow.class, List.of("--autostart", "--mode", "live", "--port", Integer.toString(port),
+        App w = App.start(ProbedWindow.Launcher.class, List.of("--autostart", "--mode", "live", "--port", Integer.toString(port),
                 "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"), tmp);
         try {
             w.await("SHOWN", Duration.ofSeconds(120));
@@ -249,7 +265,7 @@ public final class SideBySideBenchmark {
             cmd.addAll(args);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd)
-                    .redirectError(EchoBenchmark.WORK.resolve(main.getSimpleName() + "-err.txt").toFile())
+                    .redirectError(EchoBenchmark.WORK.resolve(main.getName() + "-err.txt").toFile())
                     .start();
             return new App(p, t0);
         }
