@@ -18,7 +18,7 @@ if [ "$1" = all ]; then
         BENCH_DISPLAY=${BENCH_DISPLAY:-:74}
         Xvfb "$BENCH_DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
         XVFB=$!
-        trap 'kill $XVFB' EXIT INT TERM
+        trap 'kill $XVFB 2>/dev/null || true' EXIT INT TERM
         export DISPLAY="$BENCH_DISPLAY"
         sleep 1
     fi
