@@ -122,6 +122,12 @@ public final class KernelWatcher implements AutoCloseable {
 
     private void run() {
         while (running) {
+            synchronized (wake) {
+                // this poll answers every request already due; one for later, or made while it reads, stands
+                if (pollBy != Long.MAX_VALUE && pollBy - System.nanoTime() <= 0) {
+                    pollBy = Long.MAX_VALUE;
+                }
+            }
             poll();
             waitForNextPoll();
         }
@@ -163,7 +169,6 @@ public final class KernelWatcher implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            pollBy = Long.MAX_VALUE;
         }
     }
 }
