@@ -9,6 +9,7 @@ import javafx.application.Application;
 import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.lessons.LessonCheck;
 import org.socketstage.trace.TraceMode;
+import org.socketstage.tracer.check.CheckProgramCommand;
 import org.socketstage.ui.SocketStageApp;
 
 /**
@@ -23,6 +24,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (CheckProgramCommand.wanted(args)) {
+            System.exit(CheckProgramCommand.run(args, System.out, System.err));
+        }
         if (Arrays.asList(args).contains("--no-gui")) {
             System.exit(runTrace(args));
         }
