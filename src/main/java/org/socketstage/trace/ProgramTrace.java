@@ -26,8 +26,8 @@ import picocli.CommandLine;
 
 /**
  * The trace mode for a student's own program: runs it under the tracer and prints its socket calls in the
- * same strace-style lines as SocketStage's own server, its output as {@code [stdout]} and {@code [stderr]}
- * lines. Exit codes: 0 when the program ended well or was stopped (Ctrl+C), 1 when it failed, could not be
+ * same strace-style lines as SocketStage's own server, and what it writes as {@code stdout:} and
+ * {@code stderr:} notices in between. Exit codes: 0 when the program ended well or was stopped (Ctrl+C), 1 when it failed, could not be
  * traced, never listened or listened on the wrong port, 2 for bad options or a machine that cannot trace.
  */
 final class ProgramTrace {
@@ -87,9 +87,8 @@ final class ProgramTrace {
         StepGate gate = new StepGate(checked.mode(), checked.delayMillis());
         TraceOutput output = new TraceOutput(out, transcript, checked.mode() == PacingMode.STEP);
         EventBus.Subscription subscription = bus.subscribe("trace", output);
-        ProgramOutput words = (stream, line) -> out.println((stream == ProgramOutput.Stream.STDERR ? "[stderr] " : "[stdout] ") + line);
         TracedProgram program = new TracedProgram(checked.command(), bus, gate, new FaultPlan(),
-                new ProgramFaults(checked.injections()), words);
+                new ProgramFaults(checked.injections()), ProgramOutput.NONE);
         checked.source().ifPresent(s -> out.println("[socketstage] source: " + s));
         int code;
         boolean told = false;

@@ -29,6 +29,10 @@ final class CallDecoder {
         this.proc = proc;
     }
 
+    void rememberOutputs(int pid) {
+        proc.rememberOutputs(pid);
+    }
+
     /** Decodes a call at its entry stop; null when the tracer has nothing to do at its exit. */
     TracedCall entry(Task t, Syscall s, long[] a) {
         return switch (s) {
@@ -57,6 +61,12 @@ final class CallDecoder {
             shown = false; // Python asks this of every accepted socket; only the listener's port is news
         }
         if (!shown) {
+            if (s == Syscall.WRITE && info.output() != null) {
+                TracedCall c = followed(t, s, a);
+                c.outputStream = info.output();
+                c.outData = text.bytes(t.tid, a[1], a[2]);
+                return c;
+            }
             return s == Syscall.CLOSE ? followed(t, s, a) : null;
         }
         int pid = t.tid;

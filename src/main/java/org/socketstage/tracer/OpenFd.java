@@ -15,6 +15,10 @@ record OpenFd(Role role, SockAddrIn peer, String peerText) {
     enum Role {
         /** A file, pipe or terminal: reads and writes on it are not shown. */
         NOT_SOCKET,
+        /** The pipe SocketStage reads as the program's standard output: writes become stdout notices. */
+        STANDARD_OUTPUT,
+        /** The same for standard error. */
+        STANDARD_ERROR,
         /** A socket of another family (unix, netlink): not shown. */
         HIDDEN_SOCKET,
         /** A TCP/IP socket from socket(): not yet listening or connected. */
@@ -27,6 +31,8 @@ record OpenFd(Role role, SockAddrIn peer, String peerText) {
     }
 
     static final OpenFd NOT_SOCKET = new OpenFd(Role.NOT_SOCKET, null, null);
+    static final OpenFd STDOUT = new OpenFd(Role.STANDARD_OUTPUT, null, null);
+    static final OpenFd STDERR = new OpenFd(Role.STANDARD_ERROR, null, null);
     static final OpenFd HIDDEN = new OpenFd(Role.HIDDEN_SOCKET, null, null);
     static final OpenFd NEW_SOCKET = new OpenFd(Role.SOCKET, null, null);
     static final OpenFd LISTENER = new OpenFd(Role.LISTENING, null, null);
@@ -40,7 +46,15 @@ record OpenFd(Role role, SockAddrIn peer, String peerText) {
     }
 
     boolean shown() {
-        return role != Role.NOT_SOCKET && role != Role.HIDDEN_SOCKET;
+        return switch (role) {
+            case SOCKET, LISTENING, ACCEPTED, CONNECTED -> true;
+            default -> false;
+        };
+    }
+
+    /** "stdout" or "stderr" for the program's output pipes, else null. */
+    String output() {
+        return role == Role.STANDARD_OUTPUT ? "stdout" : role == Role.STANDARD_ERROR ? "stderr" : null;
     }
 
     boolean connection() {

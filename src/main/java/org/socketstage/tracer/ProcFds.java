@@ -25,9 +25,28 @@ final class ProcFds {
     private static final Pattern DOTTED = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final KernelTcpTable table;
+    private volatile String stdoutPipe;
+    private volatile String stderrPipe;
 
     ProcFds(KernelTcpTable table) {
         this.table = table;
+    }
+
+    /**
+     * Notes which pipes are the program's standard output and error (what fd 1 and 2 lead to at its start),
+     * so that a write is recognised as output whatever descriptor number it goes through later.
+     */
+    void rememberOutputs(int pid) {
+        stdoutPipe = link(pid, 1);
+        stderrPipe = link(pid, 2);
+    }
+
+    private static String link(int pid, int fd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "fd", Integer.toString(fd))).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     /** The socket inode behind fd, -1 when fd is open but not a socket, empty when fd is not open. */
@@ -46,8 +65,13 @@ final class ProcFds {
     /** What a descriptor first seen in a read, write or close is. */
     OpenFd classify(int pid, int fd) {
         OptionalLong inode = socketInode(pid, fd);
-        if (inode.isEmpty() || inode.getAsLong() < 0) {
+        if (inode.isEmpty()) {
             return OpenFd.NOT_SOCKET;
+        }
+        if (inode.getAsLong() < 0) {
+            String target = link(pid, fd);
+            return target == null ? OpenFd.NOT_SOCKET : target.equals(stdoutPipe) ? OpenFd.STDOUT
+                    : target.equals(stderrPipe) ? OpenFd.STDERR : OpenFd.NOT_SOCKET;
         }
         Optional<TcpSocketRow> row = row(inode.getAsLong());
         if (row.isEmpty()) {

@@ -53,6 +53,7 @@ final class TraceLoop {
     private final Faults faults;
     private final Owner owner;
     private final HeldCalls held;
+    private final OutputLines output;
     private final Map<Integer, Task> tasks = new HashMap<>();
     private final Map<Integer, TracedProcess> processes = new HashMap<>();
     private final Set<Integer> liveTgids = ConcurrentHashMap.newKeySet();
@@ -74,6 +75,7 @@ final class TraceLoop {
         this.faults = faults;
         this.owner = owner;
         this.held = new HeldCalls(gate, events);
+        this.output = new OutputLines(events);
         this.thread = new Thread(this::run, "socketstage-tracer");
         this.thread.setDaemon(true);
     }
@@ -105,6 +107,7 @@ final class TraceLoop {
 
     private void attach() {
         awaitStopped(programPid);
+        decoder.rememberOutputs(programPid);
         Doorbell bell = doorbell;
         seize(bell.pid(), Ptrace.O_EXITKILL);
         seize(programPid, SEIZE_OPTIONS);
@@ -339,6 +342,9 @@ final class TraceLoop {
                     return;
                 }
             }
+            if (c.outputStream != null && value > 0) {
+                output.written(c, value);
+            }
             CallDecoder.Returned r = decoder.exit(c, value);
             if (r != null && !c.suppressed) {
                 events.returned(c, r);
@@ -408,6 +414,7 @@ final class TraceLoop {
         }
         processes.remove(p.tgid);
         liveTgids.remove(p.tgid);
+        output.flush(p.tgid);
         WaitStatus end = p.leaderStatus != null ? p.leaderStatus : ws;
         if (p.main || p.announced) {
             events.notice(Actor.SERVER.inTask(p.tgid), "the process " + ProgramExit.of(p.tgid, end).text());

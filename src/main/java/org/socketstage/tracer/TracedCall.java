@@ -32,6 +32,8 @@ final class TracedCall {
     /** The call was skipped because the program is being stopped; nothing is reported for it. */
     boolean suppressed;
     long resumedNanos;
+    /** A write to the program's standard output or error: "stdout" or "stderr", else null. */
+    String outputStream;
 
     TracedCall(Task task, Syscall syscall, long[] args, boolean shown, Step stage, Actor actor, CallArgs entryArgs) {
         this.task = task;
