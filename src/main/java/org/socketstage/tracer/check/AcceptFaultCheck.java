@@ -57,7 +57,7 @@ final class AcceptFaultCheck extends ServerCheck {
                         + " (" + x.problem() + "): go back to accept()", evidence);
             }
             client.close();
-            run.awaitClosed(clientPort, context.settings().replyWait());
+            run.awaitClientGone(clientPort);
             return CheckResult.passed(this, "accept() failed with " + errno.name() + " (injected); the program called"
                     + " accept() again and served the client", Evidence.clients(run, clientPort));
         }

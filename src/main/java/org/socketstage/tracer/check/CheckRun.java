@@ -84,7 +84,13 @@ final class CheckRun implements AutoCloseable {
         return program.boundPort();
     }
 
+    /** Every event so far: waits first until the recorder has received all that were already published. */
     List<ServerEvent> events() {
+        try {
+            subscription.drain(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (events) {
             return List.copyOf(events);
         }
@@ -188,6 +194,17 @@ final class CheckRun implements AutoCloseable {
     boolean awaitClosed(int clientPort, Duration timeout) {
         return await(ServerEvent.CallReturned.class, r -> forClient(r, clientPort)
                 && r.stage() == org.socketstage.event.Step.CLOSE_CLIENT && r.call().equals("close") && !r.failed(), timeout).isPresent();
+    }
+
+    /**
+     * After a client closed: waits until the kernel has the client's FIN (the program's side is no longer
+     * ESTABLISHED). The side that closes first keeps TIME_WAIT; this way it is always the client's, never the
+     * program's port, whether or not the program closes its side before it is stopped.
+     */
+    void awaitClientGone(int clientPort) {
+        int port = port();
+        waitFor(() -> KernelRows.serverSide(port, clientPort)
+                .map(r -> r.state() != org.socketstage.kernel.TcpState.ESTABLISHED).orElse(true), settings.replyWait());
     }
 
     /** The strace lines of the events that match, as evidence. */

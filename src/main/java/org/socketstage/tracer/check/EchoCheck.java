@@ -38,8 +38,7 @@ final class EchoCheck implements Check {
                 return CheckResult.failed(this, "listen() succeeded on port " + port
                         + " but a client could not connect to 127.0.0.1:" + port + ": " + e.getMessage(), Evidence.setup(run));
             }
-            // let the program close its side first, so that no TIME_WAIT stays on its port for the next launches
-            run.awaitClosed(clientPort, context.settings().replyWait());
+            run.awaitClientGone(clientPort);
             String what = context.settings().expect() == Expect.ECHO ? "echoes a client's line" : "reads a client's line";
             List<String> evidence = new java.util.ArrayList<>(Evidence.setup(run));
             evidence.addAll(Evidence.clients(run, clientPort));

@@ -53,7 +53,7 @@ final class EintrRecvCheck extends ServerCheck {
                         + ": EINTR means try again, the data is still there", evidence);
             }
             client.close();
-            run.awaitClosed(clientPort, context.settings().replyWait());
+            run.awaitClientGone(clientPort);
             return CheckResult.passed(this, "recv() failed with EINTR (injected); the program called recv() again"
                     + " and the line came through", Evidence.clients(run, clientPort));
         }

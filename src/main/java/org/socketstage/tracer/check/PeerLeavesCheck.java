@@ -25,7 +25,6 @@ final class PeerLeavesCheck extends ServerCheck {
     CheckResult judge(CheckContext context, CheckRun run) throws IOException {
         Duration wait = context.settings().replyWait();
         int before = run.program().openDescriptors();
-        List<String> problems = new ArrayList<>();
         int resetPort;
         int closedPort;
         int nextPort;
@@ -38,9 +37,6 @@ final class PeerLeavesCheck extends ServerCheck {
             }
             a.reset();
         }
-        if (!run.awaitClosed(resetPort, wait)) {
-            problems.add("did not close the connection of the client that reset it (ECONNRESET)");
-        }
         try (TestClient b = run.connect()) {
             closedPort = b.localPort();
             CheckRun.Exchange x = run.exchange(b, LINE);
@@ -48,9 +44,6 @@ final class PeerLeavesCheck extends ServerCheck {
                 return CheckResult.failed(this, "stopped serving after a client reset its connection: " + x.problem(),
                         Evidence.clients(run, resetPort, closedPort));
             }
-        }
-        if (!run.awaitClosed(closedPort, wait)) {
-            problems.add("did not close the connection of the client that closed (recv() returned 0)");
         }
         try (TestClient c = run.connect()) {
             nextPort = c.localPort();
@@ -60,12 +53,21 @@ final class PeerLeavesCheck extends ServerCheck {
                         Evidence.clients(run, resetPort, closedPort, nextPort));
             }
         }
-        run.awaitClosed(nextPort, wait);
+        // one deadline for every "has it closed?": a program that never closes costs one wait, not three
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<String> problems = new ArrayList<>();
+        if (!run.awaitClosed(resetPort, left(deadline))) {
+            problems.add("did not close the connection of the client that reset it (ECONNRESET)");
+        }
+        if (!run.awaitClosed(closedPort, left(deadline))) {
+            problems.add("did not close the connection of the client that closed (recv() returned 0)");
+        }
+        run.awaitClosed(nextPort, left(deadline));
         List<String> evidence = Evidence.clients(run, resetPort, closedPort, nextPort);
         if (died(run)) {
             return CheckResult.failed(this, exitText(run) + " after clients left", evidence);
         }
-        boolean back = CheckRun.waitFor(() -> run.program().openDescriptors() <= before, wait);
+        boolean back = CheckRun.waitFor(() -> run.program().openDescriptors() <= before, left(deadline));
         int after = run.program().openDescriptors();
         if (!back) {
             problems.add("holds " + after + " descriptors after the clients left, " + before
@@ -76,5 +78,9 @@ final class PeerLeavesCheck extends ServerCheck {
         }
         return CheckResult.passed(this, "closed both connections and served the next client; " + after
                 + " descriptors open, as before", evidence);
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 }
