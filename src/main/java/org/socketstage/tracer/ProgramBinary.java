@@ -13,10 +13,14 @@ final class ProgramBinary {
 
     private ProgramBinary() {}
 
-    /** A sentence saying why the tracer cannot follow this program, or null when it can. */
+    /** A sentence saying why the tracer cannot follow the program process {@code pid} runs, or null when it can. */
     static String problem(int pid, String exe, Arch arch) {
+        return problem(Path.of("/proc", Integer.toString(pid), "exe"), exe, arch);
+    }
+
+    static String problem(Path file, String exe, Arch arch) {
         byte[] head = new byte[20];
-        try (InputStream in = Files.newInputStream(Path.of("/proc", Integer.toString(pid), "exe"))) {
+        try (InputStream in = Files.newInputStream(file)) {
             if (in.readNBytes(head, 0, head.length) < head.length) {
                 return null;
             }

@@ -139,7 +139,7 @@ final class TraceLoop {
         }
     }
 
-    private static void seize(int pid, int options) {
+    static void seize(int pid, int options) {
         try {
             Ptrace.ptrace(Ptrace.SEIZE, pid, 0, options);
         } catch (LastErrorException e) {
