@@ -123,7 +123,9 @@ class TracedProgramTest {
 
         stepUntilHeld(gate, Step.ACCEPT);
         try (Socket a = connect(port); Socket b = connect(port)) {
-            await().atMost(WAIT).until(() -> KernelTcpTable.system().snapshot(port).acceptQueue().orElse(0) == 2);
+            // the kernel view follows the program's own listening port: two clients wait in its accept queue
+            await().atMost(WAIT).until(() -> recorder.events().stream().anyMatch(e -> e instanceof ServerEvent.KernelChanged k
+                    && k.snapshot().port() == port && k.snapshot().acceptQueue().orElse(0) == 2));
             assertThat(recorder.returned(Step.ACCEPT)).isEmpty();
             gate.setMode(PacingMode.LIVE);
             gate.step();
@@ -260,6 +262,56 @@ class TracedProgramTest {
             assertThat(readLine(a)).isEqualTo(LINE);
             assertThat(readLine(b)).isEqualTo(LINE);
         }
+    }
+
+    @Test
+    void aProgramThatIgnoresSigtermAndItsChildrenAreKilledAfterTheGracePeriod() {
+        program = new TracedProgram(ProgramCommand.of("/bin/sh", "-c", "trap '' TERM; sleep 60 & sleep 61 & wait"), bus, live());
+        program.start();
+        await().atMost(WAIT).until(() -> program.livePids().size() == 3);
+        List<Integer> pids = program.livePids();
+
+        assertThat(program.stop(Duration.ofSeconds(2))).isTrue();
+        assertThat(program.livePids()).isEmpty();
+        assertThat(recorder.notices()).anySatisfy(n -> assertThat(n).startsWith("still running after")
+                .endsWith("SIGKILL to every process of the program"));
+        for (int pid : pids) {
+            assertThat(ProcStat.state(pid)).as("pid %d", pid).isIn(null, "Z");
+        }
+        assertThat(program.exit()).hasValueSatisfying(x -> assertThat(x.signal()).isEqualTo("SIGKILL"));
+    }
+
+    @Test
+    void callsOutOfTheTextbookOrderAreShownWhereTheyHappenWithTheirRealResults(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        CCompiler cc = CCompiler.find().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(cc != null, CCompiler.missingMessage());
+        Path source = dir.resolve("odd.c");
+        Files.writeString(source, """
+                #include <sys/socket.h>
+                #include <netinet/in.h>
+                int main(void) {
+                    int a = socket(AF_INET, SOCK_STREAM, 0);
+                    listen(a, 1);                        /* listen before bind: the kernel picks a port */
+                    int b = socket(AF_INET, SOCK_STREAM, 0);
+                    accept(b, 0, 0);                     /* accept on a socket that does not listen */
+                    return 0;
+                }
+                """);
+        assertThat(cc.compile(source, dir.resolve("odd")).ok()).isTrue();
+        program = new TracedProgram(new ProgramCommand(List.of("./odd"), dir), bus, live());
+        program.start();
+        assertThat(program.awaitEnd(WAIT)).isTrue();
+        await().atMost(WAIT).until(() -> recorder.returned(Step.ACCEPT).size() == 1);
+
+        assertThat(recorder.returned(Step.BIND)).isEmpty();
+        ServerEvent.CallReturned listen = recorder.returned(Step.LISTEN).get(0);
+        assertThat(listen.failed()).isFalse();
+        assertThat(program.listeners()).singleElement().satisfies(l -> assertThat(l.port()).isPositive());
+        ServerEvent.CallReturned accept = recorder.returned(Step.ACCEPT).get(0);
+        assertThat(accept.straceText()).isEqualTo("accept(4, NULL, NULL) = -1 EINVAL (Invalid argument)");
+        assertThat(accept.injected()).isFalse();
+        assertThat(program.exit()).hasValueSatisfying(x -> assertThat(x.success()).isTrue());
     }
 
     @Test
