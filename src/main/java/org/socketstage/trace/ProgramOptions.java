@@ -34,7 +34,7 @@ public final class ProgramOptions {
     @Option(names = "--port", paramLabel = "N", description = "The port the program should listen on: another one is an error.")
     String port;
 
-    @Option(names = "--listen-timeout", paramLabel = "S", description = "Seconds to wait for the program to listen (not in step mode; 0: no limit). Default ${DEFAULT-VALUE}.")
+    @Option(names = "--listen-timeout", paramLabel = "S", description = "Seconds to wait for the program to listen (not in step mode). 0: no limit, and a program that never listens (a client) is no error. Default ${DEFAULT-VALUE}.")
     String listenTimeout = "10";
 
     @Option(names = "--inject", paramLabel = "CALL=ERRNO[@N]", description = "Fail the Nth call of CALL (default the first) with ERRNO, the kernel not called; send=short[@N] makes a send take half its bytes. Repeatable.")

@@ -58,6 +58,11 @@ final class Aarch64 implements Arch {
     }
 
     @Override
+    public boolean exactDirection() {
+        return true;
+    }
+
+    @Override
     public void skipCall(int tid) {
         number.setInt(0, -1);
         regset(Ptrace.SETREGSET, tid, Ptrace.NT_ARM_SYSTEM_CALL, number, 4);

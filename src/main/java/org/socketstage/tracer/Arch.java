@@ -24,6 +24,12 @@ interface Arch {
     /** Reads the registers at a system-call stop. {@code entry} is the architecture's own hint, if it has one. */
     SyscallRegs read(int tid);
 
+    /**
+     * True when {@link SyscallRegs#entry()} is exact at every stop (aarch64's x7); false when it is only a hint
+     * to combine with the tracer's own count of entries and exits (x86_64's -ENOSYS, also a real result).
+     */
+    boolean exactDirection();
+
     /** At the entry stop: makes the kernel skip the call (it then returns -ENOSYS unless changed at the exit). */
     void skipCall(int tid);
 

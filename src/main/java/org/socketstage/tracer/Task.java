@@ -22,4 +22,22 @@ final class Task {
     int pid() {
         return process.tgid;
     }
+
+    /** Lets the task run to its next system-call stop, delivering {@code signal} (0 for none). */
+    void resume(int signal) {
+        try {
+            Ptrace.ptrace(Ptrace.SYSCALL, tid, 0, signal);
+        } catch (com.sun.jna.LastErrorException e) {
+            // it was killed while stopped; its exit is reported next
+        }
+    }
+
+    /** Leaves the task in its group-stop (job control) until SIGCONT; it reports when that comes. */
+    void listen() {
+        try {
+            Ptrace.ptrace(Ptrace.LISTEN, tid, 0, 0);
+        } catch (com.sun.jna.LastErrorException e) {
+            resume(0);
+        }
+    }
 }

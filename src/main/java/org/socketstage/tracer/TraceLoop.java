@@ -4,14 +4,9 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.socketstage.event.Actor;
@@ -28,12 +23,18 @@ final class TraceLoop {
 
     /** Told about what the loop sees; called on the tracer thread, so it must be quick. */
     interface Owner {
+        /** A bind() succeeded on this port. */
+        void bound(int port);
+
         void listening(int tid, int fd, int backlog);
 
         void processEnded(int pid, boolean main, WaitStatus status);
 
         /** The program cannot be traced on (e.g. a 32-bit program); everything is being killed. */
         void failed(String reason);
+
+        /** The tracer thread is ending: every process is gone (or the tracer could not go on). */
+        void ended();
     }
 
     /** Decides, once the gate lets a call go, whether the tracer fails or shortens it instead. */
@@ -54,10 +55,8 @@ final class TraceLoop {
     private final Owner owner;
     private final HeldCalls held;
     private final OutputLines output;
-    private final Map<Integer, Task> tasks = new HashMap<>();
-    private final Map<Integer, TracedProcess> processes = new HashMap<>();
-    private final Set<Integer> liveTgids = ConcurrentHashMap.newKeySet();
-    private final Set<Integer> earlyStops = new HashSet<>();
+    private final Tracees tracees;
+    private final CallStops calls;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> attached = new CompletableFuture<>();
     private final Memory eventMessage = new Memory(8);
@@ -76,6 +75,9 @@ final class TraceLoop {
         this.owner = owner;
         this.held = new HeldCalls(gate, events);
         this.output = new OutputLines(events);
+        this.tracees = new Tracees(events);
+        this.calls = new CallStops(arch, events, decoder, gate, faults, owner, held, output, tracees, this::post,
+                () -> stopping);
         this.thread = new Thread(this::run, "socketstage-tracer");
         this.thread.setDaemon(true);
     }
@@ -102,6 +104,7 @@ final class TraceLoop {
             killAll();
             endDoorbell();
             held.close();
+            owner.ended();
         }
     }
 
@@ -111,11 +114,7 @@ final class TraceLoop {
         Doorbell bell = doorbell;
         seize(bell.pid(), Ptrace.O_EXITKILL);
         seize(programPid, SEIZE_OPTIONS);
-        TracedProcess p = new TracedProcess(programPid, new FdTable(), true);
-        p.liveTasks = 1;
-        processes.put(programPid, p);
-        liveTgids.add(programPid);
-        tasks.put(programPid, new Task(programPid, p));
+        tracees.addProgram(programPid);
         Ptrace.kill(programPid, Signals.SIGCONT);
         attached.complete(null);
     }
@@ -152,9 +151,9 @@ final class TraceLoop {
     }
 
     private void loop() {
-        while (!processes.isEmpty()) {
+        while (!tracees.noProcessLeft()) {
             runCommands();
-            if (processes.isEmpty()) {
+            if (tracees.noProcessLeft()) {
                 break;
             }
             int tid;
@@ -173,10 +172,10 @@ final class TraceLoop {
                 answerDoorbell(ws);
                 continue;
             }
-            Task t = tasks.get(tid);
+            Task t = tracees.get(tid);
             if (t == null) {
                 if (ws.stopped()) {
-                    earlyStops.add(tid);
+                    tracees.earlyStop(tid);
                 }
                 continue;
             }
@@ -219,176 +218,37 @@ final class TraceLoop {
 
     private void stopped(Task t, WaitStatus ws) {
         if (ws.syscallStop()) {
-            syscallStop(t);
+            calls.stop(t);
             return;
         }
         int event = ws.event();
         switch (event) {
             case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK, Ptrace.EVENT_CLONE -> {
-                newTask(t, (int) eventMessage(t.tid), event);
-                resume(t, 0);
+                boolean[] waiting = new boolean[1];
+                Task child = tracees.started(t, (int) eventMessage(t.tid), event, waiting);
+                if (waiting[0]) {
+                    child.resume(0);
+                }
+                t.resume(0);
             }
             case Ptrace.EVENT_EXEC -> {
                 exec(t);
-                resume(t, 0);
+                t.resume(0);
             }
             case Ptrace.EVENT_STOP -> {
                 if (Signals.stops(ws.stopSignal())) {
-                    listen(t);
+                    t.listen();
                 } else {
-                    resume(t, 0);
+                    t.resume(0);
                 }
             }
-            case 0 -> resume(t, ws.stopSignal());
-            default -> resume(t, 0);
-        }
-    }
-
-    private void syscallStop(Task t) {
-        Arch.SyscallRegs regs;
-        try {
-            regs = arch.read(t.tid);
-        } catch (LastErrorException e) {
-            return;
-        }
-        boolean entry = arch instanceof Aarch64 ? regs.entry() : !t.inSyscall && regs.entry();
-        t.inSyscall = entry;
-        if (entry) {
-            entry(t, regs);
-        } else {
-            exit(t, regs.result());
-        }
-    }
-
-    private void entry(Task t, Arch.SyscallRegs regs) {
-        Syscall s = arch.syscall(regs.number());
-        if (s == null) {
-            resume(t, 0);
-            return;
-        }
-        if (s.waits()) {
-            String text = decoder.waiting(t, s, regs.args());
-            if (text != null) {
-                events.notice(new Actor(Actor.Kind.SERVER, -1, null, t.tid), text);
-            }
-            resume(t, 0);
-            return;
-        }
-        TracedCall c = decoder.entry(t, s, regs.args());
-        t.call = c;
-        if (c == null || !c.shown) {
-            resume(t, 0);
-            return;
-        }
-        if (c.syscall == Syscall.BIND) {
-            events.sockaddr(c);
-        }
-        events.started(c);
-        if (c.gated() && !HeldCalls.passesAtOnce(gate, c.stage)) {
-            t.parked = true;
-            held.hold(c, go -> post(() -> released(t, c, go)));
-            return;
-        }
-        proceed(t, c);
-    }
-
-    private void released(Task t, TracedCall c, boolean go) {
-        if (tasks.get(t.tid) != t || !t.parked || t.call != c) {
-            return;
-        }
-        t.parked = false;
-        if (!go) {
-            c.suppressed = true;
-        }
-        proceed(t, c);
-    }
-
-    /** Lets the call run: as the program made it, failed with an injected errno, or with a lowered length. */
-    private void proceed(Task t, TracedCall c) {
-        try {
-            if (stopping || c.suppressed) {
-                c.suppressed = true;
-                c.injected = Errno.byName("EINTR").orElseThrow();
-                arch.skipCall(t.tid);
-            } else {
-                Injection i = faults.decide(c);
-                if (i != null && i.kind() == Injection.Kind.ERRNO) {
-                    arch.skipCall(t.tid);
-                    c.injected = i.errno();
-                } else if (i != null && i.kind() == Injection.Kind.SHORT_SEND && c.canShorten()) {
-                    long shorter = Math.max(1, c.args[2] / 2);
-                    arch.setArg(t.tid, 2, shorter);
-                    c.askedLength = c.args[2];
-                    c.args[2] = shorter;
-                }
-            }
-        } catch (LastErrorException e) {
-            return;
-        }
-        c.resumedNanos = System.nanoTime();
-        resume(t, 0);
-    }
-
-    private void exit(Task t, long result) {
-        TracedCall c = t.call;
-        t.call = null;
-        if (c != null) {
-            long value = result;
-            if (c.injected != null) {
-                value = -c.injected.number();
-                try {
-                    arch.setResult(t.tid, value);
-                } catch (LastErrorException e) {
-                    return;
-                }
-            }
-            if (c.outputStream != null && value > 0) {
-                output.written(c, value);
-            }
-            CallDecoder.Returned r = decoder.exit(c, value);
-            if (r != null && !c.suppressed) {
-                events.returned(c, r);
-            }
-            if (c.syscall == Syscall.LISTEN && value == 0 && !c.suppressed) {
-                owner.listening(t.tid, c.fd(), (int) c.args[1]);
-            }
-        }
-        resume(t, 0);
-    }
-
-    private void newTask(Task parent, int child, int event) {
-        boolean thread = event == Ptrace.EVENT_CLONE && ProcStat.tgid(child) == parent.pid();
-        TracedProcess p = thread ? parent.process : new TracedProcess(child, parent.process.fds.copy(), false);
-        if (!thread) {
-            processes.put(child, p);
-            liveTgids.add(child);
-        }
-        Task task = new Task(child, p);
-        p.liveTasks++;
-        tasks.put(child, task);
-        // a server's workers are part of the story; a launcher script's helpers (forked before any socket) are not
-        if (parent.process.fds.hasShownSocket()) {
-            task.announced = true;
-            p.announced = p.announced || !thread;
-            events.notice(Actor.SERVER.inTask(parent.tid), thread ? "started thread " + child
-                    : "forked: the new process is pid " + child);
-        }
-        if (earlyStops.remove(child)) {
-            resume(task, 0);
+            case 0 -> t.resume(ws.stopSignal());
+            default -> t.resume(0);
         }
     }
 
     private void exec(Task t) {
-        int former = (int) eventMessage(t.tid);
-        if (former != t.tid) {
-            Task old = tasks.remove(former);
-            if (old != null) {
-                t.process.liveTasks--;
-            }
-        }
-        t.inSyscall = true;
-        t.call = null;
-        t.process.fds.forgetAll();
+        tracees.execed(t, (int) eventMessage(t.tid));
         String exe = ProcStat.exe(t.tid);
         if (t.process.main || t.process.announced) {
             events.notice(Actor.SERVER.inTask(t.tid), "runs " + exe);
@@ -401,25 +261,15 @@ final class TraceLoop {
     }
 
     private void gone(Task t, WaitStatus ws) {
-        tasks.remove(t.tid);
-        TracedProcess p = t.process;
-        p.liveTasks--;
-        if (t.tid == p.tgid) {
-            p.leaderStatus = ws;
-        } else if (p.liveTasks > 0 && t.announced) {
-            events.notice(Actor.SERVER.inTask(t.tid), "thread " + t.tid + " ended");
-        }
-        if (p.liveTasks > 0) {
+        TracedProcess p = tracees.gone(t, ws);
+        if (p == null) {
             return;
         }
-        processes.remove(p.tgid);
-        liveTgids.remove(p.tgid);
         output.flush(p.tgid);
-        WaitStatus end = p.leaderStatus != null ? p.leaderStatus : ws;
         if (p.main || p.announced) {
-            events.notice(Actor.SERVER.inTask(p.tgid), "the process " + ProgramExit.of(p.tgid, end).text());
+            events.notice(Actor.SERVER.inTask(p.tgid), "the process " + ProgramExit.of(p.tgid, p.leaderStatus).text());
         }
-        owner.processEnded(p.tgid, p.main, end);
+        owner.processEnded(p.tgid, p.main, p.leaderStatus);
     }
 
     private long eventMessage(int tid) {
@@ -431,29 +281,13 @@ final class TraceLoop {
         }
     }
 
-    private static void resume(Task t, int signal) {
-        try {
-            Ptrace.ptrace(Ptrace.SYSCALL, t.tid, 0, signal);
-        } catch (LastErrorException e) {
-            // it was killed while stopped; its exit is reported next
-        }
-    }
-
-    private static void listen(Task t) {
-        try {
-            Ptrace.ptrace(Ptrace.LISTEN, t.tid, 0, 0);
-        } catch (LastErrorException e) {
-            resume(t, 0);
-        }
-    }
-
     /** SIGTERM to every process of the program; a held call is not made but interrupted. */
     void terminate() {
         stopping = true;
         post(() -> {
-            for (Task t : new ArrayList<>(tasks.values())) {
+            for (Task t : tracees.all()) {
                 if (t.parked && t.call != null) {
-                    released(t, t.call, false);
+                    calls.released(t, t.call, false);
                 }
             }
             signalAll(Signals.SIGTERM);
@@ -468,7 +302,7 @@ final class TraceLoop {
     }
 
     private void signalAll(int signal) {
-        for (int pid : liveTgids) {
+        for (int pid : tracees.livePids()) {
             try {
                 Ptrace.kill(pid, signal);
             } catch (LastErrorException e) {
@@ -503,7 +337,7 @@ final class TraceLoop {
 
     /** The processes of the program still alive. */
     Set<Integer> livePids() {
-        return Set.copyOf(liveTgids);
+        return tracees.livePids();
     }
 
     boolean awaitEnd(Duration timeout) {

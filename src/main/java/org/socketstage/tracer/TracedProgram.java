@@ -57,6 +57,8 @@ public final class TracedProgram implements Server {
     private volatile ProgramExit mainExit;
     private volatile String failure;
     private volatile boolean stopRequested;
+    private volatile int boundPort = -1;
+    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TracedProgram(ProgramCommand command, EventBus bus, StepGate gate, FaultPlan faultPlan, ProgramFaults faults,
             ProgramOutput output) {
@@ -155,6 +157,13 @@ public final class TracedProgram implements Server {
     /** Told by the tracer thread. */
     private final class Owner implements TraceLoop.Owner {
         @Override
+        public void bound(int port) {
+            if (boundPort < 0) {
+                boundPort = port;
+            }
+        }
+
+        @Override
         public void listening(int tid, int fd, int backlog) {
             int pid = ProcStat.tgid(tid);
             int port = new ProcFds(KernelTcpTable.system()).localPort(tid, fd);
@@ -182,10 +191,18 @@ public final class TracedProgram implements Server {
         public void failed(String reason) {
             failure = reason;
         }
+
+        @Override
+        public void ended() {
+            finish();
+        }
     }
 
-    /** Every process has ended: report how, stop watching the kernel. */
+    /** Every process has ended (or the tracer could not go on): report how, once; stop watching the kernel. */
     private void finish() {
+        if (ended.getCount() == 0 || !finished.compareAndSet(false, true)) {
+            return;
+        }
         kernelViews.values().forEach(KernelView::stop);
         ProgramExit exit = mainExit;
         ServerState end;
@@ -196,12 +213,15 @@ public final class TracedProgram implements Server {
         } else if (stopRequested) {
             end = ServerState.STOPPED;
             detail = "stopped" + (exit == null ? "" : ": the program " + exit.text());
-        } else if (exit != null && exit.success()) {
+        } else if (exit == null) {
+            end = ServerState.FAILED;
+            detail = "the tracer stopped before the program ended; its processes were killed";
+        } else if (exit.success()) {
             end = ServerState.STOPPED;
             detail = "the program " + exit.text();
         } else {
             end = ServerState.FAILED;
-            detail = exit == null ? "the program ended" : "the program " + exit.text();
+            detail = "the program " + exit.text();
         }
         state.set(end);
         events.state(exit == null ? 0 : exit.pid(), end, detail);
@@ -298,10 +318,10 @@ public final class TracedProgram implements Server {
         return state.get();
     }
 
-    /** The port of the first socket the program listens on, or -1. */
+    /** The port of the first socket the program listens on, else the port its first bind() took, or -1. */
     @Override
     public int boundPort() {
-        return listeners.isEmpty() ? -1 : listeners.get(0).port();
+        return listeners.isEmpty() ? boundPort : listeners.get(0).port();
     }
 
     public List<Listener> listeners() {

@@ -63,6 +63,11 @@ final class X86_64 implements Arch {
     }
 
     @Override
+    public boolean exactDirection() {
+        return false;
+    }
+
+    @Override
     public void skipCall(int tid) {
         change(tid, ORIG_RAX, -1);
     }

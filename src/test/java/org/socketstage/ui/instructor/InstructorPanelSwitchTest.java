@@ -36,6 +36,7 @@ class InstructorPanelSwitchTest {
 
     @Test
     void theTestsUseTheirOwnPreferencesNode() {
-        assertThat(System.getProperty(InstructorPanelSwitch.NODE_PROPERTY)).isEqualTo("socketstage-test");
+        // the pom sets socketstage-test, or the checkout's own node given with -DprefsNode: never the app's own
+        assertThat(System.getProperty(InstructorPanelSwitch.NODE_PROPERTY)).startsWith("socketstage-test");
     }
 }
