@@ -1,24 +1,29 @@
 package org.socketstage.trace;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerState;
-import org.socketstage.server.FaultPlan;
+import org.socketstage.record.Transcript;
+import org.socketstage.server.ProcKernelView;
 import org.socketstage.server.StepGate;
+import org.socketstage.session.Session;
+import org.socketstage.session.SessionSetup;
 import org.socketstage.settings.PacingMode;
-import org.socketstage.tracer.ProgramFaults;
+import org.socketstage.settings.ServerConfig;
+import org.socketstage.socket.SocketBackend;
 import org.socketstage.tracer.ProgramOutput;
+import org.socketstage.tracer.ProgramSource;
 import org.socketstage.tracer.TraceFailure;
 import org.socketstage.tracer.TracedProgram;
 import org.socketstage.tracer.Tracing;
@@ -70,55 +75,81 @@ final class ProgramTrace {
             err.println("socketstage: " + unsupported.get());
             return TraceMode.BAD_OPTIONS;
         }
-        BufferedWriter transcript = null;
+        EventBus bus = new EventBus();
+        Transcript transcript = null;
         if (checked.transcript().isPresent()) {
             try {
-                transcript = Files.newBufferedWriter(checked.transcript().get(), StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                err.println("socketstage: --transcript: cannot write " + checked.transcript().get() + " (" + e.getMessage() + ")");
+                // before anything is published, so the file starts at the first event
+                transcript = Transcript.open(checked.transcript().get(), bus, p -> err.println("socketstage: " + p));
+            } catch (IOException e) {
+                err.println("socketstage: --transcript: " + e.getMessage());
                 return TraceMode.BAD_OPTIONS;
             }
         }
-        return trace(checked, transcript);
+        return trace(checked, bus, transcript);
     }
 
-    private int trace(ProgramOptions.Checked checked, BufferedWriter transcript) {
-        EventBus bus = new EventBus();
-        StepGate gate = new StepGate(checked.mode(), checked.delayMillis());
-        TraceOutput output = new TraceOutput(out, transcript, checked.mode() == PacingMode.STEP);
-        EventBus.Subscription subscription = bus.subscribe("trace", output);
-        TracedProgram program = new TracedProgram(checked.command(), bus, gate, new FaultPlan(),
-                new ProgramFaults(checked.injections()), ProgramOutput.NONE);
+    /**
+     * The program is the server a session runs: its calls go on the session's bus, wait at the session's step
+     * gate and meet the session's faults; closing the session ends it and its children.
+     */
+    private int trace(ProgramOptions.Checked checked, EventBus bus, Transcript transcript) {
+        TraceOutput output = new TraceOutput(out, checked.mode() == PacingMode.STEP,
+                () -> err.println("socketstage: standard output stopped taking lines; the rest are counted, not printed"));
+        EventBus.Subscription printing = bus.subscribe("stdout", e -> true, output, EventBus.DEFAULT_QUEUE_CAPACITY,
+                EventBus.Delivery.KEEP_ALL, TraceMode.STDOUT_QUIET);
+        printing.alsoCountLost(output::notPrinted);
+        Session session = new Session(new SessionSetup(bus, SocketBackend.auto(), () -> new ProcKernelView(
+                TraceMode.KERNEL_INTERVAL), ServerConfig.defaults(), checked.mode(), checked.delayMillis()));
+        session.reportLossesOnClose(false);
+        AtomicReference<TracedProgram> made = new AtomicReference<>();
+        ProgramSource source = new ProgramSource(checked.command(), checked.injections(), ProgramOutput.NONE);
+        session.useServerSource(parts -> {
+            TracedProgram p = source.create(parts);
+            made.set(p);
+            return p;
+        });
         checked.source().ifPresent(s -> out.println("[socketstage] source: " + s));
         int code;
-        boolean told = false;
         try {
-            program.start();
-            if (checked.mode() == PacingMode.STEP) {
-                startStepReader(gate);
-            }
-            Thread watcher = new Thread(() -> {
-                program.awaitEnd(Duration.ofDays(365));
-                stopRequested.countDown();
-            }, "socketstage-trace-wait");
-            watcher.setDaemon(true);
-            watcher.start();
-            String problem = checkListening(checked, program);
-            if (problem != null) {
-                err.println("socketstage: " + problem);
-                code = TraceMode.SERVER_FAILED;
-            } else {
-                awaitStopRequest();
-                code = program.state() == ServerState.FAILED ? TraceMode.SERVER_FAILED : TraceMode.OK;
-            }
-        } catch (TraceFailure f) {
-            err.println("socketstage: " + f.getMessage());
-            told = true;
-            code = f.kind() == TraceFailure.Kind.NOT_SUPPORTED ? TraceMode.BAD_OPTIONS : TraceMode.SERVER_FAILED;
+            session.start().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            err.println("socketstage: could not start the program: " + e.getCause());
         }
-        program.stop(STOP_TIMEOUT);
-        finish(subscription, output);
-        if (!told && program.failure().isPresent()) {
+        TracedProgram program = made.get();
+        if (program == null || program.failureKind().isPresent()) {
+            // it could not be traced at all: the reason was published and is said once here
+            String reason = program == null ? "the program could not be started" : program.failure().get();
+            err.println("socketstage: " + reason);
+            code = program != null && program.failureKind().orElse(null) == TraceFailure.Kind.NOT_SUPPORTED
+                    ? TraceMode.BAD_OPTIONS : TraceMode.SERVER_FAILED;
+            session.close();
+            finish(printing, transcript);
+            return code;
+        }
+        if (checked.mode() == PacingMode.STEP) {
+            startStepReader(session.gate());
+        }
+        Thread watcher = new Thread(() -> {
+            program.awaitEnd(Duration.ofDays(365));
+            stopRequested.countDown();
+        }, "socketstage-trace-wait");
+        watcher.setDaemon(true);
+        watcher.start();
+        String problem = checkListening(checked, program);
+        if (problem != null) {
+            err.println("socketstage: " + problem);
+            code = TraceMode.SERVER_FAILED;
+        } else {
+            awaitStopRequest();
+            code = program.state() == ServerState.FAILED ? TraceMode.SERVER_FAILED : TraceMode.OK;
+        }
+        session.close();
+        program.awaitEnd(STOP_TIMEOUT);
+        finish(printing, transcript);
+        if (program.failure().isPresent()) {
             code = TraceMode.SERVER_FAILED;
             err.println("socketstage: " + program.failure().get());
         }
@@ -163,15 +194,15 @@ final class ProgramTrace {
         }
     }
 
-    private void finish(EventBus.Subscription subscription, TraceOutput output) {
-        try {
-            subscription.drain(2000);
-            subscription.close();
-            output.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            err.println("socketstage: transcript: " + e.getMessage());
+    /** Prints what is still queued, then ends the transcript with its totals. */
+    private void finish(EventBus.Subscription printing, Transcript transcript) {
+        printing.closeAndDrain(TraceMode.STDOUT_QUIET);
+        if (transcript != null) {
+            Transcript.Summary summary = transcript.finish();
+            if (summary.fileIncomplete()) {
+                err.println("socketstage: the transcript " + summary.file() + " is incomplete"
+                        + (summary.failure() != null ? ": " + summary.failure() : ""));
+            }
         }
     }
 

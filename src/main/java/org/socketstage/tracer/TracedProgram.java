@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.socketstage.event.Actor;
 import org.socketstage.event.EventBus;
@@ -56,9 +57,10 @@ public final class TracedProgram implements Server {
     private volatile ProgramLauncher.Launched launched;
     private volatile ProgramExit mainExit;
     private volatile String failure;
+    private volatile TraceFailure.Kind failureKind;
     private volatile boolean stopRequested;
     private volatile int boundPort = -1;
-    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
 
     public TracedProgram(ProgramCommand command, EventBus bus, StepGate gate, FaultPlan faultPlan, ProgramFaults faults,
             ProgramOutput output) {
@@ -115,6 +117,7 @@ public final class TracedProgram implements Server {
 
     private void fail(TraceFailure f) {
         failure = f.getMessage();
+        failureKind = f.kind();
         ProgramLauncher.Launched l = launched;
         if (l != null) {
             killQuietly(l.programPid());
@@ -353,6 +356,11 @@ public final class TracedProgram implements Server {
     /** Why the program could not be traced (or traced on), if that happened. */
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /** What kind of failure kept the program from being traced at all (not Linux, not found, …), if one did. */
+    public Optional<TraceFailure.Kind> failureKind() {
+        return Optional.ofNullable(failureKind);
     }
 
     /** The last lines the program wrote to its standard error. */

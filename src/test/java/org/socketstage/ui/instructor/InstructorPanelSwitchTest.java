@@ -36,7 +36,7 @@ class InstructorPanelSwitchTest {
 
     @Test
     void theTestsUseTheirOwnPreferencesNode() {
-        // the pom sets socketstage-test, or the checkout's own node given with -DprefsNode: never the app's own
+        // socketstage-test, or the node a parallel checkout passes with -DprefsNode=…: never the user's own
         assertThat(System.getProperty(InstructorPanelSwitch.NODE_PROPERTY)).startsWith("socketstage-test");
     }
 }
