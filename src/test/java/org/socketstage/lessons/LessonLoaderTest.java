@@ -147,7 +147,7 @@ class LessonLoaderTest {
         try (OutputStream os = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(os);
                 Stream<Path> files = Files.list(Path.of("lessons"))) {
             jos.putNextEntry(new JarEntry("lessons/"));
-            for (Path p : files.sorted().toList()) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 jos.putNextEntry(new JarEntry("lessons/" + p.getFileName()));
                 jos.write(Files.readAllBytes(p));
                 jos.closeEntry();
