@@ -35,7 +35,53 @@ public final class Tracing {
         if (!Files.isDirectory(Path.of("/proc/self/fd"))) {
             return Optional.of("tracing a program needs /proc, which is not mounted here");
         }
+        return ptraceReason(read(YAMA_SCOPE), capabilities(read(Path.of("/proc/self/status"))));
+    }
+
+    private static final Path YAMA_SCOPE = Path.of("/proc/sys/kernel/yama/ptrace_scope");
+    private static final long CAP_SYS_PTRACE = 1L << 19;
+
+    /**
+     * Yama's setting decides whether SocketStage may trace the program it starts: 0 and 1 allow it (1 still lets
+     * a process trace its own children), 2 only with CAP_SYS_PTRACE, 3 never. No Yama (null) allows it.
+     */
+    static Optional<String> ptraceReason(String scope, long effectiveCaps) {
+        String s = scope == null ? "" : scope.trim();
+        if (s.equals("3")) {
+            return Optional.of("tracing is switched off on this machine (kernel.yama.ptrace_scope = 3, which only a"
+                    + " reboot undoes)");
+        }
+        if (s.equals("2") && (effectiveCaps & CAP_SYS_PTRACE) == 0) {
+            return Optional.of("tracing is allowed only to administrators here (kernel.yama.ptrace_scope = 2): run"
+                    + " sudo sysctl kernel.yama.ptrace_scope=1, or give SocketStage's java the CAP_SYS_PTRACE"
+                    + " capability");
+        }
         return Optional.empty();
+    }
+
+    /** The effective capabilities from /proc/self/status's CapEff line (0 if unknown). */
+    static long capabilities(String status) {
+        if (status == null) {
+            return 0;
+        }
+        for (String line : status.split("\n")) {
+            if (line.startsWith("CapEff:")) {
+                try {
+                    return Long.parseUnsignedLong(line.substring(7).trim(), 16);
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.size(file) > 64 * 1024 ? null : Files.readString(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     static Arch arch() {
