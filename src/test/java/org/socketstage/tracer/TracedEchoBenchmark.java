@@ -10,8 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.StraceFormat;
 import org.socketstage.server.StepGate;
@@ -21,34 +19,59 @@ import org.socketstage.settings.PacingMode;
  * How much slower a traced echo server is than the same program untraced: the C practice echo server, one
  * loopback client, request/response round trips of a 64-byte line on one connection, then one connection
  * per request. The traced run's events are all formatted as trace lines (as the trace mode does) and thrown
- * away. A measurement, not a pass/fail test: run it with
- * {@code ./mvnw test -Dtest=TracedEchoBenchmark} ({@code -Dbench.seconds=N} per phase, default 5).
+ * away. The phases are interleaved round by round (the machine's load changes under a long run) and the
+ * medians reported, with strace's own slowdown for comparison. A measurement, not a test:
+ * {@code src/test/bench/run.sh traced} ({@code BENCH_OPTS="-Dbench.rounds=7 -Dbench.seconds=3"}).
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
-class TracedEchoBenchmark {
+public final class TracedEchoBenchmark {
 
-    private static final int SECONDS = Integer.getInteger("bench.seconds", 5);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 3);
     private static final byte[] LINE = (("x".repeat(63)) + "\n").getBytes();
+    private static final List<String> STRACE = List.of("/usr/bin/strace", "-f", "-qq", "-o", "/dev/null");
 
-    @Test
-    void tracedAgainstUntraced() throws Exception {
-        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/strace"))) {
-            double st = untraced(false, List.of("/usr/bin/strace", "-f", "-qq", "-o", "/dev/null"));
-            double stc = untraced(true, List.of("/usr/bin/strace", "-f", "-qq", "-o", "/dev/null"));
-            System.out.printf("%nfor comparison, under strace: %.0f/s on one connection, %.0f/s one per request%n", st, stc);
+    private TracedEchoBenchmark() {}
+
+    private enum Phase { UNTRACED, TRACED, STRACE }
+
+    public static void main(String[] args) throws Exception {
+        boolean strace = java.nio.file.Files.isExecutable(java.nio.file.Path.of(STRACE.get(0)));
+        for (boolean connectEach : new boolean[] {false, true}) {
+            java.util.Map<Phase, double[]> rates = new java.util.EnumMap<>(Phase.class);
+            List<Phase> phases = new java.util.ArrayList<>(List.of(Phase.UNTRACED, Phase.TRACED));
+            if (strace) {
+                phases.add(Phase.STRACE);
+            }
+            phases.forEach(ph -> rates.put(ph, new double[ROUNDS]));
+            for (int r = 0; r < ROUNDS; r++) {
+                // each round in another order, so a load change does not always hit the same phase
+                java.util.Collections.rotate(phases, 1);
+                for (Phase ph : phases) {
+                    rates.get(ph)[r] = switch (ph) {
+                        case UNTRACED -> untraced(connectEach, List.of());
+                        case TRACED -> traced(connectEach);
+                        case STRACE -> untraced(connectEach, STRACE);
+                    };
+                }
+                System.out.printf("round %d (%s): untraced %.0f/s, traced %.0f/s%s%n", r + 1,
+                        connectEach ? "one connection per request" : "one connection", rates.get(Phase.UNTRACED)[r],
+                        rates.get(Phase.TRACED)[r], strace ? String.format(", strace %.0f/s", rates.get(Phase.STRACE)[r]) : "");
+            }
+            double u = median(rates.get(Phase.UNTRACED));
+            double t = median(rates.get(Phase.TRACED));
+            System.out.printf("%n%s, medians of %d rounds of %d s: untraced %.0f/s, traced %.0f/s: traced is %.1f times"
+                    + " slower%s%n%n", connectEach ? "one connection per request" : "round trips on one connection",
+                    ROUNDS, SECONDS, u, t, u / t, strace ? String.format("; under strace %.0f/s (%.1f times slower)",
+                            median(rates.get(Phase.STRACE)), u / median(rates.get(Phase.STRACE))) : "");
         }
-        double plain = untraced(false);
-        double traced = traced(false);
-        double plainConnect = untraced(true);
-        double tracedConnect = traced(true);
-        System.out.printf("%nround trips on one connection: untraced %.0f/s, traced %.0f/s: traced is %.1f times slower%n",
-                plain, traced, plain / traced);
-        System.out.printf("one connection per request:    untraced %.0f/s, traced %.0f/s: traced is %.1f times slower%n%n",
-                plainConnect, tracedConnect, plainConnect / tracedConnect);
+        System.out.printf("load average at the end: %s%n", java.nio.file.Files.readString(
+                java.nio.file.Path.of("/proc/loadavg")).trim());
     }
 
-    private static double untraced(boolean connectEach) throws Exception {
-        return untraced(connectEach, List.of());
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static double untraced(boolean connectEach, List<String> wrapper) throws Exception {
@@ -88,7 +111,6 @@ class TracedEchoBenchmark {
             program.stop(Duration.ofSeconds(3));
             sub.drain(10_000);
             sub.close();
-            System.out.println("trace lines formatted: " + lines.get());
         }
     }
 
