@@ -153,6 +153,16 @@ class TracedProgramInTheWindowTest {
         assertThat(free(port)).as("Stop frees the port").isTrue();
         assertThat(RecentPrograms.open().list()).first().extracting(RecentPrograms.Entry::command)
                 .isEqualTo(CommandWords.join(argv));
+
+        // the check from the window: the same battery as --check-program, its report in the Program tab
+        Button check = robot.lookup("#program-check").queryAs(Button.class);
+        await().atMost(WAIT).until(() -> !fx(check::isDisable));
+        robot.interact(check::fire);
+        await().atMost(Duration.ofMinutes(2)).until(() -> !fx(() -> vm.program().checks().runningProperty().get()));
+        String report = fx(() -> vm.program().checks().reportProperty().get());
+        assertThat(report).startsWith("Checking " + CommandWords.join(argv)).contains("9 passed, 0 failed");
+        assertThat(fx(() -> vm.program().checks().statusProperty().get())).contains("9 passed, 0 failed");
+        assertThat(free(port)).as("the check leaves the port free").isTrue();
     }
 
     @Test
