@@ -5,6 +5,7 @@
 #                            under paced and flooding clients, RSS and spool; starts an Xvfb when DISPLAY is unset
 #   run.sh [compare]         the engine alone (EchoBenchmark): throughput, latency, idle CPU
 #   run.sh classroom | classroom-window
+#   run.sh traced            a student's C echo server traced against untraced (TracedEchoBenchmark)
 # Options as -D system properties in BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rounds=5".
 set -e
 cd "$(dirname "$0")/../../.."
@@ -24,5 +25,9 @@ if [ "$1" = all ]; then
     fi
     java $BENCH_OPTS -cp "$CP" org.socketstage.bench.SideBySideBenchmark "$@"
     exit $?
+fi
+if [ "$1" = traced ]; then
+    shift
+    exec java $BENCH_OPTS -cp "$CP" org.socketstage.tracer.TracedEchoBenchmark "$@"
 fi
 exec java $BENCH_OPTS -cp "$CP" org.socketstage.bench.EchoBenchmark "$@"
