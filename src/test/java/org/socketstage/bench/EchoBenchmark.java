@@ -215,6 +215,12 @@ public final class EchoBenchmark {
 
     /** Stops with SIGTERM as a user would; returns how many trace lines the server said it lost. */
     static long stop(Process server, Path err) throws Exception {
+        // xvfb-run is a script: a SIGTERM to it does not reach the app it started, so end the app itself first
+        List<ProcessHandle> children = server.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        for (ProcessHandle child : children) {
+            child.onExit().get(20, TimeUnit.SECONDS);
+        }
         server.destroy();
         if (!server.waitFor(20, TimeUnit.SECONDS)) {
             server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
