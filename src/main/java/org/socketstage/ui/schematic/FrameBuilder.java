@@ -53,7 +53,7 @@ final class FrameBuilder {
         for (int i = 0; i < slots; i++) {
             if (i < m.queue.size()) {
                 Peer p = m.peers.get(m.queue.get(i));
-                String port = p == null || p.address.isEmpty() ? "●" : ":" + p.port();
+                String port = p == null || p.address.isEmpty() ? "●" : Integer.toString(p.port());
                 figures.add(new SlotFigure(i, p == null ? 0 : p.id, port, true));
             } else {
                 figures.add(new SlotFigure(i, 0, i < waiting ? "●" : "", i < waiting));

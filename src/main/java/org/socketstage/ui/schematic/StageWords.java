@@ -88,8 +88,8 @@ final class StageWords {
         if (p.server != Peer.ServerPhase.ACCEPTED && p.server != Peer.ServerPhase.PEER_CLOSED) {
             return null;
         }
-        String title = format("schematic.conn.title", p.serverFd);
-        String counts = format("schematic.conn.bytes", p.address, p.bytesIn, p.bytesOut);
+        String title = format("schematic.conn.title", p.serverFd, p.address);
+        String counts = format("schematic.conn.bytes", p.bytesIn, p.bytesOut);
         if (p.reset) {
             return new SideFigure(title, counts + " · " + get("schematic.conn.reset"), Tone.FAIL);
         }

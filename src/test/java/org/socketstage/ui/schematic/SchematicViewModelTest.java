@@ -177,9 +177,9 @@ class SchematicViewModelTest {
         assertThat(flying()).extracting(EnvelopeFigure::toServer).containsExactly(true, false, true);
         assertThat(flying().get(2).serverEnd()).isEqualTo(Envelope.ServerEnd.QUEUE);
         assertThat(frame().queue().slots().get(0).filled()).isTrue();
-        assertThat(frame().queue().slots().get(0).label()).isEqualTo(":50001");
+        assertThat(frame().queue().slots().get(0).label()).isEqualTo("50001");
         assertThat(row(0).client().title()).isEqualTo("client #1 · fd 7");
-        assertThat(row(0).client().line()).contains("127.0.0.1:50001", "waiting in the accept queue");
+        assertThat(row(0).client().line()).contains("127.0.0.1:50001", "in the accept queue");
         assertThat(row(0).connection()).as("no server socket before accept()").isNull();
     }
 
@@ -212,9 +212,9 @@ class SchematicViewModelTest {
 
         feed(accept(4, 50001));
         assertThat(frame().queue().slots()).noneMatch(StageFrame.SlotFigure::filled);
-        assertThat(row(0).connection().title()).isEqualTo("fd 4 · connected socket");
+        assertThat(row(0).connection().title()).isEqualTo("fd 4 ↔ 127.0.0.1:50001");
         assertThat(row(0).liftedFromSlot()).as("accept() lifts it out of slot 1").isZero();
-        assertThat(row(0).client().line()).contains("accepted: server fd 4");
+        assertThat(row(0).client().line()).contains("accepted as fd 4");
 
         feed(recv(4, 50001, "hello\n"));
         assertThat(row(0).liftedFromSlot()).as("the lift is animated once").isEqualTo(-1);
@@ -288,7 +288,7 @@ class SchematicViewModelTest {
                 row(TcpState.SYN_SENT, 50003, PORT, 0), row(TcpState.SYN_SENT, 50004, PORT, 0)));
         assertThat(frame().queue().slots()).hasSize(2).allMatch(StageFrame.SlotFigure::filled);
         assertThat(frame().rows()).hasSize(4);
-        assertThat(row(2).client().line()).contains("127.0.0.1:50003", "SYN_SENT", "dropped");
+        assertThat(row(2).client().line()).contains("127.0.0.1:50003", "SYN_SENT", "dropped", "retrying");
         assertThat(frame().queue().note()).startsWith("Full: 2 client(s) wait in SYN_SENT");
         assertThat(frame().queue().noteTone()).isEqualTo(StageFrame.Tone.FAIL);
         assertThat(flying()).filteredOn(EnvelopeFigure::dropped).hasSize(2)

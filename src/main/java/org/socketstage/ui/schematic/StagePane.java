@@ -1,0 +1,426 @@
+package org.socketstage.ui.schematic;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.socketstage.ui.schematic.StageFrame.EnvelopeFigure;
+import org.socketstage.ui.schematic.StageFrame.QueueFigure;
+import org.socketstage.ui.schematic.StageFrame.RowFigure;
+import org.socketstage.ui.schematic.StageFrame.SlotFigure;
+import org.socketstage.ui.text.UiText;
+
+/**
+ * Draws a {@link StageFrame}: the server process with its listening socket and accept queue on the left, one row
+ * per client (its connected socket left, the client right), and the envelopes between them. Node-for-figure:
+ * nodes are kept while their figure lives and only their text and tone change. A timer runs only while envelopes
+ * fly; when nothing changes nothing moves.
+ */
+final class StagePane extends Pane implements EnvelopeLayer.Anchors {
+
+    private final SchematicViewModel vm;
+    private final Region processBox = new Region();
+    private final Region clientsBox = new Region();
+    private final Label processCaption;
+    private final Label clientsCaption;
+    private final Label connectionsCaption;
+    private final FigureNode listener;
+    private final Label address = new Label();
+    private final VBox queueBox = new VBox();
+    private final Label queueTitle = new Label();
+    private final FlowPane slotPane = new FlowPane();
+    private final Label queueNote = new Label();
+    private final List<Label> slots = new ArrayList<>();
+    private final Pane wires = new Pane();
+    private final Map<Long, RowNodes> rows = new LinkedHashMap<>();
+    private final RowNodes group;
+    private final EnvelopeLayer envelopes;
+    private final Map<Long, Integer> pendingLifts = new HashMap<>();
+    private StageFrame frame;
+    private Node selectedNode;
+    private double serverX;
+    private double serverW;
+    private double clientX;
+    private double clientW;
+    private double em = 13;
+    private boolean flying;
+    private final AnimationTimer flights = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!envelopes.place(now)) {
+                stopFlights();
+                vm.settle();
+            }
+        }
+    };
+
+    StagePane(SchematicViewModel vm, UiText text) {
+        this.vm = vm;
+        getStyleClass().add("schematic-stage");
+        processBox.getStyleClass().add("schematic-process");
+        clientsBox.getStyleClass().add("schematic-clients-box");
+        processCaption = caption(text.get("schematic.process"));
+        clientsCaption = caption(text.get("schematic.clients"));
+        connectionsCaption = caption(text.get("schematic.connections"));
+        listener = new FigureNode("schematic-listener", "schematic-listener", FigureRef.LISTENER, vm);
+        address.setId("schematic-listener-address");
+        address.getStyleClass().addAll("schematic-address", "schematic-mono");
+        listener.getChildren().add(1, address);
+        queueBox.setId("schematic-queue");
+        queueBox.getStyleClass().add("schematic-queue");
+        queueTitle.getStyleClass().add("schematic-queue-title");
+        queueTitle.setWrapText(true);
+        queueNote.getStyleClass().add("schematic-queue-note");
+        queueNote.setWrapText(true);
+        slotPane.getStyleClass().add("schematic-slots");
+        queueBox.getChildren().addAll(queueTitle, slotPane, queueNote);
+        wires.setMouseTransparent(true);
+        wires.setManaged(false);
+        group = new RowNodes(StageModel.GROUP, vm);
+        group.connection.setVisible(false);
+        envelopes = new EnvelopeLayer(vm);
+        envelopes.anchors(this);
+        envelopes.setManaged(false);
+        getChildren().addAll(processBox, clientsBox, processCaption, clientsCaption, connectionsCaption, wires,
+                listener, queueBox,
+                group.connection, group.client, envelopes);
+        wires.getChildren().add(group.wire);
+        setOnMouseClicked(e -> vm.select(null));
+        vm.selectedProperty().addListener((o, was, is) -> markSelected(is));
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("schematic-caption");
+        return l;
+    }
+
+    /** Brings the nodes up to this picture; new and gone figures get their transitions. */
+    void show(StageFrame f) {
+        StageFrame before = frame;
+        frame = f;
+        long motion = f.animate() ? f.motionNanos() : 0;
+        showListener(f, before, motion);
+        showQueue(f.queue(), before == null ? null : before.queue(), motion);
+        showRows(f, motion);
+        envelopes.show(f.envelopes());
+        markSelected(vm.selectedProperty().get());
+        requestLayout();
+        long now = System.nanoTime();
+        boolean inFlight = f.envelopes().stream().anyMatch(e -> !e.resting() && e.lands() > now);
+        if (inFlight && !flying) {
+            flying = true;
+            flights.start();
+        }
+    }
+
+    private void showListener(StageFrame f, StageFrame before, long motion) {
+        StageFrame.ListenerFigure l = f.listener();
+        listener.show(l.title(), l.state(), l.tone());
+        address.setText(l.address());
+        address.setVisible(!l.address().isEmpty());
+        address.setManaged(!l.address().isEmpty());
+        boolean appeared = l.exists() && (before == null || !before.listener().exists());
+        if (appeared) {
+            Motion.appear(listener, motion);
+        }
+        if (!l.address().isEmpty() && (before == null || before.listener().address().isEmpty())) {
+            Motion.slideIn(address, 3 * em, motion);
+        }
+    }
+
+    private void showQueue(QueueFigure q, QueueFigure before, long motion) {
+        queueBox.setVisible(q.open() || frame.listener().exists());
+        queueTitle.setText(q.title());
+        queueNote.setText(q.note());
+        queueNote.setVisible(!q.note().isEmpty());
+        queueNote.setManaged(!q.note().isEmpty());
+        FigureNode.tone(queueNote, before == null ? null : before.noteTone(), q.noteTone());
+        int drawn = Math.min(q.slots().size(), slotCapacity());
+        while (slots.size() > drawn) {
+            slotPane.getChildren().remove(slots.remove(slots.size() - 1));
+        }
+        while (slots.size() < drawn) {
+            Label slot = new Label();
+            int index = slots.size();
+            slot.setId("schematic-slot-" + index);
+            slot.getStyleClass().add("schematic-slot");
+            FigureRef ref = new FigureRef(FigureRef.Kind.SLOT, index);
+            slot.setUserData(ref);
+            slot.setOnMouseClicked(e -> {
+                vm.select(ref);
+                e.consume();
+            });
+            slots.add(slot);
+            slotPane.getChildren().add(slot);
+        }
+        for (int i = 0; i < drawn; i++) {
+            SlotFigure s = q.slots().get(i);
+            boolean last = i == drawn - 1 && drawn < q.slots().size();
+            Label slot = slots.get(i);
+            String label = last ? "+" + (q.slots().size() - drawn + 1) : s.label();
+            slot.setText(label);
+            boolean wasFilled = slot.getStyleClass().contains("schematic-slot-filled");
+            long wasPeer = before != null && i < before.slots().size() ? before.slots().get(i).peerId() : -1;
+            slot.getStyleClass().remove("schematic-slot-filled");
+            if (s.filled()) {
+                slot.getStyleClass().add("schematic-slot-filled");
+                if (!wasFilled || wasPeer != s.peerId()) {
+                    Motion.pop(slot, motion);
+                }
+            }
+        }
+        if (q.open() && (before == null || !before.open())) {
+            Motion.unfold(slotPane, motion);
+        }
+    }
+
+    /** Two lines of slots at most; past that the last slot says how many more there are. */
+    private int slotCapacity() {
+        double slotWidth = 4.1 * em;
+        int perLine = Math.max(3, (int) ((serverW - 1.6 * em) / slotWidth));
+        return 2 * perLine;
+    }
+
+    private void showRows(StageFrame f, long motion) {
+        Set<Long> ids = new HashSet<>();
+        for (RowFigure r : f.rows()) {
+            ids.add(r.id());
+            RowNodes row = rows.get(r.id());
+            boolean hadConnection = row != null && row.connection.isVisible();
+            if (row == null || row.leaving) {
+                if (row != null) {
+                    dropRow(row);
+                }
+                row = new RowNodes(r.id(), vm);
+                rows.put(r.id(), row);
+                getChildren().add(getChildren().indexOf(envelopes), row.connection);
+                getChildren().add(getChildren().indexOf(envelopes), row.client);
+                wires.getChildren().add(row.wire);
+                Motion.appear(row.client, motion);
+            }
+            row.show(r);
+            if (r.connection() != null && !hadConnection) {
+                if (r.liftedFromSlot() >= 0 && motion > 0) {
+                    pendingLifts.put(r.id(), r.liftedFromSlot());
+                } else {
+                    Motion.appear(row.connection, motion);
+                }
+            }
+        }
+        for (RowNodes row : List.copyOf(rows.values())) {
+            if (!ids.contains(row.id) && !row.leaving) {
+                row.leaving = true;
+                Motion.vanish(row.client, motion, () -> dropRow(row));
+                Motion.vanish(row.connection, motion, () -> { });
+            }
+        }
+        boolean grouped = f.group() != null;
+        group.client.setVisible(grouped);
+        group.wire.setVisible(grouped);
+        if (grouped) {
+            group.showGroup(f.group());
+        }
+    }
+
+    private void dropRow(RowNodes row) {
+        if (rows.get(row.id) == row) {
+            rows.remove(row.id);
+        }
+        getChildren().removeAll(row.connection, row.client);
+        wires.getChildren().remove(row.wire);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        em = Math.max(8, listener.titleLabel().getFont().getSize());
+        double pad = 0.6 * em;
+        double inset = 0.6 * em;
+        serverW = clamp(w * 0.38, 15 * em, 30 * em);
+        clientW = clamp(w * 0.30, 13 * em, 26 * em);
+        double corridor = 8 * em;
+        if (serverW + clientW + corridor + 2 * pad > w) {
+            double scale = Math.max(0.3, (w - corridor - 2 * pad) / (serverW + clientW));
+            serverW *= scale;
+            clientW *= scale;
+        }
+        serverX = pad;
+        clientX = w - pad - clientW;
+        processBox.resizeRelocate(serverX, pad, serverW, Math.max(0, h - 2 * pad));
+        clientsBox.resizeRelocate(clientX, pad, clientW, Math.max(0, h - 2 * pad));
+        double y = pad + 0.3 * em;
+        double captionH = processCaption.prefHeight(-1);
+        processCaption.resizeRelocate(serverX + inset, y, serverW - 2 * inset, captionH);
+        clientsCaption.resizeRelocate(clientX + inset, y, clientW - 2 * inset, captionH);
+        y += captionH + 0.2 * em;
+        double figureW = serverW - 2 * inset;
+        double listenerH = listener.prefHeight(figureW);
+        listener.resizeRelocate(serverX + inset, y, figureW, listenerH);
+        y += listenerH + 0.5 * em;
+        double queueH = queueBox.isVisible() ? queueBox.prefHeight(figureW) : 0;
+        queueBox.resizeRelocate(serverX + inset, y, figureW, queueH);
+        y += queueH + 0.35 * em;
+        connectionsCaption.resizeRelocate(serverX + inset, y, figureW, captionH);
+        y += captionH + 0.25 * em;
+        // from the font alone, never from the rows' text: the number of rows that fit must not depend on them
+        double rowH = 2 * listener.titleLabel().prefHeight(-1) + 0.8 * em;
+        double gap = 0.45 * em;
+        int fit = Math.max(2, (int) ((h - pad - inset - y + gap) / (rowH + gap)));
+        if (fit != vm.maxRows()) {
+            Platform.runLater(() -> vm.setMaxRows(fit));
+        }
+        int i = 0;
+        for (RowNodes row : rows.values()) {
+            if (!row.leaving) {
+                row.layout(serverX, serverW, clientX, clientW, y + i * (rowH + gap), rowH, inset);
+                i++;
+            }
+        }
+        group.layout(serverX, serverW, clientX, clientW, y + i * (rowH + gap), rowH, inset);
+        wires.resize(w, h);
+        envelopes.resizeRelocate(0, 0, w, h);
+        envelopes.maxEnvelopeWidth(Math.max(6 * em, (clientX - serverX - serverW) * 0.95 + 2 * inset));
+        envelopes.place(System.nanoTime());
+        startLifts();
+    }
+
+    private void startLifts() {
+        for (Map.Entry<Long, Integer> lift : pendingLifts.entrySet()) {
+            RowNodes row = rows.get(lift.getKey());
+            int slot = lift.getValue();
+            if (row == null || slot >= slots.size()) {
+                continue;
+            }
+            Point2D from = centerOf(slots.get(slot));
+            Point2D to = new Point2D(row.connection.getLayoutX() + row.connection.getWidth() / 2,
+                    row.connection.getLayoutY() + row.connection.getHeight() / 2);
+            Motion.moveFrom(row.connection, from.getX() - to.getX(), from.getY() - to.getY(), frame.motionNanos());
+        }
+        pendingLifts.clear();
+    }
+
+    private Point2D centerOf(Node n) {
+        Bounds b = sceneToLocal(n.localToScene(n.getLayoutBounds()));
+        return new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return Math.max(min, Math.min(max, v));
+    }
+
+    // --- anchors for the envelopes
+
+    @Override
+    public Point2D client(long rowId) {
+        RowNodes row = rowId == StageModel.GROUP ? group : rows.get(rowId);
+        if (row == null || !row.client.isVisible() || row.client.getHeight() <= 0) {
+            return null;
+        }
+        return new Point2D(row.client.getLayoutX(), row.centerY());
+    }
+
+    @Override
+    public Point2D server(EnvelopeFigure e) {
+        switch (e.serverEnd()) {
+            case LISTENER -> {
+                return new Point2D(listener.getLayoutX() + listener.getWidth(),
+                        listener.getLayoutY() + listener.getHeight() / 2);
+            }
+            case QUEUE -> {
+                int index = slotOf(e.peerId());
+                if (index >= 0 && index < slots.size()) {
+                    return centerOf(slots.get(index));
+                }
+                return new Point2D(queueBox.getLayoutX() + queueBox.getWidth(),
+                        queueBox.getLayoutY() + queueBox.getHeight() / 2);
+            }
+            default -> {
+                RowNodes row = e.rowId() == StageModel.GROUP ? group : rows.get(e.rowId());
+                if (row == null) {
+                    return null;
+                }
+                return new Point2D(serverX + serverW - 0.6 * em, row.centerY());
+            }
+        }
+    }
+
+    private int slotOf(long peerId) {
+        if (frame == null || peerId == 0) {
+            return -1;
+        }
+        for (SlotFigure s : frame.queue().slots()) {
+            if (s.peerId() == peerId) {
+                return s.index();
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Point2D rest(long rowId) {
+        RowNodes row = rowId == StageModel.GROUP ? group : rows.get(rowId);
+        if (row == null || row.client.getHeight() <= 0) {
+            return null;
+        }
+        return new Point2D((serverX + serverW + clientX) / 2, row.centerY());
+    }
+
+    @Override
+    public double fall() {
+        return 2 * em;
+    }
+
+    // --- selection
+
+    private void markSelected(FigureRef ref) {
+        if (selectedNode != null) {
+            selectedNode.getStyleClass().remove("schematic-selected");
+            selectedNode = null;
+        }
+        Node n = ref == null ? null : nodeFor(ref);
+        if (n != null) {
+            n.getStyleClass().add("schematic-selected");
+            selectedNode = n;
+        }
+    }
+
+    private Node nodeFor(FigureRef ref) {
+        return switch (ref.kind()) {
+            case LISTENER -> listener;
+            case SLOT -> ref.id() < slots.size() ? slots.get((int) ref.id()) : null;
+            case CONNECTION -> rows.containsKey(ref.id()) ? rows.get(ref.id()).connection : null;
+            case CLIENT -> rows.containsKey(ref.id()) ? rows.get(ref.id()).client : null;
+            case ENVELOPE -> envelopes.node(ref.id());
+            case GROUP -> group.client;
+        };
+    }
+
+    private void stopFlights() {
+        flights.stop();
+        flying = false;
+    }
+
+    /** Stops the one timer; for closing the window. */
+    void stop() {
+        stopFlights();
+    }
+
+    boolean flying() {
+        return flying;
+    }
+}
