@@ -20,6 +20,7 @@ import org.socketstage.ui.lane.LaneView;
 import org.socketstage.ui.log.EventLogView;
 import org.socketstage.ui.lessons.LessonPaneView;
 import org.socketstage.ui.log.EventLogViewModel;
+import org.socketstage.ui.schematic.SchematicView;
 import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
 
@@ -39,6 +40,7 @@ public final class MainView {
     @FXML private ClientPanelView clientController;
     @FXML private LessonPaneView lessonsController;
     @FXML private InstructorPanelView instructorController;
+    @FXML private SchematicView stageController;
     @FXML private CheckMenuItem instructorMenuItem;
     @FXML private Tab lessonsTab;
     @FXML private Tab instructorTab;
@@ -62,6 +64,10 @@ public final class MainView {
         socketsController.init(vm.sockets(), texts);
         scrubberController.init(vm.feed(), texts);
         include(vm, clientController, vm.services());
+        // the stage: fed like every pane, and told the server's pacing so each animation fits its call
+        include(vm, stageController, vm.services());
+        stageController.viewModel().pacingProperty().bind(vm.control().modeProperty());
+        stageController.viewModel().delayMillisProperty().bind(vm.control().delayMillisProperty());
         // the instructor's set-ups act on this window: its settings, its server controls, its client cards
         AppServices services = vm.servicesWith(new WindowClassroom(vm.control(), vm.bus(), vm.api(), clientController::fleet));
         for (PaneController pane : List.of(codeController, sockaddrController, logController, lessonsController, instructorController)) {

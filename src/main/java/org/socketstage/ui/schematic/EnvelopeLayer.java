@@ -113,6 +113,9 @@ final class EnvelopeLayer extends Pane {
     }
 
     private void place(Label n, EnvelopeFigure e, long now) {
+        double w = n.prefWidth(-1);
+        w = Math.min(w, n.getMaxWidth() > 0 ? n.getMaxWidth() : w);
+        double h = n.prefHeight(w);
         Point2D at;
         double opacity = 1;
         if (e.resting()) {
@@ -126,6 +129,12 @@ final class EnvelopeLayer extends Pane {
             if (client == null || server == null) {
                 at = null;
             } else {
+                // envelopes stop beside a figure, not on it; into a queue slot they drop right in
+                double beside = w / 2 + anchors.fall() / 6;
+                client = client.add(-beside, 0);
+                if (e.serverEnd() != Envelope.ServerEnd.QUEUE) {
+                    server = server.add(beside, 0);
+                }
                 double t = e.duration() <= 0 ? 1 : Math.min(1, (now - e.launch()) / (double) e.duration());
                 double travel = e.dropped() ? Math.min(t, DROP_AT) : t;
                 double eased = travel * travel * (3 - 2 * travel);
@@ -143,9 +152,6 @@ final class EnvelopeLayer extends Pane {
             n.setVisible(false);
             return;
         }
-        double w = n.prefWidth(-1);
-        w = Math.min(w, n.getMaxWidth() > 0 ? n.getMaxWidth() : w);
-        double h = n.prefHeight(w);
         n.resizeRelocate(at.getX() - w / 2, at.getY() - h / 2, w, h);
         if (n.getOpacity() != opacity) {
             n.setOpacity(opacity);

@@ -36,7 +36,7 @@ final class FrameBuilder {
         for (int i = 0; i < shown; i++) {
             Peer p = drawn.get(i);
             int lift = animate && p.liftSeq > liftsAfter ? p.liftedFromSlot : -1;
-            rows.add(new RowFigure(p.id, words.connection(p), words.client(p), lift));
+            rows.add(new RowFigure(p.id, words.connection(p, m.queue.indexOf(p.id)), words.client(p), lift));
             rowIds.add(p.id);
         }
         GroupFigure group = shown < drawn.size() ? group(drawn.subList(shown, drawn.size())) : null;

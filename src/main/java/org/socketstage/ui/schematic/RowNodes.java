@@ -36,7 +36,22 @@ final class RowNodes {
         if (c != null) {
             connection.show(c.title(), c.line(), c.tone());
         }
-        wire(c == null ? "schematic-wire-waiting" : c.tone() == Tone.DIM ? "schematic-wire-closed" : "schematic-wire-open");
+        boolean placeholder = c != null && c.placeholder();
+        if (placeholder != connection.getStyleClass().contains("schematic-placeholder")) {
+            if (placeholder) {
+                connection.getStyleClass().add("schematic-placeholder");
+            } else {
+                connection.getStyleClass().remove("schematic-placeholder");
+            }
+        }
+        wire(c == null || placeholder ? "schematic-wire-waiting"
+                : c.tone() == Tone.FAIL ? "schematic-wire-failed"
+                : c.tone() == Tone.DIM ? "schematic-wire-closed" : "schematic-wire-open");
+    }
+
+    /** True while the server has a socket of its own for this row (not a placeholder). */
+    boolean connected() {
+        return connection.isVisible() && !connection.getStyleClass().contains("schematic-placeholder");
     }
 
     void showGroup(GroupFigure g) {

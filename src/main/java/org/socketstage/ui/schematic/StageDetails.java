@@ -2,6 +2,7 @@ package org.socketstage.ui.schematic;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.socketstage.ui.schematic.StageFrame.SideFigure;
 
 /** The details card: what a clicked figure is, what the kernel says of it, and the call that made it. */
 final class StageDetails {
@@ -63,16 +64,22 @@ final class StageDetails {
     }
 
     private Details connection(Peer p) {
-        if (p == null || words.connection(p) == null) {
+        SideFigure side = p == null ? null : words.connection(p, -1);
+        if (side == null) {
             return null;
         }
         List<String> lines = new ArrayList<>();
-        lines.add(words.connection(p).line());
+        lines.add(side.line());
+        if (side.placeholder()) {
+            lines.add(words.get("schematic.details.conn.placeholder"));
+        }
         lines.add(words.format("schematic.details.peer", name(p)));
         call(lines, "schematic.details.acceptBy", p.acceptCall);
-        call(lines, "schematic.details.lastCall", p.lastCall);
+        if (p.lastCall != p.acceptCall) {
+            call(lines, "schematic.details.lastCall", p.lastCall);
+        }
         lines.add(words.format("schematic.details.kernelRow", words.tcpState(p.serverTimeWait ? org.socketstage.kernel.TcpState.TIME_WAIT : p.serverRow)));
-        return new Details(words.connection(p).title(), lines);
+        return new Details(side.title(), lines);
     }
 
     private Details client(Peer p) {
@@ -84,7 +91,9 @@ final class StageDetails {
         lines.add(words.get(p.builtIn() ? "schematic.details.client.builtIn" : "schematic.details.client.outside"));
         call(lines, "schematic.details.madeBy", p.madeBy);
         call(lines, "schematic.details.connectBy", p.connectCall);
-        call(lines, "schematic.details.lastCall", p.lastCall);
+        if (p.lastCall != p.madeBy && p.lastCall != p.connectCall) {
+            call(lines, "schematic.details.lastCall", p.lastCall);
+        }
         if (p.clientRow != null || p.clientTimeWait) {
             lines.add(words.format("schematic.details.kernelRow", words.tcpState(p.clientTimeWait
                     ? org.socketstage.kernel.TcpState.TIME_WAIT : p.clientRow)));

@@ -40,12 +40,18 @@ public record StageFrame(
     public record SlotFigure(int index, long peerId, String label, boolean filled) {}
 
     /**
-     * One client and its connection. {@code connection} is null while the server has no socket for it (in the
-     * queue, or not yet connected); {@code liftedFromSlot} is the queue slot accept() just took it from, or -1.
+     * One client and its connection. {@code connection} is a placeholder while the connection waits in the queue,
+     * null while the server has nothing for it; {@code liftedFromSlot} is the slot accept() just took it from, or -1.
      */
     public record RowFigure(long id, SideFigure connection, SideFigure client, int liftedFromSlot) {}
 
-    public record SideFigure(String title, String line, Tone tone) {}
+    /** One side of a row; a {@code placeholder} stands where the server will have a socket after accept(). */
+    public record SideFigure(String title, String line, Tone tone, boolean placeholder) {
+
+        public SideFigure(String title, String line, Tone tone) {
+            this(title, line, tone, false);
+        }
+    }
 
     /** The clients past the drawn rows, drawn as one. */
     public record GroupFigure(int count, String title, String line) {}

@@ -14,6 +14,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -37,6 +38,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     private final Label processCaption;
     private final Label clientsCaption;
     private final Label connectionsCaption;
+    private final Label disclaimer;
     private final FigureNode listener;
     private final Label address = new Label();
     private final VBox queueBox = new VBox();
@@ -78,7 +80,17 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         listener = new FigureNode("schematic-listener", "schematic-listener", FigureRef.LISTENER, vm);
         address.setId("schematic-listener-address");
         address.getStyleClass().addAll("schematic-address", "schematic-mono");
-        listener.getChildren().add(1, address);
+        address.setMinWidth(Region.USE_PREF_SIZE);
+        // bind() attaches the address in front of the state: "127.0.0.1:9090  LISTEN · accept() waits"
+        listener.getChildren().remove(listener.lineLabel());
+        HBox second = new HBox(address, listener.lineLabel());
+        second.getStyleClass().add("schematic-listener-line");
+        listener.getChildren().add(second);
+        disclaimer = new Label(text.get("schematic.disclaimer"));
+        disclaimer.setId("schematic-disclaimer");
+        disclaimer.getStyleClass().add("schematic-disclaimer");
+        disclaimer.setWrapText(true);
+        disclaimer.setMouseTransparent(true);
         queueBox.setId("schematic-queue");
         queueBox.getStyleClass().add("schematic-queue");
         queueTitle.getStyleClass().add("schematic-queue-title");
@@ -94,7 +106,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         envelopes = new EnvelopeLayer(vm);
         envelopes.anchors(this);
         envelopes.setManaged(false);
-        getChildren().addAll(processBox, clientsBox, processCaption, clientsCaption, connectionsCaption, wires,
+        getChildren().addAll(processBox, clientsBox, disclaimer, processCaption, clientsCaption, connectionsCaption, wires,
                 listener, queueBox,
                 group.connection, group.client, envelopes);
         wires.getChildren().add(group.wire);
@@ -190,7 +202,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
 
     /** Two lines of slots at most; past that the last slot says how many more there are. */
     private int slotCapacity() {
-        double slotWidth = 4.1 * em;
+        double slotWidth = 3.3 * em;
         int perLine = Math.max(3, (int) ((serverW - 1.6 * em) / slotWidth));
         return 2 * perLine;
     }
@@ -200,7 +212,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         for (RowFigure r : f.rows()) {
             ids.add(r.id());
             RowNodes row = rows.get(r.id());
-            boolean hadConnection = row != null && row.connection.isVisible();
+            boolean hadConnection = row != null && row.connected();
             if (row == null || row.leaving) {
                 if (row != null) {
                     dropRow(row);
@@ -213,12 +225,14 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
                 Motion.appear(row.client, motion);
             }
             row.show(r);
-            if (r.connection() != null && !hadConnection) {
+            if (r.connection() != null && !r.connection().placeholder() && !hadConnection) {
                 if (r.liftedFromSlot() >= 0 && motion > 0) {
                     pendingLifts.put(r.id(), r.liftedFromSlot());
                 } else {
                     Motion.appear(row.connection, motion);
                 }
+            } else if (r.connection() != null && r.connection().placeholder() && !row.connection.isVisible()) {
+                Motion.appear(row.connection, motion);
             }
         }
         for (RowNodes row : List.copyOf(rows.values())) {
@@ -251,9 +265,9 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         em = Math.max(8, listener.titleLabel().getFont().getSize());
         double pad = 0.6 * em;
         double inset = 0.6 * em;
-        serverW = clamp(w * 0.38, 15 * em, 30 * em);
-        clientW = clamp(w * 0.30, 13 * em, 26 * em);
-        double corridor = 8 * em;
+        serverW = clamp(w * 0.37, 15 * em, 30 * em);
+        clientW = clamp(w * 0.35, 14 * em, 28 * em);
+        double corridor = 7 * em;
         if (serverW + clientW + corridor + 2 * pad > w) {
             double scale = Math.max(0.3, (w - corridor - 2 * pad) / (serverW + clientW));
             serverW *= scale;
@@ -267,6 +281,9 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         double captionH = processCaption.prefHeight(-1);
         processCaption.resizeRelocate(serverX + inset, y, serverW - 2 * inset, captionH);
         clientsCaption.resizeRelocate(clientX + inset, y, clientW - 2 * inset, captionH);
+        double corridorX = serverX + serverW + 0.5 * em;
+        double corridorW = Math.max(0, clientX - corridorX - 0.5 * em);
+        disclaimer.resizeRelocate(corridorX, pad, corridorW, disclaimer.prefHeight(corridorW));
         y += captionH + 0.2 * em;
         double figureW = serverW - 2 * inset;
         double listenerH = listener.prefHeight(figureW);
@@ -275,8 +292,13 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         double queueH = queueBox.isVisible() ? queueBox.prefHeight(figureW) : 0;
         queueBox.resizeRelocate(serverX + inset, y, figureW, queueH);
         y += queueH + 0.35 * em;
-        connectionsCaption.resizeRelocate(serverX + inset, y, figureW, captionH);
-        y += captionH + 0.25 * em;
+        // a short stage keeps its rows; the caption comes back when there is room
+        boolean roomy = h > 26 * em;
+        connectionsCaption.setVisible(roomy);
+        if (roomy) {
+            connectionsCaption.resizeRelocate(serverX + inset, y, figureW, captionH);
+            y += captionH + 0.25 * em;
+        }
         // from the font alone, never from the rows' text: the number of rows that fit must not depend on them
         double rowH = 2 * listener.titleLabel().prefHeight(-1) + 0.8 * em;
         double gap = 0.45 * em;

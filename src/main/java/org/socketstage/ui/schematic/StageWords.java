@@ -79,8 +79,20 @@ final class StageWords {
         return format("schematic.queue.title", waiting, l.slots(), limit);
     }
 
-    /** Server side of a row; null while the server has no socket of its own for this client. */
-    SideFigure connection(Peer p) {
+    /**
+     * Server side of a row: its connected socket, a placeholder while the kernel holds it (queued, or half-open),
+     * null while the server has nothing for this client.
+     *
+     * @param slot the queue slot the connection waits in, or -1
+     */
+    SideFigure connection(Peer p, int slot) {
+        if (p.server == Peer.ServerPhase.QUEUED) {
+            return new SideFigure(slot >= 0 ? format("schematic.conn.queued", slot + 1) : get("schematic.conn.queuedNoSlot"),
+                    get("schematic.conn.queued.line"), Tone.DIM, true);
+        }
+        if (p.server == Peer.ServerPhase.HALF_OPEN) {
+            return new SideFigure(get("schematic.conn.halfOpen"), get("schematic.conn.halfOpen.line"), Tone.WARN, true);
+        }
         if (p.server == Peer.ServerPhase.CLOSED) {
             return p.serverTimeWait ? new SideFigure(get("schematic.conn.timeWait"), get("schematic.conn.timeWait.line"), Tone.DIM)
                     : new SideFigure(get("schematic.conn.closed"), p.address, Tone.DIM);

@@ -147,16 +147,16 @@ class SchematicViewModelTest {
         assertThat(frame().listener().exists()).isFalse();
         listening(2);
         StageFrame f = frame();
-        assertThat(f.listener().title()).isEqualTo("listening socket · fd 3");
+        assertThat(f.listener().title()).isEqualTo("listening socket fd 3");
         assertThat(f.listener().address()).isEqualTo("127.0.0.1:9090");
         assertThat(f.listener().state()).startsWith("LISTEN");
         assertThat(f.queue().open()).isTrue();
         assertThat(f.queue().slots()).as("backlog 2: Linux keeps backlog + 1").hasSize(3);
-        assertThat(f.queue().title()).contains("backlog 2");
+        assertThat(f.queue().title()).isEqualTo("accept queue 0/3 · backlog 2 (kernel not read)");
 
         feed(kernel(0, 5, 0));
         assertThat(frame().queue().slots()).as("the kernel's effective limit wins").hasSize(6);
-        assertThat(frame().queue().title()).contains("limit 5, from the kernel");
+        assertThat(frame().queue().title()).isEqualTo("accept queue 0/6 · limit 5 (kernel)");
     }
 
     @Test
@@ -180,7 +180,12 @@ class SchematicViewModelTest {
         assertThat(frame().queue().slots().get(0).label()).isEqualTo("50001");
         assertThat(row(0).client().title()).isEqualTo("client #1 · fd 7");
         assertThat(row(0).client().line()).contains("127.0.0.1:50001", "in the accept queue");
-        assertThat(row(0).connection()).as("no server socket before accept()").isNull();
+        assertThat(row(0).connection()).as("no server socket before accept(), only its place in the queue")
+                .satisfies(c -> {
+                    assertThat(c.placeholder()).isTrue();
+                    assertThat(c.title()).isEqualTo("in queue slot 1");
+                    assertThat(c.line()).isEqualTo("no fd until accept()");
+                });
     }
 
     @Test
@@ -288,7 +293,8 @@ class SchematicViewModelTest {
                 row(TcpState.SYN_SENT, 50003, PORT, 0), row(TcpState.SYN_SENT, 50004, PORT, 0)));
         assertThat(frame().queue().slots()).hasSize(2).allMatch(StageFrame.SlotFigure::filled);
         assertThat(frame().rows()).hasSize(4);
-        assertThat(row(2).client().line()).contains("127.0.0.1:50003", "SYN_SENT", "dropped", "retrying");
+        assertThat(row(2).client().line()).contains("127.0.0.1:50003", "SYN_SENT", "dropped");
+        assertThat(row(2).connection()).as("the server has nothing for a dropped SYN").isNull();
         assertThat(frame().queue().note()).startsWith("Full: 2 client(s) wait in SYN_SENT");
         assertThat(frame().queue().noteTone()).isEqualTo(StageFrame.Tone.FAIL);
         assertThat(flying()).filteredOn(EnvelopeFigure::dropped).hasSize(2)
@@ -405,7 +411,7 @@ class SchematicViewModelTest {
     void clickingAFigureShowsItsDetailsAndTheCallThatMadeIt() {
         listening(5);
         vm.select(FigureRef.LISTENER);
-        assertThat(vm.detailsProperty().get().title()).isEqualTo("listening socket · fd 3");
+        assertThat(vm.detailsProperty().get().title()).isEqualTo("listening socket fd 3");
         assertThat(vm.detailsProperty().get().lines())
                 .contains("made by: [server] socket(AF_INET, SOCK_STREAM, 0) = 3")
                 .anyMatch(l -> l.startsWith("bound by: [server] bind("));
