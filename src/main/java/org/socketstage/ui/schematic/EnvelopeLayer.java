@@ -33,6 +33,8 @@ final class EnvelopeLayer extends Pane {
     private static final double RESTING_OPACITY = 0.8;
 
     private final Map<Long, Label> nodes = new HashMap<>();
+    /** Hidden labels kept for reuse, by look: in live mode envelopes come and go many times a second. */
+    private final Map<String, java.util.ArrayDeque<Label>> spare = new HashMap<>();
     private final Map<Long, EnvelopeFigure> figures = new HashMap<>();
     private final SchematicViewModel vm;
     private Anchors anchors;
@@ -66,38 +68,43 @@ final class EnvelopeLayer extends Pane {
             if (before == null || !before.label().equals(e.label())) {
                 n.setText("✉ " + e.label());
             }
-            if (before == null || before.resting() != e.resting()) {
-                n.getStyleClass().remove("schematic-envelope-resting");
-                if (e.resting()) {
-                    n.getStyleClass().add("schematic-envelope-resting");
-                }
-            }
         }
         nodes.keySet().removeIf(id -> {
             if (keep.contains(id)) {
                 return false;
             }
-            getChildren().remove(nodes.get(id));
-            figures.remove(id);
+            Label n = nodes.get(id);
+            n.setVisible(false);
+            spare.computeIfAbsent(look(figures.remove(id)), k -> new java.util.ArrayDeque<>()).push(n);
             return true;
         });
     }
 
+    private static String look(EnvelopeFigure e) {
+        return e.kind().styleClass() + (e.dropped() ? "-dropped" : "");
+    }
+
     private Label create(EnvelopeFigure e) {
-        Label n = new Label();
-        n.setId("schematic-envelope-" + e.id());
-        n.getStyleClass().addAll("schematic-envelope", e.kind().styleClass());
-        if (e.dropped()) {
-            n.getStyleClass().add("schematic-envelope-dropped");
+        java.util.ArrayDeque<Label> pool = spare.get(look(e));
+        Label n = pool == null ? null : pool.poll();
+        if (n == null) {
+            n = new Label();
+            n.getStyleClass().addAll("schematic-envelope", e.kind().styleClass());
+            if (e.dropped()) {
+                n.getStyleClass().add("schematic-envelope-dropped");
+            }
+            n.setOnMouseClicked(ev -> {
+                if (ev.getSource() instanceof Label l && l.getUserData() instanceof FigureRef ref) {
+                    vm.select(ref);
+                }
+                ev.consume();
+            });
+            n.setVisible(false);
+            // an id per label, never changed: changing an id would restyle the node
+            n.setId("schematic-envelope-" + getChildren().size());
+            getChildren().add(n);
         }
-        FigureRef ref = new FigureRef(FigureRef.Kind.ENVELOPE, e.id());
-        n.setUserData(ref);
-        n.setOnMouseClicked(ev -> {
-            vm.select(ref);
-            ev.consume();
-        });
-        n.setVisible(false);
-        getChildren().add(n);
+        n.setUserData(new FigureRef(FigureRef.Kind.ENVELOPE, e.id()));
         return n;
     }
 

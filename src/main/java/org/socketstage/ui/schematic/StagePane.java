@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.socketstage.ui.schematic.StageFrame.EnvelopeFigure;
 import org.socketstage.ui.schematic.StageFrame.QueueFigure;
 import org.socketstage.ui.schematic.StageFrame.RowFigure;
@@ -72,6 +73,10 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     StagePane(SchematicViewModel vm, UiText text) {
         this.vm = vm;
         getStyleClass().add("schematic-stage");
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         processBox.getStyleClass().add("schematic-process");
         clientsBox.getStyleClass().add("schematic-clients-box");
         processCaption = caption(text.get("schematic.process"));
@@ -94,11 +99,13 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         queueBox.setId("schematic-queue");
         queueBox.getStyleClass().add("schematic-queue");
         queueTitle.getStyleClass().add("schematic-queue-title");
-        queueTitle.setWrapText(true);
         queueNote.getStyleClass().add("schematic-queue-note");
         queueNote.setWrapText(true);
         slotPane.getStyleClass().add("schematic-slots");
-        queueBox.getChildren().addAll(queueTitle, slotPane, queueNote);
+        queueTitle.setWrapText(false);
+        queueBox.getChildren().addAll(queueTitle, slotPane);
+        queueNote.setId("schematic-queue-note");
+        queueNote.setMouseTransparent(true);
         wires.setMouseTransparent(true);
         wires.setManaged(false);
         group = new RowNodes(StageModel.GROUP, vm);
@@ -107,7 +114,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         envelopes.anchors(this);
         envelopes.setManaged(false);
         getChildren().addAll(processBox, clientsBox, disclaimer, processCaption, clientsCaption, connectionsCaption, wires,
-                listener, queueBox,
+                listener, queueBox, queueNote,
                 group.connection, group.client, envelopes);
         wires.getChildren().add(group.wire);
         setOnMouseClicked(e -> vm.select(null));
@@ -142,7 +149,9 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     private void showListener(StageFrame f, StageFrame before, long motion) {
         StageFrame.ListenerFigure l = f.listener();
         listener.show(l.title(), l.state(), l.tone());
-        address.setText(l.address());
+        if (!l.address().equals(address.getText())) {
+            address.setText(l.address());
+        }
         address.setVisible(!l.address().isEmpty());
         address.setManaged(!l.address().isEmpty());
         boolean appeared = l.exists() && (before == null || !before.listener().exists());
@@ -156,8 +165,12 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
 
     private void showQueue(QueueFigure q, QueueFigure before, long motion) {
         queueBox.setVisible(q.open() || frame.listener().exists());
-        queueTitle.setText(q.title());
-        queueNote.setText(q.note());
+        if (!q.title().equals(queueTitle.getText())) {
+            queueTitle.setText(q.title());
+        }
+        if (!q.note().equals(queueNote.getText())) {
+            queueNote.setText(q.note());
+        }
         queueNote.setVisible(!q.note().isEmpty());
         queueNote.setManaged(!q.note().isEmpty());
         FigureNode.tone(queueNote, before == null ? null : before.noteTone(), q.noteTone());
@@ -184,15 +197,20 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
             boolean last = i == drawn - 1 && drawn < q.slots().size();
             Label slot = slots.get(i);
             String label = last ? "+" + (q.slots().size() - drawn + 1) : s.label();
-            slot.setText(label);
+            if (!label.equals(slot.getText())) {
+                slot.setText(label);
+            }
             boolean wasFilled = slot.getStyleClass().contains("schematic-slot-filled");
             long wasPeer = before != null && i < before.slots().size() ? before.slots().get(i).peerId() : -1;
-            slot.getStyleClass().remove("schematic-slot-filled");
-            if (s.filled()) {
-                slot.getStyleClass().add("schematic-slot-filled");
-                if (!wasFilled || wasPeer != s.peerId()) {
-                    Motion.pop(slot, motion);
+            if (wasFilled != s.filled()) {
+                if (s.filled()) {
+                    slot.getStyleClass().add("schematic-slot-filled");
+                } else {
+                    slot.getStyleClass().remove("schematic-slot-filled");
                 }
+            }
+            if (s.filled() && (!wasFilled || wasPeer != s.peerId())) {
+                Motion.pop(slot, motion);
             }
         }
         if (q.open() && (before == null || !before.open())) {
@@ -283,7 +301,8 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         clientsCaption.resizeRelocate(clientX + inset, y, clientW - 2 * inset, captionH);
         double corridorX = serverX + serverW + 0.5 * em;
         double corridorW = Math.max(0, clientX - corridorX - 0.5 * em);
-        disclaimer.resizeRelocate(corridorX, pad, corridorW, disclaimer.prefHeight(corridorW));
+        double disclaimerH = disclaimer.prefHeight(corridorW);
+        disclaimer.resizeRelocate(corridorX, h - pad - disclaimerH, corridorW, disclaimerH);
         y += captionH + 0.2 * em;
         double figureW = serverW - 2 * inset;
         double listenerH = listener.prefHeight(figureW);
@@ -291,6 +310,9 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         y += listenerH + 0.5 * em;
         double queueH = queueBox.isVisible() ? queueBox.prefHeight(figureW) : 0;
         queueBox.resizeRelocate(serverX + inset, y, figureW, queueH);
+        // beside the queue, over the network: a note appearing must not push the rows down
+        double noteH = queueNote.prefHeight(corridorW);
+        queueNote.resizeRelocate(corridorX, y, corridorW, noteH);
         y += queueH + 0.35 * em;
         // a short stage keeps its rows; the caption comes back when there is room
         boolean roomy = h > 26 * em;
