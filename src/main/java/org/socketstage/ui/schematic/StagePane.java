@@ -53,6 +53,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     private final EnvelopeLayer envelopes;
     private final Map<Long, Integer> pendingLifts = new HashMap<>();
     private StageFrame frame;
+    private Object shape;
     private Node selectedNode;
     private double serverX;
     private double serverW;
@@ -116,6 +117,8 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         getChildren().addAll(processBox, clientsBox, disclaimer, processCaption, clientsCaption, connectionsCaption, wires,
                 listener, queueBox, queueNote,
                 group.connection, group.client, envelopes);
+        // placed by layoutChildren alone: a figure's text changing lays out that figure, not the whole window
+        getChildren().forEach(n -> n.setManaged(false));
         wires.getChildren().add(group.wire);
         setOnMouseClicked(e -> vm.select(null));
         vm.selectedProperty().addListener((o, was, is) -> markSelected(is));
@@ -137,13 +140,36 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         showRows(f, motion);
         envelopes.show(f.envelopes());
         markSelected(vm.selectedProperty().get());
-        requestLayout();
         long now = System.nanoTime();
+        Object newShape = shape(f);
+        if (!newShape.equals(shape)) {
+            shape = newShape;
+            requestLayout();
+        } else {
+            envelopes.place(now);
+        }
         boolean inFlight = f.envelopes().stream().anyMatch(e -> !e.resting() && e.lands() > now);
         if (inFlight && !flying) {
             flying = true;
             flights.start();
         }
+    }
+
+    /** What decides where figures go; only when it changes must the stage be laid out again. */
+    private Object shape(StageFrame f) {
+        return List.of(f.listener().exists(), f.listener().address().isEmpty(), f.queue().open(),
+                Math.min(f.queue().slots().size(), slotCapacity()), f.queue().note(),
+                f.rows().stream().map(RowFigure::id).toList(), f.group() != null);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 30 * em;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 20 * em;
     }
 
     private void showListener(StageFrame f, StageFrame before, long motion) {
@@ -237,6 +263,8 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
                 }
                 row = new RowNodes(r.id(), vm);
                 rows.put(r.id(), row);
+                row.connection.setManaged(false);
+                row.client.setManaged(false);
                 getChildren().add(getChildren().indexOf(envelopes), row.connection);
                 getChildren().add(getChildren().indexOf(envelopes), row.client);
                 wires.getChildren().add(row.wire);
