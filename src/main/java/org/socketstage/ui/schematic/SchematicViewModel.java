@@ -27,6 +27,8 @@ public final class SchematicViewModel implements BatchedSink {
     public static final Duration STEP_ANIMATION = Duration.ofMillis(900);
     public static final Duration LIVE_ANIMATION = Duration.ofMillis(320);
     public static final Duration LONGEST_RUN_ANIMATION = Duration.ofMillis(1500);
+    /** A socket appearing or a row fading takes at most this long, however slowly packets are drawn. */
+    static final Duration LONGEST_OBJECT_MOTION = Duration.ofMillis(700);
     /** In run mode an animation takes this share of the delay, so it ends before the next call. */
     static final double RUN_SHARE = 0.8;
 
@@ -87,7 +89,8 @@ public final class SchematicViewModel implements BatchedSink {
         }
         model.rebuilding = false;
         model.prune();
-        frame.set(frames.build(model, animate, animate ? budgetNanos() : 0, publishedSeq));
+        long motion = animate ? Math.min(budgetNanos(), LONGEST_OBJECT_MOTION.toNanos()) : 0;
+        frame.set(frames.build(model, animate, motion, publishedSeq));
         publishedSeq = lastSeq;
         showDetails();
     }

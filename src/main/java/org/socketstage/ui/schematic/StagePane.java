@@ -352,7 +352,9 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         // from the font alone, never from the rows' text: the number of rows that fit must not depend on them
         double rowH = 2 * listener.titleLabel().prefHeight(-1) + 0.8 * em;
         double gap = 0.45 * em;
-        int fit = Math.max(2, (int) ((h - pad - inset - y + gap) / (rowH + gap)));
+        // the rows end above the schematic's disclaimer, which stays readable under the network
+        double rowsBottom = h - pad - disclaimerH - 0.3 * em;
+        int fit = Math.max(2, (int) ((rowsBottom - y + gap) / (rowH + gap)));
         if (fit != vm.maxRows()) {
             Platform.runLater(() -> vm.setMaxRows(fit));
         }

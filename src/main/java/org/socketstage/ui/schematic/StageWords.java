@@ -95,7 +95,8 @@ final class StageWords {
         }
         if (p.server == Peer.ServerPhase.CLOSED) {
             return p.serverTimeWait ? new SideFigure(get("schematic.conn.timeWait"), get("schematic.conn.timeWait.line"), Tone.DIM)
-                    : new SideFigure(get("schematic.conn.closed"), p.address, Tone.DIM);
+                    : new SideFigure(get("schematic.conn.closed"),
+                            p.address + (p.reset ? " · " + get("schematic.conn.reset") : ""), Tone.DIM);
         }
         if (p.server != Peer.ServerPhase.ACCEPTED && p.server != Peer.ServerPhase.PEER_CLOSED) {
             return null;

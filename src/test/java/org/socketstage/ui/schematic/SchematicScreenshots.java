@@ -134,11 +134,23 @@ class SchematicScreenshots {
         });
     }
 
-    /** The same moment at both sizes: the 1920 picture at presentation size (1.5 × the normal text). */
+    /**
+     * The same moment at both sizes: 1280x800 at the window's normal text size, 1920x1080 at a projector's
+     * (24 px body text, what a presentation layout asks for), and the first also in the dark theme.
+     */
     private void shoot(FxRobot robot, String name) {
         shootAt(robot, name, 1280, 800, 13);
-        shootAt(robot, name, 1920, 1080, 19.5);
+        shootAt(robot, name, 1920, 1080, 24);
+        robot.interact(() -> theme("themes/dark.css"));
+        shootAt(robot, name + "-dark", 1280, 800, 13);
+        robot.interact(() -> theme("themes/light.css"));
         robot.interact(() -> size(1280, 800, 13));
+    }
+
+    private void theme(String css) {
+        Scene scene = root.getScene();
+        scene.getStylesheets().removeIf(s -> s.contains("themes/light.css") || s.contains("themes/dark.css"));
+        scene.getStylesheets().add(css(css));
     }
 
     private void shootAt(FxRobot robot, String name, double w, double h, double fontPx) {
@@ -184,6 +196,12 @@ class SchematicScreenshots {
 
     private StageFrame frame() {
         return fx(() -> view.viewModel().frame());
+    }
+
+    /** Step mode, each call's animation drawn out so that both pictures catch the packets on their way. */
+    private void stepSlowly() {
+        view.viewModel().pacingProperty().set(PacingMode.STEP);
+        view.viewModel().setAnimationDurations(Duration.ofSeconds(4), SchematicViewModel.LIVE_ANIMATION);
     }
 
     @Test
@@ -240,7 +258,7 @@ class SchematicScreenshots {
 
     @Test
     void aFullQueueLeavesClientsInSynSent(FxRobot robot) throws Exception {
-        view.viewModel().pacingProperty().set(PacingMode.STEP);
+        stepSlowly();
         StepGate gate = new StepGate(PacingMode.STEP, 0);
         int port = run(ServerConfig.defaults().withBacklog(1), gate);
         holdAt(gate, Step.ACCEPT);
@@ -252,25 +270,32 @@ class SchematicScreenshots {
         }
         await().atMost(WAIT).until(() -> frame().rows().stream()
                 .filter(r -> r.client().line().contains("SYN_SENT")).count() >= 2);
-        await().atMost(WAIT).until(() -> frame().envelopes().stream().anyMatch(e -> e.dropped() && !e.resting()));
+        await().atMost(WAIT).until(() -> frame().envelopes().stream()
+                .anyMatch(e -> e.dropped() && !e.resting() && e.launch() < System.nanoTime()));
         shoot(robot, "overflow");
     }
 
     @Test
     void aClientResetsItsConnection(FxRobot robot) throws Exception {
-        view.viewModel().pacingProperty().set(PacingMode.RUN);
-        view.viewModel().delayMillisProperty().set(2000);
-        StepGate gate = new StepGate(PacingMode.RUN, 2000);
+        stepSlowly();
+        StepGate gate = new StepGate(PacingMode.STEP, 0);
         int port = run(ServerConfig.defaults(), gate);
-        await().atMost(WAIT).until(() -> frame().queue().open());
+        holdAt(gate, Step.ACCEPT);
         Socket c = new Socket(InetAddress.getLoopbackAddress(), port);
         clients.add(c);
+        gate.step();
+        holdAt(gate, Step.RECV);
         c.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+        gate.step();
+        holdAt(gate, Step.SEND);
+        gate.step();
+        holdAt(gate, Step.RECV);
         c.getInputStream().read(new byte[6]);
         c.setSoLinger(true, 0);
         c.close(); // SO_LINGER 0: the kernel sends RST instead of FIN
+        gate.step(); // recv() fails with ECONNRESET; the server is then held before close()
         await().atMost(WAIT).until(() -> frame().envelopes().stream()
-                .anyMatch(e -> e.kind() == PacketKind.RST && !e.resting()));
+                .anyMatch(e -> e.kind() == PacketKind.RST && !e.resting() && e.launch() < System.nanoTime()));
         shoot(robot, "reset");
     }
 }
