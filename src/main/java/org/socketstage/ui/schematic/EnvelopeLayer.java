@@ -108,6 +108,16 @@ final class EnvelopeLayer extends Pane {
         return n;
     }
 
+    /** True while some envelope shown has not landed by {@code now}. */
+    boolean inFlight(long now) {
+        for (EnvelopeFigure e : figures.values()) {
+            if (!e.resting() && now < e.lands()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Places every envelope for pulse time {@code now}; true while some have not landed yet. */
     boolean place(long now) {
         boolean flying = false;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -23,6 +22,7 @@ import org.socketstage.ui.schematic.StageFrame.EnvelopeFigure;
 import org.socketstage.ui.schematic.StageFrame.QueueFigure;
 import org.socketstage.ui.schematic.StageFrame.RowFigure;
 import org.socketstage.ui.schematic.StageFrame.SlotFigure;
+import org.socketstage.ui.support.OncePerPulse;
 import org.socketstage.ui.text.UiText;
 
 /**
@@ -54,6 +54,8 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     private final Map<Long, Integer> pendingLifts = new HashMap<>();
     private StageFrame frame;
     private Object shape;
+    private int rowsThatFit = StageModel.DEFAULT_MAX_ROWS;
+    private final OncePerPulse tellRowsThatFit;
     private Node selectedNode;
     private double serverX;
     private double serverW;
@@ -64,7 +66,9 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     private final AnimationTimer flights = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (!envelopes.place(now)) {
+            // a hidden tab's envelopes need no placing; they only have to land, by the clock
+            boolean still = shown() ? envelopes.place(now) : envelopes.inFlight(now);
+            if (!still) {
                 stopFlights();
                 vm.settle();
             }
@@ -73,6 +77,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
 
     StagePane(SchematicViewModel vm, UiText text) {
         this.vm = vm;
+        this.tellRowsThatFit = new OncePerPulse(this, () -> vm.setMaxRows(rowsThatFit));
         getStyleClass().add("schematic-stage");
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -356,7 +361,8 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         double rowsBottom = h - pad - disclaimerH - 0.3 * em;
         int fit = Math.max(2, (int) ((rowsBottom - y + gap) / (rowH + gap)));
         if (fit != vm.maxRows()) {
-            Platform.runLater(() -> vm.setMaxRows(fit));
+            rowsThatFit = fit;
+            tellRowsThatFit.request(); // before the next pulse's layout, not in the middle of this one
         }
         int i = 0;
         for (RowNodes row : rows.values()) {
@@ -482,6 +488,16 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
             case ENVELOPE -> envelopes.node(ref.id());
             case GROUP -> group.client;
         };
+    }
+
+    /** False while the stage sits in a tab that is not selected (or any hidden parent). */
+    private boolean shown() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null;
     }
 
     private void stopFlights() {
