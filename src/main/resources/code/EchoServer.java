@@ -20,7 +20,8 @@ public final class EchoServer {
             return;
         }
 
-        // sockaddr_in: Java fills in AF_INET, htons(9090) and the address bytes
+        // sockaddr_in: Java builds the address itself. Its socket is usually IPv6 (AF_INET6) and takes IPv4 too:
+        // the kernel lists it in /proc/net/tcp6, bound to ::ffff:127.0.0.1 (an IPv4-mapped IPv6 address)
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 9090);
 
         try {

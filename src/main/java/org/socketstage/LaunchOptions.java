@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.socket.SocketBackend;
 import picocli.CommandLine;
+import org.socketstage.settings.ServerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
  * reject bad input before any window opens, and again by the app from its raw parameters.
  */
 @Command(name = "socketstage", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Teaches how a TCP server works by running one for real. Use --no-gui for the trace mode (--no-gui --help lists its options).")
+        description = "Teaches how a TCP server works by running one for real. The server options below apply to this run of the window; --no-gui runs the same server without a window (--no-gui --help).")
 public final class LaunchOptions {
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Open straight into an instructor's demonstration (see --list-scenarios).")
@@ -33,8 +35,10 @@ public final class LaunchOptions {
     @Option(names = "--check-lessons", paramLabel = "DIR", description = "Check the lesson files in DIR, print a summary or the problems, exit 0 or 1.")
     Path checkLessons;
 
-    @Option(names = "--backend", paramLabel = "native|jdk", description = "Socket layer. Default: native where libc sockets exist, else jdk.")
-    String backend;
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    private ServerOptions.Checked checkedServer;
 
     public Optional<String> scenario() {
         return Optional.ofNullable(scenario);
@@ -48,8 +52,21 @@ public final class LaunchOptions {
         return Optional.ofNullable(lessonsDir);
     }
 
+    /** The server options, checked (the same rules and messages as the trace mode's). */
+    public ServerOptions.Checked server() {
+        if (checkedServer == null) {
+            checkedServer = server.check();
+        }
+        return checkedServer;
+    }
+
+    /** True when a server setting was given at launch (it applies to this run, over the remembered ones). */
+    public boolean anyServerSetting() {
+        return server.anySetting();
+    }
+
     public Optional<SocketBackend> backend() {
-        return backend == null ? Optional.empty() : SocketBackend.fromOption(backend);
+        return server().backend();
     }
 
     /** Options for a window with nothing on the command line. */
@@ -77,10 +94,12 @@ public final class LaunchOptions {
             err.println("socketstage: --lessons: " + options.lessonsDir + " is not a folder (give the folder that holds the lesson .md files)");
             return Optional.empty();
         }
-        if (options.backend != null && options.backend().isEmpty()) {
-            err.println("socketstage: --backend: must be native or jdk (got \"" + options.backend + "\")");
+        ServerOptions.Checked server = options.server();
+        if (!server.ok()) {
+            server.problems().forEach(p -> err.println("socketstage: " + p));
             return Optional.empty();
         }
+        server.warnings().forEach(w -> err.println("socketstage: warning: " + w));
         return Optional.of(options);
     }
 

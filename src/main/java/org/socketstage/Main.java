@@ -19,10 +19,17 @@ import org.socketstage.ui.SocketStageApp;
 public final class Main {
 
     public static final int BAD_OPTIONS = 2;
+    /** The window cannot open (no display to open it on). */
+    public static final int NO_WINDOW = 1;
+    static final String NO_DISPLAY = "socketstage: no display: use --no-gui, or set DISPLAY";
 
     private Main() {}
 
     public static void main(String[] args) {
+        // before the trace mode's own options, so "--no-gui --version" prints the version too
+        if (printVersion(args, System.out)) {
+            System.exit(0);
+        }
         if (Arrays.asList(args).contains("--no-gui")) {
             System.exit(runTrace(args));
         }
@@ -30,7 +37,34 @@ public final class Main {
         if (done.isPresent()) {
             System.exit(done.getAsInt());
         }
-        Application.launch(SocketStageApp.class, args);
+        if (!displayAvailable(System.getenv("DISPLAY"), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"))) {
+            System.err.println(NO_DISPLAY);
+            System.exit(NO_WINDOW);
+        }
+        try {
+            Application.launch(SocketStageApp.class, args);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                // the toolkit's own words for the same thing, after it tried
+                System.err.println(NO_DISPLAY);
+                System.exit(NO_WINDOW);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * On Linux and the other X11 systems JavaFX opens its window through the X display named by DISPLAY (also
+     * under Wayland, through XWayland); without one it fails with a stack trace. macOS and Windows need none, and
+     * a headless platform chosen with -Dglass.platform (Monocle) needs none either.
+     */
+    static boolean displayAvailable(String display, String osName, String glassPlatform) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("mac") || os.contains("win") || (glassPlatform != null && !glassPlatform.isBlank())) {
+            return true;
+        }
+        return display != null && !display.isBlank();
     }
 
     /**
@@ -47,10 +81,6 @@ public final class Main {
             LaunchOptions.usage(out);
             return OptionalInt.of(0);
         }
-        if (List.of(args).contains("--version") || List.of(args).contains("-V")) {
-            out.println("SocketStage");
-            return OptionalInt.of(0);
-        }
         if (options.listScenarios) {
             ScenarioCatalog.names().forEach(out::println);
             return OptionalInt.of(0);
@@ -59,6 +89,15 @@ public final class Main {
             return OptionalInt.of(LessonCheck.run(options.checkLessons, out));
         }
         return OptionalInt.empty();
+    }
+
+    /** With --version (or -V) anywhere, prints the version and the source revision and returns true. */
+    static boolean printVersion(String[] args, PrintStream out) {
+        if (List.of(args).contains("--version") || List.of(args).contains("-V")) {
+            out.println(BuildInfo.current().versionLine());
+            return true;
+        }
+        return false;
     }
 
     private static int runTrace(String[] args) {

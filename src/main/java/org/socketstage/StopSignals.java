@@ -4,11 +4,11 @@ package org.socketstage;
  * Turns SIGINT and SIGTERM into a clean stop (close every socket, exit 0) instead of the JVM's default
  * abrupt exit with status 130/143. sun.misc.Signal is the JDK's supported way to do this on the class path.
  */
-final class StopSignals {
+public final class StopSignals {
 
     private StopSignals() {}
 
-    static void install(Runnable onStop) {
+    public static void install(Runnable onStop) {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> onStop.run());

@@ -48,6 +48,13 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsTheVersionAndTheRevisionAlsoInTheTraceMode() {
+        assertThat(Main.printVersion(new String[] {"--no-gui", "--version"}, out.stream)).isTrue();
+        assertThat(out.text().strip()).isEqualTo(BuildInfo.current().versionLine()).startsWith("SocketStage ");
+        assertThat(Main.printVersion(new String[] {"--no-gui"}, out.stream)).isFalse();
+    }
+
+    @Test
     void helpListsTheWindowsOptions() {
         assertThat(Main.handleWithoutWindow(new String[] {"--help"}, out.stream, err.stream)).hasValue(0);
         assertThat(out.text()).contains("--scenario").contains("--autostart").contains("--lessons").contains("--no-gui");

@@ -43,7 +43,15 @@ public final class ClientFleet implements AutoCloseable {
     }
 
     /** Creates clients (socket() each) for the target; when {@code connect} is true each also connects. */
-    public synchronized Admission add(SockAddrIn target, int count, boolean connect) {
+    public Admission add(SockAddrIn target, int count, boolean connect) {
+        return add(target, count, connect, connectTimeoutMillis);
+    }
+
+    /** The same, with a connect timeout for these clients only; the panel's setting stays as it is. */
+    public synchronized Admission add(SockAddrIn target, int count, boolean connect, int connectTimeoutMillis) {
+        if (connectTimeoutMillis < 1) {
+            throw new IllegalArgumentException("connect timeout must be at least 1 ms, was " + connectTimeoutMillis);
+        }
         int room = Math.max(0, cap - clients.size());
         int admitted = Math.min(room, Math.max(0, count));
         List<TeachingClient> started = new ArrayList<>();

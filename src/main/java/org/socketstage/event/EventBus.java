@@ -1,21 +1,39 @@
 package org.socketstage.event;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
- * Carries events from the engine's threads to any number of listeners. Publishing never blocks: each
- * subscriber has its own bounded queue drained by its own daemon thread, so a slow listener delays only
- * itself. If a listener falls so far behind that its queue is full, later events are dropped for that
- * listener alone and counted ({@link Subscription#dropped()}).
+ * Carries events from the engine's threads to any number of listeners, each on its own daemon thread, so a slow
+ * listener delays only itself.
+ *
+ * <p>How: every event goes into one ring of slots in the order of its number ({@code seq}, taken with one atomic
+ * increment: publishing takes no lock, so connection threads never queue behind each other); each listener's
+ * thread reads the ring in that order at its own pace, so every listener sees every event in {@code seq} order.
+ * A listener's thread that finds nothing new dozes a millisecond before it asks to be woken, so while events keep
+ * coming publishers never pay for waking it.
+ *
+ * <p>What happens to a listener that falls behind is its {@link Delivery}: a view or the terminal
+ * ({@link Delivery#MAY_DROP}) skips the events it has fallen more than its capacity behind on, counted; a file
+ * that promises every event ({@link Delivery#KEEP_ALL}) makes publishers wait for it, and loses events (counted)
+ * only if it takes nothing at all for {@link #STALL_LIMIT}. Every loss is listed by {@link #losses()}.
  */
 public final class EventBus {
+
+    private static final System.Logger LOG = System.getLogger(EventBus.class.getName());
 
     /** Creates an event once its sequence number and time are known. */
     @FunctionalInterface
@@ -23,42 +41,142 @@ public final class EventBus {
         ServerEvent create(long seq, Instant time);
     }
 
-    public static final int DEFAULT_QUEUE_CAPACITY = 200_000;
+    /** A listener that wants to know when a run of deliveries ends, e.g. to flush its output once per run. */
+    public interface BatchListener extends Consumer<ServerEvent> {
+        void endOfBatch();
+    }
 
-    private final AtomicLong seq = new AtomicLong();
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
-    private final Object publishLock = new Object();
+    /** What a listener that cannot keep up gets. */
+    public enum Delivery {
+        /** Falling more than its capacity behind, the listener skips events, counted. */
+        MAY_DROP,
+        /** Publishers wait for the listener; nothing is dropped unless it stalls for {@link #STALL_LIMIT}. */
+        KEEP_ALL
+    }
 
-    /** Numbers, timestamps and delivers one event; returns it. */
+    /** Slots in the ring: the most any listener can fall behind. */
+    public static final int RING_SIZE = 1 << 16;
+    public static final int DEFAULT_QUEUE_CAPACITY = RING_SIZE;
+    /** A KEEP_ALL listener that takes nothing for this long no longer holds publishers back. */
+    public static final Duration STALL_LIMIT = Duration.ofSeconds(10);
+    private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a listener's thread that found nothing waits before it asks to be woken (the most a line is late). */
+    private static final long DOZE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long ROOM_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final int MASK = RING_SIZE - 1;
+    /** A slot being rewritten: readers that see this (or a seq other than theirs) know it is not their event. */
+    private static final long WRITING = -1;
+
+    private final AtomicLong claimed = new AtomicLong();
+    private final AtomicLongArray slotSeq = new AtomicLongArray(RING_SIZE);
+    private final AtomicReferenceArray<ServerEvent> slotEvent = new AtomicReferenceArray<>(RING_SIZE);
+    private volatile Subscription[] subscriptions = new Subscription[0];
+    private volatile Subscription[] keepAll = new Subscription[0];
+    private final Object membership = new Object();
+    /** Closed listeners that lost events or count their own losses (kept for {@link #losses()}). */
+    private final List<Subscription> closedWithLoss = new ArrayList<>();
+
+    /**
+     * Numbers, timestamps and hands one event to every listener; returns it. Never blocks, except while a
+     * {@link Delivery#KEEP_ALL} listener is a whole capacity behind.
+     */
     public ServerEvent publish(EventFactory factory) {
-        synchronized (publishLock) {
-            ServerEvent event = factory.create(seq.incrementAndGet(), Instant.now());
-            for (Subscription s : subscriptions) {
-                s.offer(event);
+        long seq = claimed.incrementAndGet();
+        awaitRoom(seq);
+        ServerEvent event = factory.create(seq, Instant.now());
+        int slot = (int) (seq & MASK);
+        // seqlock: readers compare the slot's number before and after taking the event
+        slotSeq.set(slot, WRITING);
+        slotEvent.set(slot, event);
+        slotSeq.set(slot, seq);
+        for (Subscription s : subscriptions) {
+            if (s.sleeping) {
+                s.wake();
             }
-            return event;
+        }
+        return event;
+    }
+
+    /** Waits while a KEEP_ALL listener has not yet taken the event {@code seq} would overwrite for it. */
+    private void awaitRoom(long seq) {
+        Subscription[] waitFor = keepAll;
+        if (waitFor.length == 0) {
+            return;
+        }
+        Thread me = Thread.currentThread();
+        for (Subscription s : waitFor) {
+            // a listener that publishes from its own thread must never wait for itself
+            while (s.thread != me && !s.stalled && s.open && seq - s.nextSeq > s.capacity) {
+                if (System.nanoTime() - s.lastProgress > s.stallNanos) {
+                    s.stalled = true;
+                    LOG.log(System.Logger.Level.DEBUG, () -> "listener " + s.name + " took no events for "
+                            + s.stallNanos / 1_000_000 + " ms: it loses events until it moves again (counted)");
+                    break;
+                }
+                if (s.sleeping) {
+                    s.wake();
+                }
+                LockSupport.parkNanos(this, ROOM_WAIT_NANOS);
+                if (Thread.interrupted()) {
+                    // the caller's interrupt stays set; the event is not lost, the listener just gets no head start
+                    me.interrupt();
+                    break;
+                }
+            }
         }
     }
 
+    /** A listener that may lose events when it falls {@link #DEFAULT_QUEUE_CAPACITY} behind. */
     public Subscription subscribe(String name, Consumer<? super ServerEvent> listener) {
         return subscribe(name, listener, DEFAULT_QUEUE_CAPACITY);
     }
 
     public Subscription subscribe(String name, Consumer<? super ServerEvent> listener, int capacity) {
-        Subscription s = new Subscription(name, listener, capacity);
-        subscriptions.add(s);
+        return subscribe(name, e -> true, listener, capacity, Delivery.MAY_DROP);
+    }
+
+    /**
+     * The general form: only events that pass {@code filter} (tested on the listener's thread) reach the listener;
+     * {@code capacity} (at most {@link #RING_SIZE}) is how far behind it may fall.
+     */
+    public Subscription subscribe(String name, Predicate<? super ServerEvent> filter,
+            Consumer<? super ServerEvent> listener, int capacity, Delivery delivery) {
+        return subscribe(name, filter, listener, capacity, delivery, STALL_LIMIT);
+    }
+
+    /**
+     * As above; a {@link Delivery#KEEP_ALL} listener that takes nothing for {@code stallLimit} stops holding
+     * publishers back (and loses events, counted) until it moves again.
+     */
+    public Subscription subscribe(String name, Predicate<? super ServerEvent> filter,
+            Consumer<? super ServerEvent> listener, int capacity, Delivery delivery, Duration stallLimit) {
+        Subscription s;
+        synchronized (membership) {
+            // from the next number on: an event numbered before now may still be being written, and is not ours
+            s = new Subscription(name, filter, listener, capacity, delivery, claimed.get() + 1, stallLimit.toNanos());
+            subscriptions = append(subscriptions, s);
+            if (delivery == Delivery.KEEP_ALL) {
+                keepAll = append(keepAll, s);
+            }
+        }
         s.thread.start();
         return s;
     }
 
+    private static Subscription[] append(Subscription[] now, Subscription s) {
+        Subscription[] next = java.util.Arrays.copyOf(now, now.length + 1);
+        next[now.length] = s;
+        return next;
+    }
+
+    private static Subscription[] without(Subscription[] now, Subscription s) {
+        return java.util.Arrays.stream(now).filter(x -> x != s).toArray(Subscription[]::new);
+    }
+
     /** Waits for an event published from now on that matches; false when none came within the timeout. */
-    public boolean awaitEvent(java.util.function.Predicate<ServerEvent> match, java.time.Duration timeout) {
-        java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
-        try (Subscription s = subscribe("await", e -> {
-            if (match.test(e)) {
-                seen.countDown();
-            }
-        })) {
+    public boolean awaitEvent(Predicate<ServerEvent> match, Duration timeout) {
+        CountDownLatch seen = new CountDownLatch(1);
+        try (Subscription s = subscribe("await", match, e -> seen.countDown(), DEFAULT_QUEUE_CAPACITY, Delivery.MAY_DROP)) {
             return seen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -66,68 +184,199 @@ public final class EventBus {
         }
     }
 
+    /** The number of the newest event published (or being published this instant). */
     public long lastSeq() {
-        return seq.get();
+        return claimed.get();
     }
 
-    /** One listener with its own queue and delivery thread. Close it to unsubscribe. */
-    public final class Subscription implements AutoCloseable {
-        private final BlockingQueue<ServerEvent> queue;
-        private final Consumer<? super ServerEvent> listener;
-        private final Thread thread;
-        private final AtomicLong dropped = new AtomicLong();
-        private final AtomicLong queued = new AtomicLong();
-        private final AtomicLong handled = new AtomicLong();
-        private volatile boolean open = true;
+    /**
+     * Events each listener lost, by listener name, for listeners that lost any (open or closed): what the
+     * trace mode prints on standard error at the end and the transcript writes in its last record.
+     */
+    public Map<String, Long> losses() {
+        Map<String, Long> out = new TreeMap<>();
+        List<Subscription> all;
+        synchronized (membership) {
+            all = new ArrayList<>(closedWithLoss);
+            all.addAll(List.of(subscriptions));
+        }
+        for (Subscription s : all) {
+            long n = s.dropped();
+            if (n > 0) {
+                out.merge(s.name, n, Long::sum);
+            }
+        }
+        return out;
+    }
 
-        private Subscription(String name, Consumer<? super ServerEvent> listener, int capacity) {
-            this.queue = new ArrayBlockingQueue<>(capacity);
+    /** One listener with its own position in the ring and its own delivery thread. Close it to unsubscribe. */
+    public final class Subscription implements AutoCloseable {
+        private final String name;
+        private final Predicate<? super ServerEvent> filter;
+        private final Consumer<? super ServerEvent> listener;
+        private final int capacity;
+        private final Delivery delivery;
+        private final Thread thread;
+        /** The number of the next event this listener takes; everything before it is handled or skipped. */
+        private volatile long nextSeq;
+        /** Past this number (set by close()), the listener takes nothing more. */
+        private volatile long lastWanted = Long.MAX_VALUE;
+        private volatile boolean open = true;
+        private volatile boolean sleeping;
+        private volatile boolean stalled;
+        private volatile boolean abandoned;
+        private volatile boolean finished;
+        private volatile long lastProgress = System.nanoTime();
+        private final long stallNanos;
+        private final AtomicLong skipped = new AtomicLong();
+        private volatile LongSupplier alsoLost;
+
+        private Subscription(String name, Predicate<? super ServerEvent> filter, Consumer<? super ServerEvent> listener,
+                int capacity, Delivery delivery, long first, long stallNanos) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("a listener may fall at least one event behind, was " + capacity);
+            }
+            this.name = name;
+            this.filter = filter;
             this.listener = listener;
+            this.capacity = Math.min(capacity, RING_SIZE - 1);
+            this.delivery = delivery;
+            this.nextSeq = first;
+            this.stallNanos = stallNanos;
             this.thread = new Thread(this::deliver, "socketstage-events-" + name);
             this.thread.setDaemon(true);
         }
 
-        private void offer(ServerEvent e) {
-            if (!open) {
-                return;
-            }
-            if (queue.offer(e)) {
-                queued.incrementAndGet();
-            } else {
-                dropped.incrementAndGet();
-            }
+        public String name() {
+            return name;
+        }
+
+        private void wake() {
+            sleeping = false;
+            LockSupport.unpark(thread);
         }
 
         private void deliver() {
-            while (open || !queue.isEmpty()) {
-                try {
-                    ServerEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (e != null) {
-                        try {
-                            listener.accept(e);
-                        } finally {
-                            handled.incrementAndGet();
-                        }
-                    }
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException ex) {
-                    // a failing listener must not stop later deliveries, and must never reach the server
-                    System.err.println("SocketStage: listener " + thread.getName() + " failed: " + ex);
+            boolean dozed = false;
+            while (true) {
+                boolean any = deliverAvailable();
+                if (abandoned || nextSeq > lastWanted) {
+                    break;
                 }
+                if (any) {
+                    dozed = false;
+                    continue;
+                }
+                if (!dozed || !open) {
+                    // a short doze nobody wakes: while events keep coming, publishers never pay for a wake-up
+                    // (and once closed nobody wakes it at all, while the last events are still being written)
+                    LockSupport.parkNanos(this, DOZE_NANOS);
+                    dozed = true;
+                    continue;
+                }
+                sleeping = true;
+                if (published(nextSeq) || !open) {
+                    sleeping = false;
+                    continue;
+                }
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                sleeping = false;
+                dozed = false;
             }
+            finished = true;
         }
 
-        /** Events this listener missed because its queue was full. */
+        private boolean published(long seq) {
+            return slotSeq.get((int) (seq & MASK)) == seq;
+        }
+
+        /** Delivers every event published so far in one run; true if there was any. */
+        private boolean deliverAvailable() {
+            long next = nextSeq;
+            long start = next;
+            while (next <= lastWanted && !abandoned) {
+                long newest = claimed.get();
+                if (delivery == Delivery.MAY_DROP && newest - next >= capacity) {
+                    // fallen too far behind: skip to where this listener may still be, and count the gap
+                    long resume = newest - capacity + 1;
+                    skipped.addAndGet(resume - next);
+                    next = resume;
+                }
+                int slot = (int) (next & MASK);
+                long before = slotSeq.get(slot);
+                if (before != next) {
+                    if (before > next || (before == WRITING && newest - next >= RING_SIZE)) {
+                        // overwritten under a listener that had stalled: those events are gone for it
+                        long resume = Math.max(next + 1, newest - RING_SIZE + 2);
+                        skipped.addAndGet(resume - next);
+                        next = resume;
+                        continue;
+                    }
+                    break; // not published yet
+                }
+                ServerEvent event = slotEvent.get(slot);
+                if (slotSeq.get(slot) != next) {
+                    continue; // rewritten while being read: look again
+                }
+                next++;
+                if (filter.test(event)) {
+                    try {
+                        listener.accept(event);
+                    } catch (RuntimeException ex) {
+                        // a failing listener must not stop later deliveries, and must never reach the server
+                        LOG.log(System.Logger.Level.WARNING, "listener " + thread.getName() + " failed", ex);
+                    }
+                }
+                nextSeq = next;
+                lastProgress = System.nanoTime();
+                if (stalled) {
+                    stalled = false; // moving again: publishers wait for it again
+                }
+            }
+            if (next == start) {
+                return false;
+            }
+            nextSeq = next;
+            if (listener instanceof BatchListener b) {
+                try {
+                    b.endOfBatch();
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.WARNING, "listener " + thread.getName() + " failed", ex);
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Counts, besides the events the bus skipped for this listener, the ones it received but could not use
+         * (e.g. a view's own inbox overflowing, or a terminal that stopped taking lines), so
+         * {@link EventBus#losses()} reports them too.
+         */
+        public void alsoCountLost(LongSupplier lostDownstream) {
+            alsoLost = lostDownstream;
+        }
+
+        /** Events this listener missed (it fell too far behind, or could not use them). */
         public long dropped() {
-            return dropped.get();
+            long behind = 0;
+            if (open && delivery == Delivery.MAY_DROP) {
+                // a listener stuck right now will skip these when it wakes: count them already
+                behind = Math.max(0, claimed.get() - nextSeq + 1 - capacity);
+            }
+            LongSupplier own = alsoLost;
+            return skipped.get() + behind + (own == null ? 0 : own.getAsLong());
+        }
+
+        /** Events published for this listener and not yet handled (or skipped). */
+        public long backlog() {
+            return Math.max(0, Math.min(claimed.get(), lastWanted) - nextSeq + 1);
         }
 
         /** Waits until the listener has handled every event published so far, up to the timeout. */
         public boolean drain(long timeoutMillis) throws InterruptedException {
+            long target = claimed.get();
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (handled.get() < queued.get()) {
+            while (nextSeq <= target && !finished) {
                 if (System.nanoTime() > end) {
                     return false;
                 }
@@ -136,11 +385,68 @@ public final class EventBus {
             return true;
         }
 
-        /** Stops delivery after the events already queued. */
+        /**
+         * Stops taking events published from now on, and waits until the listener has handled the ones before
+         * and finished its work, for as long as it makes progress: at most {@code quiet} without progress, and
+         * never longer than {@code quiet} plus 50 µs per event still to handle at the start (so the wait grows
+         * with what is queued, never without bound). If it has not finished by then, the events it never got
+         * are counted as lost, it gets no more, and false is returned (what it received but could not output,
+         * it counts itself: see {@link #alsoCountLost}).
+         */
+        public boolean closeAndDrain(Duration quiet) {
+            long target = cut();
+            LockSupport.unpark(thread);
+            long start = System.nanoTime();
+            long limit = quiet.toNanos() + TimeUnit.MICROSECONDS.toNanos(50) * Math.max(0, target - nextSeq + 1);
+            long seen = nextSeq;
+            long lastMove = start;
+            // finished, not only handled: the listener's end-of-batch work (writing a file) comes after the events
+            while (!finished) {
+                long now = System.nanoTime();
+                if (nextSeq != seen) {
+                    seen = nextSeq;
+                    lastMove = now;
+                }
+                if (now - lastMove > quiet.toNanos() || now - start > limit) {
+                    break;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+            if (finished) {
+                return true;
+            }
+            // a listener stuck in its output (a pipe nobody reads) keeps what it holds; it gets no more
+            abandoned = true;
+            skipped.addAndGet(Math.max(0, target - nextSeq + 1));
+            return false;
+        }
+
+        /** True once the delivery thread has handled everything up to close() and ended. */
+        public boolean finished() {
+            return finished;
+        }
+
+        /** Stops delivery after the events already published. */
         @Override
         public void close() {
-            open = false;
-            subscriptions.remove(this);
+            cut();
+            LockSupport.unpark(thread);
+        }
+
+        /** Takes nothing published after this moment; returns the last event number it still takes. */
+        private long cut() {
+            synchronized (membership) {
+                if (open) {
+                    open = false;
+                    lastWanted = claimed.get();
+                    subscriptions = without(subscriptions, this);
+                    keepAll = without(keepAll, this);
+                    closedWithLoss.add(this);
+                    // a listener that lost nothing and counts nothing itself can be forgotten
+                    closedWithLoss.removeIf(s -> s != this && s.finished && s.alsoLost == null && s.skipped.get() == 0);
+                }
+                return lastWanted;
+            }
         }
     }
 }

@@ -22,34 +22,57 @@ public final class JsonLines {
     public static String toJson(ServerEvent event) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("seq", event.seq());
-            g.writeStringField("time", event.time().toString());
-            g.writeStringField("type", event.getClass().getSimpleName());
-            writeActor(g, event.actor());
-            if (event instanceof ServerEvent.CallStarted s) {
-                g.writeStringField("stage", s.stage().name());
-                g.writeStringField("call", s.call());
-                g.writeStringField("args", s.args().text());
-            } else if (event instanceof ServerEvent.CallHeld h) {
-                g.writeStringField("stage", h.stage().name());
-                g.writeStringField("call", h.call());
-                g.writeStringField("reason", h.reason());
-            } else if (event instanceof ServerEvent.CallReturned r) {
-                writeReturned(g, r);
-            } else if (event instanceof ServerEvent.StateChanged s) {
-                g.writeStringField("state", s.state().name());
-                g.writeStringField("detail", s.detail());
-            } else if (event instanceof ServerEvent.KernelChanged k) {
-                writeKernel(g, k.snapshot());
-            } else if (event instanceof ServerEvent.Notice n) {
-                g.writeStringField("text", n.text());
-            }
-            g.writeEndObject();
+            write(g, event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** A generator for writing many events, one JSON object per line, into {@code out} (UTF-8). */
+    public static JsonGenerator lineWriter(java.io.OutputStream out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out);
+        g.setRootValueSeparator(null);
+        return g;
+    }
+
+    /** Writes the event as one JSON object (no newline) with a generator that may be reused for the next. */
+    public static void write(JsonGenerator g, ServerEvent event) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("seq", event.seq());
+        g.writeStringField("time", event.time().toString());
+        g.writeStringField("type", event.getClass().getSimpleName());
+        writeActor(g, event.actor());
+        if (event instanceof ServerEvent.CallStarted s) {
+            g.writeStringField("stage", s.stage().name());
+            g.writeStringField("call", s.call());
+            g.writeStringField("args", s.args().text());
+        } else if (event instanceof ServerEvent.CallHeld h) {
+            g.writeStringField("stage", h.stage().name());
+            g.writeStringField("call", h.call());
+            g.writeStringField("reason", h.reason());
+        } else if (event instanceof ServerEvent.CallReturned r) {
+            writeReturned(g, r);
+        } else if (event instanceof ServerEvent.StateChanged s) {
+            g.writeStringField("state", s.state().name());
+            g.writeStringField("detail", s.detail());
+        } else if (event instanceof ServerEvent.KernelChanged k) {
+            writeKernel(g, k.snapshot());
+        } else if (event instanceof ServerEvent.Notice n) {
+            g.writeStringField("text", n.text());
+        } else if (event instanceof ServerEvent.SettingsChanged c) {
+            writeSettings(g, c);
+        } else if (event instanceof ServerEvent.PacingChanged p) {
+            g.writeStringField("mode", p.mode().name());
+            g.writeNumberField("delay_ms", p.delayMillis());
+            g.writeBooleanField("paused", p.paused());
+            g.writeArrayFieldStart("breakpoints");
+            for (Step b : p.breakpoints()) {
+                g.writeString(b.name());
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     private static void writeActor(JsonGenerator g, Actor a) throws IOException {
@@ -97,6 +120,21 @@ public final class JsonLines {
         }
         g.writeNumberField("duration_us", r.durationMicros());
         g.writeStringField("strace", r.straceText());
+    }
+
+    private static void writeSettings(JsonGenerator g, ServerEvent.SettingsChanged c) throws IOException {
+        var config = c.config();
+        g.writeObjectFieldStart("settings");
+        g.writeStringField("bind", config.bindHost());
+        g.writeNumberField("port", config.port());
+        g.writeNumberField("backlog", config.backlog());
+        g.writeBooleanField("reuseaddr", config.reuseAddr());
+        g.writeStringField("concurrency", config.concurrency().optionName());
+        g.writeNumberField("max_connections", config.maxConnections());
+        g.writeNumberField("recv_buffer", config.recvBufferSize());
+        g.writeNumberField("idle_timeout_s", config.idleTimeoutSeconds());
+        g.writeEndObject();
+        g.writeBooleanField("by_user", c.byUser());
     }
 
     private static void writeKernel(JsonGenerator g, KernelSnapshot s) throws IOException {

@@ -1,7 +1,12 @@
 package org.socketstage.event;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.settings.PacingMode;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 
@@ -84,8 +89,21 @@ public sealed interface ServerEvent {
 
         /** {@code bind(3, {...}, 16) = 0} or {@code ... = -1 EADDRINUSE (Address already in use)}. */
         public String straceText() {
-            String r = failed() ? "-1 " + errno.straceText() : Long.toString(result);
-            return call + "(" + args.text() + ") = " + r + (source.madeUp() ? " [" + source.label() + "]" : "");
+            return appendStraceText(new StringBuilder(96)).toString();
+        }
+
+        /** Appends {@link #straceText()} to {@code sb}; returns it. */
+        public StringBuilder appendStraceText(StringBuilder sb) {
+            sb.append(call).append('(').append(args.text()).append(") = ");
+            if (failed()) {
+                sb.append("-1 ").append(errno.straceText());
+            } else {
+                sb.append(result);
+            }
+            if (source.madeUp()) {
+                sb.append(" [").append(source.label()).append(']');
+            }
+            return sb;
         }
     }
 
@@ -98,4 +116,20 @@ public sealed interface ServerEvent {
 
     /** Something worth telling that is not a call, e.g. a connection left in the queue because of the limit. */
     record Notice(long seq, Instant time, Actor actor, String text) implements ServerEvent {}
+
+    /**
+     * The settings the next server run will use changed. {@code byUser} is false for a demonstration's set-up,
+     * which the app never remembers.
+     */
+    record SettingsChanged(long seq, Instant time, Actor actor, ServerConfig config, boolean byUser)
+            implements ServerEvent {}
+
+    /** The step gate's pacing changed: mode, run-mode delay, pause, or the breakpoints. */
+    record PacingChanged(long seq, Instant time, Actor actor, PacingMode mode, long delayMillis, boolean paused,
+            Set<Step> breakpoints) implements ServerEvent {
+
+        public PacingChanged {
+            breakpoints = breakpoints.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(breakpoints));
+        }
+    }
 }

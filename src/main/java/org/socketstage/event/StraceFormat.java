@@ -15,25 +15,47 @@ public final class StraceFormat {
 
     /** The line for this event, or null for events that print nothing (a call about to start). */
     public static String line(ServerEvent event) {
-        String prefix = "[" + event.actor().label() + "] ";
-        if (event instanceof ServerEvent.CallReturned r && r.stage() == Step.SOCKADDR && !r.failed()) {
-            return prefix + "struct sockaddr_in addr = {" + r.args() + "};  /* " + hex(r.sockaddrBytes())
-                    + " -- not a system call: the program fills the struct in its own memory */";
-        }
+        StringBuilder sb = new StringBuilder(128);
+        return appendLine(sb, event, event.actor().label()) ? sb.toString() : null;
+    }
+
+    /**
+     * Appends the line for this event (without a newline) to {@code sb}, with {@code actorLabel} as the prefix
+     * (a caller printing many lines can keep each actor's label instead of writing it again); false, appending
+     * nothing, for events that print nothing.
+     */
+    public static boolean appendLine(StringBuilder sb, ServerEvent event, String actorLabel) {
         if (event instanceof ServerEvent.CallReturned r) {
-            String note = r.note() == null || r.note().isBlank() ? "" : "  /* " + r.note() + " */";
-            return prefix + r.straceText() + note;
+            sb.append('[').append(actorLabel).append("] ");
+            if (r.stage() == Step.SOCKADDR && !r.failed()) {
+                sb.append("struct sockaddr_in addr = {").append(r.args().text()).append("};  /* ")
+                        .append(hex(r.sockaddrBytes()))
+                        .append(" -- not a system call: the program fills the struct in its own memory */");
+                return true;
+            }
+            r.appendStraceText(sb);
+            if (r.note() != null && !r.note().isBlank()) {
+                sb.append("  /* ").append(r.note()).append(" */");
+            }
+            return true;
         }
         if (event instanceof ServerEvent.KernelChanged k) {
-            return prefix + kernelSummary(k.snapshot());
+            sb.append('[').append(actorLabel).append("] ").append(kernelSummary(k.snapshot()));
+            return true;
         }
         if (event instanceof ServerEvent.StateChanged s) {
-            return prefix + "--- server " + s.state() + (s.detail() == null || s.detail().isBlank() ? "" : ": " + s.detail()) + " ---";
+            sb.append('[').append(actorLabel).append("] --- server ").append(s.state());
+            if (s.detail() != null && !s.detail().isBlank()) {
+                sb.append(": ").append(s.detail());
+            }
+            sb.append(" ---");
+            return true;
         }
         if (event instanceof ServerEvent.Notice n) {
-            return prefix + "--- " + n.text() + " ---";
+            sb.append('[').append(actorLabel).append("] --- ").append(n.text()).append(" ---");
+            return true;
         }
-        return null;
+        return false;
     }
 
     private static String hex(byte[] bytes) {

@@ -4,6 +4,7 @@ package org.socketstage.event;
 public final class StraceText {
 
     public static final int DEFAULT_MAX = 64;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private StraceText() {}
 
@@ -48,7 +49,7 @@ public final class StraceText {
                 if (c >= 0x20 && c < 0x7f) {
                     sb.append((char) c);
                 } else {
-                    sb.append(String.format("\\x%02x", c));
+                    sb.append('\\').append('x').append(HEX[c >>> 4]).append(HEX[c & 0xf]);
                 }
             }
         }

@@ -14,13 +14,23 @@ import org.socketstage.event.Step;
 /**
  * Backlog overflow: backlog 1, nobody calls accept(), five clients at once. Linux queues backlog + 1
  * connections and drops the SYNs of the rest, which stay in SYN_SENT while ListenOverflows rises.
+ * The clients get a connect timeout longer than the kernel's own SYN retries (about two minutes), so they
+ * are still waiting when the instructor presses "Let them in" after talking for a minute; the client panel's
+ * default of 5 s would have them fail with ETIMEDOUT first.
  */
 final class BacklogOverflow extends FaultDemo {
 
     static final int BACKLOG = 1;
     static final int CLIENTS = 5;
-    /** SYNs are retransmitted after about 1, 3, 7 s: long enough for the first one or two. */
-    private static final Duration RETRANSMIT_WINDOW = Duration.ofSeconds(10);
+    /** Longer than Linux's SYN retries last (about 130 s with tcp_syn_retries 6): the kernel decides. */
+    static final Duration CLIENT_CONNECT_TIMEOUT = Duration.ofSeconds(180);
+    /** Past the next SYN retransmit: a slot only fills when a waiting client's SYN arrives. */
+    private static final Duration AFTER_THE_RETRANSMIT = Duration.ofSeconds(3);
+    /** Without the kernel's timers (no /proc), wait as long as the longest gap between retries can be. */
+    private static final Duration LONGEST_GAP = Duration.ofSeconds(70);
+    private static final Duration AT_MOST = Duration.ofSeconds(140);
+
+    private final SynRetransmits retransmits = SynRetransmits.system();
 
     @Override
     public Fault fault() {
@@ -47,8 +57,10 @@ final class BacklogOverflow extends FaultDemo {
         }
         int port = rig.serverPort();
         long overflowsBefore = rig.kernel.listenOverflows().orElse(-1);
-        rig.room.clients().connect(CLIENTS);
-        rig.say(CLIENTS + " clients connect at once");
+        rig.room.clients().connect(CLIENTS, CLIENT_CONNECT_TIMEOUT);
+        rig.say(CLIENTS + " clients connect at once, each with a connect timeout of " + CLIENT_CONNECT_TIMEOUT.toSeconds()
+                + " s: longer than the kernel keeps retrying its SYN (about two minutes), so the kernel decides when "
+                + "one gives up. The client panel's own default is 5 s: its clients would fail with ETIMEDOUT soon.");
         Optional<KernelSnapshot> seen = rig.kernel.awaitMatch(port, OptionalInt.of(BACKLOG),
                 s -> s.acceptQueue().orElse(0) > BACKLOG
                         && KernelProbe.clientSide(s, port, TcpState.SYN_SENT) > 0
@@ -75,8 +87,13 @@ final class BacklogOverflow extends FaultDemo {
         rig.room.gate().resume();
         rig.say("breakpoint on accept() cleared: accept() runs again");
         long target = iterative ? Math.max(0, waitingBefore - 1) : 0;
+        Duration wait = retransmitWait(port);
+        if (waitingBefore > 0) {
+            rig.say("a freed slot fills when a waiting client sends its SYN again: the kernel's timers say within "
+                    + Math.max(1, wait.minus(AFTER_THE_RETRANSMIT).toSeconds()) + " s");
+        }
         Optional<KernelSnapshot> seen = rig.kernel.awaitMatch(port, OptionalInt.empty(),
-                s -> KernelProbe.clientSide(s, port, TcpState.SYN_SENT) <= target, RETRANSMIT_WINDOW);
+                s -> KernelProbe.clientSide(s, port, TcpState.SYN_SENT) <= target, wait);
         long waiting = seen.map(s -> KernelProbe.clientSide(s, port, TcpState.SYN_SENT)).orElse(waitingBefore);
         long accepted = rig.seen(CallReturned.class, r -> r.actor().kind() == Actor.Kind.SERVER
                 && r.stage() == Step.ACCEPT && !r.failed()).size();
@@ -91,6 +108,15 @@ final class BacklogOverflow extends FaultDemo {
         return waiting <= target
                 ? Outcome.shown(text + " The waiting clients got in after a SYN retransmit.")
                 : Outcome.notShown(text);
+    }
+
+    /** Until the waiting clients' next SYNs have arrived, as the kernel's retransmit timers tell. */
+    private Duration retransmitWait(int port) {
+        if (retransmits.towards(port).isEmpty()) {
+            return LONGEST_GAP;
+        }
+        Duration d = retransmits.untilAllRetry(port).plus(AFTER_THE_RETRANSMIT);
+        return d.compareTo(AT_MOST) > 0 ? AT_MOST : d;
     }
 
     /**

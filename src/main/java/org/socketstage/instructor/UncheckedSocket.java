@@ -7,7 +7,8 @@ import org.socketstage.socket.Errno;
 
 /**
  * Forgot to check socket()'s result: socket() fails (simulated: running out of descriptors on purpose would
- * endanger the app), the program carries -1 on, and bind(-1, …) fails for real with EBADF.
+ * endanger the app), the program carries -1 on, setsockopt(-1, …) fails unchecked, and bind(-1, …) fails for
+ * real with EBADF. The code panel shows that program (StageLines.checksLeftOut).
  */
 final class UncheckedSocket extends FaultDemo {
 
@@ -33,8 +34,8 @@ final class UncheckedSocket extends FaultDemo {
         if (!Rig.failedWith(bind.get(), "EBADF") || bind.get().simulated()) {
             return Outcome.notShown("unexpected: " + Rig.describe(bind.get()));
         }
-        return Outcome.shown("server: " + Rig.describe(bind.get()) + ": the kernel has no descriptor -1. The message "
-                + "blames bind() for what socket() did, and socket()'s EMFILE is lost. The missing check is "
-                + "`if (listenfd == -1)` right after socket().");
+        return Outcome.shown("server: " + Rig.describe(bind.get()) + ": the kernel has no descriptor -1 (setsockopt(-1) "
+                + "failed the same way before, unchecked). The message blames bind() for what socket() did, and "
+                + "socket()'s EMFILE is lost. The missing check is `if (listenfd == -1)` right after socket().");
     }
 }

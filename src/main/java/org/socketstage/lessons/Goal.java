@@ -3,7 +3,9 @@ package org.socketstage.lessons;
 import java.util.OptionalLong;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpState;
+import org.socketstage.event.Actor;
 import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.event.ServerEvent.CallReturned;
 import org.socketstage.event.ServerEvent.KernelChanged;
 import org.socketstage.event.ServerEvent.StateChanged;
@@ -88,6 +90,36 @@ public sealed interface Goal {
                     return false;
                 }
                 return now.getAsLong() > first[0];
+            };
+        }
+    }
+
+    /** The port of the server's LISTEN row, as the kernel shows it (what htons() put into sin_port). */
+    record ListenPortGoal(String text, Comparison compare, long value) implements Goal {
+        @Override
+        public Progress start() {
+            return e -> e instanceof KernelChanged k && k.snapshot().available()
+                    && k.snapshot().listenRow().filter(r -> compare.test(r.localPort(), value)).isPresent();
+        }
+    }
+
+    /**
+     * Connections the server has accepted and not closed yet, counted from its calls: a successful accept()
+     * opens one, close(client) ends one. An iterative server never holds more than one.
+     */
+    record OpenConnectionsGoal(String text, Comparison compare, long value) implements Goal {
+        @Override
+        public Progress start() {
+            long[] open = {0};
+            return e -> {
+                if (e instanceof CallReturned r && r.actor() != null && r.actor().kind() != Actor.Kind.CLIENT) {
+                    if (r.stage() == Step.ACCEPT && !r.failed()) {
+                        open[0]++;
+                    } else if (r.stage() == Step.CLOSE_CLIENT) {
+                        open[0] = Math.max(0, open[0] - 1);
+                    }
+                }
+                return compare.test(open[0], value);
             };
         }
     }

@@ -28,7 +28,9 @@ public final class GoalParser {
             "kernel accept-queue OP NUMBER",
             "kernel state TCP_STATE [OP NUMBER]",
             "kernel listen-overflows rises",
-            "server state SERVER_STATE");
+            "kernel listen-port OP NUMBER",
+            "server state SERVER_STATE",
+            "server connections OP NUMBER");
 
     public static final List<String> CALL_NAMES = List.of("socket", "setsockopt", "bind", "listen", "accept",
             "recv", "send", "close", "close-client", "close-listener", "shutdown", "connect", "poll", "any");
@@ -132,7 +134,7 @@ public final class GoalParser {
     }
 
     private static Goal kernel(Tokens t, String text) throws GoalSyntaxException {
-        String what = t.next("accept-queue, state or listen-overflows after kernel");
+        String what = t.next("accept-queue, state, listen-overflows or listen-port after kernel");
         switch (what) {
             case "accept-queue" -> {
                 Comparison op = operator(t, text);
@@ -153,8 +155,12 @@ public final class GoalParser {
                 }
                 return new Goal.ListenOverflowGoal(text);
             }
-            default -> throw error("expected accept-queue, state or listen-overflows after kernel, found '"
-                    + what + "'", text);
+            case "listen-port" -> {
+                Comparison op = operator(t, text);
+                return new Goal.ListenPortGoal(text, op, number(t, text));
+            }
+            default -> throw error("expected accept-queue, state, listen-overflows or listen-port after kernel, "
+                    + "found '" + what + "'", text);
         }
     }
 
@@ -170,9 +176,13 @@ public final class GoalParser {
     }
 
     private static Goal server(Tokens t, String text) throws GoalSyntaxException {
-        String w = t.next("'state' after server");
+        String w = t.next("'state' or 'connections' after server");
+        if (w.equals("connections")) {
+            Comparison op = operator(t, text);
+            return new Goal.OpenConnectionsGoal(text, op, number(t, text));
+        }
         if (!w.equals("state")) {
-            throw error("expected 'state' after server, found '" + w + "'", text);
+            throw error("expected 'state' or 'connections' after server, found '" + w + "'", text);
         }
         String name = t.next("a server state");
         for (ServerState s : ServerState.values()) {

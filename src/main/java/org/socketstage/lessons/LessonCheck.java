@@ -11,9 +11,10 @@ public final class LessonCheck {
     /** Prints the summary and returns 0, or prints every problem and returns 1. */
     public static int run(Path dir, PrintStream out) {
         LessonLibrary lib = LessonLoader.loadDirectory(dir);
+        String folder = LessonProblem.printable(dir.toString());
         if (lib.problems().isEmpty() && lib.lessons().isEmpty() && lib.glossary().isEmpty()
                 && lib.flashcards().isEmpty()) {
-            out.println(dir + ": no lesson files found (expected *.md files with a header; README.md and "
+            out.println(folder + ": no lesson files found (expected *.md files with a header; README.md and "
                     + "instructor-guide.md are not read)");
             return 1;
         }
@@ -27,7 +28,7 @@ public final class LessonCheck {
                             + (skipped == 1 ? "it" : "them") + " and load the rest (" + lib.summary() + ")");
             return 1;
         }
-        out.println(dir + ": " + lib.summary() + "; no problems");
+        out.println(folder + ": " + lib.summary() + "; no problems");
         return 0;
     }
 }

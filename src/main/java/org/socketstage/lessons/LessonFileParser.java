@@ -26,6 +26,9 @@ public final class LessonFileParser {
             "peer-reset", "peer-closes", "send-to-gone-peer", "unchecked-socket", "privileged-port",
             "address-not-here", "emfile", "any-errno");
 
+    /** Problems listed per file; the rest are counted. */
+    static final int MAX_PROBLEMS = 20;
+
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DIRECTIVE = Pattern.compile("\\s*([a-z][a-z-]*):\\s*(.*)");
     private static final String STAGES = Arrays.stream(Step.values()).map(Enum::name)
@@ -54,6 +57,11 @@ public final class LessonFileParser {
     }
 
     private LessonFile run() {
+        problems.addAll(LessonLimits.check(file, lines));
+        if (!problems.isEmpty()) {
+            return result(ContentKind.LESSON, null, null, List.of(), List.of());
+        }
+        checkPlaceholders();
         FrontMatter header = FrontMatter.read(file, lines, problems);
         if (!header.readable()) {
             return result(ContentKind.LESSON, null, null, List.of(), List.of());
@@ -65,6 +73,7 @@ public final class LessonFileParser {
         }
         String title = require(header, "title", "a title");
         List<Part> parts = md.split(header.bodyStart(), kind == ContentKind.LESSON);
+        problems.addAll(md.checkStructure(file));
         return switch (kind) {
             case LESSON -> lesson(header, id, title, parts);
             case GLOSSARY -> result(kind, id, null, entries(parts, "term").stream()
@@ -82,6 +91,16 @@ public final class LessonFileParser {
         });
     }
 
+    /** A {@code {{name}}} the app cannot fill would reach the student as it is: say so, with the names it knows. */
+    private void checkPlaceholders() {
+        for (int i = 0; i < lines.size(); i++) {
+            for (String name : LessonPlaceholders.unknownIn(lines.get(i))) {
+                problem(i + 1, "unknown placeholder '{{" + name + "}}'; accepted: "
+                        + String.join(", ", LessonPlaceholders.names().stream().map(n -> "{{" + n + "}}").toList()));
+            }
+        }
+    }
+
     private LessonFile lesson(FrontMatter header, String id, String title, List<Part> parts) {
         int order = order(header);
         Lesson.Level level = level(header);
@@ -89,6 +108,7 @@ public final class LessonFileParser {
         List<LessonSection> sections = new ArrayList<>();
         Set<String> taskIds = new HashSet<>();
         Set<String> questionIds = new HashSet<>();
+        List<QuizReader.TaskReference> taskRefs = new ArrayList<>();
         SectionDraft draft = null;
         for (Part p : parts) {
             switch (p.type) {
@@ -113,8 +133,9 @@ public final class LessonFileParser {
                             draft.tasks.add(t);
                         }
                     } else {
+                        String lessonId = id == null ? "lesson" : id;
                         QuizQuestion q = new QuizReader(file, md, problems).read(p,
-                                questionId(id == null ? "lesson" : id, p.title, questionIds));
+                                questionId(lessonId, p.title, questionIds), lessonId, directives(p), taskRefs);
                         if (q != null) {
                             draft.questions.add(q);
                         }
@@ -128,10 +149,24 @@ public final class LessonFileParser {
         if (sections.isEmpty()) {
             problem(header.bodyStart(), "a lesson needs at least one section: a line starting with '## '");
         }
+        checkTaskReferences(taskRefs, sections);
         Lesson lesson = problems.isEmpty()
                 ? new Lesson(id, title, order, level, intro, sections, source)
                 : null;
         return result(ContentKind.LESSON, id, lesson, List.of(), List.of());
+    }
+
+    /** A predict question must name a try-it task of the same lesson (it may come before or after it). */
+    private void checkTaskReferences(List<QuizReader.TaskReference> refs, List<LessonSection> sections) {
+        List<String> titles = sections.stream().flatMap(s -> s.tasks().stream()).map(TryItTask::title).toList();
+        for (QuizReader.TaskReference r : refs) {
+            boolean found = titles.stream().anyMatch(t -> MarkdownParts.slug(t).equals(MarkdownParts.slug(r.title())));
+            if (!found) {
+                problem(r.line(), "predict quiz '" + r.quizTitle() + "' names the task '" + r.title()
+                        + "', but this lesson has no try-it task with that title"
+                        + (titles.isEmpty() ? "" : "; its tasks: " + String.join(", ", titles)));
+            }
+        }
     }
 
     /**
@@ -315,6 +350,17 @@ public final class LessonFileParser {
 
     private LessonFile result(ContentKind kind, String id, Lesson lesson, List<GlossaryTerm> terms,
             List<Flashcard> cards) {
-        return new LessonFile(file, kind, id, lesson, terms, cards, problems);
+        return new LessonFile(file, kind, id, lesson, terms, cards, firstProblems());
+    }
+
+    /** A file of 100,000 bad lines must not become 100,000 warnings in the window: the first ones tell enough. */
+    private List<LessonProblem> firstProblems() {
+        if (problems.size() <= MAX_PROBLEMS) {
+            return problems;
+        }
+        List<LessonProblem> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+        first.add(new LessonProblem(file, 0, "and " + LessonLimits.number(problems.size() - MAX_PROBLEMS)
+                + " more problems in this file"));
+        return first;
     }
 }

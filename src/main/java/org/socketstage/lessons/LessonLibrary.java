@@ -145,10 +145,22 @@ public final class LessonLibrary {
         return lessons.stream().flatMap(l -> l.sections().stream()).filter(s -> s.stage() == stage).toList();
     }
 
-    /** {@code 8 lessons, 61 sections, 21 tasks, 31 questions, 52 terms, 30 flashcards}. */
+    /** Questions of one kind. */
+    public long questionCount(QuizKind kind) {
+        return questions().stream().filter(q -> q.kind() == kind).count();
+    }
+
+    /**
+     * {@code 8 lessons, 61 sections, 21 tasks, 31 questions (4 spot-the-bug, 3 predict), 52 terms, 30 flashcards};
+     * the part in brackets only when there are such questions.
+     */
     public String summary() {
+        long bugs = questionCount(QuizKind.SPOT_THE_BUG);
+        long predict = questionCount(QuizKind.PREDICT);
+        String kinds = bugs + predict == 0 ? "" : " (" + bugs + " " + QuizKind.SPOT_THE_BUG.word() + ", " + predict
+                + " " + QuizKind.PREDICT.word() + ")";
         return count(lessons.size(), "lesson") + ", " + count(sectionCount(), "section") + ", "
-                + count(tasks().size(), "task") + ", " + count(questions().size(), "question") + ", "
+                + count(tasks().size(), "task") + ", " + count(questions().size(), "question") + kinds + ", "
                 + count(glossary.size(), "term") + ", " + count(flashcards.size(), "flashcard");
     }
 

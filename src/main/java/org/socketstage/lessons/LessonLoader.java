@@ -1,6 +1,7 @@
 package org.socketstage.lessons;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,11 +10,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +59,8 @@ public final class LessonLoader {
             if ("jar".equals(uri.getScheme())) {
                 return loadFromJar(uri);
             }
-            return load(Path.of(uri).getParent(), name -> CLASSPATH_FOLDER + "/" + name, "classpath:");
+            return load(Path.of(uri).getParent(), name -> CLASSPATH_FOLDER + "/" + name, "classpath:",
+                    FolderAccess.FILES);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot read the built-in lessons at " + marker, e);
         }
@@ -70,7 +78,8 @@ public final class LessonLoader {
             throw new UncheckedIOException("cannot open the jar holding the built-in lessons: " + uri, e);
         }
         try {
-            return load(fs.getPath("/" + CLASSPATH_FOLDER), name -> CLASSPATH_FOLDER + "/" + name, "classpath:");
+            return load(fs.getPath("/" + CLASSPATH_FOLDER), name -> CLASSPATH_FOLDER + "/" + name, "classpath:",
+                    FolderAccess.FILES);
         } finally {
             if (opened) {
                 try {
@@ -84,12 +93,25 @@ public final class LessonLoader {
 
     /** An instructor's folder on its own, e.g. for {@code --check-lessons DIR}. */
     public static LessonLibrary loadDirectory(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        return loadDirectory(dir, FolderAccess.FILES);
+    }
+
+    static LessonLibrary loadDirectory(Path dir, FolderAccess access) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(dir, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
             return LessonLibrary.failed(new LessonProblem(dir.toString(), 0,
-                    Files.exists(dir) ? "not a folder: expected a folder of lesson files (*.md)"
-                            : "no such folder: expected a folder of lesson files (*.md)"));
+                    "no such folder: expected a folder of lesson files (*.md)"));
+        } catch (IOException e) {
+            return LessonLibrary.failed(new LessonProblem(dir.toString(), 0,
+                    "cannot open the folder: " + reason(e)));
         }
-        return load(dir, name -> dir.resolve(name).toString(), "");
+        if (!attrs.isDirectory()) {
+            return LessonLibrary.failed(new LessonProblem(dir.toString(), 0,
+                    "not a folder: expected a folder of lesson files (*.md)"));
+        }
+        return load(dir, name -> dir.resolve(name).toString(), "", access);
     }
 
     /** The built-in lessons with an instructor's folder added ({@code --lessons DIR}). */
@@ -101,36 +123,162 @@ public final class LessonLoader {
         String name(String fileName);
     }
 
-    private static LessonLibrary load(Path dir, Namer namer, String sourcePrefix) {
+    /** How a folder is listed and its files read: the file system, or in a test a stand-in that fails. */
+    interface FolderAccess {
+        List<Path> list(Path dir) throws IOException;
+
+        /** At most {@code limit + 1} bytes of a regular file, so that a file that grew past the limit shows. */
+        byte[] read(Path file, int limit) throws IOException;
+
+        FolderAccess FILES = new FolderAccess() {
+            @Override
+            public List<Path> list(Path dir) throws IOException {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    return entries.toList();
+                }
+            }
+
+            @Override
+            public byte[] read(Path file, int limit) throws IOException {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return in.readNBytes(limit + 1);
+                }
+            }
+        };
+    }
+
+    private static LessonLibrary load(Path dir, Namer namer, String sourcePrefix, FolderAccess access) {
         List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
+        try {
+            files = access.list(dir).stream()
+                    .filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(p -> !NOT_CONTENT.contains(p.getFileName().toString()))
-                    .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
-        } catch (IOException e) {
-            return LessonLibrary.failed(new LessonProblem(dir.toString(), 0, "cannot list the folder: " + e));
+        } catch (IOException | UncheckedIOException e) {
+            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            return LessonLibrary.failed(new LessonProblem(dir.toString(), 0, "cannot list the folder: " + reason(cause)));
         }
+        Path inside = realPath(dir);
         List<LessonFile> parsed = new ArrayList<>();
         for (Path p : files) {
-            String name = namer.name(p.getFileName().toString());
-            parsed.add(read(p, name, sourcePrefix + name));
+            String name = LessonProblem.printable(namer.name(p.getFileName().toString()));
+            LessonFile f = read(p, inside, name, sourcePrefix + name, access);
+            if (f != null) {
+                parsed.add(f);
+            }
         }
         return LessonLibrary.of(parsed);
     }
 
-    private static LessonFile read(Path p, String name, String source) {
+    /** The file's content, or its problem; null for a folder (subfolders are not read). */
+    private static LessonFile read(Path p, Path inside, String name, String source, FolderAccess access) {
+        Path target = p;
+        BasicFileAttributes attrs;
+        boolean link = false;
         try {
+            attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isSymbolicLink()) {
+                link = true;
+                target = followInside(p, inside);
+                if (target == null) {
+                    return unreadable(name, "is a link to a file outside this folder; links are followed only to "
+                            + "files inside the lessons folder");
+                }
+                attrs = Files.readAttributes(target, BasicFileAttributes.class);
+            }
+        } catch (NoSuchFileException e) {
+            return unreadable(name, link ? "is a link to a file that does not exist" : "cannot read the file: " + reason(e));
+        } catch (IOException e) {
+            return unreadable(name, isLoop(e) ? "is a link that leads round in a loop (" + LOOP + ")"
+                    : "cannot read the file: " + reason(e));
+        }
+        if (attrs.isDirectory()) {
+            return null;
+        }
+        if (!attrs.isRegularFile()) {
+            return unreadable(name, "is " + kindOf(target) + ", not a regular file; only regular files are read");
+        }
+        if (attrs.size() > LessonLimits.MAX_FILE_BYTES) {
+            return unreadable(name, tooBig(LessonLimits.number(attrs.size())));
+        }
+        try {
+            byte[] bytes = access.read(target, LessonLimits.MAX_FILE_BYTES);
+            if (bytes.length > LessonLimits.MAX_FILE_BYTES) {
+                return unreadable(name, tooBig("more than " + LessonLimits.number(LessonLimits.MAX_FILE_BYTES)));
+            }
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(p))).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
             return LessonFileParser.parse(name, source, text);
         } catch (CharacterCodingException e) {
             return unreadable(name, "the file is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
-            return unreadable(name, "cannot read the file: " + e.getMessage());
+            return unreadable(name, "cannot read the file: " + reason(e));
         }
+    }
+
+    /** Where a link leads, when that is inside the folder; null when it leads out. Throws for loops and dead ends. */
+    private static Path followInside(Path link, Path inside) throws IOException {
+        Path real = link.toRealPath();
+        return real.startsWith(inside) ? real : null;
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize();
+        }
+    }
+
+    private static String tooBig(String bytes) {
+        return "the file is " + bytes + " bytes; a lesson file may be at most " + LessonLimits.number(
+                LessonLimits.MAX_FILE_BYTES) + " bytes (1 MB): split it into several files";
+    }
+
+    /** "a named pipe (FIFO)" and the like, from the file type bits where the file system tells them. */
+    private static String kindOf(Path p) {
+        try {
+            int type = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
+            return switch (type) {
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file";
+        }
+    }
+
+    /** Why a file or folder could not be read, in words: "permission denied" rather than an exception's name. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist (any more)";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (isLoop(e)) {
+            return "its links lead round in a loop (" + LOOP + ")";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** ELOOP's text; the JDK adds "or unable to access attributes of symbolic link", which it never is here. */
+    private static final String LOOP = "too many levels of symbolic links";
+
+    private static boolean isLoop(IOException e) {
+        return e instanceof FileSystemException f && f.getReason() != null
+                && f.getReason().toLowerCase(java.util.Locale.ROOT).startsWith(LOOP);
     }
 
     private static LessonFile unreadable(String name, String message) {

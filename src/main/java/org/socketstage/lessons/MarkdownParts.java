@@ -5,17 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
 
 /**
  * Cuts the Markdown body of a content file into parts at its structural headings: {@code ##} starts a section
  * (a term, a card), {@code ### Try it: ...} a task, {@code ### Quiz: ...} a question. commonmark finds the
  * headings, so a {@code ##} inside a code block or a list is text, not structure. Line numbers are the
- * file's, counted from 1.
+ * file's, counted from 1. The lines must be within {@link LessonLimits}.
  */
 final class MarkdownParts {
 
@@ -42,10 +41,10 @@ final class MarkdownParts {
 
     private static final Pattern TASK = Pattern.compile("(?i)try\\s+it\\b\\s*:?\\s*(.*)");
     private static final Pattern QUIZ = Pattern.compile("(?i)quiz\\b\\s*:?\\s*(.*)");
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     private final List<String> fileLines;
     private int bodyStart;
+    private Document doc;
 
     MarkdownParts(List<String> fileLines) {
         this.fileLines = fileLines;
@@ -58,7 +57,7 @@ final class MarkdownParts {
     List<Part> split(int bodyStart, boolean tasksAndQuiz) {
         this.bodyStart = bodyStart;
         String body = String.join("\n", fileLines.subList(bodyStart, fileLines.size()));
-        Node doc = PARSER.parse(body);
+        doc = LessonMarkdown.parse(body);
         List<Part> parts = new ArrayList<>();
         Part current = new Part(Type.INTRO, "", bodyStart + 1);
         parts.add(current);
@@ -103,10 +102,30 @@ final class MarkdownParts {
         return null;
     }
 
-    /** The heading as written, without the #'s (or, for an underlined heading, its first line). */
+    /** What the lesson pane could not show of the body last {@link #split}: see {@link LessonMarkdown#checkStructure}. */
+    List<LessonProblem> checkStructure(String file) {
+        return LessonMarkdown.checkStructure(file, doc, bodyStart);
+    }
+
+    /**
+     * The heading as written, without the #'s (or, for an underlined heading, its first line). By hand rather
+     * than with a regular expression: {@code \\s+#+\\s*$} tried again at every space of a long heading.
+     */
     String headingText(int line) {
         String raw = fileLines.get(line - 1).strip();
-        return raw.replaceFirst("^#{1,6}\\s*", "").replaceFirst("\\s+#+\\s*$", "").strip();
+        int start = 0;
+        while (start < raw.length() && start < 6 && raw.charAt(start) == '#') {
+            start++;
+        }
+        int end = raw.length();
+        int hashes = end;
+        while (hashes > start && raw.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        if (hashes < end && hashes > start && Character.isWhitespace(raw.charAt(hashes - 1))) {
+            end = hashes;
+        }
+        return raw.substring(start, end).strip();
     }
 
     /** File lines {@code from} to {@code to} (both from 1, {@code to} exclusive), without blank edges. */

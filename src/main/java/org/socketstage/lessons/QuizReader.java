@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
@@ -11,8 +12,9 @@ import org.socketstage.lessons.MarkdownParts.Block;
 import org.socketstage.lessons.MarkdownParts.Part;
 
 /**
- * Reads one {@code ### Quiz:} part: the question, an optional prompt (text or code) and a list of choices,
- * each {@code - [x] right} or {@code - [ ] wrong}, followed by a line {@code Why: ...} that explains it.
+ * Reads one {@code ### Quiz:} part: optional settings ({@code kind:}, and {@code task:} for a predict
+ * question), the question, an optional prompt (text or code) and a list of choices, each {@code - [x] right}
+ * or {@code - [ ] wrong}, followed by a line {@code Why: ...} that explains it.
  */
 final class QuizReader {
 
@@ -30,10 +32,38 @@ final class QuizReader {
         this.problems = problems;
     }
 
-    QuizQuestion read(Part p, String id) {
+    /** The task a predict question names, to be checked once the whole lesson is read. */
+    record TaskReference(String title, int line, String quizTitle) {}
+
+    /**
+     * @param settings the {@code key: value} lines right under the heading: {key, value, line}
+     * @param taskRefs where a predict question's {@code task:} is added, for the caller to check
+     */
+    QuizQuestion read(Part p, String id, String lessonId, List<String[]> settings, List<TaskReference> taskRefs) {
         int before = problems.size();
         if (p.title.isEmpty()) {
             problem(p.line, "a quiz question needs its question after 'Quiz:'");
+        }
+        QuizKind kind = QuizKind.RECALL;
+        String taskTitle = null;
+        int taskLine = p.line;
+        int promptFrom = p.line + 1;
+        for (String[] d : settings) {
+            int line = Integer.parseInt(d[2]);
+            promptFrom = line + 1;
+            String value = d[1].strip();
+            switch (d[0]) {
+                case "kind" -> kind = QuizKind.fromWord(value).orElseGet(() -> {
+                    problem(line, "bad kind '" + value + "' for quiz '" + p.title + "': expected "
+                            + QuizKind.accepted());
+                    return QuizKind.RECALL;
+                });
+                case "task" -> {
+                    taskTitle = value;
+                    taskLine = line;
+                }
+                default -> problem(line, "unknown key '" + d[0] + "' under a quiz heading; accepted: kind, task");
+            }
         }
         Block list = p.blocks.stream().filter(b -> b.node() instanceof ListBlock).findFirst().orElse(null);
         if (list == null) {
@@ -41,7 +71,8 @@ final class QuizReader {
                     + "'- [ ] wrong answer' lines, each with a 'Why: …' line under it");
             return null;
         }
-        String extra = md.text(p.line + 1, list.firstLine());
+        String revealTask = kindRules(p, kind, taskTitle, taskLine, list, lessonId, taskRefs);
+        String extra = md.text(promptFrom, list.firstLine());
         String prompt = extra.isEmpty() ? p.title : p.title + "\n\n" + extra;
         p.blocks.stream().filter(b -> b.firstLine() > list.lastLine()).findFirst().ifPresent(b ->
                 problem(b.firstLine(), "unexpected text after the choices of quiz '" + p.title
@@ -67,7 +98,31 @@ final class QuizReader {
             problem(list.firstLine(), "quiz '" + p.title + "' has " + right
                     + " right answers: mark exactly one choice '[x]'");
         }
-        return problems.size() == before ? new QuizQuestion(id, prompt, choices, p.line) : null;
+        return problems.size() == before ? new QuizQuestion(id, prompt, choices, p.line, kind, revealTask) : null;
+    }
+
+    /** Checks what each kind needs; returns the id of the task that reveals a predict question, else null. */
+    private String kindRules(Part p, QuizKind kind, String taskTitle, int taskLine, Block list, String lessonId,
+            List<TaskReference> taskRefs) {
+        if (kind == QuizKind.SPOT_THE_BUG && p.blocks.stream()
+                .noneMatch(b -> b.firstLine() < list.firstLine() && b.node() instanceof FencedCodeBlock)) {
+            problem(p.line, "spot-the-bug quiz '" + p.title + "' shows no code: put the fragment in a fenced code "
+                    + "block between the heading and the choices");
+        }
+        if (kind != QuizKind.PREDICT) {
+            if (taskTitle != null) {
+                problem(taskLine, "quiz '" + p.title + "' names a task but is not a predict question: add "
+                        + "'kind: predict' or remove the 'task:' line");
+            }
+            return null;
+        }
+        if (taskTitle == null || taskTitle.isEmpty()) {
+            problem(p.line, "predict quiz '" + p.title + "' needs a line 'task: …' naming the try-it task of this "
+                    + "lesson whose goal reveals the answer");
+            return null;
+        }
+        taskRefs.add(new TaskReference(taskTitle, taskLine, p.title));
+        return lessonId + "/" + MarkdownParts.slug(taskTitle);
     }
 
     private QuizChoice choice(Node item, int n, String title) {
@@ -97,10 +152,14 @@ final class QuizReader {
                 text.append(' ').append(content.strip());
             }
         }
-        Matcher inline = Pattern.compile("(.*?)\\s+Why:\\s*(.*)").matcher(text);
-        if (why == null && inline.matches()) {
-            why = new StringBuilder(inline.group(2));
-            text = new StringBuilder(inline.group(1));
+        int inline = why == null ? inlineWhy(text) : -1;
+        if (inline >= 0) {
+            int cut = inline;
+            while (cut > 0 && isSpace(text.charAt(cut - 1))) {
+                cut--;
+            }
+            why = new StringBuilder(text.substring(inline + "Why:".length()).stripLeading());
+            text = new StringBuilder(text.substring(0, cut));
         }
         if (text.toString().isBlank()) {
             problem(first, "choice " + n + " of quiz '" + title + "' has no text after its box");
@@ -111,6 +170,25 @@ final class QuizReader {
             return null;
         }
         return new QuizChoice(text.toString().strip(), correct, why.toString().strip());
+    }
+
+    /**
+     * Where "Why:" starts after a space on the choice's own line, or -1. By hand, in one pass: the regular
+     * expression {@code (.*?)\\s+Why:} took 20 s on a choice with 150,000 spaces.
+     */
+    private static int inlineWhy(CharSequence text) {
+        String s = text.toString();
+        for (int i = s.indexOf("Why:"); i >= 0; i = s.indexOf("Why:", i + 1)) {
+            if (i > 0 && isSpace(s.charAt(i - 1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What {@code \\s} matches. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private void problem(int line, String message) {

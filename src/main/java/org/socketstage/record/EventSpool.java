@@ -53,6 +53,8 @@ public final class EventSpool implements AutoCloseable {
     private long straceLines;
     private long lastSeq;
     private IOException failure;
+    private long missed;
+    private long firstMissed = -1;
     private boolean closed;
 
     /**
@@ -82,13 +84,19 @@ public final class EventSpool implements AutoCloseable {
         this.bus = eventBus;
         // events published before now never reach this spool; export must not wait for them
         this.lastSeq = Math.max(lastSeq, eventBus.lastSeq());
-        this.subscription = eventBus.subscribe("spool", this::append);
+        // every event or a visible gap: the server waits for the disk rather than the export missing lines
+        this.subscription = eventBus.subscribe("spool", e -> true, this::append, EventBus.DEFAULT_QUEUE_CAPACITY,
+                EventBus.Delivery.KEEP_ALL);
         return this;
     }
 
     /** Appends one event; after a write error the spool keeps the error for the next export and stops writing. */
     public synchronized void append(ServerEvent event) {
-        if (closed || failure != null) {
+        if (closed) {
+            return;
+        }
+        if (failure != null) {
+            missed++;
             return;
         }
         try {
@@ -105,7 +113,19 @@ public final class EventSpool implements AutoCloseable {
             notifyAll();
         } catch (IOException e) {
             failure = e;
+            missed++;
+            firstMissed = event.seq();
+            if (bus != null) {
+                String text = "the event spool in " + dir + " could not write (" + e.getMessage() + "): exports will"
+                        + " not have the events from #" + event.seq() + " on";
+                bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, org.socketstage.event.Actor.SERVER, text));
+            }
         }
+    }
+
+    /** Events the spool could not keep (its file could not be written, or it fell too far behind). */
+    public synchronized long missed() {
+        return missed + (subscription == null ? 0 : subscription.dropped());
     }
 
     /** Events written so far. */
@@ -127,7 +147,8 @@ public final class EventSpool implements AutoCloseable {
             if (closed) {
                 throw new IOException("the event spool is closed");
             }
-            if (failure != null) {
+            long lost = missed();
+            if (failure != null && events == 0) {
                 throw new IOException("the event spool could not write to " + dir + ": " + failure.getMessage(), failure);
             }
             json.flush();
@@ -138,7 +159,39 @@ public final class EventSpool implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            return format == Format.JSON_LINES ? events : straceLines;
+            long lines = format == Format.JSON_LINES ? events : straceLines;
+            if (lost > 0) {
+                // the file has what the spool kept; the missing part is said in the file and to the person exporting
+                String why = failure != null ? "the spool could not write (" + failure.getMessage() + ")"
+                        : "the spool fell behind";
+                Files.writeString(target, format == Format.JSON_LINES
+                        ? "{\"type\":\"ExportIncomplete\",\"missing\":" + lost + ",\"first_missing_seq\":"
+                                + firstMissed + "}\n"
+                        : "--- " + lost + " events are missing from this export: " + why + " ---\n",
+                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                throw new IncompleteExport(lines, lost, why);
+            }
+            return lines;
+        }
+    }
+
+    /** The export was written, but without every event; the message says how many are missing and why. */
+    public static final class IncompleteExport extends IOException {
+        private final long written;
+        private final long missing;
+
+        IncompleteExport(long written, long missing, String why) {
+            super("wrote " + written + " lines, but " + missing + " events are missing: " + why);
+            this.written = written;
+            this.missing = missing;
+        }
+
+        public long written() {
+            return written;
+        }
+
+        public long missing() {
+            return missing;
         }
     }
 

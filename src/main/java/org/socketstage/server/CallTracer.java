@@ -72,7 +72,7 @@ final class CallTracer {
     <T> T call(Actor actor, Step stage, String name, CallArgs args, boolean gated, Body<T> body,
             Reporter<T> reporter, CallArgs failureArgs, byte[] sockaddrBytes) throws SyscallException {
         bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, stage, name, args));
-        if (gated) {
+        if (gated && !gate.passesFreely(stage)) {
             gate.pass(actor, stage, name, held -> bus.publish((seq, time) ->
                     new ServerEvent.CallHeld(seq, time, actor, stage, name, held.reason())));
         }

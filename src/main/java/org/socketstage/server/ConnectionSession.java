@@ -7,17 +7,38 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
-import org.socketstage.socket.SocketConstants;
+import org.socketstage.socket.SocketOption;
 import org.socketstage.socket.SyscallException;
 import org.socketstage.event.StraceText;
 
 /**
  * One accepted client: the recv/send echo loop, then close(client). A line {@code exit} ends it, as does
- * recv() returning 0 (the peer closed its side) or an error such as ECONNRESET.
+ * recv() returning 0 (the peer closed its side), an error such as ECONNRESET, or the idle timeout.
+ *
+ * <p>recv() and send() block in the kernel for real, as in the C program: no poll() before each. A stop wakes
+ * them with shutdown() ({@link #wake()}); the idle timeout is the kernel's own SO_RCVTIMEO/SO_SNDTIMEO, so a
+ * client that sends nothing (or reads nothing) for that long makes the call give up with EAGAIN and the server
+ * closes the connection, saying why. TCP keepalive is switched on so a peer that vanished without a FIN (a
+ * laptop closed, a cable pulled) is noticed too. These options are the server's machinery, not lesson steps,
+ * so they are set without being reported as calls.
  */
 final class ConnectionSession implements Runnable {
 
-    private static final int POLL_MILLIS = 100;
+    private static final System.Logger LOG = System.getLogger(ConnectionSession.class.getName());
+    /** Keepalive: first probe after a minute of silence, then every 10 s; 5 unanswered probes end it. */
+    static final int KEEPALIVE_IDLE_SECONDS = 60;
+    static final int KEEPALIVE_INTERVAL_SECONDS = 10;
+    static final int KEEPALIVE_PROBES = 5;
+
+    /** The kernel gave up waiting: the idle timeout fired in recv() or send(). */
+    private static final class IdleTimeout extends RuntimeException {
+        final boolean reading;
+
+        IdleTimeout(boolean reading) {
+            super(null, null, false, false);
+            this.reading = reading;
+        }
+    }
 
     private final SocketApi api;
     private final CallTracer tracer;
@@ -26,12 +47,18 @@ final class ConnectionSession implements Runnable {
     private final SockAddrIn peer;
     private final Actor actor;
     private final int bufferSize;
+    private final int idleTimeoutSeconds;
     private final ExitLineDetector exitLine = new ExitLineDetector();
+    /** Guards {@link #closing}, so a stop's shutdown() never reaches a number close() has given back. */
+    private final Object fdGuard = new Object();
     private volatile long bytesIn;
     private volatile long bytesOut;
-    private volatile boolean closing;
+    private boolean closing;
+    /** The bytes of the last recv(), as reported; the echo sends this very copy. */
+    private byte[] received;
 
-    ConnectionSession(SocketApi api, CallTracer tracer, BooleanSupplier stopping, int fd, SockAddrIn peer, int bufferSize) {
+    ConnectionSession(SocketApi api, CallTracer tracer, BooleanSupplier stopping, int fd, SockAddrIn peer,
+            int bufferSize, int idleTimeoutSeconds) {
         this.api = api;
         this.tracer = tracer;
         this.stopping = stopping;
@@ -39,16 +66,42 @@ final class ConnectionSession implements Runnable {
         this.peer = peer;
         this.actor = Actor.connection(fd, peer);
         this.bufferSize = bufferSize;
+        this.idleTimeoutSeconds = idleTimeoutSeconds;
     }
 
     @Override
     public void run() {
         try {
+            configure();
             serve();
+        } catch (IdleTimeout t) {
+            tracer.notice(actor, t.reading
+                    ? "no data from this client for " + idleTimeoutSeconds + " s, the idle timeout: the server closes"
+                            + " the connection so an absent client does not keep its place (recv() gave up with"
+                            + " EAGAIN because the server set SO_RCVTIMEO)"
+                    : "this client has not read what the server sent for " + idleTimeoutSeconds + " s, the idle"
+                            + " timeout: the server closes the connection (send() gave up because the server set"
+                            + " SO_SNDTIMEO)");
         } catch (StepGate.Cancelled | SyscallException e) {
             // the reason is already in the event stream; what is left is to close
         } finally {
             closeClient();
+        }
+    }
+
+    private void configure() {
+        try {
+            api.setsockopt(fd, SocketOption.SO_KEEPALIVE, 1);
+            api.setsockopt(fd, SocketOption.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
+            api.setsockopt(fd, SocketOption.TCP_KEEPINTVL, KEEPALIVE_INTERVAL_SECONDS);
+            api.setsockopt(fd, SocketOption.TCP_KEEPCNT, KEEPALIVE_PROBES);
+            if (idleTimeoutSeconds > 0) {
+                api.setsockopt(fd, SocketOption.SO_RCVTIMEO, idleTimeoutSeconds * 1000);
+                api.setsockopt(fd, SocketOption.SO_SNDTIMEO, idleTimeoutSeconds * 1000);
+            }
+        } catch (SyscallException e) {
+            // the connection works without them; only an idle or vanished client is noticed later
+            LOG.log(System.Logger.Level.DEBUG, "setting keepalive or timeouts on " + fd + " failed: " + e.getMessage());
         }
     }
 
@@ -57,12 +110,10 @@ final class ConnectionSession implements Runnable {
         CallArgs before = CallArgs.lazy(() -> fd + ", ..., " + bufferSize + ", 0");
         while (!stopping.getAsBoolean()) {
             int n = tracer.call(actor, Step.RECV, "recv", before, true,
-                    () -> {
-                        awaitReady(SocketConstants.POLLIN);
-                        return api.recv(fd, buffer, bufferSize, 0);
-                    },
+                    () -> receive(buffer),
                     got -> {
                         byte[] data = Arrays.copyOf(buffer, got);
+                        received = data;
                         return new CallTracer.Report(got, CallArgs.lazy(() -> fd + ", "
                                 + StraceText.quote(data, 0, data.length, StraceText.DEFAULT_MAX) + ", " + bufferSize + ", 0"),
                                 data, null, null, null);
@@ -74,8 +125,7 @@ final class ConnectionSession implements Runnable {
             }
             bytesIn += n;
             int exitAt = exitLine.feed(buffer, n);
-            int echo = exitAt < 0 ? n : exitAt;
-            sendAll(Arrays.copyOf(buffer, echo));
+            sendAll(received, exitAt < 0 ? n : exitAt);
             if (exitAt >= 0) {
                 tracer.notice(actor, "received the line \"exit\": the server closes this connection");
                 return;
@@ -83,20 +133,36 @@ final class ConnectionSession implements Runnable {
         }
     }
 
+    /** recv() as the program makes it; a stop (which shuts the socket down to wake it) ends it without a result. */
+    private int receive(byte[] buffer) throws SyscallException {
+        while (true) {
+            try {
+                int n = api.recv(fd, buffer, bufferSize, 0);
+                if (n == 0 && stopping.getAsBoolean()) {
+                    throw new StepGate.Cancelled();
+                }
+                return n;
+            } catch (SyscallException e) {
+                retryOrRethrow(e, true);
+            }
+        }
+    }
+
     /** send() may take fewer bytes than offered; a real server loops until all are sent. */
-    private void sendAll(byte[] data) throws SyscallException {
+    private void sendAll(byte[] data, int length) throws SyscallException {
         int off = 0;
-        while (off < data.length) {
+        while (off < length) {
+            if (stopping.getAsBoolean()) {
+                throw new StepGate.Cancelled();
+            }
             int from = off;
-            int len = data.length - off;
+            int len = length - off;
             CallArgs args = CallArgs.lazy(() -> fd + ", " + StraceText.quote(data, from, len, StraceText.DEFAULT_MAX)
                     + ", " + len + ", MSG_NOSIGNAL");
             int sent = tracer.call(actor, Step.SEND, "send", args, true,
-                    () -> {
-                        awaitReady(SocketConstants.POLLOUT);
-                        return api.send(fd, data, from, len, 0);
-                    },
-                    s -> new CallTracer.Report(s, args, Arrays.copyOfRange(data, from, from + s), null, null,
+                    () -> transmit(data, from, len),
+                    s -> new CallTracer.Report(s, args,
+                            from == 0 && s == data.length ? data : Arrays.copyOfRange(data, from, from + s), null, null,
                             s < len ? "partial send: " + s + " of " + len + " bytes; the loop sends the rest" : null),
                     args, null);
             bytesOut += sent;
@@ -104,18 +170,35 @@ final class ConnectionSession implements Runnable {
         }
     }
 
-    /** Blocks like the real call would, but wakes every 100 ms to see whether the server is stopping. */
-    private void awaitReady(int events) throws SyscallException {
-        while (api.poll(fd, events, POLL_MILLIS) == 0) {
-            if (stopping.getAsBoolean()) {
-                throw new StepGate.Cancelled();
+    private int transmit(byte[] data, int from, int len) throws SyscallException {
+        while (true) {
+            try {
+                return api.send(fd, data, from, len, 0);
+            } catch (SyscallException e) {
+                retryOrRethrow(e, false);
             }
         }
     }
 
+    /** EINTR is retried (a signal is not the program's business here); the rest ends the call. */
+    private void retryOrRethrow(SyscallException e, boolean reading) throws SyscallException {
+        if (stopping.getAsBoolean() && !e.simulated()) {
+            throw new StepGate.Cancelled();
+        }
+        if (e.is("EINTR")) {
+            return;
+        }
+        if ((e.is("EAGAIN") || e.is("EWOULDBLOCK")) && idleTimeoutSeconds > 0 && !e.simulated()) {
+            throw new IdleTimeout(reading);
+        }
+        throw e;
+    }
+
     private void closeClient() {
-        // set first: once close() runs, the number may belong to another socket that stop() must not touch
-        closing = true;
+        // first: once close() runs, the number may belong to another socket that stop() must not touch
+        synchronized (fdGuard) {
+            closing = true;
+        }
         String args = Integer.toString(fd);
         try {
             tracer.call(actor, Step.CLOSE_CLIENT, "close", args, !stopping.getAsBoolean(),
@@ -143,13 +226,24 @@ final class ConnectionSession implements Runnable {
         }
     }
 
-    int fd() {
-        return fd;
+    /**
+     * Wakes this connection's thread if it is blocked in recv() or send(), as a stop needs: shutdown() makes
+     * recv() return 0 and send() fail; close() from another thread would not. Never after close() began.
+     */
+    void wake() {
+        synchronized (fdGuard) {
+            if (!closing) {
+                try {
+                    api.shutdown(fd, org.socketstage.socket.Shutdown.SHUT_RDWR);
+                } catch (SyscallException e) {
+                    // not connected any more: nothing blocks on it
+                }
+            }
+        }
     }
 
-    /** True from the moment close() is about to run: the fd number is no longer ours to use. */
-    boolean closing() {
-        return closing;
+    int fd() {
+        return fd;
     }
 
     ConnectionInfo info() {

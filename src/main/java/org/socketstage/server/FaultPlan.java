@@ -14,18 +14,23 @@ public final class FaultPlan {
 
     private final Map<Step, Errno> nextFailure = new EnumMap<>(Step.class);
     private boolean uncheckedSocket;
+    /** Read without the lock on every call: most calls have nothing armed. */
+    private volatile boolean anyArmed;
 
     /** The next call of this stage fails with this errno, once. */
     public synchronized void failNext(Step stage, Errno errno) {
         nextFailure.put(stage, errno);
+        anyArmed = true;
     }
 
     public synchronized void clear(Step stage) {
         nextFailure.remove(stage);
+        anyArmed = !nextFailure.isEmpty();
     }
 
     public synchronized void clearAll() {
         nextFailure.clear();
+        anyArmed = false;
         uncheckedSocket = false;
     }
 
@@ -34,8 +39,15 @@ public final class FaultPlan {
     }
 
     /** Takes the armed failure for this stage, if any, so it fires once. */
-    public synchronized Optional<Errno> take(Step stage) {
-        return Optional.ofNullable(nextFailure.remove(stage));
+    public Optional<Errno> take(Step stage) {
+        if (!anyArmed) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            Optional<Errno> armed = Optional.ofNullable(nextFailure.remove(stage));
+            anyArmed = !nextFailure.isEmpty();
+            return armed;
+        }
     }
 
     /**

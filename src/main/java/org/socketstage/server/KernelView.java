@@ -15,7 +15,14 @@ public interface KernelView {
         public void stop() {}
     };
 
+    /** Starts watching {@code port}; {@code backlog} is listen()'s, or 0 when nothing listens (any more). */
     void start(int port, int backlog, Consumer<KernelSnapshot> onChange);
 
     void stop();
+
+    /**
+     * Something changed on the server's side (a connection was accepted or closed): look at the kernel again
+     * soon instead of waiting for the next regular look. Views that look only now and then rely on it.
+     */
+    default void nudge() {}
 }

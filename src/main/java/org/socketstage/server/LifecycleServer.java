@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,11 @@ public final class LifecycleServer implements Server {
     private final CallTracer tracer;
     private final KernelView kernelView;
     private final AtomicReference<ServerState> state = new AtomicReference<>(ServerState.IDLE);
-    private final Map<Integer, ConnectionSession> sessions = new ConcurrentHashMap<>();
+    /**
+     * The connections being served, by identity: never by fd, since a finished connection's number may already
+     * be a new connection's when its thread removes it (that let the limit be exceeded under churn).
+     */
+    private final Set<ConnectionSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<ConnectionSession, Thread> sessionThreads = new ConcurrentHashMap<>();
     private final Object capacity = new Object();
     private volatile boolean stopping;
@@ -164,13 +169,19 @@ public final class LifecycleServer implements Server {
     }
 
     private void serve(Accepted a) {
-        ConnectionSession s = new ConnectionSession(api, tracer, () -> stopping, a.fd(), a.peer(), config.recvBufferSize());
-        sessions.put(a.fd(), s);
+        kernelView.nudge();
+        ConnectionSession s = new ConnectionSession(api, tracer, () -> stopping, a.fd(), a.peer(),
+                config.recvBufferSize(), config.idleTimeoutSeconds());
+        sessions.add(s);
+        if (stopping) {
+            s.wake(); // stop() may have looked at the sessions just before this one was added
+        }
         if (config.concurrency() == Concurrency.ITERATIVE) {
             try {
                 s.run();
             } finally {
-                sessions.remove(a.fd());
+                sessions.remove(s);
+                kernelView.nudge();
             }
             return;
         }
@@ -178,8 +189,9 @@ public final class LifecycleServer implements Server {
             try {
                 s.run();
             } finally {
-                sessions.remove(a.fd());
+                sessions.remove(s);
                 sessionThreads.remove(s);
+                kernelView.nudge();
                 synchronized (capacity) {
                     capacity.notifyAll();
                 }
@@ -267,6 +279,10 @@ public final class LifecycleServer implements Server {
         synchronized (capacity) {
             capacity.notifyAll();
         }
+        // connections block in recv()/send() in the kernel: shutdown() is what wakes them
+        for (ConnectionSession s : sessions) {
+            s.wake();
+        }
         join(t, Math.min(remainingMillis(deadline), 200));
         if (t.isAlive()) {
             wakeBlockedCalls();
@@ -280,10 +296,8 @@ public final class LifecycleServer implements Server {
      * shutdown() wakes it, where close() from another thread would not.
      */
     private void wakeBlockedCalls() {
-        for (ConnectionSession s : sessions.values()) {
-            if (!s.closing()) {
-                shutdownQuietly(s.fd());
-            }
+        for (ConnectionSession s : sessions) {
+            s.wake();
         }
         int fd = setup.fd();
         if (fd >= 0) {
@@ -345,7 +359,7 @@ public final class LifecycleServer implements Server {
     }
 
     public List<ConnectionInfo> connections() {
-        return sessions.values().stream().map(ConnectionSession::info).toList();
+        return sessions.stream().map(ConnectionSession::info).toList();
     }
 
     @Override

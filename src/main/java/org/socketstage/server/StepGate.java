@@ -57,10 +57,23 @@ public final class StepGate {
     private boolean paused;
     private boolean cancelled;
     private long resumeGeneration;
+    private volatile Runnable onPacingChange = () -> { };
+    /** True while calls go through at once (live, or run without delay; not paused, not cancelled). */
+    private volatile boolean flowing;
+    private volatile Set<Step> breakpointsNow = Set.of();
 
     public StepGate(PacingMode mode, long delayMillis) {
         this.mode = mode;
         this.delayMillis = Math.max(0, delayMillis);
+        refreshFastPath();
+    }
+
+    /**
+     * Told after every change of mode, delay, pause or breakpoints (on the changing thread, outside the lock),
+     * so the session can publish the new pacing for every pane to follow.
+     */
+    public void onPacingChange(Runnable listener) {
+        onPacingChange = listener == null ? () -> { } : listener;
     }
 
     /**
@@ -69,6 +82,10 @@ public final class StepGate {
      * @throws Cancelled once the gate is cancelled
      */
     public void pass(Actor actor, Step stage, String call, HoldListener onHold) {
+        // the common case (live, nothing held) takes no lock: every connection thread passes here per call
+        if (passesFreely(stage)) {
+            return;
+        }
         lock.lock();
         try {
             checkCancelled();
@@ -93,6 +110,11 @@ public final class StepGate {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** True when a call of this stage would go through at once right now (no lock taken to find out). */
+    public boolean passesFreely(Step stage) {
+        return flowing && !breakpointsNow.contains(stage);
     }
 
     private void waitDelay() {
@@ -156,27 +178,27 @@ public final class StepGate {
     }
 
     public void pause() {
-        update(() -> paused = true);
+        changePacing(() -> paused = true);
     }
 
     /** Leaves pause, and lets calls held at a breakpoint go on. In STEP mode calls still wait for step(). */
     public void resume() {
-        update(() -> {
+        changePacing(() -> {
             paused = false;
             resumeGeneration++;
         });
     }
 
     public void setMode(PacingMode newMode) {
-        update(() -> mode = newMode);
+        changePacing(() -> mode = newMode);
     }
 
     public void setDelayMillis(long millis) {
-        update(() -> delayMillis = Math.max(0, millis));
+        changePacing(() -> delayMillis = Math.max(0, millis));
     }
 
     public void setBreakpoint(Step stage, boolean on) {
-        update(() -> {
+        changePacing(() -> {
             if (on) {
                 breakpoints.add(stage);
             } else {
@@ -186,7 +208,7 @@ public final class StepGate {
     }
 
     public void setBreakpoints(Set<Step> stages) {
-        update(() -> {
+        changePacing(() -> {
             breakpoints.clear();
             breakpoints.addAll(stages);
         });
@@ -199,20 +221,31 @@ public final class StepGate {
 
     /** Makes a cancelled gate usable again for a new run, keeping mode, delay and breakpoints. */
     public void reset() {
-        update(() -> {
+        changePacing(() -> {
             cancelled = false;
             paused = false;
         });
+    }
+
+    private void changePacing(Runnable change) {
+        update(change);
+        onPacingChange.run();
     }
 
     private void update(Runnable change) {
         lock.lock();
         try {
             change.run();
+            refreshFastPath();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void refreshFastPath() {
+        breakpointsNow = breakpoints.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(breakpoints));
+        flowing = !cancelled && !paused && (mode == PacingMode.LIVE || (mode == PacingMode.RUN && delayMillis == 0));
     }
 
     public PacingMode mode() {

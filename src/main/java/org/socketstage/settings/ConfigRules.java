@@ -14,6 +14,10 @@ public final class ConfigRules {
     public static final String PORT_RULE = "port must be a number from 0 to 65535";
     public static final String BACKLOG_RULE = "backlog must be a whole number of at least 1";
     public static final String ADDRESS_RULE = "address must be an IPv4 address like 127.0.0.1 or a host name that resolves to one";
+    public static final String MAX_CONNECTIONS_RULE = "must be a whole number from 1 to 1024";
+    public static final String RECV_BUFFER_RULE = "must be a whole number of bytes from 1 to 1048576";
+    public static final String DELAY_RULE = "must be a whole number of milliseconds from 0 to 60000";
+    public static final String IDLE_TIMEOUT_RULE = "must be a whole number of seconds from 0 (never) to 86400";
 
     private ConfigRules() {}
 
@@ -36,13 +40,63 @@ public final class ConfigRules {
         try {
             for (InetAddress a : InetAddress.getAllByName(text.trim())) {
                 if (a instanceof Inet4Address) {
-                    return Optional.empty();
+                    return unbindable(a).map(why -> ADDRESS_RULE + " (\"" + shorten(text) + "\" " + why + ")");
                 }
             }
             return Optional.of(ADDRESS_RULE + " (\"" + shorten(text) + "\" has no IPv4 address)");
         } catch (UnknownHostException | SecurityException e) {
             return Optional.of(ADDRESS_RULE + " (\"" + shorten(text) + "\" does not resolve)");
         }
+    }
+
+    /** A TCP server cannot listen on a group or broadcast address: say so before bind() would. */
+    private static Optional<String> unbindable(InetAddress a) {
+        if (a.isMulticastAddress()) {
+            return Optional.of("is a multicast group address; TCP listens on one of this machine's own addresses");
+        }
+        byte[] b = a.getAddress();
+        if ((b[0] & 0xff) == 255 && (b[1] & 0xff) == 255 && (b[2] & 0xff) == 255 && (b[3] & 0xff) == 255) {
+            return Optional.of("is the broadcast address; TCP listens on one of this machine's own addresses");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> checkMaxConnections(String text) {
+        return range(text, 1, 1024, MAX_CONNECTIONS_RULE);
+    }
+
+    public static Optional<String> checkRecvBuffer(String text) {
+        return range(text, 1, 1 << 20, RECV_BUFFER_RULE);
+    }
+
+    public static Optional<String> checkIdleTimeout(String text) {
+        return range(text, 0, ServerConfig.MAX_IDLE_TIMEOUT_SECONDS, IDLE_TIMEOUT_RULE);
+    }
+
+    public static Optional<String> checkDelay(String text) {
+        return range(text, 0, 60_000, DELAY_RULE);
+    }
+
+    /** A transcript file must be creatable: its folder must exist and be a folder, and the name must not be one. */
+    public static Optional<String> checkTranscript(java.nio.file.Path file) {
+        String name = file.toString();
+        if (name.isBlank()) {
+            return Optional.of("needs a file name (got nothing)");
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            return Optional.of(shorten(name) + " is a folder; give a file name inside it");
+        }
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            return Optional.of("the folder " + parent + " does not exist; create it first or choose another place");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> range(String text, int min, int max, String rule) {
+        return parseInt(text).filter(n -> n >= min && n <= max).isPresent()
+                ? Optional.empty()
+                : Optional.of(rule + " (got \"" + shorten(text) + "\")");
     }
 
     public static Optional<Integer> parseInt(String text) {
@@ -56,7 +110,7 @@ public final class ConfigRules {
         return Optional.of(Integer.parseInt(t));
     }
 
-    private static String shorten(String text) {
+    public static String shorten(String text) {
         if (text == null) {
             return "";
         }

@@ -125,13 +125,17 @@ public final class JdkSocketApi implements SocketApi {
         Objects.checkFromIndexSize(0, length, buffer.length);
         NioSocket socket = connected("recv", fd, flags);
         ByteBuffer into = ByteBuffer.wrap(buffer, 0, length);
+        long timeout = socket.timeout(SocketOption.SO_RCVTIMEO);
         try {
             while (true) {
                 int n = socket.connection().read(into);
                 if (n != 0 || length == 0) {
                     return Math.max(n, 0); // Java's -1 for end of stream is recv()'s 0
                 }
-                block("recv", socket, SelectionKey.OP_READ, -1);
+                if (block("recv", socket, SelectionKey.OP_READ, timeout) == 0 && timeout > 0) {
+                    throw ErrnoFromJava.asKernelWould("recv", "EAGAIN", "nothing arrived within SO_RCVTIMEO ("
+                            + timeout + " ms)");
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw ErrnoFromJava.failure("recv", e);
@@ -144,10 +148,16 @@ public final class JdkSocketApi implements SocketApi {
         Objects.checkFromIndexSize(offset, length, data.length);
         NioSocket socket = connected("send", fd, flags);
         ByteBuffer from = ByteBuffer.wrap(data, offset, length);
+        long timeout = socket.timeout(SocketOption.SO_SNDTIMEO);
         try {
             while (from.hasRemaining()) {
-                if (socket.connection().write(from) == 0) {
-                    block("send", socket, SelectionKey.OP_WRITE, -1);
+                if (socket.connection().write(from) == 0
+                        && block("send", socket, SelectionKey.OP_WRITE, timeout) == 0 && timeout > 0) {
+                    int sent = length - from.remaining();
+                    if (sent > 0) {
+                        return sent; // like the kernel: a send timed out part-way returns what it sent
+                    }
+                    throw ErrnoFromJava.asKernelWould("send", "EAGAIN", "no room within SO_SNDTIMEO (" + timeout + " ms)");
                 }
             }
             return length;

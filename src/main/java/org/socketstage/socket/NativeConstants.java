@@ -13,7 +13,13 @@ record NativeConstants(
         int soError,
         int msgNoSignal,
         int soNoSigPipe,
-        int oNonBlock) {
+        int oNonBlock,
+        int soKeepAlive,
+        int soRcvTimeo,
+        int soSndTimeo,
+        int tcpKeepIdle,
+        int tcpKeepIntvl,
+        int tcpKeepCnt) {
 
     static final int IPPROTO_TCP = 6;
     static final int TCP_NODELAY = 1;
@@ -21,9 +27,12 @@ record NativeConstants(
     static final int F_SETFL = 4;
 
     /** Linux has MSG_NOSIGNAL per send(); macOS has no such flag, only SO_NOSIGPIPE per socket. */
-    static final NativeConstants LINUX = new NativeConstants(1, 2, 13, 8, 7, 4, 0x4000, 0, 04000);
+    static final NativeConstants LINUX = new NativeConstants(1, 2, 13, 8, 7, 4, 0x4000, 0, 04000,
+            9, 20, 21, 4, 5, 6);
 
-    static final NativeConstants MACOS = new NativeConstants(0xffff, 0x4, 0x80, 0x1002, 0x1001, 0x1007, 0, 0x1022, 0x4);
+    /** macOS calls the keepalive idle time TCP_KEEPALIVE (0x10). */
+    static final NativeConstants MACOS = new NativeConstants(0xffff, 0x4, 0x80, 0x1002, 0x1001, 0x1007, 0, 0x1022, 0x4,
+            0x8, 0x1006, 0x1005, 0x10, 0x101, 0x102);
 
     static NativeConstants forPlatform(Platform platform) {
         return platform == Platform.MACOS ? MACOS : LINUX;
@@ -34,7 +43,7 @@ record NativeConstants(
     }
 
     int level(SocketOption option) {
-        return option == SocketOption.TCP_NODELAY ? IPPROTO_TCP : solSocket;
+        return option.level().equals("IPPROTO_TCP") ? IPPROTO_TCP : solSocket;
     }
 
     int name(SocketOption option) {
@@ -44,6 +53,12 @@ record NativeConstants(
             case SO_RCVBUF -> soRcvBuf;
             case SO_SNDBUF -> soSndBuf;
             case TCP_NODELAY -> TCP_NODELAY;
+            case SO_KEEPALIVE -> soKeepAlive;
+            case SO_RCVTIMEO -> soRcvTimeo;
+            case SO_SNDTIMEO -> soSndTimeo;
+            case TCP_KEEPIDLE -> tcpKeepIdle;
+            case TCP_KEEPINTVL -> tcpKeepIntvl;
+            case TCP_KEEPCNT -> tcpKeepCnt;
         };
     }
 }

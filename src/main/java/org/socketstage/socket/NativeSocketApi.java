@@ -1,11 +1,11 @@
 package org.socketstage.socket;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.ptr.IntByReference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -35,6 +35,7 @@ public final class NativeSocketApi implements SocketApi {
             } else {
                 try {
                     loaded = Native.load("c", LibC.class);
+                    DirectLibC.register();
                 } catch (LinkageError | RuntimeException e) {
                     failure = "could not load libc through JNA: " + e.getMessage();
                 }
@@ -84,7 +85,7 @@ public final class NativeSocketApi implements SocketApi {
     public int socket(int domain, int type, int protocol) throws SyscallException {
         int fd;
         try {
-            fd = libc.socket(domain, type, protocol);
+            fd = DirectLibC.socket(domain, type, protocol);
         } catch (LastErrorException e) {
             throw failure("socket", e);
         }
@@ -98,9 +99,9 @@ public final class NativeSocketApi implements SocketApi {
     private int suppressSigPipe(String call, int fd) throws SyscallException {
         if (constants.needsNoSigPipeOption()) {
             try {
-                libc.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
+                DirectLibC.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
             } catch (LastErrorException e) {
-                libc.close(fd);
+                DirectLibC.close(fd);
                 throw failure(call + " (setting SO_NOSIGPIPE)", e);
             }
         }
@@ -109,11 +110,18 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public void setsockopt(int fd, SocketOption option, int value) throws SyscallException {
-        int[] optionValue = option == SocketOption.SO_LINGER
-                ? new int[] {value < 0 ? 0 : 1, Math.max(value, 0)} // struct linger {l_onoff, l_linger}
-                : new int[] {value};
         try {
-            libc.setsockopt(fd, constants.level(option), constants.name(option), optionValue,
+            if (option.isTimeout()) {
+                // struct timeval {tv_sec; tv_usec}: two 64-bit fields (on macOS tv_usec is 32 bits, padded)
+                long millis = Math.max(0, value);
+                long[] timeval = {millis / 1000, (millis % 1000) * 1000};
+                DirectLibC.setsockopt(fd, constants.level(option), constants.name(option), timeval, 2 * Long.BYTES);
+                return;
+            }
+            int[] optionValue = option == SocketOption.SO_LINGER
+                    ? new int[] {value < 0 ? 0 : 1, Math.max(value, 0)} // struct linger {l_onoff, l_linger}
+                    : new int[] {value};
+            DirectLibC.setsockopt(fd, constants.level(option), constants.name(option), optionValue,
                     optionValue.length * Integer.BYTES);
         } catch (LastErrorException e) {
             throw failure("setsockopt", e);
@@ -123,7 +131,7 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void bind(int fd, SockAddrIn address) throws SyscallException {
         try {
-            libc.bind(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+            DirectLibC.bind(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
         } catch (LastErrorException e) {
             throw failure("bind", e);
         }
@@ -132,7 +140,7 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void listen(int fd, int backlog) throws SyscallException {
         try {
-            libc.listen(fd, backlog);
+            DirectLibC.listen(fd, backlog);
         } catch (LastErrorException e) {
             throw failure("listen", e);
         }
@@ -141,10 +149,10 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public Accepted accept(int fd) throws SyscallException {
         byte[] peer = new byte[SocketConstants.SOCKADDR_IN_SIZE];
-        IntByReference length = new IntByReference(peer.length);
+        int[] length = {peer.length};
         int connection;
         try {
-            connection = libc.accept(fd, peer, length);
+            connection = DirectLibC.accept(fd, peer, length);
         } catch (LastErrorException e) {
             throw failure("accept", e);
         }
@@ -154,19 +162,28 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public int recv(int fd, byte[] buffer, int length, int flags) throws SyscallException {
         Objects.checkFromIndexSize(0, length, buffer.length);
+        Memory io = ioBuffer(length);
+        int n;
         try {
-            return (int) libc.recv(fd, buffer, length, flags);
+            n = (int) DirectLibC.recv(fd, io, length, flags);
         } catch (LastErrorException e) {
             throw failure("recv", e);
         }
+        if (n > 0) {
+            io.read(0, buffer, 0, n);
+        }
+        return n;
     }
 
     @Override
     public int send(int fd, byte[] data, int offset, int length, int flags) throws SyscallException {
         Objects.checkFromIndexSize(offset, length, data.length);
-        byte[] slice = offset == 0 ? data : Arrays.copyOfRange(data, offset, offset + length);
+        Memory io = ioBuffer(length);
+        if (length > 0) {
+            io.write(0, data, offset, length);
+        }
         try {
-            return (int) libc.send(fd, slice, length, flags | constants.msgNoSignal());
+            return (int) DirectLibC.send(fd, io, length, flags | constants.msgNoSignal());
         } catch (LastErrorException e) {
             throw failure("send", e);
         }
@@ -175,7 +192,7 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void shutdown(int fd, Shutdown how) throws SyscallException {
         try {
-            libc.shutdown(fd, how.value());
+            DirectLibC.shutdown(fd, how.value());
         } catch (LastErrorException e) {
             throw failure("shutdown", e);
         }
@@ -184,7 +201,7 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void close(int fd) throws SyscallException {
         try {
-            libc.close(fd);
+            DirectLibC.close(fd);
         } catch (LastErrorException e) {
             throw failure("close", e);
         }
@@ -193,7 +210,7 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void connect(int fd, SockAddrIn address) throws SyscallException {
         try {
-            libc.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+            DirectLibC.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
         } catch (LastErrorException e) {
             throw failure("connect", e);
         }
@@ -210,7 +227,7 @@ public final class NativeSocketApi implements SocketApi {
         setFileStatusFlags(fd, flags | constants.oNonBlock());
         try {
             try {
-                libc.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+                DirectLibC.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
                 return;
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != einprogress) {
@@ -264,7 +281,7 @@ public final class NativeSocketApi implements SocketApi {
     public SockAddrIn getsockname(int fd) throws SyscallException {
         byte[] address = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         try {
-            libc.getsockname(fd, address, new IntByReference(address.length));
+            DirectLibC.getsockname(fd, address, new int[] {address.length});
         } catch (LastErrorException e) {
             throw failure("getsockname", e);
         }
@@ -275,7 +292,7 @@ public final class NativeSocketApi implements SocketApi {
     public SockAddrIn getpeername(int fd) throws SyscallException {
         byte[] address = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         try {
-            libc.getpeername(fd, address, new IntByReference(address.length));
+            DirectLibC.getpeername(fd, address, new int[] {address.length});
         } catch (LastErrorException e) {
             throw failure("getpeername", e);
         }
@@ -289,7 +306,7 @@ public final class NativeSocketApi implements SocketApi {
         pollfd.putInt(0, fd).putShort(4, (short) events).putShort(6, (short) 0);
         byte[] struct = pollfd.array();
         try {
-            int ready = libc.poll(struct, 1, timeoutMillis);
+            int ready = DirectLibC.poll(struct, 1, timeoutMillis);
             return ready == 0 ? 0 : ByteBuffer.wrap(struct).order(ByteOrder.nativeOrder()).getShort(6) & 0xffff;
         } catch (LastErrorException e) {
             if (e.getErrorCode() == eintr) {
@@ -297,6 +314,21 @@ public final class NativeSocketApi implements SocketApi {
             }
             throw failure("poll", e);
         }
+    }
+
+    /**
+     * Each thread's own native buffer for recv() and send(), kept and grown as needed: the bytes cross between
+     * Java and the kernel once, only as many as were received or are to be sent.
+     */
+    private static final ThreadLocal<Memory> IO = new ThreadLocal<>();
+
+    private static Memory ioBuffer(int length) {
+        Memory m = IO.get();
+        if (m == null || m.size() < Math.max(1, length)) {
+            m = new Memory(Math.max(4096, length));
+            IO.set(m);
+        }
+        return m;
     }
 
     private SyscallException failure(String call, LastErrorException e) {

@@ -49,6 +49,12 @@ final class NioSocket {
         this.recordedBind = address;
     }
 
+    /** SO_RCVTIMEO or SO_SNDTIMEO in milliseconds as a wait for {@link #await}: -1 (no limit) when unset or 0. */
+    synchronized long timeout(org.socketstage.socket.SocketOption option) {
+        Integer millis = options.get(option);
+        return millis == null || millis <= 0 ? -1 : millis;
+    }
+
     ServerSocketChannel listening() {
         return listening;
     }
@@ -175,6 +181,13 @@ final class NioSocket {
             case SO_RCVBUF -> set(channel, StandardSocketOptions.SO_RCVBUF, value);
             case SO_SNDBUF -> set(channel, StandardSocketOptions.SO_SNDBUF, value);
             case TCP_NODELAY -> set(channel, StandardSocketOptions.TCP_NODELAY, value != 0);
+            case SO_KEEPALIVE -> set(channel, StandardSocketOptions.SO_KEEPALIVE, value != 0);
+            case TCP_KEEPIDLE -> set(channel, jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE, value);
+            case TCP_KEEPINTVL -> set(channel, jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL, value);
+            case TCP_KEEPCNT -> set(channel, jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT, value);
+            case SO_RCVTIMEO, SO_SNDTIMEO -> {
+                // kept here: recv() and send() of this backend wait with it (java.nio has no such option)
+            }
         }
     }
 

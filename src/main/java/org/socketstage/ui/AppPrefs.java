@@ -1,22 +1,27 @@
 package org.socketstage.ui;
 
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
+import org.socketstage.session.Session;
+import org.socketstage.session.SessionSetup;
 import org.socketstage.settings.Concurrency;
+import org.socketstage.settings.ConfigRules;
 import org.socketstage.settings.PacingMode;
-import org.socketstage.ui.controls.ServerControlViewModel;
-import org.socketstage.ui.controls.SettingsViewModel;
+import org.socketstage.settings.ServerConfig;
 
 /**
- * Window size and settings remembered between runs, in java.util.prefs under the node named by the system
- * property {@code socketstage.prefs.node} (default "socketstage"; tests use their own node).
+ * What is remembered between runs, in java.util.prefs under the node named by the system property
+ * {@code socketstage.prefs.node} (default "socketstage"; tests use their own node): only the user's own
+ * choices — window, theme, zoom, the settings the user chose and the pacing the user picked. A demonstration's
+ * set-up (its settings, breakpoints, faults) is never written, so the next launch starts as before it.
  */
 public final class AppPrefs {
 
     public static final String NODE_PROPERTY = "socketstage.prefs.node";
+    private static final System.Logger LOG = System.getLogger(AppPrefs.class.getName());
+    /** Keys written by earlier versions that remembered a demonstration's set-up; removed on the next save. */
+    private static final String[] RETIRED_KEYS = {"breakpoints"};
 
     private final Preferences node;
 
@@ -24,22 +29,61 @@ public final class AppPrefs {
         this.node = node;
     }
 
+    private static final int OLD_DEFAULT_MAX_CONNECTIONS = 64;
+
     public static AppPrefs open() {
         return new AppPrefs(Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, "socketstage")));
     }
 
-    public void loadInto(MainViewModel vm) {
-        SettingsViewModel s = vm.settings();
-        s.portProperty().set(node.get("port", s.portProperty().get()));
-        s.bindAddressProperty().set(node.get("bindAddress", s.bindAddressProperty().get()));
-        s.backlogProperty().set(node.get("backlog", s.backlogProperty().get()));
-        s.reuseAddrProperty().set(node.getBoolean("reuseAddr", s.reuseAddrProperty().get()));
-        Concurrency.fromOption(node.get("concurrency", "")).ifPresent(s.concurrencyProperty()::set);
-        ServerControlViewModel c = vm.control();
-        PacingMode.fromOption(node.get("mode", "")).ifPresent(c.modeProperty()::set);
-        c.delayMillisProperty().set(node.getDouble("delayMillis", c.delayMillisProperty().get()));
-        c.breakpoints().addAll(stages(node.get("breakpoints", "")));
-        PresentationViewModel p = vm.presentation();
+    /** The settings the user chose last time; any value that does not pass the rules today falls back to its default. */
+    public ServerConfig settings() {
+        ServerConfig d = ServerConfig.defaults();
+        ServerConfig c = d;
+        c = c.withPort(number("port", d.port(), ConfigRules.checkPort(node.get("port", "")).isEmpty()));
+        String bind = node.get("bindAddress", d.bindHost());
+        if (ConfigRules.checkBindAddress(bind).isEmpty()) {
+            c = c.withBindHost(bind.trim());
+        }
+        c = c.withBacklog(number("backlog", d.backlog(), ConfigRules.checkBacklog(node.get("backlog", "")).isEmpty()));
+        c = c.withReuseAddr(node.getBoolean("reuseAddr", d.reuseAddr()));
+        c = c.withConcurrency(Concurrency.fromOption(node.get("concurrency", "")).orElse(d.concurrency()));
+        c = c.withMaxConnections(number("maxConnections", d.maxConnections(),
+                ConfigRules.checkMaxConnections(node.get("maxConnections", "")).isEmpty()));
+        c = c.withRecvBufferSize(number("recvBuffer", d.recvBufferSize(),
+                ConfigRules.checkRecvBuffer(node.get("recvBuffer", "")).isEmpty()));
+        c = c.withIdleTimeoutSeconds(number("idleTimeout", d.idleTimeoutSeconds(),
+                ConfigRules.checkIdleTimeout(node.get("idleTimeout", "")).isEmpty()));
+        if (node.get("idleTimeout", null) == null) {
+            // written before the class-sized defaults, which saved every value: the old defaults were not choices
+            if (c.maxConnections() == OLD_DEFAULT_MAX_CONNECTIONS) {
+                c = c.withMaxConnections(d.maxConnections());
+            }
+            if (c.concurrency() == Concurrency.THREAD_PER_CLIENT && c.backlog() == Concurrency.ITERATIVE.defaultBacklog()) {
+                c = c.withBacklog(Concurrency.THREAD_PER_CLIENT.defaultBacklog());
+            }
+        }
+        return c;
+    }
+
+    private int number(String key, int fallback, boolean valid) {
+        return valid ? ConfigRules.parseInt(node.get(key, "")).orElse(fallback) : fallback;
+    }
+
+    public PacingMode mode() {
+        return PacingMode.fromOption(node.get("mode", "")).orElse(SessionSetup.DEFAULT_MODE);
+    }
+
+    public long delayMillis() {
+        long d = node.getLong("delayMillis", (long) node.getDouble("delayMillis", SessionSetup.DEFAULT_DELAY_MILLIS));
+        return d < 0 || d > 60_000 ? SessionSetup.DEFAULT_DELAY_MILLIS : d;
+    }
+
+    /** A session set-up with what the user chose last time. */
+    public SessionSetup applyTo(SessionSetup setup) {
+        return setup.withConfig(settings()).withPacing(mode(), delayMillis());
+    }
+
+    public void loadPresentation(PresentationViewModel p) {
         p.setZoom(node.getDouble("zoom", 1.0));
         try {
             p.themeProperty().set(PresentationViewModel.Theme.valueOf(node.get("theme", "LIGHT")));
@@ -48,31 +92,24 @@ public final class AppPrefs {
         }
     }
 
-    private static Set<org.socketstage.event.Step> stages(String text) {
-        Set<org.socketstage.event.Step> out = EnumSet.noneOf(org.socketstage.event.Step.class);
-        for (String name : text.split(",")) {
-            for (org.socketstage.event.Step s : org.socketstage.event.Step.values()) {
-                if (s.name().equals(name.trim())) {
-                    out.add(s);
-                }
-            }
+    /** Writes the user's own choices: the session's user settings and pacing, theme and zoom. */
+    public void saveFrom(Session session, PresentationViewModel presentation) {
+        ServerConfig s = session.userConfig();
+        node.put("port", Integer.toString(s.port()));
+        node.put("bindAddress", s.bindHost());
+        node.put("backlog", Integer.toString(s.backlog()));
+        node.putBoolean("reuseAddr", s.reuseAddr());
+        node.put("concurrency", s.concurrency().optionName());
+        node.put("maxConnections", Integer.toString(s.maxConnections()));
+        node.put("recvBuffer", Integer.toString(s.recvBufferSize()));
+        node.put("idleTimeout", Integer.toString(s.idleTimeoutSeconds()));
+        node.put("mode", session.userMode().name());
+        node.putLong("delayMillis", session.userDelayMillis());
+        for (String retired : RETIRED_KEYS) {
+            node.remove(retired);
         }
-        return out;
-    }
-
-    public void saveFrom(MainViewModel vm) {
-        SettingsViewModel s = vm.settings();
-        node.put("port", s.portProperty().get());
-        node.put("bindAddress", s.bindAddressProperty().get());
-        node.put("backlog", s.backlogProperty().get());
-        node.putBoolean("reuseAddr", s.reuseAddrProperty().get());
-        node.put("concurrency", s.concurrencyProperty().get().optionName());
-        ServerControlViewModel c = vm.control();
-        node.put("mode", c.modeProperty().get().name());
-        node.putDouble("delayMillis", c.delayMillisProperty().get());
-        node.put("breakpoints", String.join(",", c.breakpoints().stream().map(Enum::name).sorted().toList()));
-        node.putDouble("zoom", vm.presentation().zoomProperty().get());
-        node.put("theme", vm.presentation().themeProperty().get().name());
+        node.putDouble("zoom", presentation.zoomProperty().get());
+        node.put("theme", presentation.themeProperty().get().name());
     }
 
     public void restoreWindow(Stage stage) {
@@ -105,7 +142,7 @@ public final class AppPrefs {
             node.clear();
             node.flush();
         } catch (BackingStoreException e) {
-            System.err.println("SocketStage: could not clear preferences: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not clear preferences: " + e.getMessage());
         }
     }
 
@@ -115,7 +152,7 @@ public final class AppPrefs {
             node.flush();
         } catch (BackingStoreException e) {
             // settings not remembered is a nuisance, not a reason to stop the app
-            System.err.println("SocketStage: could not save preferences: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not save preferences: " + e.getMessage());
         }
     }
 }

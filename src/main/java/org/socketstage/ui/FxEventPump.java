@@ -50,6 +50,7 @@ public final class FxEventPump implements AutoCloseable {
     public FxEventPump(EventBus bus, Consumer<List<ServerEvent>> onBatch) {
         this.onBatch = onBatch;
         this.subscription = bus.subscribe("fx-view", this::enqueue);
+        subscription.alsoCountLost(dropped::get);
     }
 
     private void enqueue(ServerEvent event) {
@@ -108,7 +109,7 @@ public final class FxEventPump implements AutoCloseable {
 
     /** Events that never reached the view because it fell too far behind (the bus's count plus ours). */
     public long dropped() {
-        return dropped.get() + subscription.dropped();
+        return subscription.dropped(); // the bus's count plus this inbox's (alsoCountLost)
     }
 
     /** Events received but not yet handed to the view. */

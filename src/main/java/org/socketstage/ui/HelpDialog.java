@@ -1,5 +1,6 @@
 package org.socketstage.ui;
 
+import org.socketstage.ui.text.UiText;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -9,7 +10,7 @@ final class HelpDialog {
 
     private HelpDialog() {}
 
-    static Alert show(Window owner, Texts texts, String stylesheet) {
+    static Alert show(Window owner, UiText texts, String stylesheet) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get("help.text"), ButtonType.CLOSE);
         alert.initOwner(owner);
         alert.setTitle(texts.get("help.title"));

@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -21,11 +22,14 @@ import org.socketstage.ui.log.EventLogView;
 import org.socketstage.ui.lessons.LessonPaneView;
 import org.socketstage.ui.log.EventLogViewModel;
 import org.socketstage.ui.schematic.SchematicView;
+import org.socketstage.ui.text.UiText;
 import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
 
 /** Controller of fxml/MainView.fxml: hands each included view its ViewModel and fills the pane tabs. */
 public final class MainView {
+
+    private static final System.Logger LOG = System.getLogger(MainView.class.getName());
 
 
     @FXML private BorderPane root;
@@ -42,6 +46,8 @@ public final class MainView {
     @FXML private InstructorPanelView instructorController;
     @FXML private SchematicView stageController;
     @FXML private CheckMenuItem instructorMenuItem;
+    @FXML private MenuItem keysMenuItem;
+    @FXML private MenuItem aboutMenuItem;
     @FXML private Tab lessonsTab;
     @FXML private Tab instructorTab;
     @FXML private TabPane panes;
@@ -53,31 +59,26 @@ public final class MainView {
     @FXML private Label viewLag;
 
     private final List<PaneController> included = new ArrayList<>();
+    private final MainViewModel vm;
+    private final WindowActions actions;
     /** Held here: a bidirectional binding refers to its ends only weakly. */
     private InstructorPanelSwitch instructorSwitch;
 
-    void init(MainViewModel vm, Runnable help) {
-        Texts texts = vm.texts();
-        toolbarController.init(vm.control(), vm.presentation(), texts, help);
-        laneController.init(vm.lane(), vm.control(), texts);
-        settingsController.init(vm.settings(), vm.control(), texts);
-        socketsController.init(vm.sockets(), texts);
-        scrubberController.init(vm.feed(), texts);
-        include(vm, clientController, vm.services());
-        // the stage: fed like every pane, and told the server's pacing so each animation fits its call
-        include(vm, stageController, vm.services());
-        stageController.viewModel().pacingProperty().bind(vm.control().modeProperty());
-        stageController.viewModel().delayMillisProperty().bind(vm.control().delayMillisProperty());
-        // the instructor's set-ups act on this window: its settings, its server controls, its client cards
-        AppServices services = vm.servicesWith(new WindowClassroom(vm.control(), vm.bus(), vm.api(), clientController::fleet));
-        for (PaneController pane : List.of(codeController, sockaddrController, logController, lessonsController, instructorController)) {
-            include(vm, pane, services);
+    MainView(MainViewModel vm, WindowActions actions) {
+        this.vm = vm;
+        this.actions = actions;
+    }
+
+    @FXML
+    private void initialize() {
+        UiText texts = vm.texts();
+        for (PaneController pane : List.of(stageController, codeController, sockaddrController, logController, clientController,
+                lessonsController, instructorController)) {
+            included.add(pane);
         }
-        instructorController.panel().missingCheckProperty()
-                .addListener((o, was, stage) -> codeController.viewModel().leaveOutCheck(stage));
         instructorSwitch = InstructorPanelSwitch.load();
         showInstructorPanel(instructorSwitch);
-        EventLogViewModel log = logController.viewModel();
+        EventLogViewModel log = vm.log();
         vm.feed().addMomentAware(new MomentAware() {
             @Override
             public void showMoment(long seq) {
@@ -99,10 +100,24 @@ public final class MainView {
         statusBar.setText(texts.format("status.backend", vm.socketApiName()));
     }
 
-    private void include(MainViewModel vm, PaneController pane, AppServices services) {
-        included.add(pane);
-        vm.feed().addSink(pane.viewModel());
-        pane.attach(services);
+    @FXML
+    private void onResetToDefaults() {
+        actions.resetToDefaults();
+    }
+
+    @FXML
+    private void onQuit() {
+        actions.quit();
+    }
+
+    @FXML
+    private void onHelp() {
+        actions.showHelp();
+    }
+
+    @FXML
+    private void onAbout() {
+        actions.showAbout();
     }
 
     /** The instructor tab is there only while the View menu says so; the choice is remembered. */
@@ -124,7 +139,7 @@ public final class MainView {
     void runScenario(org.socketstage.instructor.Scenario scenario) {
         instructorMenuItem.setSelected(true);
         panes.getSelectionModel().select(instructorTab);
-        instructorController.panel().runScenario(scenario);
+        vm.instructor().runScenario(scenario);
     }
 
     InstructorPanelView instructor() {
@@ -145,7 +160,8 @@ public final class MainView {
     }
 
     /** Shows how far the view is behind the server, when it is. */
-    void showLag(long dropped, int pending, Texts texts) {
+    void showLag(long dropped, int pending) {
+        UiText texts = vm.texts();
         String text = dropped == 0 && pending < FxEventPump.MAX_EVENTS_PER_PULSE
                 ? "" : texts.format("status.lag", dropped, pending);
         if (!text.equals(viewLag.getText())) {
@@ -158,7 +174,7 @@ public final class MainView {
             try {
                 pane.shutdown();
             } catch (RuntimeException e) {
-                System.err.println("SocketStage: pane " + pane.getClass().getSimpleName() + " failed to shut down: " + e);
+                LOG.log(System.Logger.Level.WARNING, "pane " + pane.getClass().getSimpleName() + " failed to shut down", e);
             }
         }
     }

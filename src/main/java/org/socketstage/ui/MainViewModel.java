@@ -1,68 +1,93 @@
 package org.socketstage.ui;
 
-import org.socketstage.event.EventBus;
-import org.socketstage.settings.ServerConfig;
-import org.socketstage.socket.SocketApi;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.socketstage.session.Session;
+import org.socketstage.ui.client.ClientPanelViewModel;
+import org.socketstage.ui.code.CodeViewModel;
 import org.socketstage.ui.controls.ServerControlViewModel;
 import org.socketstage.ui.controls.SettingsViewModel;
+import org.socketstage.ui.instructor.InstructorPanelViewModel;
 import org.socketstage.ui.lane.LaneViewModel;
+import org.socketstage.ui.lessons.LessonPaneView;
+import org.socketstage.ui.lessons.LessonPaneViewModel;
+import org.socketstage.ui.lessons.LessonProgress;
+import org.socketstage.ui.log.EventLogViewModel;
+import org.socketstage.ui.schematic.SchematicViewModel;
+import org.socketstage.ui.sockaddr.SockaddrViewModel;
 import org.socketstage.ui.sockets.SocketsViewModel;
+import org.socketstage.ui.text.UiText;
 
-/** The main window's ViewModels, wired to one event bus and one socket layer for the app's whole life. */
+/**
+ * Every ViewModel of the main window, made once from the session they show. The session owns the server, its
+ * threads and sockets; these hold only view state, fed through the one event door ({@link #feed()}).
+ */
 public final class MainViewModel {
 
-    private final Texts texts;
-    private final EventBus bus;
-    private final SocketApi api;
+    private final Session session;
+    private final UiText texts;
     private final ViewFeed feed;
     private final LaneViewModel lane;
     private final SocketsViewModel sockets;
     private final SettingsViewModel settings;
     private final ServerControlViewModel control;
     private final PresentationViewModel presentation = new PresentationViewModel();
+    private final CodeViewModel code;
+    private final SockaddrViewModel sockaddr;
+    private final EventLogViewModel log;
+    private final ClientPanelViewModel clients;
+    private final LessonPaneViewModel lessons;
+    private final InstructorPanelViewModel instructor;
+    private final SchematicViewModel stage;
 
-    public MainViewModel(Texts texts, EventBus bus, SocketApi api) {
-        this(texts, bus, api, ViewFeed.DEFAULT_HISTORY);
+    public MainViewModel(Session session, UiText texts) {
+        this(session, texts, ViewFeed.DEFAULT_HISTORY, null);
     }
 
-    public MainViewModel(Texts texts, EventBus bus, SocketApi api, int historyCapacity) {
+    /** @param extraLessons an instructor's own lessons folder ({@code --lessons DIR}), or null */
+    public MainViewModel(Session session, UiText texts, int historyCapacity, Path extraLessons) {
+        this.session = session;
         this.texts = texts;
-        this.bus = bus;
-        this.api = api;
         this.feed = new ViewFeed(historyCapacity);
         this.lane = new LaneViewModel(texts);
         this.sockets = new SocketsViewModel(texts);
-        this.settings = new SettingsViewModel(texts);
-        this.control = new ServerControlViewModel(settings, api, bus);
-        feed.addSink(lane);
-        feed.addSink(sockets);
+        this.settings = new SettingsViewModel(texts, session.config(), session::configureByUser);
+        this.control = new ServerControlViewModel(session, settings);
+        this.code = CodeViewModel.withBundledListings(texts);
+        this.sockaddr = new SockaddrViewModel(texts);
+        this.log = new EventLogViewModel(texts, session.background());
+        this.clients = new ClientPanelViewModel(texts, session.fleet(), session.config());
+        this.lessons = new LessonPaneViewModel(LessonPaneView.loadLibrary(extraLessons), LessonProgress.forUser());
+        this.instructor = new InstructorPanelViewModel(texts, session, session.background());
+        this.stage = new SchematicViewModel(texts);
+        // the stage knows the server's pacing, so each animation ends within its call's delay
+        stage.pacingProperty().bind(control.modeProperty());
+        stage.delayMillisProperty().bind(control.delayMillisProperty());
+        for (EventSink sink : List.of(stage, lane, sockets, code, sockaddr, log, clients, lessons, instructor)) {
+            feed.addSink(sink);
+        }
         feed.addLiveSink(control);
+        feed.addLiveSink(settings);
+        // "forgot to check socket()" shows the program without that check, so the listing matches the lane
+        instructor.missingCheckProperty().addListener((o, was, step) -> code.leaveOutCheck(step));
+        try {
+            log.useSpool(session.spool());
+        } catch (IOException e) {
+            log.spoolFailed(e.getMessage());
+        }
     }
 
-    /** What the included panes get: the bus, the socket layer and the settings chosen now. */
-    public AppServices services() {
-        return new AppServices(bus, api, () -> settings.toConfig().orElse(ServerConfig.defaults()));
-    }
-
-    /** The same, with the classroom the instructor panel drives. */
-    public AppServices servicesWith(org.socketstage.instructor.Classroom classroom) {
-        return new AppServices(bus, api, () -> settings.toConfig().orElse(ServerConfig.defaults()), classroom);
-    }
-
-    public SocketApi api() {
-        return api;
+    public Session session() {
+        return session;
     }
 
     public String socketApiName() {
-        return api == null ? "none" : api.name();
+        return session.socketApi().name();
     }
 
-    public Texts texts() {
+    public UiText texts() {
         return texts;
-    }
-
-    public EventBus bus() {
-        return bus;
     }
 
     public ViewFeed feed() {
@@ -87,5 +112,40 @@ public final class MainViewModel {
 
     public PresentationViewModel presentation() {
         return presentation;
+    }
+
+    public CodeViewModel code() {
+        return code;
+    }
+
+    public SockaddrViewModel sockaddr() {
+        return sockaddr;
+    }
+
+    public EventLogViewModel log() {
+        return log;
+    }
+
+    public ClientPanelViewModel clients() {
+        return clients;
+    }
+
+    public LessonPaneViewModel lessons() {
+        return lessons;
+    }
+
+    public InstructorPanelViewModel instructor() {
+        return instructor;
+    }
+
+    /** The animated stage's state. */
+    public SchematicViewModel stage() {
+        return stage;
+    }
+
+    /** The window is closing: stop what the ViewModels have asked for (a set-up, an export's hold on the spool). */
+    public void shutdown() {
+        instructor.shutdown();
+        log.shutdown();
     }
 }

@@ -1,17 +1,25 @@
 package org.socketstage.ui;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.socketstage.session.Session;
 
 /**
- * The main window: loads fxml/MainView.fxml into the stage, applies theme and zoom, installs the keyboard
- * shortcuts and the event pump, remembers the window, and on close stops the server and frees the port.
+ * The main window: loads fxml/MainView.fxml through the one view factory, applies theme and zoom, installs
+ * the keyboard shortcuts and the event pump. It shows the session; it does not own it. Closing the window
+ * saves what the user chose and then ends the session (the port is free before the app exits).
  */
 public final class MainWindow implements AutoCloseable {
 
     public static final String BASE_CSS = "themes/base.css";
-    static final Duration SERVER_STOP_TIMEOUT = Duration.ofMillis(1500);
+    private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
 
     private final Stage stage;
     private final MainViewModel vm;
@@ -24,26 +32,40 @@ public final class MainWindow implements AutoCloseable {
         this.stage = stage;
         this.vm = vm;
         this.prefs = prefs;
-        prefs.loadInto(vm);
-        Resources.Loaded<MainView> loaded = Resources.fxml("fxml/MainView.fxml", vm.texts().bundle());
-        this.view = loaded.controller();
-        view.init(vm, this::showHelp);
-        Scene scene = new Scene(loaded.root());
+        prefs.loadPresentation(vm.presentation());
+        // subscribe before anything else can publish, so the views see the session from its first event on
+        this.pump = new FxEventPump(vm.session().bus(), batch -> {
+            vm.feed().accept(batch);
+            view().showLag(pump().dropped(), pump().pending());
+        });
+        FXMLLoader loader = new FXMLLoader(Resources.url("fxml/MainView.fxml"), vm.texts().bundle());
+        loader.setControllerFactory(new ViewFactory(vm, new Actions()));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load fxml/MainView.fxml: " + e.getMessage(), e);
+        }
+        this.view = loader.getController();
+        Scene scene = new Scene(root);
         scene.getStylesheets().add(Resources.stylesheet(BASE_CSS));
         applyTheme(scene);
         vm.presentation().themeProperty().addListener((o, a, b) -> applyTheme(scene));
-        loaded.root().setStyle(vm.presentation().rootStyle());
-        vm.presentation().zoomProperty().addListener((o, a, b) -> loaded.root().setStyle(vm.presentation().rootStyle()));
+        root.setStyle(vm.presentation().rootStyle());
+        vm.presentation().zoomProperty().addListener((o, a, b) -> root.setStyle(vm.presentation().rootStyle()));
         KeyboardShortcuts.install(scene, stage, vm.control(), vm.presentation());
-        this.pump = new FxEventPump(vm.bus(), batch -> {
-            vm.feed().accept(batch);
-            view.showLag(pump().dropped(), pump().pending(), vm.texts());
-        });
         stage.setScene(scene);
         stage.setTitle(vm.texts().get("app.title"));
+        stage.getIcons().setAll(AppIcon.images());
         prefs.restoreWindow(stage);
         stage.setOnHidden(e -> close());
         pump.start();
+        // the views learn the session's settings and pacing as events, like every later change
+        vm.session().republish();
+    }
+
+    private MainView view() {
+        return view;
     }
 
     private FxEventPump pump() {
@@ -62,9 +84,42 @@ public final class MainWindow implements AutoCloseable {
         scene.getStylesheets().add(Resources.stylesheet(vm.presentation().themeProperty().get().stylesheet()));
     }
 
-    private void showHelp() {
-        HelpDialog.show(stage, vm.texts(), Resources.stylesheet(BASE_CSS));
+    private final class Actions implements WindowActions {
+        @Override
+        public void showHelp() {
+            HelpDialog.show(stage, vm.texts(), Resources.stylesheet(BASE_CSS));
+        }
+
+        @Override
+        public void resetToDefaults() {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, vm.texts().get("reset.text"), ButtonType.OK,
+                    ButtonType.CANCEL);
+            ask.initOwner(stage);
+            ask.setTitle(vm.texts().get("reset.title"));
+            ask.setHeaderText(vm.texts().get("reset.header"));
+            ask.getDialogPane().setId("reset-dialog");
+            ask.getDialogPane().getStylesheets().add(Resources.stylesheet(BASE_CSS));
+            ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> resetNow());
+        }
+
+        @Override
+        public void showAbout() {
+            AboutDialog.show(stage, vm.texts(), Resources.stylesheet(BASE_CSS), vm.socketApiName());
+        }
+
+        @Override
+        public void quit() {
+            stage.hide();
+        }
     }
+
+    /** Forgets the user's settings and pacing: the session goes back to a first launch's. */
+    void resetNow() {
+        vm.session().resetToDefaults();
+        prefs.saveFrom(vm.session(), vm.presentation());
+        prefs.flush();
+    }
+
 
     public MainViewModel viewModel() {
         return vm;
@@ -74,13 +129,13 @@ public final class MainWindow implements AutoCloseable {
         return stage;
     }
 
-    MainView view() {
+    MainView mainView() {
         return view;
     }
 
     /**
-     * Stops the server first (waiting at most 1.5 s for its threads and sockets, so the port is free), then the
-     * panes and the pump, then saves window and settings in one write. Runs once; the window's hiding calls it.
+     * Saves what the user chose (window, theme, zoom, typed settings: never a demonstration's set-up), stops
+     * the panes and the pump, then ends the session, which frees the port. Runs once; hiding the window calls it.
      */
     @Override
     public void close() {
@@ -88,11 +143,31 @@ public final class MainWindow implements AutoCloseable {
             return;
         }
         closed = true;
-        vm.control().shutdown(SERVER_STOP_TIMEOUT);
+        long t0 = System.nanoTime();
+        java.util.function.Consumer<String> mark = what -> LOG.log(System.Logger.Level.DEBUG,
+                () -> "closing: " + what + " after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        try {
+            prefs.saveWindow(stage);
+            prefs.saveFrom(vm.session(), vm.presentation());
+            prefs.flush();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remember the window and settings", e);
+        }
+        mark.accept("settings saved");
+        vm.shutdown();
         view.shutdownPanes();
         pump.close();
-        prefs.saveWindow(stage);
-        prefs.saveFrom(vm);
-        prefs.flush();
+        mark.accept("views stopped");
+        vm.session().close();
+        mark.accept("session closed, port free");
+    }
+
+    /** Closes the window and ends the app: what the window manager's close button and Quit amount to. */
+    static void exitApp(MainWindow window) {
+        if (window != null) {
+            window.close();
+            AppExit.exitSoon(window.vm.session());
+        }
+        Platform.exit();
     }
 }

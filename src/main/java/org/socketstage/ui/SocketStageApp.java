@@ -1,40 +1,66 @@
 package org.socketstage.ui;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.socketstage.LaunchOptions;
-import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.event.EventBus;
+import org.socketstage.instructor.ScenarioCatalog;
+import org.socketstage.server.ProcKernelView;
+import org.socketstage.session.Session;
+import org.socketstage.session.SessionSetup;
+import org.socketstage.settings.ServerOptions;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketBackend;
+import org.socketstage.ui.text.UiText;
 
-/** The JavaFX application: one event bus and one socket layer for its whole life, one main window. */
+/**
+ * The JavaFX application: one session for its whole life, shown in one main window. The session starts with
+ * the settings the user chose last time; server options given at launch apply to this run on top of them.
+ * However the app ends (window closed, Quit, SIGTERM, SIGINT), the session ends and frees its port.
+ */
 public class SocketStageApp extends Application {
 
     private MainWindow window;
+    private Session session;
 
     @Override
     public void start(Stage stage) {
-        // Main has checked the options already; a bad one here (app launched another way) falls back to defaults
-        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new), System.err)
-                .orElseGet(LaunchOptions::none);
-        Texts texts = Texts.load();
-        EventBus bus = new EventBus();
-        SocketApi api = options.backend().filter(SocketBackend::isAvailable).map(SocketBackend::create)
-                .orElseGet(SocketStageApp::socketApi);
-        window = MainWindow.open(stage, new MainViewModel(texts, bus, api), AppPrefs.open());
-        window.view().lessons().setHostServices(getHostServices());
-        options.lessonsDir().ifPresent(dir -> window.view().lessons().setExtraLessonsDir(dir));
-        options.scenario().flatMap(ScenarioCatalog::byName).ifPresent(s -> window.view().runScenario(s));
+        // Main has checked the options and said what was wrong; launched another way, bad options mean defaults
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new),
+                new PrintStream(OutputStream.nullOutputStream())).orElseGet(LaunchOptions::none);
+        AppPrefs prefs = AppPrefs.open();
+        session = openSession(options, prefs);
+        AppExit.closeOnSignals(session, () -> MainWindow.exitApp(window));
+        window = MainWindow.open(stage, new MainViewModel(session, UiText.load(), ViewFeed.DEFAULT_HISTORY,
+                options.lessonsDir().orElse(null)), prefs);
+        window.mainView().lessons().setHostServices(getHostServices());
+        options.scenario().flatMap(ScenarioCatalog::byName).ifPresent(s -> window.mainView().runScenario(s));
         if (options.autostart() && options.scenario().isEmpty()) {
             window.viewModel().control().start();
         }
         // closing the main window ends the app even if a dialog (e.g. Help) is still open
-        stage.setOnHidden(e -> {
-            window.close();
-            Platform.exit();
-        });
+        stage.setOnHidden(e -> MainWindow.exitApp(window));
+        GtkWindowLoss.watch(() -> javafx.application.Platform.runLater(() -> MainWindow.exitApp(window)));
+    }
+
+    /** The remembered settings, with this launch's server options over them (for this run only). */
+    static Session openSession(LaunchOptions options, AppPrefs prefs) {
+        ServerOptions.Checked given = options.server().ok() ? options.server() : new ServerOptions().check();
+        SocketApi api = given.backend().filter(SocketBackend::isAvailable).map(SocketBackend::create)
+                .orElseGet(SocketStageApp::socketApi);
+        SessionSetup setup = prefs.applyTo(new SessionSetup(new EventBus(), api, ProcKernelView::new,
+                org.socketstage.settings.ServerConfig.defaults(), SessionSetup.DEFAULT_MODE,
+                SessionSetup.DEFAULT_DELAY_MILLIS));
+        Session s = new Session(setup);
+        if (options.anyServerSetting()) {
+            s.configure(given.settings().apply(s.config()));
+        }
+        given.mode().ifPresent(m -> s.gate().setMode(m));
+        given.delayMillis().ifPresent(d -> s.gate().setDelayMillis(d));
+        given.transcript().ifPresent(s::recordTranscript);
+        return s;
     }
 
     /** The native libc backend where it works, else java.nio; {@code -Dsocketstage.backend=jdk} forces one. */
@@ -50,10 +76,16 @@ public class SocketStageApp extends Application {
         return window;
     }
 
+    /** Ends the session; the exit status says if its record lost events (see {@link Session#recordStatus()}). */
     @Override
     public void stop() {
         if (window != null) {
             window.close();
+        } else if (session != null) {
+            session.close();
+        }
+        if (session != null && session.recordStatus() != 0) {
+            System.exit(session.recordStatus());
         }
     }
 

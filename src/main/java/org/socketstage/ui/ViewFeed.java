@@ -21,6 +21,8 @@ import org.socketstage.ui.history.EventHistory;
  */
 public final class ViewFeed {
 
+    private static final System.Logger LOG = System.getLogger(ViewFeed.class.getName());
+
     public static final int DEFAULT_HISTORY = 10_000;
 
     private final EventHistory history;
@@ -143,7 +145,7 @@ public final class ViewFeed {
                     m.showMoment(seq);
                 }
             } catch (RuntimeException ex) {
-                System.err.println("SocketStage: marking the moment failed in " + m.getClass().getSimpleName() + ": " + ex);
+                LOG.log(System.Logger.Level.WARNING, "marking the moment failed in " + m.getClass().getSimpleName(), ex);
             }
         }
     }
@@ -170,7 +172,7 @@ public final class ViewFeed {
 
     // one pane's bug must not freeze the others; the message names the pane
     private static void report(EventSink sink, RuntimeException ex) {
-        System.err.println("SocketStage: view model " + sink.getClass().getSimpleName() + " failed: " + ex);
+        LOG.log(System.Logger.Level.WARNING, "view model " + sink.getClass().getSimpleName() + " failed", ex);
     }
 
     public EventHistory history() {

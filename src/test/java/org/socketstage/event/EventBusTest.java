@@ -66,6 +66,75 @@ class EventBusTest {
         assertThat(seen).hasSize(2);
     }
 
+    @Test
+    void aKeepAllListenerSlowerThanItsPublishersGetsEveryEventInOrder() throws Exception {
+        EventBus bus = new EventBus();
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        EventBus.Subscription slow = bus.subscribe("slow", e -> true, e -> {
+            seen.add(e.seq());
+            if (e.seq() % 50 == 0) {
+                sleepQuietly(1);
+            }
+        }, 10, EventBus.Delivery.KEEP_ALL);
+        List<Thread> publishers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread p = new Thread(() -> {
+                for (int i = 0; i < 500; i++) {
+                    notice(bus, "n" + i);
+                }
+            });
+            publishers.add(p);
+            p.start();
+        }
+        for (Thread p : publishers) {
+            p.join();
+        }
+        assertThat(slow.closeAndDrain(java.time.Duration.ofSeconds(5))).isTrue();
+        assertThat(seen).hasSize(2000).isSorted().doesNotHaveDuplicates();
+        assertThat(seen.get(seen.size() - 1) - seen.get(0)).isEqualTo(1999);
+        assertThat(slow.dropped()).isZero();
+        assertThat(bus.losses()).isEmpty();
+    }
+
+    @Test
+    void closingAStuckListenerEndsInABoundedTimeAndCountsWhatItNeverGot() throws Exception {
+        EventBus bus = new EventBus();
+        CountDownLatch never = new CountDownLatch(1);
+        EventBus.Subscription stuck = bus.subscribe("stuck", e -> true, e -> awaitQuietly(never), 100,
+                EventBus.Delivery.KEEP_ALL, java.time.Duration.ofMillis(200));
+        try {
+            for (int i = 0; i < 300; i++) {
+                notice(bus, "n" + i); // waits for the stuck listener only until it counts as stalled
+            }
+            assertThat(stuck.closeAndDrain(java.time.Duration.ofMillis(300))).isFalse();
+            assertThat(stuck.dropped()).isGreaterThanOrEqualTo(299);
+            assertThat(bus.losses()).containsOnlyKeys("stuck");
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void aListenersOwnLossesAreCountedWithTheBuses() throws Exception {
+        EventBus bus = new EventBus();
+        java.util.concurrent.atomic.AtomicLong own = new java.util.concurrent.atomic.AtomicLong();
+        EventBus.Subscription s = bus.subscribe("view", e -> own.incrementAndGet());
+        s.alsoCountLost(own::get);
+        notice(bus, "one");
+        notice(bus, "two");
+        assertThat(s.drain(2000)).isTrue();
+        s.close();
+        assertThat(bus.losses()).containsEntry("view", 2L);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();

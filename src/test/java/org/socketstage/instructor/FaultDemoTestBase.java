@@ -1,5 +1,7 @@
 package org.socketstage.instructor;
 
+import org.socketstage.session.Session;
+import org.socketstage.session.TestSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,18 +25,18 @@ abstract class FaultDemoTestBase {
 
     EventBus bus;
     EventLog log;
-    LoopbackClassroom room;
+    Session room;
     final List<String> progress = new CopyOnWriteArrayList<>();
 
     ServerConfig initialConfig() {
-        return LoopbackClassroom.anyPort();
+        return TestSessions.anyPort();
     }
 
     @BeforeEach
     void openClassroom() {
         bus = new EventBus();
         log = new EventLog(bus);
-        room = new LoopbackClassroom(bus, initialConfig());
+        room = TestSessions.loopback(bus, initialConfig());
     }
 
     @AfterEach

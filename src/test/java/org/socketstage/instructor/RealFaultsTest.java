@@ -104,6 +104,37 @@ class RealFaultsTest extends FaultDemoTestBase {
         recoversAfterUndo(demo);
     }
 
+    /**
+     * An instructor talks before pressing "Let them in". The waiting clients outlast the talk (their connect
+     * timeout is longer than a minute), and "Let them in" waits for their next SYN however far off the
+     * kernel's retransmit timer puts it: here it is pressed once that timer is more than 12 s away, longer
+     * than the fixed 10 s this step used to wait.
+     */
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void letThemInStillWorksWhenTheNextSynRetransmitIsFarOff() throws Exception {
+        room.configure(room.config().withConcurrency(org.socketstage.settings.Concurrency.THREAD_PER_CLIENT));
+        FaultDemo demo = Fault.BACKLOG_DEMO.newDemo();
+        setUp(demo);
+        assertThat(room.fleet().clients()).as("the scenario's clients wait a minute and more").isNotEmpty()
+                .allMatch(c -> c.connectTimeoutMillis() >= 60_000);
+        int port = room.serverPort();
+        SynRetransmits timers = SynRetransmits.system();
+        // the talk: until the waiting clients' next SYN is more than 12 s away, as their kernel says
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> timers.towards(port).stream().anyMatch(w -> w.next().toSeconds() >= 12));
+        java.util.Set<Integer> waitingPorts = timers.towards(port).stream().map(SynRetransmits.Waiting::clientPort)
+                .collect(java.util.stream.Collectors.toSet());
+
+        Outcome letIn = demo.followUp(room, progress::add);
+        assertThat(letIn.shown()).as(letIn.summary() + "\n" + progress).isTrue();
+        assertThat(log.returned(server(Step.ACCEPT).and(r -> !r.failed())))
+                .anyMatch(r -> waitingPorts.contains(r.address().port()));
+        assertThat(log.returned(client("connect").and(CallReturned::failed))).as("no client gave up").isEmpty();
+        recoversAfterUndo(demo);
+    }
+
     @Test
     void aClientBetweenBindAndListenIsRefusedAndConnectsAfterListen() throws Exception {
         FaultDemo demo = Fault.REFUSED.newDemo();

@@ -37,6 +37,28 @@ class GoalParserTest {
     }
 
     @Test
+    void listenPortComparesThePortOfTheServersListenRow() throws Exception {
+        assertThat(metBy("kernel listen-port != 9090", Events.kernel(0, 0, TcpState.LISTEN))).isFalse();
+        assertThat(metBy("kernel listen-port == 9090", Events.kernel(0, 0, TcpState.LISTEN))).isTrue();
+        assertThat(metBy("kernel listen-port == 9090", Events.kernel(0, 0, TcpState.TIME_WAIT)))
+                .as("no LISTEN row, no port").isFalse();
+    }
+
+    @Test
+    void serverConnectionsCountsAcceptedConnectionsNotYetClosed() throws Exception {
+        Actor conn = Actor.connection(4, SockAddrIn.loopback(50000));
+        ServerEvent accept = Events.ok(Step.ACCEPT, "accept", 4);
+        ServerEvent close = Events.returned(conn, Step.CLOSE_CLIENT, "close", 0, null, false);
+        ServerEvent clientConnect = Events.returned(Actor.client(9, null), Step.ACCEPT, "connect", 0, null, false);
+        assertThat(metBy("server connections >= 2", accept, close, Events.ok(Step.ACCEPT, "accept", 5)))
+                .as("an iterative server: one at a time").isFalse();
+        assertThat(metBy("server connections >= 2", accept, Events.ok(Step.ACCEPT, "accept", 5))).isTrue();
+        assertThat(metBy("server connections >= 2", clientConnect, clientConnect, accept))
+                .as("a client's connect() is not an accepted connection").isFalse();
+        assertThat(metBy("server connections >= 1", Events.fail(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
+    }
+
+    @Test
     void alternativeErrnosAreSeparatedByABar() throws Exception {
         String goal = "call send fails EPIPE|ECONNRESET";
         assertThat(metBy(goal, Events.fail(Step.SEND, "send", "EPIPE"))).isTrue();
@@ -129,7 +151,7 @@ class GoalParserTest {
         "kernel accept-queue >=|missing a number at the end",
         "kernel state TIMEWAIT|unknown TCP state 'TIMEWAIT'",
         "kernel listen-overflows falls|expected 'rises' after listen-overflows, found 'falls'",
-        "kernel queue 3|expected accept-queue, state or listen-overflows after kernel, found 'queue'",
+        "kernel queue 3|expected accept-queue, state, listen-overflows or listen-port after kernel, found 'queue'",
         "server state DEAD|unknown server state 'DEAD'",
         "count call accept returns 1 >= 2|a count goal takes succeeds or fails, not returns",
         "count call accept|missing a comparison",

@@ -2,6 +2,7 @@ package org.socketstage.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.socketstage.event.Step;
 
@@ -100,6 +101,53 @@ class LessonFileParserTest {
         assertThat(q.choices().get(0)).isEqualTo(new QuizChoice("Right", true, "because."));
         assertThat(q.choices().get(1).explanation()).isEqualTo("first line\nand a second line.");
         assertThat(q.id()).isEqualTo("t/quiz/q");
+    }
+
+    @Test
+    void quizKindsAreSettingsUnderTheHeadingAndAPredictionNamesATaskOfItsLessonBeforeOrAfterIt() {
+        Lesson l = lesson("""
+                ## s
+                ### Quiz: What will bind() return?
+                kind: predict
+                task: Claim the port
+
+                - [ ] 1
+                  Why: No.
+                - [x] 0
+                  Why: Yes.
+
+                ### Try it: Claim the port
+                goal: call bind succeeds
+
+                Bind.
+
+                ### Quiz: What is wrong here?
+                kind: spot-the-bug
+
+                ```c
+                addr.sin_port = 9090;
+                ```
+
+                - [x] htons is missing
+                  Why: Byte order.
+                - [ ] Nothing
+                  Why: It binds 33315.
+
+                ### Quiz: Plain?
+                - [x] Yes
+                  Why: No kind means recall.
+                - [ ] No
+                  Why: It does.
+                """);
+        List<QuizQuestion> qs = l.questions();
+        assertThat(qs).extracting(QuizQuestion::kind)
+                .containsExactly(QuizKind.PREDICT, QuizKind.SPOT_THE_BUG, QuizKind.RECALL);
+        assertThat(qs.get(0).revealTaskId()).hasValue("t/claim-the-port");
+        assertThat(qs.get(0).prompt()).as("settings are not part of the question").isEqualTo("What will bind() return?");
+        assertThat(qs.get(1).prompt()).startsWith("What is wrong here?").contains("addr.sin_port = 9090;")
+                .doesNotContain("kind:");
+        assertThat(qs.get(1).revealTaskId()).isEmpty();
+        assertThat(qs.get(2).revealTaskId()).isEmpty();
     }
 
     @Test

@@ -108,6 +108,14 @@ final class LiveRig implements AutoCloseable {
         await().atMost(timeout).until(() -> tracker.isAchieved(task.id()));
     }
 
+    /** A client of the client panel itself: its calls (connect, recv, …) go onto this rig's bus. */
+    org.socketstage.client.TeachingClient panelClient(int port) {
+        org.socketstage.client.TeachingClient c = closeAtEnd(
+                new org.socketstage.client.TeachingClient(api, bus, SockAddrIn.loopback(port), 5000).start());
+        c.connect();
+        return c;
+    }
+
     <T extends AutoCloseable> T closeAtEnd(T resource) {
         closeLater.add(resource);
         return resource;
@@ -118,12 +126,22 @@ final class LiveRig implements AutoCloseable {
      * as a call of a client socket with its real result.
      */
     void clientConnect(int port) throws SyscallException {
+        clientConnect("127.0.0.1", port, 3000);
+    }
+
+    /** The same to another address (e.g. 127.0.0.2, also loopback on Linux) and with a connect timeout. */
+    void clientConnect(String host, int port, int timeoutMillis) throws SyscallException {
         int fd = api.socketTcp();
-        SockAddrIn to = SockAddrIn.loopback(port);
+        SockAddrIn to;
+        try {
+            to = SockAddrIn.of(host, port);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(host, e);
+        }
         Actor actor = Actor.client(fd, null);
         long start = System.nanoTime();
         try {
-            api.connect(fd, to, 3000);
+            api.connect(fd, to, timeoutMillis);
             publishClientCall(actor, to, 0, null, start);
         } catch (SyscallException e) {
             publishClientCall(actor, to, -1, e, start);

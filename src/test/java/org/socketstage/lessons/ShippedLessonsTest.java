@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -59,9 +60,9 @@ class ShippedLessonsTest {
     }
 
     @Test
-    void atLeast25QuestionsEachWithOneRightAnswerAndEveryChoiceExplained() {
+    void atLeast60QuestionsEachWithOneRightAnswerAndEveryChoiceExplained() {
         List<QuizQuestion> qs = lib.questions();
-        assertThat(qs).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(qs).hasSizeGreaterThanOrEqualTo(60);
         assertThat(qs).extracting(QuizQuestion::id).doesNotHaveDuplicates();
         for (QuizQuestion q : qs) {
             assertThat(q.choices()).as(q.id()).hasSizeGreaterThanOrEqualTo(2);
@@ -127,7 +128,76 @@ class ShippedLessonsTest {
         assertThat(socket.body()).contains("`socket(AF_INET, SOCK_STREAM, 0)`").doesNotContain("### Try it")
                 .doesNotContain("### Quiz").doesNotStartWith("stage:");
         assertThat(socket.tasks()).hasSize(1);
-        assertThat(socket.questions()).hasSize(1);
-        assertThat(lib.lesson("lifecycle").orElseThrow().intro()).contains("if (listen_fd == -1)");
+        assertThat(socket.questions()).hasSize(2);
+        assertThat(lib.lesson("lifecycle").orElseThrow().intro()).contains("if (listenfd == -1)");
+    }
+
+    @Test
+    void atLeastTenQuestionsAskToSpotABugOrToPredictAndEachPredictionIsSettledByATaskOfItsLesson() {
+        assertThat(lib.questionCount(QuizKind.SPOT_THE_BUG) + lib.questionCount(QuizKind.PREDICT))
+                .isGreaterThanOrEqualTo(10);
+        assertThat(lib.questionCount(QuizKind.SPOT_THE_BUG)).isGreaterThanOrEqualTo(4);
+        assertThat(lib.questionCount(QuizKind.PREDICT)).isGreaterThanOrEqualTo(4);
+        for (Lesson l : lib.lessons()) {
+            List<String> tasks = l.tasks().stream().map(TryItTask::id).toList();
+            l.questions().stream().filter(q -> q.kind() == QuizKind.PREDICT)
+                    .forEach(q -> assertThat(tasks).as(q.id()).contains(q.revealTaskId().orElseThrow()));
+            l.questions().stream().filter(q -> q.kind() == QuizKind.SPOT_THE_BUG)
+                    .forEach(q -> assertThat(q.prompt()).as(q.id()).contains("```"));
+        }
+    }
+
+    /**
+     * The right answer's place in the files is no clue: no place holds it in more than 40% of the questions.
+     * (The pane shuffles per student as well; this keeps the files themselves, and printed copies, fair.)
+     */
+    @Test
+    void noPlaceHoldsTheRightAnswerInMoreThanFortyPercentOfTheQuestions() {
+        List<QuizQuestion> qs = lib.questions();
+        Map<Integer, Long> byPlace = qs.stream()
+                .collect(Collectors.groupingBy(QuizQuestion::correctIndex, Collectors.counting()));
+        for (Map.Entry<Integer, Long> e : byPlace.entrySet()) {
+            assertThat(e.getValue() * 100 / qs.size()).as("place %s holds %d of %d right answers", (char) ('A' + e.getKey()),
+                    e.getValue(), qs.size()).isLessThanOrEqualTo(40);
+        }
+        assertThat(byPlace).as("the right answer is found in every place A to C").containsKeys(0, 1, 2);
+    }
+
+    /** Length is no clue either: the right answer is the single longest choice in less than half the questions. */
+    @Test
+    void theRightAnswerIsTheLongestChoiceInLessThanHalfTheQuestions() {
+        List<QuizQuestion> qs = lib.questions();
+        long longest = qs.stream().filter(q -> {
+            int right = q.choices().get(q.correctIndex()).text().length();
+            return q.choices().stream().filter(c -> !c.correct()).allMatch(c -> c.text().length() < right);
+        }).count();
+        assertThat(longest * 100 / qs.size()).as("%d of %d right answers are the longest choice", longest, qs.size())
+                .isLessThan(50);
+    }
+
+    /** Lesson 1 prints the program the code panel shows, character for character. */
+    @Test
+    void theLifecycleListingIsTheCodePanelsProgram() throws java.io.IOException {
+        String intro = lib.lesson("lifecycle").orElseThrow().intro();
+        int start = intro.indexOf("```c\n") + 5;
+        String listing = intro.substring(start, intro.indexOf("\n```", start));
+        String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/code/echo_server.c"));
+        assertThat(listing).isEqualTo(shipped.stripTrailing());
+        assertThat(listing).contains("#include <netinet/in.h>", "send_all(", "sleep(1)", "rc = close(listenfd)",
+                "while (!stop)", "if (errno == EINTR)");
+    }
+
+    @Test
+    void checkingTheShippedFolderReportsTheQuestionKinds() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int status = LessonCheck.run(java.nio.file.Path.of("lessons"),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(status).as(text).isZero();
+        Matcher m = Pattern.compile("(\\d+) questions \\((\\d+) spot-the-bug, (\\d+) predict\\)").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isGreaterThanOrEqualTo(60);
+        assertThat(Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3))).isGreaterThanOrEqualTo(10);
+        assertThat(text).endsWith("; no problems" + System.lineSeparator());
     }
 }

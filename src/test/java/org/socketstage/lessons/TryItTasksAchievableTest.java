@@ -72,6 +72,17 @@ class TryItTasksAchievableTest {
             rig.start(LiveRig.config());
         });
 
+        DRIVERS.put("checking-results/make-listen-fail-and-find-its-check", rig -> {
+            rig.faults.failNext(Step.LISTEN, Errno.byName("ENOBUFS").orElseThrow());
+            rig.start(LiveRig.config());
+        });
+
+        // the rig's port is picked by the kernel, never 9090: "a port of your own"
+        DRIVERS.put("address/pick-a-port-and-read-its-bytes", rig -> rig.startAndAwaitAccept(LiveRig.config()));
+        DRIVERS.put("address/one-address-one-door", rig -> {
+            LifecycleServer s = rig.startAndAwaitAccept(LiveRig.config());
+            rig.clientConnect("127.0.0.2", s.boundPort(), 3000);
+        });
         DRIVERS.put("address/ask-for-port-80", rig -> {
             if (port80IsOpenToUs()) {
                 // bind(80) would succeed here (root, or a lowered ip_unprivileged_port_start): the app then
@@ -137,6 +148,13 @@ class TryItTasksAchievableTest {
             connect(rig, s).getOutputStream().write(EXIT);
             connect(rig, s);
         });
+        DRIVERS.put("many-clients/read-who-called", rig -> connect(rig, rig.startAndAwaitAccept(LiveRig.config())));
+        DRIVERS.put("many-clients/serve-two-clients-at-once", rig -> {
+            LifecycleServer s = rig.startAndAwaitAccept(LiveRig.config()
+                    .withConcurrency(org.socketstage.settings.Concurrency.THREAD_PER_CLIENT));
+            connect(rig, s);
+            connect(rig, s);
+        });
         DRIVERS.put("many-clients/run-out-of-descriptors", rig -> {
             rig.gate.setBreakpoint(Step.ACCEPT, true);
             LifecycleServer s = rig.start(LiveRig.config());
@@ -168,6 +186,28 @@ class TryItTasksAchievableTest {
                     .noneMatch(r -> r.remotePort() == clientPort && r.state() == TcpState.ESTABLISHED));
             rig.gate.setBreakpoint(Step.SEND, false);
             rig.gate.resume();
+        });
+
+        DRIVERS.put("conversation/close-the-door-on-the-waiting-room", rig -> {
+            rig.gate.setBreakpoint(Step.ACCEPT, true);
+            LifecycleServer s = rig.start(LiveRig.config());
+            rig.awaitHeld(Step.ACCEPT);
+            rig.panelClient(s.boundPort());
+            rig.panelClient(s.boundPort());
+            rig.awaitKernel(k -> k.acceptQueue().orElse(0) == 2);
+            rig.stop(s);
+        });
+
+        DRIVERS.put("nonblocking/watch-a-non-blocking-connect-give-up", rig -> {
+            rig.gate.setBreakpoint(Step.ACCEPT, true);
+            LifecycleServer s = rig.start(LiveRig.config().withBacklog(1));
+            rig.awaitHeld(Step.ACCEPT);
+            for (int i = 0; i < 2; i++) {
+                rig.closeAtEnd(new Socket(InetAddress.getLoopbackAddress(), s.boundPort()));
+            }
+            rig.awaitKernel(k -> k.acceptQueue().orElse(0) == 2);
+            // the queue is full before this SYN leaves, so it is dropped and the client's own timer ends the wait
+            rig.clientConnect("127.0.0.1", s.boundPort(), 1000);
         });
 
         DRIVERS.put("faults/inject-an-errno-of-your-choice", rig -> {
@@ -243,7 +283,11 @@ class TryItTasksAchievableTest {
             boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream()
                     .readAllBytes(), StandardCharsets.US_ASCII).strip());
             Path start = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
-            boolean lowered = Files.isReadable(start) && Integer.parseInt(Files.readString(start).strip()) <= 80;
+            // a stream read: Files.readString gets only the first byte of a /proc/sys file ("1" for 1024)
+            boolean lowered;
+            try (var in = Files.newInputStream(start)) {
+                lowered = Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip()) <= 80;
+            }
             return root || lowered;
         } catch (IOException | NumberFormatException e) {
             return true;

@@ -47,6 +47,7 @@ class TraceModeTest {
         "--delay|-5|--delay: must be a whole number of milliseconds",
         "--max-connections|0|--max-connections: must be a whole number from 1 to 1024",
         "--recv-buffer|lots|--recv-buffer: must be a whole number of bytes from 1 to 1048576",
+        "--idle-timeout|-1|--idle-timeout: must be a whole number of seconds from 0 (never) to 86400 (got \"-1\")",
         "--backend|winsock|--backend: must be native or jdk (got \"winsock\")",
     })
     void aBadOptionExitsWith2AndSaysWhatIsAccepted(String option, String value, String message) {
@@ -67,7 +68,19 @@ class TraceModeTest {
         int code = new TraceMode(InputStream.nullInputStream(), out.stream, err.stream)
                 .run("--no-gui", "--port", "0", "--transcript", dir.resolve("missing/dir/t.jsonl").toString());
         assertThat(code).isEqualTo(TraceMode.BAD_OPTIONS);
-        assertThat(err.text()).contains("--transcript: cannot write");
+        assertThat(err.text()).contains("--transcript: the folder ").contains("missing/dir does not exist");
+    }
+
+    @Test
+    void anEmptyOrFolderTranscriptNameSaysWhatIsWrong(@TempDir Path dir) {
+        int code = new TraceMode(InputStream.nullInputStream(), out.stream, err.stream)
+                .run("--no-gui", "--port", "0", "--transcript", "");
+        assertThat(code).isEqualTo(TraceMode.BAD_OPTIONS);
+        assertThat(err.text()).contains("--transcript: needs a file name (got nothing)");
+        code = new TraceMode(InputStream.nullInputStream(), out.stream, err.stream)
+                .run("--no-gui", "--port", "0", "--transcript", dir.toString());
+        assertThat(code).isEqualTo(TraceMode.BAD_OPTIONS);
+        assertThat(err.text()).contains("is a folder; give a file name inside it");
     }
 
     @Test
@@ -99,10 +112,13 @@ class TraceModeTest {
         assertThat(text).containsPattern("\\[server\\] close\\(\\d+\\) = 0");
 
         List<String> lines = Files.readAllLines(transcript);
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").endsWith("}"));
+        assertThat(lines.subList(0, lines.size() - 1)).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").endsWith("}"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"CallStarted\"").contains("\"stage\":\"SOCKET\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"type\":\"CallReturned\"").contains("\"data\":\"hi\\\\x00\\\\n\""));
-        assertThat(lines.get(lines.size() - 1)).contains("\"state\":\"STOPPED\"");
+        assertThat(lines.get(lines.size() - 2)).contains("\"state\":\"STOPPED\"");
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"TranscriptEnd\"")
+                .contains("\"events\":" + (lines.size() - 1)).contains("\"complete\":true");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.socketstage.ui;
 
+import org.socketstage.ui.text.UiText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.socketstage.ui.MainWindowTest.fx;
@@ -52,7 +53,7 @@ class LiveLoadTest {
         AppPrefs prefs = AppPrefs.open();
         prefs.clear();
         port = MainWindowTest.freePort();
-        MainViewModel vm = new MainViewModel(Texts.load(), new EventBus(), SocketBackend.auto());
+        MainViewModel vm = new MainViewModel(org.socketstage.session.TestSessions.forWindow(), UiText.load());
         window = MainWindow.open(stage, vm, prefs);
         vm.settings().portProperty().set(Integer.toString(port));
         vm.settings().backlogProperty().set("64");

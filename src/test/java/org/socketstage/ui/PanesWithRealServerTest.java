@@ -16,6 +16,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.socketstage.ui.log.EventLogViewModel;
+import org.socketstage.ui.sockaddr.SockaddrViewModel;
+import org.socketstage.ui.code.CodeViewModel;
+import org.socketstage.ui.text.UiText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,13 +60,21 @@ class PanesWithRealServerTest {
 
     @Start
     void start(Stage stage) {
-        PaneLoader.Loaded<CodeView> c = PaneLoader.load("/fxml/code/CodeView.fxml");
-        PaneLoader.Loaded<SockaddrView> s = PaneLoader.load("/fxml/sockaddr/SockaddrView.fxml");
-        PaneLoader.Loaded<EventLogView> l = PaneLoader.load("/fxml/log/EventLogView.fxml");
+        UiText text = UiText.load();
+        PaneLoader.Loaded<CodeView> c = PaneLoader.load("/fxml/code/CodeView.fxml",
+                new CodeView(CodeViewModel.withBundledListings(text)));
+        PaneLoader.Loaded<SockaddrView> s = PaneLoader.load("/fxml/sockaddr/SockaddrView.fxml",
+                new SockaddrView(new SockaddrViewModel(text), text));
+        EventLogViewModel logModel = new EventLogViewModel(text, Runnable::run);
+        try {
+            logModel.useSpool(org.socketstage.record.EventSpool.open(bus));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        PaneLoader.Loaded<EventLogView> l = PaneLoader.load("/fxml/log/EventLogView.fxml", new EventLogView(logModel, text));
         code = c.controller();
         sockaddr = s.controller();
         log = l.controller();
-        log.attach(new AppServices(bus, api, ServerConfig::defaults));
         // a small stand-in for the main window's pump: the bus thread only enqueues, each pulse drains
         feed = bus.subscribe("test-panes", arrived::add);
         pump = new AnimationTimer() {

@@ -1,5 +1,6 @@
 package org.socketstage.ui;
 
+import org.socketstage.ui.text.UiText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.socketstage.ui.MainWindowTest.fx;
 
@@ -30,7 +31,7 @@ class PresentationTest {
     void start(Stage stage) {
         AppPrefs prefs = AppPrefs.open();
         prefs.clear();
-        window = MainWindow.open(stage, new MainViewModel(Texts.load(), new EventBus(), SocketBackend.auto()), prefs);
+        window = MainWindow.open(stage, new MainViewModel(org.socketstage.session.TestSessions.forWindow(), UiText.load()), prefs);
     }
 
     @AfterEach
@@ -98,26 +99,28 @@ class PresentationTest {
     }
 
     @Test
-    void settingsAndWindowSizeAreRememberedForTheNextRun(FxRobot robot) {
+    void settingsAndWindowSizeAreRememberedForTheNextRunButNotBreakpoints(FxRobot robot) {
         robot.interact(() -> {
             window.viewModel().settings().portProperty().set("7321");
             window.viewModel().settings().backlogProperty().set("3");
-            window.viewModel().control().breakpoints().add(org.socketstage.event.Step.LISTEN);
+            window.viewModel().control().setBreakpoint(org.socketstage.event.Step.LISTEN, true);
             window.viewModel().presentation().setZoom(1.3);
             window.stage().setWidth(1100);
             window.stage().setHeight(700);
             window.close();
         });
-        robot.interact(() -> second = MainWindow.open(new Stage(),
-                new MainViewModel(Texts.load(), new EventBus(), SocketBackend.auto()), AppPrefs.open()));
+        robot.interact(() -> second = MainWindow.open(new Stage(), new MainViewModel(
+                SocketStageApp.openSession(org.socketstage.LaunchOptions.none(), AppPrefs.open()), UiText.load()),
+                AppPrefs.open()));
         MainViewModel vm = second.viewModel();
         assertThat(fx(() -> vm.settings().portProperty().get())).isEqualTo("7321");
         assertThat(fx(() -> vm.settings().backlogProperty().get())).isEqualTo("3");
-        assertThat(fx(() -> vm.control().breakpoints())).containsExactly(org.socketstage.event.Step.LISTEN);
+        // a breakpoint belongs to the demonstration at hand: the next launch starts without any
+        assertThat(fx(() -> vm.control().breakpoints())).isEmpty();
         assertThat(fx(() -> vm.presentation().zoomProperty().get())).isEqualTo(1.3);
         assertThat(fx(() -> second.stage().getWidth())).isEqualTo(1100);
         assertThat(fx(() -> second.stage().getHeight())).isEqualTo(700);
         assertThat(fx(() -> robot.lookup("#breakpoint-LISTEN").queryAs(javafx.scene.control.ToggleButton.class)
-                .isSelected())).isTrue();
+                .isSelected())).isFalse();
     }
 }

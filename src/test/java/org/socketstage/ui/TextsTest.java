@@ -1,5 +1,6 @@
 package org.socketstage.ui;
 
+import org.socketstage.ui.text.UiText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @ExtendWith(ApplicationExtension.class)
 class TextsTest {
 
-    private final Texts texts = Texts.load();
+    private final UiText texts = UiText.load();
 
     @Test
     void aMissingKeyShowsItselfInsteadOfFailing() {

@@ -1,5 +1,6 @@
 package org.socketstage.ui;
 
+import org.socketstage.ui.text.UiText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import org.socketstage.ui.lane.StageStatus;
 
 class ViewFeedTest {
 
-    private final Texts texts = Texts.load();
+    private final UiText texts = UiText.load();
     private final Events ev = new Events();
     private final ViewFeed feed = new ViewFeed(100);
     private final LaneViewModel lane = new LaneViewModel(texts);

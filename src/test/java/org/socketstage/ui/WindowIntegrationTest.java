@@ -1,5 +1,6 @@
 package org.socketstage.ui;
 
+import org.socketstage.ui.text.UiText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +44,7 @@ class WindowIntegrationTest {
         port = MainWindowTest.freePort();
         EventBus bus = new EventBus();
         bus.subscribe("test", events::add);
-        MainViewModel vm = new MainViewModel(Texts.load(), bus, SocketBackend.auto());
+        MainViewModel vm = new MainViewModel(org.socketstage.session.TestSessions.forWindow(bus), UiText.load());
         window = MainWindow.open(stage, vm, prefs);
         vm.settings().portProperty().set(Integer.toString(port));
         vm.control().delayMillisProperty().set(ServerControlViewModel.MIN_DELAY_MS);
@@ -51,7 +52,7 @@ class WindowIntegrationTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> window.view().instructorSwitchOff());
+        robot.interact(() -> window.mainView().instructorSwitchOff());
         robot.interact(window::close);
     }
 
@@ -75,14 +76,14 @@ class WindowIntegrationTest {
 
     @Test
     void aScenarioActsOnThisWindowAndTheServerRecoversAfterUndo(FxRobot robot) throws Exception {
-        robot.interact(() -> window.view().runScenario(ScenarioCatalog.byName("port-in-use").orElseThrow()));
+        robot.interact(() -> window.mainView().runScenario(ScenarioCatalog.byName("port-in-use").orElseThrow()));
         assertThat(hasTab(robot, "instructor-tab")).isTrue();
         await().atMost(WAIT).until(() -> MainWindowTest.fx(() ->
                 window.viewModel().lane().card(org.socketstage.event.Step.BIND).status()) == StageStatus.FAILED);
         assertThat(events).anyMatch(e -> e instanceof ServerEvent.CallReturned r && r.failed()
                 && r.errno().name().equals("EADDRINUSE") && !r.simulated());
 
-        robot.interact(() -> window.view().instructor().panel().undoSelected());
+        robot.interact(() -> window.mainView().instructor().panel().undoSelected());
         await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> !window.viewModel().control().serverActiveProperty().get()));
         robot.interact(() -> window.viewModel().control().live());
         await().atMost(WAIT).until(() -> MainWindowTest.fx(() ->
@@ -96,8 +97,8 @@ class WindowIntegrationTest {
 
     @Test
     void theBacklogDemoFillsTheQueueWithClientCards(FxRobot robot) {
-        robot.interact(() -> window.view().runScenario(ScenarioCatalog.byName("backlog-demo").orElseThrow()));
-        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.view().clients().panel().cards().size()) == 5);
+        robot.interact(() -> window.mainView().runScenario(ScenarioCatalog.byName("backlog-demo").orElseThrow()));
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.mainView().clients().panel().cards().size()) == 5);
         await().atMost(WAIT).until(() -> events.stream().anyMatch(e -> e instanceof ServerEvent.KernelChanged k
                 && k.snapshot().acceptQueue().orElse(0) == 2));
     }

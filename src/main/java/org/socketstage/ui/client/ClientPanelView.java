@@ -18,8 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.socketstage.client.ChatLine;
-import org.socketstage.client.ClientFleet;
-import org.socketstage.ui.AppServices;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.PaneController;
 
@@ -50,17 +48,19 @@ public final class ClientPanelView implements PaneController {
     private static final double NARROW = 900;
 
     private final Map<ClientCardModel, ClientCardView> views = new HashMap<>();
-    private UiText text;
-    private ClientPanelViewModel viewModel;
+    private final ClientPanelViewModel viewModel;
+    private final UiText text;
     private SequenceDiagramView diagram;
-    private ClientFleet fleet;
+
+    public ClientPanelView(ClientPanelViewModel viewModel, UiText text) {
+        this.viewModel = viewModel;
+        this.text = text;
+    }
 
     @FXML
     private void initialize() {
-        text = new UiText(resources);
-        viewModel = new ClientPanelViewModel(text);
         targetField.textProperty().bindBidirectional(viewModel.targetTextProperty());
-        targetField.setPromptText(viewModel.defaultTargetHint());
+        targetField.promptTextProperty().bind(viewModel.targetHintProperty());
         targetField.setOnAction(e -> viewModel.addClient());
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutTextProperty());
         countLabel.textProperty().bind(viewModel.countTextProperty());
@@ -91,8 +91,6 @@ public final class ClientPanelView implements PaneController {
                 split.setDividerPositions(0.58);
             }
         });
-        // the prompt names the server's current address; refresh it whenever the student comes to type
-        targetField.focusedProperty().addListener((obs, was, is) -> targetField.setPromptText(viewModel.defaultTargetHint()));
     }
 
     private void syncCards() {
@@ -148,28 +146,8 @@ public final class ClientPanelView implements PaneController {
         return viewModel;
     }
 
-    /** The panel's ViewModel with its full API, for the main window and tests. */
-    /** The clients the panel owns (thread-safe): an instructor's set-up drives them so they show as cards. */
-    public org.socketstage.client.ClientFleet fleet() {
-        return panel().fleet();
-    }
-
     public ClientPanelViewModel panel() {
         return viewModel;
     }
 
-    @Override
-    public void attach(AppServices services) {
-        fleet = new ClientFleet(services.socketApi(), services.bus());
-        viewModel.attach(fleet, services.serverConfig());
-        targetField.setPromptText(viewModel.defaultTargetHint());
-    }
-
-    /** Closes every client; their threads end on their own within one poll interval. */
-    @Override
-    public void shutdown() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 }

@@ -10,6 +10,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,11 +46,15 @@ public final class ClientPanelViewModel implements EventSink {
             Integer.toString(TeachingClient.DEFAULT_CONNECT_TIMEOUT_MILLIS));
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty countText = new SimpleStringProperty("");
-    private ClientFleet fleet;
-    private Supplier<ServerConfig> serverConfig = () -> null;
+    private final StringProperty targetHint = new SimpleStringProperty("");
+    private final ClientFleet fleet;
+    private ServerConfig serverConfig;
 
-    ClientPanelViewModel(UiText text) {
+    /** @param fleet the session's clients; {@code config} the settings the server runs with now */
+    public ClientPanelViewModel(UiText text, ClientFleet fleet, ServerConfig config) {
         this.text = text;
+        this.fleet = fleet;
+        this.serverConfig = config;
         this.words = new ClientStateWords(text);
         selected.addListener((obs, was, is) -> {
             if (was != null) {
@@ -60,13 +65,7 @@ public final class ClientPanelViewModel implements EventSink {
             }
         });
         updateCount();
-    }
-
-    /** Gives the panel its clients' home; without it the actions only say that nothing is attached. */
-    void attach(ClientFleet clients, Supplier<ServerConfig> config) {
-        this.fleet = clients;
-        this.serverConfig = config;
-        updateCount();
+        updateHint();
     }
 
     ClientFleet fleet() {
@@ -84,6 +83,19 @@ public final class ClientPanelViewModel implements EventSink {
 
     @Override
     public void apply(ServerEvent event) {
+        if (event instanceof ServerEvent.SettingsChanged c) {
+            serverConfig = c.config();
+            updateHint();
+            return;
+        }
+        int portBefore = tracker.serverPort();
+        applyToCards(event);
+        if (tracker.serverPort() != portBefore) {
+            updateHint();
+        }
+    }
+
+    private void applyToCards(ServerEvent event) {
         for (ClientRecord r : tracker.apply(event)) {
             if (r.removed()) {
                 ClientCardModel gone = byNumber.remove(r.number());
@@ -153,7 +165,7 @@ public final class ClientPanelViewModel implements EventSink {
             }
             return parsed.value();
         }
-        ServerConfig config = serverConfig.get();
+        ServerConfig config = serverConfig;
         int port = tracker.serverPort() != 0 ? tracker.serverPort() : config == null ? 0 : config.port();
         if (port == 0) {
             message.set(text.get("client.message.noServerPort"));
@@ -167,9 +179,18 @@ public final class ClientPanelViewModel implements EventSink {
         return parsed.value();
     }
 
+    private void updateHint() {
+        targetHint.set(defaultTargetHint());
+    }
+
+    /** What the empty target field means right now, for its prompt; follows the settings and the running server. */
+    public ReadOnlyStringProperty targetHintProperty() {
+        return targetHint;
+    }
+
     /** What the empty target field means right now, for its prompt. */
     public String defaultTargetHint() {
-        ServerConfig config = serverConfig.get();
+        ServerConfig config = serverConfig;
         int port = tracker.serverPort() != 0 ? tracker.serverPort() : config == null ? 0 : config.port();
         String host = config == null || "0.0.0.0".equals(config.bindHost()) ? "127.0.0.1" : config.bindHost();
         return port == 0 ? text.get("client.target.prompt") : text.format("client.target.promptServer", host + ":" + port);

@@ -130,6 +130,20 @@ public final class CodeListing {
         return Optional.ofNullable(sites.get(stage));
     }
 
+    /** The same program written for these settings (port, address, backlog); every line keeps its number. */
+    public CodeListing withSettings(org.socketstage.settings.ServerConfig config) {
+        return new CodeListing(title, lines.stream().map(l -> ListingSettings.apply(l, config)).toList(), sites);
+    }
+
+    /** The same program with the error checks of all these stages left out (see {@link #withoutCheck}). */
+    public CodeListing withoutChecks(java.util.Collection<Step> stages) {
+        CodeListing l = this;
+        for (Step s : stages) {
+            l = l.withoutCheck(s);
+        }
+        return l;
+    }
+
     /**
      * The same program with the error check of {@code stage} left out, for faults like "forgot to check
      * socket()'s result": the check's lines disappear, later lines move up, and every stage that shared

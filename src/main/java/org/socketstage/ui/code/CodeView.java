@@ -20,11 +20,14 @@ public final class CodeView implements PaneController {
     @FXML private ListView<CodeLine> javaLines;
     @FXML private Label lastCall;
 
-    private CodeViewModel viewModel;
+    private final CodeViewModel viewModel;
+
+    public CodeView(CodeViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
 
     @FXML
     private void initialize() {
-        viewModel = CodeViewModel.withBundledListings(new UiText(resources));
         bind(cLines, viewModel.c());
         bind(javaLines, viewModel.java());
         // the text of the latest call changes with every event; showing it once per frame is enough

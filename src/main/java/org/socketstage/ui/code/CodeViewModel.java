@@ -25,8 +25,14 @@ public final class CodeViewModel implements EventSink {
     private static final Set<Step> SETUP = Set.of(Step.SOCKET, Step.SETSOCKOPT, Step.SOCKADDR, Step.BIND,
             Step.LISTEN);
 
-    private final CodeListing cFull;
-    private final CodeListing javaFull;
+    private final CodeListing cShipped;
+    private final CodeListing javaShipped;
+    private CodeListing cFull;
+    private CodeListing javaFull;
+    private org.socketstage.settings.ServerConfig settings;
+    private Step checkLeftOut;
+    /** The call that was under way (announced or held, not returned), for what a stop interrupted. */
+    private String pendingCall;
     private final ListingViewModel c;
     private final ListingViewModel java;
     private final UiText text;
@@ -35,6 +41,8 @@ public final class CodeViewModel implements EventSink {
     private boolean setupFailed;
 
     public CodeViewModel(CodeListing c, CodeListing java, UiText text) {
+        this.cShipped = c;
+        this.javaShipped = java;
         this.cFull = c;
         this.javaFull = java;
         this.c = new ListingViewModel(c);
@@ -51,23 +59,58 @@ public final class CodeViewModel implements EventSink {
     @Override
     public void reset() {
         setupFailed = false;
+        pendingCall = null;
         c.reset();
         java.reset();
         lastCall.set(text.get("code.noCallYet"));
     }
 
     /**
-     * Shows the listings without the error check of {@code stage} (or with every check for {@code null}), for
-     * the "forgot to check" fault. Clears the highlights: replay the events afterwards.
+     * Shows the C listing without the error check of {@code stage}, and any check that goes missing with it
+     * ({@link StageLines#checksLeftOut}), or with every check for {@code null}: the "forgot to check" fault.
+     * Java has no -1 to forget (a failed call throws), so its listing stays whole. Clears the highlights:
+     * replay the events afterwards.
      */
     public void leaveOutCheck(Step stage) {
-        c.use(stage == null ? cFull : cFull.withoutCheck(stage));
-        java.use(stage == null ? javaFull : javaFull.withoutCheck(stage));
+        checkLeftOut = stage;
+        c.use(cWithout(stage));
+        java.use(javaFull);
         lastCall.set(text.get("code.noCallYet"));
+    }
+
+    /** Writes the session's settings (port, address, backlog) into both listings, keeping what they show. */
+    private void showSettings(org.socketstage.settings.ServerConfig config) {
+        if (config.equals(settings)) {
+            return;
+        }
+        settings = config;
+        cFull = cShipped.withSettings(config);
+        javaFull = javaShipped.withSettings(config);
+        c.retext(cWithout(checkLeftOut));
+        java.retext(javaFull);
+    }
+
+    private CodeListing cWithout(Step stage) {
+        return stage == null ? cFull : cFull.withoutChecks(StageLines.checksLeftOut(stage));
     }
 
     @Override
     public void apply(ServerEvent event) {
+        if (event instanceof ServerEvent.SettingsChanged changed) {
+            showSettings(changed.config());
+            return;
+        }
+        if (event instanceof ServerEvent.StateChanged s && s.actor().kind() == Actor.Kind.SERVER
+                && (s.state() == org.socketstage.event.ServerState.STOPPED
+                        || s.state() == org.socketstage.event.ServerState.FAILED)) {
+            c.endRun();
+            java.endRun();
+            if (pendingCall != null) {
+                lastCall.set(text.format("code.stoppedDuring", pendingCall));
+                pendingCall = null;
+            }
+            return;
+        }
         if (event.actor().kind() == Actor.Kind.CLIENT) {
             return; // the listing is the server's program; client calls borrow stages but are not in it
         }
@@ -82,12 +125,15 @@ public final class CodeViewModel implements EventSink {
             c.callPending(s.stage(), pending);
             java.callPending(s.stage(), pending);
             lastCall.set(s.call() + "(" + s.args() + ")  " + pending);
+            pendingCall = s.call() + "(" + s.args() + ")";
         } else if (event instanceof CallHeld h && !NOT_IN_LISTING.contains(h.call())) {
             String held = text.format("code.held", h.reason());
             c.callPending(h.stage(), held);
             java.callPending(h.stage(), held);
             lastCall.set(h.call() + "  " + held);
+            pendingCall = h.call() + "()";
         } else if (event instanceof CallReturned r && !NOT_IN_LISTING.contains(r.call())) {
+            pendingCall = null;
             String result = CallResultText.of(r, text);
             String check = r.failed() ? text.format("code.checkFired", r.errno().name()) : null;
             if (setupFailed && r.stage() == Step.CLOSE_LISTENER) {

@@ -26,6 +26,8 @@ public final class ListingViewModel {
     private boolean[] simulated;
     private final Map<Step, String> firedChecks = new EnumMap<>(Step.class);
     private LineRange current;
+    /** Lines that say a call is under way ("calling", "held"); a stopped run must not leave them saying so. */
+    private final java.util.Set<Integer> pending = new java.util.HashSet<>();
 
     ListingViewModel(CodeListing listing) {
         use(listing);
@@ -41,7 +43,27 @@ public final class ListingViewModel {
         reset();
     }
 
+    /** The same program with other text on its lines (new settings): keeps what each line shows. */
+    void retext(CodeListing sameShape) {
+        if (sameShape.lines().size() != listing.lines().size()) {
+            use(sameShape);
+            return;
+        }
+        this.listing = sameShape;
+        refresh(new LineRange(1, listing.lines().size()));
+    }
+
+    /** The run has ended: nothing is being called any more, so no line may still say so. */
+    void endRun() {
+        for (int line : pending) {
+            annotations[line] = null;
+            refresh(LineRange.of(line));
+        }
+        pending.clear();
+    }
+
     void reset() {
+        pending.clear();
         Arrays.fill(annotations, null);
         Arrays.fill(failed, false);
         Arrays.fill(simulated, false);
@@ -63,6 +85,7 @@ public final class ListingViewModel {
             }
             moveCurrent(site.call());
             annotate(site.resultLine(), annotation, false, false);
+            pending.add(site.resultLine());
         });
     }
 
@@ -70,6 +93,7 @@ public final class ListingViewModel {
     void callReturned(Step stage, String annotation, String checkText, boolean simulatedResult) {
         listing.site(stage).ifPresent(site -> {
             moveCurrent(site.call());
+            pending.remove(site.resultLine());
             annotate(site.resultLine(), annotation, checkText != null, simulatedResult);
             if (checkText != null && site.hasCheck()) {
                 firedChecks.put(stage, checkText);

@@ -11,7 +11,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.ui.PresentationViewModel;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 /** Controller of fxml/controls/ToolbarView.fxml: forwards button presses, binds enabled states and labels. */
 public final class ToolbarView {
@@ -29,20 +29,26 @@ public final class ToolbarView {
     @FXML private ToggleButton darkToggle;
     @FXML private Label zoomLabel;
 
-    private ServerControlViewModel control;
-    private PresentationViewModel presentation;
-    private Runnable help = () -> { };
+    private final ServerControlViewModel control;
+    private final PresentationViewModel presentation;
+    private final UiText texts;
+    private final Runnable help;
 
-    public void init(ServerControlViewModel control, PresentationViewModel presentation, Texts texts, Runnable help) {
+    public ToolbarView(ServerControlViewModel control, PresentationViewModel presentation, UiText texts, Runnable help) {
+        this.control = control;
+        this.presentation = presentation;
+        this.texts = texts;
+        this.help = help;
+    }
+
+    @FXML
+    private void initialize() {
         // at a large zoom the toolbar moves whole buttons into its overflow menu instead of shortening them to "..."
         toolbar.getItems().forEach(n -> {
             if (n instanceof Labeled l) {
                 l.setMinWidth(Region.USE_PREF_SIZE);
             }
         });
-        this.control = control;
-        this.presentation = presentation;
-        this.help = help;
         startButton.disableProperty().bind(control.canStartProperty().not());
         pauseButton.disableProperty().bind(control.serverActiveProperty().not());
         stopButton.disableProperty().bind(control.serverActiveProperty().not());

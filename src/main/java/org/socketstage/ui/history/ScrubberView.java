@@ -5,7 +5,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 import org.socketstage.ui.ViewFeed;
 
 /**
@@ -19,11 +19,17 @@ public final class ScrubberView {
     @FXML private Label droppedLabel;
     @FXML private Button liveButton;
 
-    private ViewFeed feed;
+    private final ViewFeed feed;
+    private final UiText texts;
     private boolean following;
 
-    public void init(ViewFeed feed, Texts texts) {
+    public ScrubberView(ViewFeed feed, UiText texts) {
         this.feed = feed;
+        this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
         slider.setMin(0);
         slider.setBlockIncrement(1);
         slider.setMajorTickUnit(1);

@@ -12,6 +12,8 @@ import javafx.beans.property.SimpleBooleanProperty;
  */
 public final class InstructorPanelSwitch {
 
+    private static final System.Logger LOG = System.getLogger(InstructorPanelSwitch.class.getName());
+
     public static final String NODE_PROPERTY = "socketstage.prefs.node";
     public static final String PREF_KEY = "instructor.panel.shown";
     /** Bundle key of the menu item's text. */
@@ -45,7 +47,7 @@ public final class InstructorPanelSwitch {
             prefs.flush();
         } catch (BackingStoreException e) {
             // the choice still holds for this run; only remembering it failed
-            System.err.println("SocketStage: could not save the instructor panel choice: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not save the instructor panel choice: " + e.getMessage());
         }
     }
 }

@@ -18,7 +18,6 @@ import org.socketstage.instructor.Fault;
 import org.socketstage.instructor.FaultCard;
 import org.socketstage.instructor.Origin;
 import org.socketstage.event.Step;
-import org.socketstage.ui.AppServices;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.PaneController;
 
@@ -45,11 +44,14 @@ public final class InstructorPanelView implements PaneController {
     @FXML private TextArea progressArea;
     @FXML private Label lastFailureLabel;
 
-    private InstructorPanelViewModel vm;
+    private final InstructorPanelViewModel vm;
+
+    public InstructorPanelView(InstructorPanelViewModel vm) {
+        this.vm = vm;
+    }
 
     @FXML
     private void initialize() {
-        vm = new InstructorPanelViewModel(resources);
         faultList.setItems(vm.faults());
         faultList.setCellFactory(list -> new FaultCell());
         faultList.getSelectionModel().select(vm.selectedProperty().get());
@@ -141,11 +143,6 @@ public final class InstructorPanelView implements PaneController {
     /** The panel's ViewModel with its full API (e.g. missingCheckProperty() for the code panel). */
     public InstructorPanelViewModel panel() {
         return vm;
-    }
-
-    @Override
-    public void attach(AppServices services) {
-        vm.useClassroom(services.classroom());
     }
 
     @Override

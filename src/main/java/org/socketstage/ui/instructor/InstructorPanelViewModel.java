@@ -4,9 +4,7 @@ import org.socketstage.ui.text.UiText;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -66,23 +64,23 @@ public final class InstructorPanelViewModel implements EventSink {
     private final ObservableSet<Fault> setUp = FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<Step> missingCheck = new ReadOnlyObjectWrapper<>(this, "missingCheck");
     private final Map<Fault, FaultDemo> demos = new EnumMap<>(Fault.class);
-    private Classroom classroom;
-    private ExecutorService worker;
+    private final Classroom classroom;
+    private final Executor background;
     private Task<Outcome> current;
 
-    public InstructorPanelViewModel(ResourceBundle bundle) {
-        this.text = new UiText(bundle);
+    /**
+     * @param classroom  what the set-ups drive (the session), or null: the actions then only say so
+     * @param background where the set-ups run (the session's background thread), never the FX thread
+     */
+    public InstructorPanelViewModel(UiText text, Classroom classroom, Executor background) {
+        this.text = text;
+        this.classroom = classroom;
+        this.background = background;
         selected.addListener((o, was, now) -> showCard(now));
         showCard(selected.get());
-        status.set(text.get("instructor.status.noClassroom"));
+        connected.set(classroom != null);
+        status.set(text.get(classroom == null ? "instructor.status.noClassroom" : "instructor.status.idle"));
         reset();
-    }
-
-    /** The classroom set-ups drive; until it is given, the actions only say that they are not connected. */
-    public void useClassroom(Classroom room) {
-        classroom = room;
-        connected.set(room != null);
-        status.set(text.get(room == null ? "instructor.status.noClassroom" : "instructor.status.idle"));
     }
 
     private void showCard(Fault fault) {
@@ -196,7 +194,7 @@ public final class InstructorPanelViewModel implements EventSink {
         status.set(text.get("instructor.status.running"));
         progress.unbind();
         progress.bind(task.messageProperty());
-        worker().execute(task);
+        background.execute(task);
     }
 
     private String resultText(Outcome o) {
@@ -229,24 +227,10 @@ public final class InstructorPanelViewModel implements EventSink {
         missingCheck.set(setUp.contains(Fault.UNCHECKED_SOCKET) ? Step.SOCKET : null);
     }
 
-    private ExecutorService worker() {
-        if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "socketstage-instructor");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return worker;
-    }
-
-    /** Stops a running set-up and the worker thread (the window is closing). */
+    /** Stops a running set-up (the window is closing; the session ends the thread it ran on). */
     public void shutdown() {
         if (current != null) {
             current.cancel(true);
-        }
-        if (worker != null) {
-            worker.shutdownNow();
         }
     }
 

@@ -2,7 +2,7 @@ package org.socketstage.ui.lane;
 
 import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 /**
  * One plain sentence per failure: what the errno means at this stage and what to check. The sentences live in
@@ -11,9 +11,9 @@ import org.socketstage.ui.Texts;
  */
 public final class ErrnoAdvice {
 
-    private final Texts texts;
+    private final UiText texts;
 
-    public ErrnoAdvice(Texts texts) {
+    public ErrnoAdvice(UiText texts) {
         this.texts = texts;
     }
 

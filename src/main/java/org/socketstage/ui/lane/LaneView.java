@@ -10,7 +10,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.socketstage.event.Step;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 import org.socketstage.ui.controls.ServerControlViewModel;
 
 /** Controller of fxml/lane/LaneView.fxml: draws one card per stage and binds it to the LaneViewModel. */
@@ -21,21 +21,24 @@ public final class LaneView {
     @FXML private Label statusLine;
 
     private final Map<Step, StageNode> nodes = new EnumMap<>(Step.class);
-    private LaneViewModel viewModel;
+    private final LaneViewModel viewModel;
+    private final ServerControlViewModel control;
+    private final UiText texts;
 
-    public void init(LaneViewModel vm, ServerControlViewModel control, Texts texts) {
+    public LaneView(LaneViewModel vm, ServerControlViewModel control, UiText texts) {
         this.viewModel = vm;
+        this.control = control;
+        this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
+        LaneViewModel vm = viewModel;
         for (Step s : Step.values()) {
             StageNode node = new StageNode(s, texts);
             nodes.put(s, node);
             node.breakpointToggle().setSelected(control.breakpoints().contains(s));
-            node.breakpointToggle().selectedProperty().addListener((o, was, on) -> {
-                if (on) {
-                    control.breakpoints().add(s);
-                } else {
-                    control.breakpoints().remove(s);
-                }
-            });
+            node.breakpointToggle().selectedProperty().addListener((o, was, on) -> control.setBreakpoint(s, on));
             vm.cardProperty(s).addListener((o, a, b) -> refresh(s));
         }
         control.breakpoints().addListener((SetChangeListener<Step>) c -> {

@@ -16,7 +16,7 @@ import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
 import org.socketstage.ui.BatchedSink;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 /**
  * The lifecycle lane: one card per stage, the stage the server is at, and how many clients went round the
@@ -24,7 +24,7 @@ import org.socketstage.ui.Texts;
  */
 public final class LaneViewModel implements BatchedSink {
 
-    private final Texts texts;
+    private final UiText texts;
     private final ErrnoAdvice advice;
     private final Map<Step, StageCard> cards = new EnumMap<>(Step.class);
     private Step current;
@@ -39,7 +39,7 @@ public final class LaneViewModel implements BatchedSink {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty failure = new SimpleStringProperty("");
 
-    public LaneViewModel(Texts texts) {
+    public LaneViewModel(UiText texts) {
         this.texts = texts;
         this.advice = new ErrnoAdvice(texts);
         for (Step s : Step.values()) {
@@ -88,8 +88,22 @@ public final class LaneViewModel implements BatchedSink {
         if (s.state() == ServerState.RUNNING && anyStageReached()) {
             reset();
         }
+        if (s.state() == ServerState.STOPPED || s.state() == ServerState.FAILED) {
+            abandonUnfinishedCalls();
+        }
         String detail = s.detail() == null || s.detail().isBlank() ? "" : " — " + s.detail();
         statusLine = texts.get("lane.status." + s.state().name().toLowerCase(java.util.Locale.ROOT)) + detail;
+    }
+
+    /** A stopped server is in no call: what was next or running never returned, and the lane says so. */
+    private void abandonUnfinishedCalls() {
+        for (Step step : Step.values()) {
+            StageCard c = cards.get(step);
+            if (c.status() == StageStatus.NEXT || c.status() == StageStatus.ACTIVE) {
+                cards.put(step, new StageCard(step, StageStatus.ABANDONED, texts.get("lane.result.abandoned"), "", "",
+                        false, texts.get("lane.note.abandoned"), c.call(), c.actor()));
+            }
+        }
     }
 
     private boolean anyStageReached() {

@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.socketstage.event.Step;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 /**
  * One stage of the lane drawn as a card: icon and name, the real result, a short note, and a breakpoint
@@ -20,7 +20,7 @@ import org.socketstage.ui.Texts;
  */
 final class StageNode extends VBox {
 
-    private final Texts texts;
+    private final UiText texts;
     private final Label title = new Label();
     private final Label icon = new Label();
     private final Label result = new Label();
@@ -31,7 +31,7 @@ final class StageNode extends VBox {
     private final FadeTransition pulse;
     private StageStatus shownStatus;
 
-    StageNode(Step stage, Texts texts) {
+    StageNode(Step stage, UiText texts) {
         this.texts = texts;
         getStyleClass().add("stage-card");
         setId("stage-" + stage.name());

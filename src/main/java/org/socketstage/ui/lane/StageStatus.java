@@ -9,6 +9,8 @@ public enum StageStatus {
     /** The call is running now (e.g. accept() blocked waiting for a client). */
     ACTIVE("⟳", "stage-active"),
     OK("✔", "stage-ok"),
+    /** The server was stopped while this call was announced, held or running: it never returned. */
+    ABANDONED("■", "stage-abandoned"),
     FAILED("✖", "stage-failed");
 
     private final String icon;

@@ -4,9 +4,11 @@ import org.socketstage.ui.text.UiText;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.HostServices;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -22,6 +24,7 @@ import org.socketstage.lessons.LessonLibrary;
 import org.socketstage.lessons.LessonLoader;
 import org.socketstage.lessons.LessonProblem;
 import org.socketstage.lessons.LessonSection;
+import org.socketstage.event.Step;
 import org.socketstage.ui.EventSink;
 import org.socketstage.ui.PaneController;
 import org.socketstage.ui.support.OncePerPulse;
@@ -35,8 +38,14 @@ import org.socketstage.ui.support.OncePerPulse;
 public final class LessonPaneView implements PaneController {
 
     public static final String LESSONS_DIR_PROPERTY = "socketstage.lessons.dir";
-    /** Following a busy live server, scroll at most this often so the text stays readable. */
-    private static final Duration SCROLL_PAUSE = Duration.millis(700);
+    /**
+     * Where the server is (the marker, the line above the tabs, the scroll while following) changes at most
+     * this often: a busy live server moves between recv() and send() thousands of times a second, faster than
+     * anyone reads, and redrawing the marker every frame cost 15% of each frame under load.
+     */
+    private static final Duration FOLLOW_PAUSE = Duration.millis(700);
+    /** A folder of broken files lists the first problems; a label each for thousands would stall the window. */
+    static final int PROBLEMS_SHOWN = 50;
 
     @FXML private ResourceBundle resources;
     @FXML private VBox root;
@@ -44,25 +53,33 @@ public final class LessonPaneView implements PaneController {
     @FXML private CheckBox follow;
     @FXML private Label serverAt;
     @FXML private TitledPane problemsPane;
+    @FXML private ScrollPane problemScroll;
     @FXML private VBox problemList;
     @FXML private ScrollPane reader;
     @FXML private Label progressLabel;
     @FXML private FlashcardsView flashcardsController;
     @FXML private GlossaryView glossaryController;
 
-    private UiText texts;
-    private LessonPaneViewModel vm;
+    private final UiText texts;
+    private final LessonPaneViewModel vm;
     private LessonReader lessonReader;
     private MarkdownRenderer markdown;
-    private final PauseTransition scrollPause = new PauseTransition(SCROLL_PAUSE);
-    private boolean scrollPending;
+    private final PauseTransition followPause = new PauseTransition(FOLLOW_PAUSE);
+    private boolean positionPending;
+    private Step shownStage;
+
+    public LessonPaneView(LessonPaneViewModel vm, UiText texts) {
+        this.vm = vm;
+        this.texts = texts;
+    }
 
     @FXML
     private void initialize() {
-        texts = new UiText(resources);
         markdown = new MarkdownRenderer(new LinkOpener(this::confirmLink));
+        markdown.setFill(vm::fill);
         lessonReader = new LessonReader(reader, markdown, texts);
-        vm = new LessonPaneViewModel(loadLibrary(null), LessonProgress.forUser());
+        // the text names the port and address in use: a settings change redraws the lesson being read
+        vm.settingsProperty().addListener((o, a, b) -> showLesson());
 
         lessonChooser.setItems(vm.lessons());
         lessonChooser.setCellFactory(list -> new LessonCell());
@@ -72,20 +89,27 @@ public final class LessonPaneView implements PaneController {
 
         vm.selectedLessonProperty().addListener((o, a, l) -> showLesson());
         // a live server with many clients changes stage thousands of times a second: redraw once per frame
-        OncePerPulse serverMoved = new OncePerPulse(root, this::showServerPosition);
+        OncePerPulse serverMoved = new OncePerPulse(root, this::serverMoved);
         vm.serverStageProperty().addListener(o -> serverMoved.request());
-        vm.followServerProperty().addListener((o, a, on) -> followScroll());
-        vm.libraryProperty().addListener((o, a, lib) -> showLibrary());
-        scrollPause.setOnFinished(e -> {
-            if (scrollPending) {
-                scrollPending = false;
+        vm.followServerProperty().addListener((o, a, on) -> {
+            if (on) {
                 scrollNow();
+            }
+        });
+        vm.libraryProperty().addListener((o, a, lib) -> showLibrary());
+        problemList.heightProperty().addListener(o -> fitProblems());
+        followPause.setOnFinished(e -> {
+            if (positionPending) {
+                positionPending = false;
+                showServerPosition();
+                followPause.playFromStart();
             }
         });
         showLibrary();
     }
 
-    private LessonLibrary loadLibrary(Path extra) {
+    /** The built-in lessons, plus the instructor's own folder ({@code --lessons DIR}, or the system property). */
+    public static LessonLibrary loadLibrary(Path extra) {
         Path dir = extra;
         if (dir == null && System.getProperty(LESSONS_DIR_PROPERTY) != null) {
             dir = Path.of(System.getProperty(LESSONS_DIR_PROPERTY));
@@ -120,7 +144,7 @@ public final class LessonPaneView implements PaneController {
     /** Nothing runs in the background; only the scroll pause timer may still be pending. */
     @Override
     public void shutdown() {
-        scrollPause.stop();
+        followPause.stop();
     }
 
     LessonReader reader() {
@@ -129,12 +153,13 @@ public final class LessonPaneView implements PaneController {
 
     private void showLibrary() {
         problemList.getChildren().clear();
-        for (LessonProblem p : vm.problems()) {
-            Label l = new Label(p.toString());
-            l.getStyleClass().add("lesson-problem");
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            problemList.getChildren().add(l);
+        int shown = Math.min(vm.problems().size(), PROBLEMS_SHOWN);
+        for (LessonProblem p : vm.problems().subList(0, shown)) {
+            problemList.getChildren().add(problemLabel(p.toString()));
+        }
+        if (shown < vm.problems().size()) {
+            problemList.getChildren().add(problemLabel(texts.format("lessons.problems.more",
+                    vm.problems().size() - shown)));
         }
         long files = vm.libraryProperty().get().skippedFiles().size();
         problemsPane.setText(texts.format("lessons.problems.title", vm.problems().size(), files));
@@ -144,6 +169,22 @@ public final class LessonPaneView implements PaneController {
         glossaryController.bind(vm.glossary(), markdown, texts);
         vm.tasks().achieved().addListener((javafx.collections.SetChangeListener<String>) c -> refreshProgress());
         showLesson();
+    }
+
+    /** As tall as the problems, up to the CSS's max height (a few lines); more scroll. */
+    private void fitProblems() {
+        Insets in = problemScroll.getInsets();
+        double h = Math.min(problemList.getHeight() + in.getTop() + in.getBottom(), problemScroll.getMaxHeight());
+        problemScroll.setMinHeight(h);
+        problemScroll.setPrefHeight(h);
+    }
+
+    private static Label problemLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("lesson-problem");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void showLesson() {
@@ -156,25 +197,39 @@ public final class LessonPaneView implements PaneController {
         }
     }
 
+    /** Once per frame after the server's stage changed: nothing at all unless what the pane shows would change. */
+    private void serverMoved() {
+        if (vm.serverStageProperty().get() == shownStage && vm.serverSection().get() == lessonReader.marked()) {
+            return;
+        }
+        if (followPause.getStatus() == Animation.Status.RUNNING) {
+            positionPending = true;
+            return;
+        }
+        showServerPosition();
+        followPause.playFromStart();
+    }
+
     private void showServerPosition() {
         LessonSection here = vm.serverSection().get();
         if (here != lessonReader.marked()) {
             lessonReader.mark(here);
-            followScroll();
+            if (vm.followServerProperty().get()) {
+                scrollNow();
+            }
         }
         refreshServerAt();
     }
 
-    private void followScroll() {
-        if (!vm.followServerProperty().get()) {
-            return;
+    /** How often where the server is may change on screen; a new pace shows what waited at once (tests use it). */
+    void setFollowPause(Duration pause) {
+        followPause.stop();
+        followPause.setDuration(pause);
+        if (positionPending) {
+            positionPending = false;
+            showServerPosition();
+            followPause.playFromStart();
         }
-        if (scrollPause.getStatus() == javafx.animation.Animation.Status.RUNNING) {
-            scrollPending = true;
-            return;
-        }
-        scrollNow();
-        scrollPause.playFromStart();
     }
 
     private void scrollNow() {
@@ -185,7 +240,8 @@ public final class LessonPaneView implements PaneController {
     }
 
     private void refreshServerAt() {
-        var stage = vm.serverStageProperty().get();
+        Step stage = vm.serverStageProperty().get();
+        shownStage = stage;
         serverAt.setText(stage == null ? texts.get("lessons.server.idle")
                 : texts.format("lessons.server.at", stage.label()));
     }

@@ -19,13 +19,16 @@ import org.socketstage.lessons.QuizQuestion;
 import org.socketstage.event.Actor;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
+import org.socketstage.lessons.LessonPlaceholders;
+import org.socketstage.settings.ServerConfig;
 import org.socketstage.ui.EventSink;
 
 /**
  * The lesson pane's state: which lesson is open, where the server is, whether the pane follows it, and the
  * student's tasks, quiz answers, flashcards and glossary search. Fed engine events on the FX thread by the
  * main window. Following means: when the server is about to run a stage, the open lesson's section for it
- * is the one to show, and if the open lesson has none, the first lesson that has one opens.
+ * is the one to show, and if the open lesson has none, the first lesson that has one opens. A lesson the
+ * student chooses turns following off, so the server never takes them away from it; they turn it on again.
  */
 public final class LessonPaneViewModel implements EventSink {
 
@@ -34,6 +37,7 @@ public final class LessonPaneViewModel implements EventSink {
     private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
     private final ObservableList<LessonProblem> problems = FXCollections.observableArrayList();
     private final ObjectProperty<Lesson> selectedLesson = new SimpleObjectProperty<>();
+    private final ObjectProperty<ServerConfig> settings = new SimpleObjectProperty<>(ServerConfig.defaults());
     private final BooleanProperty followServer = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<Step> serverStage = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<LessonSection> serverSection;
@@ -41,6 +45,8 @@ public final class LessonPaneViewModel implements EventSink {
     private QuizBook quiz;
     private FlashcardDeck flashcards;
     private GlossarySearch glossary;
+    /** True while the pane itself opens a lesson (following the server, loading): that is not a choice. */
+    private boolean choosingItself;
 
     public LessonPaneViewModel(LessonLibrary library, LessonProgress progress) {
         this.progress = progress;
@@ -53,6 +59,9 @@ public final class LessonPaneViewModel implements EventSink {
             if (l != null) {
                 progress.lastLesson(l.id());
             }
+            if (!choosingItself) {
+                followServer.set(false);
+            }
         });
         followServer.addListener((obs, old, on) -> {
             if (on && serverStage.get() != null) {
@@ -64,6 +73,15 @@ public final class LessonPaneViewModel implements EventSink {
 
     /** Replaces the content (e.g. after an instructor folder was added); saved progress carries over. */
     public void load(LessonLibrary newLibrary) {
+        choosingItself = true;
+        try {
+            replace(newLibrary);
+        } finally {
+            choosingItself = false;
+        }
+    }
+
+    private void replace(LessonLibrary newLibrary) {
         tasks = new TaskBoard(newLibrary.tasks(), progress);
         quiz = new QuizBook(progress);
         flashcards = new FlashcardDeck(newLibrary.flashcards());
@@ -78,11 +96,16 @@ public final class LessonPaneViewModel implements EventSink {
 
     @Override
     public void apply(ServerEvent event) {
+        if (event instanceof ServerEvent.SettingsChanged c) {
+            settings.set(c.config());
+            return;
+        }
         tasks.feed(event);
         if (event instanceof ServerEvent.CallStarted c && c.stage() != null
                 && c.actor().kind() != Actor.Kind.CLIENT && c.actor().kind() != Actor.Kind.KERNEL) {
+            Step before = serverStage.get();
             serverStage.set(c.stage());
-            if (followServer.get()) {
+            if (followServer.get() && c.stage() != before) {
                 follow(c.stage());
             }
         }
@@ -101,7 +124,12 @@ public final class LessonPaneViewModel implements EventSink {
         }
         for (Lesson l : lessons) {
             if (l.sectionFor(stage).isPresent()) {
-                selectedLesson.set(l);
+                choosingItself = true;
+                try {
+                    selectedLesson.set(l);
+                } finally {
+                    choosingItself = false;
+                }
                 return;
             }
         }
@@ -143,6 +171,16 @@ public final class LessonPaneViewModel implements EventSink {
     }
 
     /** The stage the server is about to run (or runs), or null before the first call. */
+    /** The session's settings, which the lesson text names through its placeholders ({@code {{port}}} …). */
+    public ReadOnlyObjectProperty<ServerConfig> settingsProperty() {
+        return settings;
+    }
+
+    /** Lesson text with the session's values filled in. */
+    public String fill(String markdown) {
+        return LessonPlaceholders.fill(markdown, settings.get());
+    }
+
     public ReadOnlyObjectProperty<Step> serverStageProperty() {
         return serverStage.getReadOnlyProperty();
     }
@@ -177,6 +215,11 @@ public final class LessonPaneViewModel implements EventSink {
     }
 
     QuizBook.Score quizScore(Lesson lesson) {
-        return quiz.score(lesson.questions());
+        return quiz.score(lesson.questions(), this::revealed);
+    }
+
+    /** A predict question is settled once its try-it task is achieved; every other kind at once. */
+    boolean revealed(QuizQuestion question) {
+        return question.revealTaskId().map(tasks::isAchieved).orElse(true);
     }
 }

@@ -14,15 +14,19 @@ import java.util.prefs.Preferences;
 
 /**
  * A student's progress, kept with java.util.prefs so it survives restarts: achieved tasks, the first answer
- * to each quiz question, and the lesson open last. Stored under the node named by the system property
+ * to each quiz question and the answer picked last, the lesson open last, and the seed that orders this
+ * student's quiz choices. Stored under the node named by the system property
  * {@code socketstage.prefs.node} (default {@code socketstage}), child {@code lessons}. Items are keyed by
  * their ids, so editing a lesson keeps progress on everything whose heading did not change.
  */
 public final class LessonProgress {
 
+    private static final System.Logger LOG = System.getLogger(LessonProgress.class.getName());
+
     public static final String NODE_PROPERTY = "socketstage.prefs.node";
     public static final String DEFAULT_NODE = "socketstage";
     static final String LAST_LESSON = "last-lesson";
+    static final String CHOICE_SEED = "choice-order-seed";
 
     private final Preferences root;
 
@@ -59,8 +63,11 @@ public final class LessonProgress {
 
     /** Question id → index of the choice the student picked first. */
     public Map<String, Integer> firstAnswers() {
+        return answers(root.node("quiz"));
+    }
+
+    private static Map<String, Integer> answers(Preferences quiz) {
         Map<String, Integer> answers = new HashMap<>();
-        Preferences quiz = root.node("quiz");
         for (String key : keys(quiz)) {
             String value = quiz.get(key, "");
             int space = value.indexOf(' ');
@@ -80,6 +87,35 @@ public final class LessonProgress {
         flush();
     }
 
+    /** Question id → index of the choice the student picked most recently (what the card shows again). */
+    public Map<String, Integer> lastPicks() {
+        return answers(root.node("quiz-last"));
+    }
+
+    public void picked(String questionId, int choice) {
+        root.node("quiz-last").put(key(questionId), choice + " " + questionId);
+        flush();
+    }
+
+    /**
+     * The number that shuffles this student's quiz choices: made once at random, then kept, so the same
+     * student sees the same order every time (also after a progress reset) while the class sees many orders.
+     */
+    public long choiceSeed() {
+        String saved = root.get(CHOICE_SEED, null);
+        if (saved != null) {
+            try {
+                return Long.parseLong(saved);
+            } catch (NumberFormatException ignored) {
+                // a hand-edited entry: make a new one below
+            }
+        }
+        long seed = new java.security.SecureRandom().nextLong();
+        root.put(CHOICE_SEED, Long.toString(seed));
+        flush();
+        return seed;
+    }
+
     public Optional<String> lastLesson() {
         return Optional.ofNullable(root.get(LAST_LESSON, null));
     }
@@ -89,11 +125,12 @@ public final class LessonProgress {
         flush();
     }
 
-    /** Forgets everything this store holds. */
+    /** Forgets every task, answer and the last lesson; the choice-order seed stays (it is who, not what). */
     public void reset() {
         try {
             root.node("tasks").removeNode();
             root.node("quiz").removeNode();
+            root.node("quiz-last").removeNode();
             root.remove(LAST_LESSON);
             root.flush();
         } catch (BackingStoreException e) {
@@ -128,7 +165,7 @@ public final class LessonProgress {
             root.flush();
         } catch (BackingStoreException e) {
             // progress stays in memory for this session; the user's prefs store is unavailable
-            System.err.println("SocketStage: cannot save lesson progress: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot save lesson progress: " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.socketstage.ui.lessons;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -18,33 +19,41 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
+import org.socketstage.lessons.LessonLimits;
+import org.socketstage.lessons.LessonMarkdown;
 
 /**
  * Shows lesson Markdown as JavaFX nodes: headings, paragraphs, lists, tables, quotes and code blocks, each a
  * node with an {@code md-*} style class. Nothing is ever interpreted: HTML in a lesson shows as its text and
  * pictures as their description, so a lesson file cannot run code or fetch anything.
+ *
+ * <p>It reads Markdown with the checker's parser ({@link LessonMarkdown}) and shows quotes and lists nested up
+ * to {@link LessonLimits#MAX_NESTING} levels, the limit the checker enforces; anything deeper, which only text
+ * that bypassed the checker can hold, is shown as plain text, so no Markdown makes this recurse without bound.
+ * Text outside the checker's limits is not parsed at all and shows as it is written.
  */
 public final class MarkdownRenderer {
 
-    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-
     private final LinkOpener links;
+    private UnaryOperator<String> fill = UnaryOperator.identity();
 
     public MarkdownRenderer(LinkOpener links) {
         this.links = links;
+    }
+
+    /** Applied to every text before it is parsed: fills in the session's values ({@code {{port}}} …). */
+    public void setFill(UnaryOperator<String> fill) {
+        this.fill = fill == null ? UnaryOperator.identity() : fill;
     }
 
     public LinkOpener links() {
@@ -55,24 +64,37 @@ public final class MarkdownRenderer {
     public VBox render(String markdown) {
         VBox box = new VBox();
         box.getStyleClass().add("markdown");
-        blocks(PARSER.parse(markdown == null ? "" : markdown), box);
+        String text = markdown == null ? "" : fill.apply(markdown);
+        if (LessonLimits.parsable(text)) {
+            blocks(LessonMarkdown.parse(text), box, 0);
+        } else {
+            box.getChildren().add(codeBlock(text));
+        }
         return box;
     }
 
     /** One line of inline Markdown (e.g. a quiz choice or a heading) as a TextFlow. */
     public TextFlow renderInline(String markdown, String... styles) {
-        Node doc = PARSER.parse(markdown == null ? "" : markdown);
+        String text = markdown == null ? "" : fill.apply(markdown);
+        if (!LessonLimits.parsable(text)) {
+            return InlineFlow.plain(text, styles);
+        }
+        Node doc = LessonMarkdown.parse(text);
         Node first = doc.getFirstChild();
         return InlineFlow.of(first == null ? doc : first, links, styles);
     }
 
-    private void blocks(Node parent, VBox into) {
+    /** @param depth how many quotes and lists {@code parent} is inside */
+    private void blocks(Node parent, VBox into, int depth) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            into.getChildren().add(block(n));
+            into.getChildren().add(block(n, depth));
         }
     }
 
-    private javafx.scene.Node block(Node n) {
+    private javafx.scene.Node block(Node n, int depth) {
+        if (LessonMarkdown.isBlockLevel(n) && depth >= LessonLimits.MAX_NESTING) {
+            return InlineFlow.plain(InlineFlow.plain(n), "md-paragraph");
+        }
         if (n instanceof Heading h) {
             return InlineFlow.of(h, links, "md-heading", "md-h" + Math.min(h.getLevel(), 4));
         }
@@ -85,16 +107,13 @@ public final class MarkdownRenderer {
         if (n instanceof IndentedCodeBlock c) {
             return codeBlock(c.getLiteral());
         }
-        if (n instanceof HtmlBlock html) {
-            return codeBlock(html.getLiteral());
-        }
         if (n instanceof BulletList || n instanceof OrderedList) {
-            return list(n);
+            return list(n, depth + 1);
         }
         if (n instanceof BlockQuote) {
             VBox quote = new VBox();
             quote.getStyleClass().add("md-quote");
-            blocks(n, quote);
+            blocks(n, quote, depth + 1);
             return quote;
         }
         if (n instanceof TableBlock) {
@@ -105,8 +124,11 @@ public final class MarkdownRenderer {
             s.getStyleClass().add("md-rule");
             return s;
         }
+        // no other block holds blocks with this parser; count one anyway, so the depth stays bounded
         VBox other = new VBox();
-        blocks(n, other);
+        if (depth < LessonLimits.MAX_NESTING) {
+            blocks(n, other, depth + 1);
+        }
         return other;
     }
 
@@ -128,7 +150,8 @@ public final class MarkdownRenderer {
         return scroll;
     }
 
-    private javafx.scene.Node list(Node list) {
+    /** @param depth how many quotes and lists the items are inside, this list included */
+    private javafx.scene.Node list(Node list, int depth) {
         VBox box = new VBox();
         box.getStyleClass().add("md-list");
         int number = list instanceof OrderedList o && o.getMarkerStartNumber() != null ? o.getMarkerStartNumber() : 1;
@@ -141,7 +164,7 @@ public final class MarkdownRenderer {
             marker.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox content = new VBox();
             content.getStyleClass().add("md-list-content");
-            blocks(item, content);
+            blocks(item, content, depth);
             HBox.setHgrow(content, Priority.ALWAYS);
             HBox row = new HBox(marker, content);
             row.getStyleClass().add("md-list-item");

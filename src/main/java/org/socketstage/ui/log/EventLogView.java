@@ -1,7 +1,6 @@
 package org.socketstage.ui.log;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -25,7 +24,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
 import org.socketstage.record.EventSpool;
-import org.socketstage.ui.AppServices;
 import org.socketstage.ui.PaneController;
 import org.socketstage.ui.support.OncePerPulse;
 import org.socketstage.ui.support.PulseMirror;
@@ -52,15 +50,18 @@ public final class EventLogView implements PaneController {
     @FXML private Label droppedLabel;
     @FXML private Label exportStatus;
 
-    private EventLogViewModel viewModel;
+    private final EventLogViewModel viewModel;
+    private final UiText text;
     private boolean momentMoved;
-    private UiText text;
     private Function<EventSpool.Format, Path> exportTarget = this::askForExportFile;
+
+    public EventLogView(EventLogViewModel viewModel, UiText text) {
+        this.viewModel = viewModel;
+        this.text = text;
+    }
 
     @FXML
     private void initialize() {
-        text = new UiText(resources);
-        viewModel = new EventLogViewModel(text);
         bindTable();
         actorFilter.setItems(viewModel.actorChoices());
         actorFilter.valueProperty().bindBidirectional(viewModel.actorFilterProperty());
@@ -114,16 +115,6 @@ public final class EventLogView implements PaneController {
             table.scrollTo(Math.max(0, index - 3));
         } else if (follow.isSelected() && viewModel.momentProperty().get() < 0 && !viewModel.shownRows().isEmpty()) {
             table.scrollTo(viewModel.shownRows().size() - 1);
-        }
-    }
-
-    /** Starts the spool that keeps every event for export. */
-    @Override
-    public void attach(AppServices services) {
-        try {
-            viewModel.useSpool(EventSpool.open(services.bus()));
-        } catch (IOException e) {
-            viewModel.spoolFailed(e.getMessage());
         }
     }
 

@@ -7,9 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -59,13 +58,15 @@ public final class EventLogViewModel implements EventSink {
     private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private EventSpool spool;
-    private ExecutorService exportThread;
+    private final Executor background;
 
-    public EventLogViewModel(UiText text, int capacity) {
+    /** @param background where exports run (the session's background thread), never the FX thread */
+    public EventLogViewModel(UiText text, int capacity, Executor background) {
         if (capacity < 1) {
             throw new IllegalArgumentException("the log must hold at least one row, was " + capacity);
         }
         this.text = text;
+        this.background = background;
         this.rowFactory = new LogRows(text);
         this.capacity = capacity;
         this.everyone = ActorFilter.all(text.get("log.filter.all"));
@@ -76,8 +77,8 @@ public final class EventLogViewModel implements EventSink {
         reset();
     }
 
-    public EventLogViewModel(UiText text) {
-        this(text, DEFAULT_CAPACITY);
+    public EventLogViewModel(UiText text, Executor background) {
+        this(text, DEFAULT_CAPACITY, background);
     }
 
     @Override
@@ -159,7 +160,7 @@ public final class EventLogViewModel implements EventSink {
         return selected.stream().map(r -> r.toTabSeparated(timeText(r.time()))).collect(Collectors.joining("\n"));
     }
 
-    /** Gives the log the spool to export from; the log closes it in {@link #shutdown()}. */
+    /** Gives the log the spool to export from (the session owns it and deletes it at the end). */
     public void useSpool(EventSpool eventSpool) {
         this.spool = eventSpool;
         exportAvailable.set(eventSpool != null);
@@ -200,30 +201,13 @@ public final class EventLogViewModel implements EventSink {
         });
         exporting.set(true);
         exportStatus.set(text.format("log.export.running", target.toString()));
-        exportExecutor().execute(task);
+        background.execute(task);
         return task;
     }
 
-    private ExecutorService exportExecutor() {
-        if (exportThread == null) {
-            exportThread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "socketstage-log-export");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return exportThread;
-    }
-
-    /** Stops the export thread and closes the spool (deleting its temp files). */
+    /** The session ends the export work and deletes the spool; the view only forgets it. */
     public void shutdown() {
-        if (exportThread != null) {
-            exportThread.shutdownNow();
-        }
-        if (spool != null) {
-            spool.close();
-            spool = null;
-        }
+        spool = null;
         exportAvailable.set(false);
     }
 

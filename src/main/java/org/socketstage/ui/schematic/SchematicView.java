@@ -27,25 +27,17 @@ public final class SchematicView implements PaneController {
     @FXML private Label detailsText;
     @FXML private Label caption;
 
-    private SchematicViewModel viewModel;
+    private final SchematicViewModel viewModel;
     private StagePane stage;
 
-    /** For FXMLLoader's default controller creation: the view makes its own ViewModel. */
-    public SchematicView() {
-        this(null);
-    }
-
-    /** For a controller factory that hands the view its ViewModel. */
+    /** The view factory hands the view its ViewModel. */
     public SchematicView(SchematicViewModel viewModel) {
-        this.viewModel = viewModel;
+        this.viewModel = java.util.Objects.requireNonNull(viewModel);
     }
 
     @FXML
     private void initialize() {
         UiText text = new UiText(resources);
-        if (viewModel == null) {
-            viewModel = new SchematicViewModel(text);
-        }
         stage = new StagePane(viewModel, text);
         holder.getChildren().add(0, stage);
         reduceMotion.selectedProperty().bindBidirectional(viewModel.reduceMotionProperty());

@@ -27,13 +27,16 @@ public final class SockaddrView implements PaneController {
     @FXML private Label portNetworkOrder;
 
     private final List<Label> byteLabels = new ArrayList<>();
-    private SockaddrViewModel viewModel;
-    private UiText text;
+    private final SockaddrViewModel viewModel;
+    private final UiText text;
+
+    public SockaddrView(SockaddrViewModel viewModel, UiText text) {
+        this.viewModel = viewModel;
+        this.text = text;
+    }
 
     @FXML
     private void initialize() {
-        text = new UiText(resources);
-        viewModel = new SockaddrViewModel(text);
         buildByteStrip();
         status.textProperty().bind(viewModel.statusProperty());
         portValue.textProperty().bind(viewModel.portValueProperty());

@@ -36,6 +36,7 @@ public final class SockaddrViewModel implements EventSink {
     private final ReadOnlyStringWrapper portNetworkOrder = new ReadOnlyStringWrapper();
     private final ObservableList<String> byteHex = FXCollections.observableArrayList();
     private final ObservableList<FieldRow> fields = FXCollections.observableArrayList();
+    private boolean running;
 
     public SockaddrViewModel(UiText text, Platform platform) {
         this.text = text;
@@ -49,6 +50,7 @@ public final class SockaddrViewModel implements EventSink {
 
     @Override
     public void reset() {
+        running = false;
         built.set(false);
         status.set(text.get("sockaddr.notBuilt"));
         byteHex.setAll(java.util.Collections.nCopies(SocketConstants.SOCKADDR_IN_SIZE, "--"));
@@ -67,6 +69,36 @@ public final class SockaddrViewModel implements EventSink {
         if (event instanceof CallReturned r && r.actor().kind() == Actor.Kind.SERVER
                 && (r.stage() == Step.SOCKADDR || r.stage() == Step.BIND) && r.sockaddrBytes() != null) {
             show(r);
+        } else if (event instanceof ServerEvent.StateChanged st && st.actor().kind() == Actor.Kind.SERVER) {
+            running = st.state() == org.socketstage.event.ServerState.RUNNING;
+        } else if (event instanceof ServerEvent.SettingsChanged c && !running) {
+            preview(c.config());
+        }
+    }
+
+    /**
+     * Before the program builds the struct, shows what it will build with the settings now chosen. Only an
+     * IPv4 literal is shown byte by byte: a host name is resolved when the server starts, not on the FX thread.
+     */
+    private void preview(org.socketstage.settings.ServerConfig config) {
+        SockAddrIn address = literal(config.bindHost(), config.port());
+        if (address == null) {
+            reset();
+            status.set(text.format("sockaddr.preview.name", config.bindHost(), String.valueOf(config.port())));
+            return;
+        }
+        fill(address.structBytes(), address);
+        status.set(text.format("sockaddr.preview", address.toString()));
+    }
+
+    private static SockAddrIn literal(String host, int port) {
+        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return null;
+        }
+        try {
+            return SockAddrIn.of(host, port);
+        } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -78,6 +110,11 @@ public final class SockaddrViewModel implements EventSink {
             return;
         }
         SockAddrIn address = r.address() != null ? r.address() : SockAddrIn.fromStructBytes(b);
+        fill(b, address);
+        status.set(statusOf(r, address));
+    }
+
+    private void fill(byte[] b, SockAddrIn address) {
         List<String> hex = new ArrayList<>(b.length);
         for (byte x : b) {
             hex.add(HEX.toHexDigits(x));
@@ -94,7 +131,6 @@ public final class SockaddrViewModel implements EventSink {
         portHostOrder.set(HEX.formatHex(address.portHostOrderLittleEndian()));
         portNetworkOrder.set(HEX.formatHex(address.portNetworkOrder()));
         built.set(true);
-        status.set(statusOf(r, address));
     }
 
     private String meaning(SockaddrField field, SockAddrIn address) {

@@ -4,14 +4,14 @@ import javafx.animation.FadeTransition;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 /** One accepted connection drawn as its own socket; fades out once the kernel lets go of it. */
 final class ConnectionNode extends VBox {
 
     static Duration fadeDuration = Duration.millis(1200);
 
-    private final Texts texts;
+    private final UiText texts;
     private final Label title = new Label();
     private final Label peer = new Label();
     private final Label bytes = new Label();
@@ -19,7 +19,7 @@ final class ConnectionNode extends VBox {
     private final Label problem = new Label();
     private ConnectionState shown;
 
-    ConnectionNode(Texts texts) {
+    ConnectionNode(UiText texts) {
         this.texts = texts;
         getStyleClass().addAll("socket-card", "conn-card");
         title.getStyleClass().add("card-title");

@@ -10,9 +10,13 @@ import java.util.List;
  * @param effectiveLimit    min(backlog, somaxconn), -1 if unknown
  * @param backlog           the backlog passed to listen(), -1 before listen()
  * @param waitingPeers      the clients in the queue, as far as the kernel's rows name them
- * @param stuckClients      clients left in SYN_SENT because the queue was full
+ * @param stuckClients      this server's clients (rows whose remote port is the server's) in SYN_SENT: their
+ *                          SYNs go unanswered while the queue is full
  * @param halfOpen          server-side rows in SYN_RECV (handshake not finished)
- * @param overflowsThisRun  how much TcpExt ListenOverflows rose since this run's first snapshot (system wide)
+ * @param namespaceOverflowsRise how much TcpExt ListenOverflows rose since this run's first snapshot. The
+ *                          counter belongs to the whole network namespace: every listening socket in it adds
+ *                          to it, and so does a final ACK dropped because a queue was full. It is context, never
+ *                          this server's own count.
  */
 public record QueueCard(
         boolean kernelAvailable,
@@ -23,7 +27,7 @@ public record QueueCard(
         List<String> waitingPeers,
         List<String> stuckClients,
         int halfOpen,
-        long overflowsThisRun) {
+        long namespaceOverflowsRise) {
 
     public QueueCard {
         waitingPeers = List.copyOf(waitingPeers);
@@ -46,8 +50,8 @@ public record QueueCard(
     }
 
     /**
-     * ListenOverflows is counted for the whole system, so its rise alone may come from other programs; it is
-     * only shown as this server's overflow while this queue is full.
+     * This server's queue overflows: it is full, or its clients are left in SYN_SENT. ListenOverflows alone
+     * never decides it, since other listening sockets in the namespace move that counter too.
      */
     public boolean overflowing() {
         return full();

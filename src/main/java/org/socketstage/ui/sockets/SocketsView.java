@@ -10,7 +10,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 /** Controller of fxml/sockets/SocketsView.fxml: the listening socket, the accept queue, the connections. */
 public final class SocketsView {
@@ -27,13 +27,18 @@ public final class SocketsView {
     @FXML private Label totals;
     @FXML private FlowPane connections;
 
-    private Texts texts;
-    private SocketsViewModel viewModel;
+    private final UiText texts;
+    private final SocketsViewModel viewModel;
     private final Map<Long, ConnectionNode> connectionNodes = new HashMap<>();
 
-    public void init(SocketsViewModel vm, Texts texts) {
+    public SocketsView(SocketsViewModel vm, UiText texts) {
         this.viewModel = vm;
         this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
+        SocketsViewModel vm = viewModel;
         vm.listenerProperty().addListener((o, a, b) -> showListener(b));
         vm.queueProperty().addListener((o, a, b) -> showQueue(b));
         vm.connections().addListener((ListChangeListener<ConnectionCard>) c -> showConnections(vm.connections()));
@@ -103,20 +108,7 @@ public final class SocketsView {
     }
 
     private String overflowText(QueueCard q) {
-        StringBuilder sb = new StringBuilder();
-        if (q.full() && q.stuckClients().isEmpty()) {
-            sb.append(texts.get("sockets.queue.full"));
-        }
-        if (!q.stuckClients().isEmpty()) {
-            sb.append(texts.format("sockets.queue.stuck", q.stuckClients().size(), String.join(", ", q.stuckClients())));
-        }
-        if (q.full() && q.overflowsThisRun() > 0) {
-            sb.append(sb.length() > 0 ? " " : "").append(texts.format("sockets.queue.overflows", q.overflowsThisRun()));
-        }
-        if (q.halfOpen() > 0) {
-            sb.append(sb.length() > 0 ? " " : "").append(texts.format("sockets.queue.halfOpen", q.halfOpen()));
-        }
-        return sb.length() == 0 ? "" : "⚠ " + sb;
+        return QueueWarning.of(q, texts);
     }
 
     private void showConnections(List<ConnectionCard> cards) {

@@ -19,7 +19,7 @@ import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.BatchedSink;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 /**
  * The sockets on the server's side: the listening socket, the kernel's accept queue, and each accepted
@@ -31,7 +31,7 @@ public final class SocketsViewModel implements BatchedSink {
     static final int MAX_GONE_SHOWN = 6;
     static final int MAX_SHOWN = 200;
 
-    private final Texts texts;
+    private final UiText texts;
     private int listenerFd;
     private String listenerAddress;
     private String listenerStateKey;
@@ -73,7 +73,7 @@ public final class SocketsViewModel implements BatchedSink {
         }
     }
 
-    public SocketsViewModel(Texts texts) {
+    public SocketsViewModel(UiText texts) {
         this.texts = texts;
         reset();
         publish();

@@ -33,7 +33,6 @@ import org.socketstage.server.StepGate;
 import org.socketstage.socket.NativeSocketApi;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
-import org.socketstage.ui.AppServices;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -60,11 +59,9 @@ class ClientPanelViewTest {
 
     @Start
     void start(javafx.stage.Stage stage) throws IOException {
-        FXMLLoader loader = new FXMLLoader(ClientPanelView.class.getResource("/fxml/client/ClientPanelView.fxml"),
-                ResourceBundle.getBundle("i18n.messages"));
-        root = loader.load();
-        view = loader.getController();
-        view.attach(new AppServices(bus, api, () -> config));
+        org.socketstage.ui.text.UiText text = org.socketstage.ui.text.UiText.load();
+        view = new ClientPanelView(new ClientPanelViewModel(text, new org.socketstage.client.ClientFleet(api, bus), config), text);
+        root = org.socketstage.ui.PaneLoader.load("/fxml/client/ClientPanelView.fxml", view).root();
         // stands in for the main window's adapter: events reach the ViewModel on the FX thread, in order
         feed = bus.subscribe("client-panel-test", e -> {
             events.add(e);
@@ -100,6 +97,9 @@ class ClientPanelViewTest {
         }
         await().atMost(WAIT).until(() -> server.boundPort() > 0);
         config = ServerConfig.defaults().withPort(server.boundPort());
+        ServerConfig now = config;
+        // as the session says a change of settings: on the bus, for every pane
+        bus.publish((seq, time) -> new ServerEvent.SettingsChanged(seq, time, org.socketstage.event.Actor.SERVER, now, true));
         return server.boundPort();
     }
 

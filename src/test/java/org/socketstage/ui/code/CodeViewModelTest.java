@@ -172,14 +172,18 @@ class CodeViewModelTest {
     }
 
     @Test
-    void theUncheckedSocketFaultShowsTheProgramWithoutThatCheck() {
+    void theUncheckedSocketFaultShowsTheProgramWithoutThatCheckNorSetsockoptsAsTheEngineRunsIt() {
         int bindBefore = cLineOf(Step.BIND);
+        int javaLines = vm.java().lines().size();
         vm.leaveOutCheck(Step.SOCKET);
         assertThat(vm.c().listing().site(Step.SOCKET).orElseThrow().hasCheck()).isFalse();
-        assertThat(vm.c().lines()).noneMatch(l -> l.text().contains("listenfd == -1"));
+        assertThat(vm.c().listing().site(Step.SETSOCKOPT).orElseThrow().hasCheck()).isFalse();
+        assertThat(vm.c().lines()).noneMatch(l -> l.text().contains("listenfd == -1"))
+                .noneMatch(l -> l.text().contains("perror(\"setsockopt\")"));
+        assertThat(vm.java().lines()).as("Java has no -1 to forget").hasSize(javaLines);
         vm.apply(events.bind(address, 0, null));
-        assertThat(vm.c().currentLine()).isEqualTo(bindBefore - 4);
-        assertThat(vm.c().line(bindBefore - 4).annotation()).isEqualTo("→ 0");
+        assertThat(vm.c().currentLine()).isEqualTo(bindBefore - 8);
+        assertThat(vm.c().line(bindBefore - 8).annotation()).isEqualTo("→ 0");
         vm.leaveOutCheck(null);
         assertThat(vm.c().lines()).anyMatch(l -> l.text().contains("listenfd == -1"));
     }

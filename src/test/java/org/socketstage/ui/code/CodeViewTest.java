@@ -34,7 +34,8 @@ class CodeViewTest {
 
     @Start
     void start(Stage stage) {
-        PaneLoader.Loaded<CodeView> loaded = PaneLoader.load("/fxml/code/CodeView.fxml");
+        PaneLoader.Loaded<CodeView> loaded = PaneLoader.load("/fxml/code/CodeView.fxml",
+                new CodeView(CodeViewModel.withBundledListings(org.socketstage.ui.text.UiText.load())));
         view = loaded.controller();
         scene = new Scene(loaded.root(), 900, 640);
         stage.setScene(scene);

@@ -36,6 +36,7 @@ class InstructorPanelSwitchTest {
 
     @Test
     void theTestsUseTheirOwnPreferencesNode() {
-        assertThat(System.getProperty(InstructorPanelSwitch.NODE_PROPERTY)).isEqualTo("socketstage-test");
+        // socketstage-test, or the node a parallel checkout passes with -DprefsNode=…: never the user's own
+        assertThat(System.getProperty(InstructorPanelSwitch.NODE_PROPERTY)).startsWith("socketstage-test");
     }
 }

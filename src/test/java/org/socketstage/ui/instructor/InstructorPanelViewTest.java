@@ -1,5 +1,7 @@
 package org.socketstage.ui.instructor;
 
+import org.socketstage.session.Session;
+import org.socketstage.session.TestSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,12 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.instructor.Fault;
-import org.socketstage.instructor.LoopbackClassroom;
 import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
-import org.socketstage.ui.AppServices;
+import org.socketstage.ui.PaneLoader;
+import org.socketstage.ui.text.UiText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -51,19 +53,16 @@ class InstructorPanelViewTest {
 
     private final EventBus bus = new EventBus();
     private final List<ServerEvent> events = new CopyOnWriteArrayList<>();
-    private LoopbackClassroom room;
+    private Session room;
     private InstructorPanelView view;
     private Parent root;
     private EventBus.Subscription feed;
 
     @Start
     void start(javafx.stage.Stage stage) throws IOException {
-        room = new LoopbackClassroom(bus, LoopbackClassroom.anyPort());
-        FXMLLoader loader = new FXMLLoader(InstructorPanelView.class.getResource("/fxml/instructor/InstructorPanelView.fxml"),
-                ResourceBundle.getBundle("i18n.messages"));
-        root = loader.load();
-        view = loader.getController();
-        view.attach(new AppServices(bus, room.socketApi(), room::config, room));
+        room = TestSessions.loopback(bus);
+        view = new InstructorPanelView(new InstructorPanelViewModel(UiText.load(), room, room.background()));
+        root = PaneLoader.load("/fxml/instructor/InstructorPanelView.fxml", view).root();
         // stands in for the main window's adapter: events reach the ViewModel on the FX thread, in order
         feed = bus.subscribe("instructor-panel-test", e -> {
             events.add(e);
@@ -166,7 +165,10 @@ class InstructorPanelViewTest {
 
     @Test
     void withoutAClassroomTheActionsAreOffAndThePanelSaysWhy(FxRobot robot) throws Exception {
-        robot.interact(() -> view.attach(new AppServices(bus, room.socketApi(), room::config)));
+        InstructorPanelViewModel alone = new InstructorPanelViewModel(UiText.load(), null, Runnable::run);
+        Parent detached = fx(() -> PaneLoader.load("/fxml/instructor/InstructorPanelView.fxml",
+                new InstructorPanelView(alone)).root());
+        robot.interact(() -> root.getScene().setRoot(detached));
         assertThat(text(robot, "#instructor-status")).contains("not connected");
         assertThat(fx(() -> robot.lookup("#instructor-setup").queryAs(Button.class).isDisabled())).isTrue();
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 class ErrnoAdviceTest {
 
-    private final ErrnoAdvice advice = new ErrnoAdvice(Texts.load());
+    private final ErrnoAdvice advice = new ErrnoAdvice(UiText.load());
 
     @Test
     void theSameErrnoMeansDifferentThingsAtDifferentStages() {

@@ -7,11 +7,11 @@ import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.Events;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 class LaneViewModelTest {
 
-    private final Texts texts = Texts.load();
+    private final UiText texts = UiText.load();
     private final LaneViewModel lane = new LaneViewModel(texts);
     private final Events ev = new Events();
 

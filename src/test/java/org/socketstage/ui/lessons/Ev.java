@@ -32,6 +32,12 @@ final class Ev {
                 "...", -1, Errno.byName(errno).orElseThrow(), false, null, null, null, null, 3);
     }
 
+    /** A call of a client panel socket, e.g. a connect() the kernel refused. */
+    static ServerEvent.CallReturned clientFailed(String call, Step stage, String errno) {
+        return new ServerEvent.CallReturned(SEQ.incrementAndGet(), Instant.now(), Actor.client(7, null), stage, call,
+                "...", -1, Errno.byName(errno).orElseThrow(), false, null, null, null, null, 3);
+    }
+
     private static String call(Step stage) {
         return switch (stage) {
             case CLOSE_CLIENT, CLOSE_LISTENER -> "close";

@@ -67,6 +67,53 @@ class FlashcardsAndGlossaryTest {
     }
 
     @Test
+    void spacesHyphensAndUnderscoresAreTheSameToTheSearch() {
+        GlossarySearch g = new GlossarySearch(LessonLoader.loadBuiltIn().glossary());
+        for (String query : List.of("time wait", "time-wait", "TIME_WAIT", "Time  Wait", "timewait", " time_wait ")) {
+            g.queryProperty().set(query);
+            assertThat(g.matches()).as(query).isNotEmpty();
+            assertThat(g.matches().get(0).term()).as(query).isEqualTo("TIME_WAIT");
+        }
+        g.queryProperty().set("so reuseaddr");
+        assertThat(g.matches().get(0).term()).isEqualTo("SO_REUSEADDR");
+        g.queryProperty().set("three way handshake");
+        assertThat(g.matches().get(0).term()).isEqualTo("three-way handshake");
+    }
+
+    @Test
+    void smallTyposStillFindTheTermClosestFirst() {
+        GlossarySearch g = new GlossarySearch(LessonLoader.loadBuiltIn().glossary());
+        List<List<String>> typos = List.of(
+                List.of("tiem wait", "TIME_WAIT"),
+                List.of("backlgo", "backlog"),
+                List.of("eaddrinus", "EADDRINUSE"),
+                List.of("econnrefsued", "ECONNREFUSED"),
+                List.of("sockadr_in", "sockaddr_in"),
+                List.of("retransmt", "SYN retransmit"));
+        for (List<String> t : typos) {
+            g.queryProperty().set(t.get(0));
+            assertThat(g.matches()).as(t.get(0)).isNotEmpty();
+            assertThat(g.matches().get(0).term()).as(t.get(0)).isEqualTo(t.get(1));
+        }
+        g.queryProperty().set("bnd");
+        assertThat(g.matches()).as("three letters must be right: too much is one typo from them").isEmpty();
+        g.queryProperty().set("zqxwv");
+        assertThat(g.matches()).isEmpty();
+    }
+
+    @Test
+    void typosAreCountedAsLettersWrongMissingExtraOrSwapped() {
+        assertThat(Typos.within("wait", "time wait", 0)).isZero();
+        assertThat(Typos.within("wiat", "time wait", 1)).isEqualTo(1);
+        assertThat(Typos.within("wat", "time wait", 1)).isEqualTo(1);
+        assertThat(Typos.within("waait", "time wait", 1)).isEqualTo(1);
+        assertThat(Typos.within("wXit", "time wait", 1)).isEqualTo(1);
+        assertThat(Typos.within("wXXt", "time wait", 1)).isEqualTo(-1);
+        assertThat(Typos.within("wXXt", "time wait", 2)).isEqualTo(2);
+        assertThat(Typos.within("", "anything", 0)).isZero();
+    }
+
+    @Test
     void theShippedGlossaryFindsEaddrinuse() {
         GlossarySearch g = new GlossarySearch(LessonLoader.loadBuiltIn().glossary());
         g.queryProperty().set("eaddrinuse");

@@ -89,7 +89,7 @@ class LessonPaneFollowsServerTest {
     private LessonSection markedSection(FxRobot robot) {
         LessonSection[] out = new LessonSection[1];
         robot.interact(() -> {
-            VBox here = (VBox) pane.scene.getRoot().lookup(".server-here");
+            VBox here = PaneHarness.markedSection(pane.scene.getRoot());
             out[0] = here == null ? null : (LessonSection) here.getUserData();
         });
         return out[0];
@@ -112,7 +112,7 @@ class LessonPaneFollowsServerTest {
 
         awaitMarked(robot, org.socketstage.event.Step.ACCEPT);
         robot.interact(() -> {
-            Label marker = (Label) pane.scene.getRoot().lookup(".server-here .server-marker");
+            Label marker = (Label) PaneHarness.markedSection(pane.scene.getRoot()).lookup(".server-marker");
             assertThat(marker.isVisible()).isTrue();
             assertThat(marker.getText()).contains("accept()");
             assertThat(((Label) pane.scene.getRoot().lookup("#lesson-server-at")).getText()).contains("accept()");

@@ -75,14 +75,14 @@ class LessonPaneUiTest {
         int wrong = (q.correctIndex() + 1) % q.choices().size();
         robot.interact(() -> pane.view.reader().reveal(card));
 
-        robot.clickOn(card.choiceButtons().get(wrong));
+        robot.clickOn(card.buttonFor(wrong));
         assertThat(card.feedback().isVisible()).isTrue();
         assertThat(card.feedback().getText()).startsWith("✘ Not quite.").endsWith(q.choices().get(wrong).explanation());
-        assertThat(card.choiceButtons().get(wrong).getStyleClass()).contains("quiz-wrong");
-        assertThat(card.choiceButtons().get(wrong).getText()).startsWith("✘");
+        assertThat(card.buttonFor(wrong).getStyleClass()).contains("quiz-wrong");
+        assertThat(card.buttonFor(wrong).getText()).startsWith("✘");
         assertThat(find("#lesson-progress", Label.class).getText()).contains("Quiz: 0 right of 1 answered");
 
-        robot.clickOn(card.choiceButtons().get(q.correctIndex()));
+        robot.clickOn(card.buttonFor(q.correctIndex()));
         assertThat(card.feedback().getText()).startsWith("✔ Right.").endsWith(q.choices().get(q.correctIndex()).explanation());
         assertThat(find("#lesson-progress", Label.class).getText()).as("the first answer scores")
                 .contains("Quiz: 0 right of 1 answered");
@@ -113,6 +113,46 @@ class LessonPaneUiTest {
     }
 
     @Test
+    void aLessonChosenInTheChooserStaysOpenWhileTheServerMoves(FxRobot robot) throws Exception {
+        robot.interact(() -> vm().apply(Ev.started(org.socketstage.event.Step.BIND)));
+        javafx.scene.control.CheckBox follow = find("#lesson-follow", javafx.scene.control.CheckBox.class);
+        assertThat(follow.isSelected()).isTrue();
+        Lesson chosen = vm().lessons().stream().filter(l -> l.sectionFor(org.socketstage.event.Step.RECV).isEmpty())
+                .findFirst().orElseThrow();
+
+        robot.clickOn("#lesson-chooser").clickOn(chosen.order() + ". " + chosen.title());
+
+        assertThat(vm().selectedLessonProperty().get()).isEqualTo(chosen);
+        assertThat(follow.isSelected()).as("choosing a lesson turns following off").isFalse();
+        robot.interact(() -> vm().apply(Ev.started(org.socketstage.event.Actor.connection(5, null),
+                org.socketstage.event.Step.RECV)));
+        assertThat(vm().selectedLessonProperty().get()).as("the server does not take the student away").isEqualTo(chosen);
+
+        robot.clickOn(follow);
+        assertThat(vm().selectedLessonProperty().get().sectionFor(org.socketstage.event.Step.RECV)).isPresent();
+        assertThat(follow.isSelected()).isTrue();
+    }
+
+    @Test
+    void flippingACardLeavesTheButtonsWhereTheyAre(FxRobot robot) throws Exception {
+        robot.clickOn("Flashcards");
+        javafx.scene.control.Button next = find("#card-next", javafx.scene.control.Button.class);
+        javafx.scene.control.Button previous = find("#card-previous", javafx.scene.control.Button.class);
+        javafx.geometry.Bounds nextBefore = onFx(() -> next.localToScene(next.getLayoutBounds()));
+        javafx.geometry.Bounds previousBefore = onFx(() -> previous.localToScene(previous.getLayoutBounds()));
+        String flipText = find("#card-flip", javafx.scene.control.Button.class).getText();
+
+        robot.clickOn("#card-flip");
+        assertThat(find("#card-flip", javafx.scene.control.Button.class).getText()).isNotEqualTo(flipText);
+        assertThat(onFx(() -> next.localToScene(next.getLayoutBounds()))).isEqualTo(nextBefore);
+        assertThat(onFx(() -> previous.localToScene(previous.getLayoutBounds()))).isEqualTo(previousBefore);
+
+        robot.clickOn(next);
+        assertThat(find("#card-counter", Label.class).getText()).startsWith("Card 2 of");
+        assertThat(onFx(() -> next.localToScene(next.getLayoutBounds()))).isEqualTo(nextBefore);
+    }
+
+    @Test
     void theGlossaryFiltersAsTheStudentTypes(FxRobot robot) {
         int total = vm().glossary().total();
         robot.clickOn("Glossary");
@@ -139,7 +179,7 @@ class LessonPaneUiTest {
 
         TitledPane problems = find("#lesson-problems", TitledPane.class);
         assertThat(problems.isVisible()).isTrue();
-        assertThat(problems.getText()).contains("1 problem").contains("1 file skipped");
+        assertThat(problems.getText()).contains("Problems in lesson files: 1").contains("files skipped: 1");
         assertThat(robot.lookup(".lesson-problem").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly(instructorDir.resolve("broken.md") + ":8: unknown key 'stgae' under a section heading; accepted: stage");
         assertThat(vm().lessons()).extracting(Lesson::id).contains("lifecycle", "links");
@@ -215,6 +255,31 @@ class LessonPaneUiTest {
         assertThat(title.getFont().getSize()).isCloseTo(20 * 1.55, org.assertj.core.data.Offset.offset(0.01));
     }
 
+    /** Where a node's top is, in pixels below the top of the reader's visible area. */
+    private double belowViewTop(Node node) {
+        Node viewport = pane.scene.getRoot().lookup("#lesson-reader > .viewport");
+        return node.localToScene(0, 0).getY() - viewport.localToScene(0, 0).getY();
+    }
+
+    @Test
+    void zoomingKeepsTheReadingPosition(FxRobot robot) throws Exception {
+        Lesson lifecycle = vm().selectedLessonProperty().get();
+        LessonSection listen = lifecycle.sectionFor(org.socketstage.event.Step.LISTEN).orElseThrow();
+        robot.interact(() -> pane.view.reader().scrollTo(listen));
+        VBox section = pane.view.reader().nodeFor(listen);
+        assertThat(onFx(() -> belowViewTop(section))).isBetween(-1.0, 1.0);
+
+        for (String size : List.of("20px", "9px", "15px")) {
+            robot.interact(() -> pane.scene.getRoot().setStyle("-fx-font-size: " + size + ";"));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(onFx(() -> belowViewTop(section)))
+                    .as("the section read at %s", size).isBetween(-1.0, 1.0));
+        }
+    }
+
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get();
+    }
+
     @Test
     void readableOnTheDarkTheme(FxRobot robot) {
         robot.interact(() -> {
@@ -223,7 +288,7 @@ class LessonPaneUiTest {
             vm().apply(Ev.started(org.socketstage.event.Step.SOCKET));
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> {
-            VBox here = (VBox) robot.lookup(".server-here").tryQuery().orElse(null);
+            VBox here = onFx(() -> PaneHarness.markedSection(pane.scene.getRoot()));
             return here != null && ((LessonSection) here.getUserData()).stage() == org.socketstage.event.Step.SOCKET;
         });
         robot.interact(() -> pane.snapshot("lesson-pane-dark"));

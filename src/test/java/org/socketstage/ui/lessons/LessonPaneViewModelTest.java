@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,9 @@ class LessonPaneViewModelTest {
 
     @Test
     void progressLivesUnderTheTestPrefsNode() {
-        assertThat(progress.node().absolutePath()).isEqualTo("/socketstage-test/lessons");
+        String node = System.getProperty(LessonProgress.NODE_PROPERTY);
+        assertThat(node).as("set by the build for every test run").startsWith("socketstage-test");
+        assertThat(progress.node().absolutePath()).isEqualTo("/" + node + "/lessons");
     }
 
     @Test
@@ -73,6 +76,7 @@ class LessonPaneViewModelTest {
     void aLessonWithoutThatStageGivesWayToOneThatHasIt() {
         Lesson noRecv = lessonWithout(Step.RECV);
         vm.selectedLessonProperty().set(noRecv);
+        vm.followServerProperty().set(true);
         vm.apply(Ev.started(Actor.connection(7, null), Step.RECV));
         Lesson expected = BUILT_IN.lessons().stream().filter(l -> l.sectionFor(Step.RECV).isPresent()).findFirst()
                 .orElseThrow();
@@ -91,6 +95,27 @@ class LessonPaneViewModelTest {
         assertThat(vm.serverSection().get()).isNull();
 
         vm.followServerProperty().set(true);
+        assertThat(vm.serverSection().get().stage()).isEqualTo(Step.RECV);
+    }
+
+    @Test
+    void choosingALessonTurnsFollowingOffUntilTheStudentTurnsItOn() {
+        vm.apply(Ev.started(Step.BIND));
+        Lesson chosen = lessonWithout(Step.RECV);
+        vm.selectedLessonProperty().set(chosen);
+        assertThat(vm.followServerProperty().get()).as("choosing is reading: the server no longer leads").isFalse();
+
+        for (Step stage : List.of(Step.ACCEPT, Step.RECV, Step.SEND, Step.RECV, Step.CLOSE_CLIENT)) {
+            vm.apply(Ev.started(Actor.connection(7, null), stage));
+        }
+        vm.load(BUILT_IN);
+        assertThat(vm.selectedLessonProperty().get()).isEqualTo(chosen);
+        assertThat(vm.followServerProperty().get()).as("reloading is no choice either way").isFalse();
+
+        vm.followServerProperty().set(true);
+        assertThat(vm.selectedLessonProperty().get().sectionFor(Step.CLOSE_CLIENT)).isPresent();
+        vm.apply(Ev.started(Actor.connection(7, null), Step.RECV));
+        assertThat(vm.followServerProperty().get()).as("the pane opening a lesson itself is not a choice").isTrue();
         assertThat(vm.serverSection().get().stage()).isEqualTo(Step.RECV);
     }
 

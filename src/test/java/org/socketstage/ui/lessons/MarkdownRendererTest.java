@@ -159,9 +159,51 @@ class MarkdownRendererTest {
     @Test
     void htmlIsShownAsTextAndPicturesAreNeverLoaded(FxRobot r) {
         VBox box = render(r, "<script>alert('x')</script>\n\nSome <b>bold</b> and ![a diagram](http://example.com/x.png).");
-        List<Text> texts = all(box, Text.class);
-        assertThat(texts).extracting(Text::getText).contains("<script>alert('x')</script>", "<b>", "</b>", "[a diagram]");
+        assertThat(all(box, TextFlow.class)).extracting(MarkdownRendererTest::text)
+                .containsExactly("<script>alert('x')</script>", "Some <b>bold</b> and [a diagram].");
         assertThat(all(box, ImageView.class)).isEmpty();
+    }
+
+    @Test
+    void aLessThanSignIsTextEverywhereAndAnAutolinkDoesNotOpen(FxRobot r) {
+        VBox box = render(r, "Check `if (fd < 0)` and <https://example.com/> and a <b\n\n```c\n#include <stdio.h>\n```\n");
+        assertThat(all(box, Hyperlink.class)).isEmpty();
+        assertThat(text((TextFlow) box.getChildren().get(0)))
+                .isEqualTo("Check if (fd < 0) and <https://example.com/> and a <b");
+        assertThat(all(box, Text.class)).filteredOn(t -> t.getStyleClass().contains("md-code-text"))
+                .extracting(Text::getText).containsExactly("#include <stdio.h>");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitShowsAsPlainTextWithoutRecursingFurther(FxRobot r) {
+        VBox quotes = render(r, ">".repeat(60) + " deepest words");
+        List<VBox> quoteBoxes = all(quotes, VBox.class).stream().filter(v -> v.getStyleClass().contains("md-quote")).toList();
+        assertThat(quoteBoxes).hasSize(org.socketstage.lessons.LessonLimits.MAX_NESTING);
+        assertThat(all(quotes, TextFlow.class)).extracting(MarkdownRendererTest::text).containsExactly("deepest words");
+
+        StringBuilder nested = new StringBuilder();
+        for (int level = 0; level < 40; level++) {
+            nested.append("  ".repeat(level)).append("- level ").append(level).append('\n');
+        }
+        VBox list = render(r, nested.toString());
+        assertThat(all(list, VBox.class).stream().filter(v -> v.getStyleClass().contains("md-list")))
+                .hasSize(org.socketstage.lessons.LessonLimits.MAX_NESTING);
+        assertThat(all(list, TextFlow.class)).extracting(MarkdownRendererTest::text).last().asString()
+                .startsWith("level 10").endsWith("level 39");
+
+        String emphasis = "*a _".repeat(200) + "x" + "_ a*".repeat(200);
+        TextFlow flow = onFx(r, () -> renderer.renderInline(emphasis));
+        assertThat(text(flow).replace(" ", "")).isEqualTo("a".repeat(200) + "x" + "a".repeat(200));
+        assertThat(all(flow, Text.class)).filteredOn(t -> t.getStyleClass().contains("md-em")).isNotEmpty();
+    }
+
+    @Test
+    void textBeyondTheCheckersLimitsIsShownAsWrittenWithoutParsing(FxRobot r) {
+        String quotes = "> ".repeat(5_000) + "deep";
+        VBox box = render(r, quotes);
+        assertThat(all(box, Text.class)).extracting(Text::getText).containsExactly(quotes);
+        String stars = "*".repeat(20_000) + "x" + "*".repeat(20_000);
+        assertThat(text(onFx(r, () -> renderer.renderInline(stars)))).isEqualTo(stars);
     }
 
     @Test

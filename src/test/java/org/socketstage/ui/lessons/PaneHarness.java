@@ -14,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -33,17 +34,25 @@ final class PaneHarness {
     /** Call on the FX thread (e.g. from TestFX's @Start). Starts from no saved progress. */
     static PaneHarness show(Stage stage, double width, double height) throws IOException {
         LessonProgress.forUser().reset();
-        URL url = Objects.requireNonNull(PaneHarness.class.getResource(FXML), "Resource not found: " + FXML);
-        FXMLLoader loader = new FXMLLoader(url, ResourceBundle.getBundle("i18n/messages"));
-        Parent root = loader.load();
+        org.socketstage.ui.text.UiText text = org.socketstage.ui.text.UiText.load();
+        LessonPaneView view = new LessonPaneView(new LessonPaneViewModel(LessonPaneView.loadLibrary(null),
+                LessonProgress.forUser()), text);
+        Parent root = org.socketstage.ui.PaneLoader.load(FXML, view).root();
         Scene scene = new Scene(root, width, height);
         stage.setScene(scene);
         stage.show();
-        return new PaneHarness(loader.getController(), scene);
+        return new PaneHarness(view, scene);
     }
 
     static <T extends Node> T lookup(Node root, String selector, Class<T> type) {
         return type.cast(Objects.requireNonNull(root.lookup(selector), "no node " + selector));
+    }
+
+    /** The section marked "the server is here", or null; call on the FX thread. */
+    static VBox markedSection(Node root) {
+        return root.lookupAll(".lesson-section").stream()
+                .filter(n -> n.getPseudoClassStates().contains(LessonReader.SERVER_HERE))
+                .map(VBox.class::cast).findFirst().orElse(null);
     }
 
     /** Call on the FX thread. */

@@ -13,7 +13,7 @@ import org.socketstage.ui.text.UiText;
 class EventLogViewModelTest {
 
     private final TestEvents events = new TestEvents();
-    private final EventLogViewModel vm = new EventLogViewModel(UiText.load(), 100);
+    private final EventLogViewModel vm = new EventLogViewModel(UiText.load(), 100, Runnable::run);
     private final SockAddrIn peer = SockAddrIn.loopback(51234);
 
     private void feedASession() {

@@ -19,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.socketstage.ui.text.UiText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +32,6 @@ import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerState;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.AppServices;
 import org.socketstage.ui.PaneLoader;
 import org.socketstage.ui.PaneSnapshots;
 import org.testfx.api.FxRobot;
@@ -46,14 +46,23 @@ class EventLogViewTest {
     Path out;
 
     private final EventBus bus = new EventBus();
+    private final java.util.concurrent.ExecutorService exports = java.util.concurrent.Executors.newSingleThreadExecutor();
+    private org.socketstage.record.EventSpool spool;
     private EventLogView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        PaneLoader.Loaded<EventLogView> loaded = PaneLoader.load("/fxml/log/EventLogView.fxml");
+        UiText text = UiText.load();
+        EventLogViewModel model = new EventLogViewModel(text, exports);
+        try {
+            spool = org.socketstage.record.EventSpool.open(bus);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        model.useSpool(spool);
+        PaneLoader.Loaded<EventLogView> loaded = PaneLoader.load("/fxml/log/EventLogView.fxml", new EventLogView(model, text));
         view = loaded.controller();
-        view.attach(new AppServices(bus, null, null));
         view.chooseExportTargetWith(format -> out.resolve("export." + format.extension()));
         scene = new Scene(loaded.root(), 1100, 520);
         stage.setScene(scene);
@@ -63,6 +72,8 @@ class EventLogViewTest {
     @AfterEach
     void shutdown(FxRobot robot) {
         robot.interact(view::shutdown);
+        exports.shutdownNow();
+        spool.close();
     }
 
     /** Publishes on the bus (the spool hears it) and hands the same event to the log, as the main window does. */

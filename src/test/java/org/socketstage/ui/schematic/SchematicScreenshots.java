@@ -43,6 +43,7 @@ import org.socketstage.socket.SocketBackend;
 import org.socketstage.ui.PaneLoader;
 import org.socketstage.ui.PaneSnapshots;
 import org.socketstage.ui.ViewFeed;
+import org.socketstage.ui.text.UiText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -78,7 +79,8 @@ class SchematicScreenshots {
 
     @Start
     void start(Stage stage) {
-        PaneLoader.Loaded<SchematicView> loaded = PaneLoader.load("/fxml/schematic/SchematicView.fxml");
+        PaneLoader.Loaded<SchematicView> loaded = PaneLoader.load("/fxml/schematic/SchematicView.fxml",
+                new SchematicView(new SchematicViewModel(UiText.load())));
         view = loaded.controller();
         root = loaded.root();
         feed.addSink(view.viewModel());

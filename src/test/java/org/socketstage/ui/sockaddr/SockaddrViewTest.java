@@ -28,7 +28,8 @@ class SockaddrViewTest {
 
     @Start
     void start(Stage stage) {
-        PaneLoader.Loaded<SockaddrView> loaded = PaneLoader.load("/fxml/sockaddr/SockaddrView.fxml");
+        PaneLoader.Loaded<SockaddrView> loaded = PaneLoader.load("/fxml/sockaddr/SockaddrView.fxml",
+                new SockaddrView(new SockaddrViewModel(org.socketstage.ui.text.UiText.load()), org.socketstage.ui.text.UiText.load()));
         view = loaded.controller();
         scene = new Scene(loaded.root(), 760, 420);
         stage.setScene(scene);

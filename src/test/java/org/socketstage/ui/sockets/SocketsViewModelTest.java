@@ -13,12 +13,12 @@ import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.Events;
-import org.socketstage.ui.Texts;
+import org.socketstage.ui.text.UiText;
 
 class SocketsViewModelTest {
 
     private static final int PORT = 9090;
-    private final SocketsViewModel vm = new SocketsViewModel(Texts.load());
+    private final SocketsViewModel vm = new SocketsViewModel(UiText.load());
     private final Events ev = new Events();
 
     private void feed(ServerEvent... events) {
@@ -86,8 +86,30 @@ class SocketsViewModelTest {
         feed(ev.kernel(snapshot(3, 14, row(TcpState.LISTEN, PORT, 0, 3), row(TcpState.SYN_SENT, 50009, PORT, 0))));
         QueueCard q = vm.queueProperty().get();
         assertThat(q.stuckClients()).containsExactly("127.0.0.1:50009");
-        assertThat(q.overflowsThisRun()).isEqualTo(4);
+        assertThat(q.namespaceOverflowsRise()).isEqualTo(4);
         assertThat(q.overflowing()).isTrue();
+    }
+
+    @Test
+    void theWarningNamesThisServersWaitingClientsAndLabelsTheNamespaceCounterAsContext() {
+        listening();
+        feed(ev.kernel(snapshot(3, 10, row(TcpState.LISTEN, PORT, 0, 3))));
+        feed(ev.kernel(snapshot(3, 14, row(TcpState.LISTEN, PORT, 0, 3), row(TcpState.SYN_SENT, 50009, PORT, 0))));
+        String line = QueueWarning.of(vm.queueProperty().get(), UiText.load());
+        assertThat(line).contains("1 of this server's clients wait in SYN_SENT (127.0.0.1:50009)")
+                .contains("not this server's own count").contains("rose by 4").contains("network namespace")
+                .contains("final ACKs dropped");
+    }
+
+    @Test
+    void aRisingCounterAloneIsNotShownAsThisServersOverflow() {
+        listening();
+        feed(ev.kernel(snapshot(0, 10, row(TcpState.LISTEN, PORT, 0, 0))));
+        feed(ev.kernel(snapshot(0, 250, row(TcpState.LISTEN, PORT, 0, 0))));
+        QueueCard q = vm.queueProperty().get();
+        assertThat(q.namespaceOverflowsRise()).as("another listener overflowed").isEqualTo(240);
+        assertThat(q.overflowing()).isFalse();
+        assertThat(QueueWarning.of(q, UiText.load())).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.socketstage.ui;
+package org.socketstage.ui.text;
 
 import java.util.Enumeration;
 import java.util.ResourceBundle;
@@ -7,11 +7,11 @@ import java.util.ResourceBundle;
  * Wraps the message bundle so that a missing key shows up on screen as {@code !key!} instead of stopping
  * FXML loading with an exception: a forgotten translation is visible, never fatal.
  */
-final class LenientBundle extends ResourceBundle {
+public final class LenientBundle extends ResourceBundle {
 
     private final ResourceBundle delegate;
 
-    LenientBundle(ResourceBundle delegate) {
+    public LenientBundle(ResourceBundle delegate) {
         this.delegate = delegate;
     }
 
@@ -31,7 +31,7 @@ final class LenientBundle extends ResourceBundle {
         return true;
     }
 
-    boolean reallyContains(String key) {
+    public boolean reallyContains(String key) {
         return delegate.containsKey(key);
     }
 }

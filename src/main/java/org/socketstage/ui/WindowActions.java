@@ -1,0 +1,16 @@
+package org.socketstage.ui;
+
+/** What the window itself does when a menu item or a toolbar button asks (not a server action). */
+interface WindowActions {
+
+    void showHelp();
+
+    /** The version, the revision it was built from, the licence and the libraries' licences. */
+    void showAbout();
+
+    /** Back to a first launch's settings and pacing, after asking. */
+    void resetToDefaults();
+
+    /** Closes the window, which ends the session and the app. */
+    void quit();
+}

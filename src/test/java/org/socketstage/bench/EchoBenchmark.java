@@ -1,0 +1,339 @@
+package org.socketstage.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A measurement, not a test: SocketStage's trace mode against a plain Java thread-per-client echo server
+ * ({@link PlainEchoServer}), both driven by the same C epoll load generator ({@code src/test/c/echo_load.c},
+ * compiled here with gcc), in interleaved runs; prints medians and ratios as a Markdown table. Loopback only.
+ *
+ * <pre>
+ * src/test/bench/run.sh                 # throughput and latency at 1, 10, 50 clients, idle CPU
+ * src/test/bench/run.sh classroom       # 100 clients connect at once and echo for a minute (trace mode)
+ * src/test/bench/run.sh classroom-window  # the same against the window (needs xvfb-run)
+ * </pre>
+ *
+ * System properties: {@code bench.rounds} (3), {@code bench.clients} ("1,10,50"), {@code bench.warmup} (5 s, covers the JIT compiling the servers),
+ * {@code bench.seconds} (8 s), {@code bench.idleSeconds} (20 s), {@code bench.message} (32 bytes),
+ * {@code bench.classroomSeconds} (60), {@code bench.classroomPauseMillis} (100).
+ */
+public final class EchoBenchmark {
+
+    private static final Path WORK = Paths.get("target", "bench");
+    private static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+
+    private EchoBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(WORK);
+        Path load = compileLoadGenerator();
+        String what = args.length > 0 ? args[0] : "compare";
+        System.out.println("machine: " + uptime());
+        switch (what) {
+            case "compare" -> compare(load);
+            case "classroom" -> classroom(load, false);
+            case "classroom-window" -> classroom(load, true);
+            default -> throw new IllegalArgumentException("compare, classroom or classroom-window, not " + what);
+        }
+        System.out.println("machine: " + uptime());
+    }
+
+    // ---- side by side
+
+    private static void compare(Path load) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        String[] clientCounts = System.getProperty("bench.clients", "1,10,50").split(",");
+        double warmup = Double.parseDouble(System.getProperty("bench.warmup", "5"));
+        double seconds = Double.parseDouble(System.getProperty("bench.seconds", "8"));
+        int message = Integer.getInteger("bench.message", 32);
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String c : clientCounts) {
+                int clients = Integer.parseInt(c.trim());
+                List<Kind> order = round % 2 == 0 ? List.of(Kind.SOCKETSTAGE, Kind.PLAIN) : List.of(Kind.PLAIN, Kind.SOCKETSTAGE);
+                for (Kind kind : order) {
+                    Result r = runOnce(kind, load, clients, warmup, seconds, message, 0);
+                    results.computeIfAbsent(kind + "/" + clients, k -> new ArrayList<>()).add(r);
+                    System.out.printf(Locale.ROOT, "round %d %-11s %3d clients: %s%n", round + 1, kind.label, clients, r);
+                }
+            }
+        }
+        List<Double> idleStage = new ArrayList<>();
+        List<Double> idlePlain = new ArrayList<>();
+        double idleSeconds = Double.parseDouble(System.getProperty("bench.idleSeconds", "20"));
+        for (int round = 0; round < Math.max(2, rounds - 1); round++) {
+            idleStage.add(idleCpu(Kind.SOCKETSTAGE, idleSeconds));
+            idlePlain.add(idleCpu(Kind.PLAIN, idleSeconds));
+            System.out.printf(Locale.ROOT, "idle round %d: socketstage %.2f %%, plain %.2f %%%n", round + 1,
+                    idleStage.get(round), idlePlain.get(round));
+        }
+        System.out.println();
+        System.out.println("| clients | SocketStage trace mode req/s | plain Java req/s | ratio | p99 µs SocketStage / plain | p99 ratio | server CPU µs/echo SocketStage / plain | trace lines lost |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (String c : clientCounts) {
+            int clients = Integer.parseInt(c.trim());
+            List<Result> s = results.get(Kind.SOCKETSTAGE + "/" + clients);
+            List<Result> p = results.get(Kind.PLAIN + "/" + clients);
+            double sRate = median(s.stream().mapToDouble(Result::rate).toArray());
+            double pRate = median(p.stream().mapToDouble(Result::rate).toArray());
+            double sP99 = median(s.stream().mapToDouble(Result::p99).toArray());
+            double pP99 = median(p.stream().mapToDouble(Result::p99).toArray());
+            double sCpu = median(s.stream().mapToDouble(Result::cpuMicrosPerEcho).toArray());
+            double pCpu = median(p.stream().mapToDouble(Result::cpuMicrosPerEcho).toArray());
+            long lost = s.stream().mapToLong(Result::lostLines).max().orElse(0);
+            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f× | %.0f / %.0f | %.2f× | %.1f / %.1f | %d |%n",
+                    clients, sRate, pRate, sRate / pRate, sP99, pP99, sP99 / pP99, sCpu, pCpu, lost);
+        }
+        System.out.printf(Locale.ROOT, "| idle | %.2f %% of a core | %.2f %% of a core | | | | | |%n",
+                median(idleStage.stream().mapToDouble(Double::doubleValue).toArray()),
+                median(idlePlain.stream().mapToDouble(Double::doubleValue).toArray()));
+        System.out.printf(Locale.ROOT, "(%d interleaved rounds, medians; %.0f s measured after %.0f s warm-up; %d-byte lines)%n",
+                rounds, seconds, warmup, message);
+    }
+
+    // ---- a classroom
+
+    private static void classroom(Path load, boolean window) throws Exception {
+        double seconds = Double.parseDouble(System.getProperty("bench.classroomSeconds", "60"));
+        long pause = Long.getLong("bench.classroomPauseMillis", 100);
+        int clients = Integer.getInteger("bench.classroomClients", 100);
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        if (window) {
+            command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"));
+        }
+        command.addAll(List.of(JAVA, "-cp", System.getProperty("java.class.path"), "org.socketstage.Main"));
+        if (!window) {
+            command.add("--no-gui");
+        } else {
+            command.addAll(List.of("--autostart", "--mode", "live"));
+        }
+        command.addAll(List.of("--port", Integer.toString(port), "--concurrency", "threaded"));
+        Path out = WORK.resolve("classroom-out.txt");
+        Path err = WORK.resolve("classroom-err.txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (window) {
+            pb.environment().put("SOCKETSTAGE_BENCH", "1");
+        }
+        Process server = pb.start();
+        try {
+            awaitPort(port, Duration.ofSeconds(window ? 90 : 30));
+            Thread.sleep(500);
+            String line = runLoad(load, port, clients, 0, seconds, 32, pause);
+            System.out.println((window ? "window" : "trace mode") + ", " + clients + " clients, " + pause
+                    + " ms between lines, " + seconds + " s, defaults with --concurrency threaded:");
+            System.out.println(line);
+        } finally {
+            stop(server, err);
+            System.out.println("server stderr: " + Files.readString(err).strip());
+        }
+    }
+
+    // ---- one run
+
+    enum Kind {
+        SOCKETSTAGE("socketstage"), PLAIN("plain-java");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    record Result(double rate, double p99, double cpuMicrosPerEcho, long lostLines, String raw) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.0f req/s, p99 %.0f µs, %.1f µs CPU/echo, lost %d  [%s]", rate, p99,
+                    cpuMicrosPerEcho, lostLines, raw);
+        }
+    }
+
+    private static Result runOnce(Kind kind, Path load, int clients, double warmup, double seconds, int message,
+            long pause) throws Exception {
+        int port = freePort();
+        Process server = start(kind, port);
+        try {
+            awaitPort(port, Duration.ofSeconds(30));
+            long[] cpu = new long[1];
+            String line = runLoad(load, port, clients, warmup, seconds, message, pause, () -> cpu[0] = cpuTicks(server.pid()));
+            long used = cpuTicks(server.pid()) - cpu[0];
+            Map<String, String> kv = parse(line);
+            long requests = Long.parseLong(kv.get("requests"));
+            double cpuMicros = requests == 0 ? 0 : used * 1_000_000.0 / CLOCK_TICKS / requests;
+            long lost = stop(server, errFile(kind));
+            if (!"0".equals(kv.get("mismatches")) || !"0".equals(kv.get("errors"))) {
+                System.out.println("  warning: " + line);
+            }
+            return new Result(Double.parseDouble(kv.get("req_per_s")), Double.parseDouble(kv.get("p99_us")), cpuMicros,
+                    lost, "p50 " + kv.get("p50_us") + " µs");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static Process start(Kind kind, int port) throws IOException {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path")));
+        if (kind == Kind.SOCKETSTAGE) {
+            command.addAll(List.of("org.socketstage.Main", "--no-gui", "--port", Integer.toString(port),
+                    "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"));
+        } else {
+            command.addAll(List.of(PlainEchoServer.class.getName(), Integer.toString(port), "128"));
+        }
+        return new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errFile(kind).toFile())
+                .start();
+    }
+
+    /** Stops with SIGTERM as a user would; returns how many trace lines the server said it lost. */
+    private static long stop(Process server, Path err) throws Exception {
+        server.destroy();
+        if (!server.waitFor(20, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        if (Files.exists(err)) {
+            var m = java.util.regex.Pattern.compile("(\\d+) of \\d+ events were not printed").matcher(Files.readString(err));
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        return 0;
+    }
+
+    private static Path errFile(Kind kind) {
+        return WORK.resolve(kind.label + "-err.txt");
+    }
+
+    private static double idleCpu(Kind kind, double seconds) throws Exception {
+        int port = freePort();
+        Process server = start(kind, port);
+        try {
+            awaitPort(port, Duration.ofSeconds(30));
+            Thread.sleep(10_000); // start-up work (class loading, the JIT compiling it) is not idling
+            long before = cpuTicks(server.pid());
+            Thread.sleep((long) (seconds * 1000));
+            long used = cpuTicks(server.pid()) - before;
+            return used * 100.0 / CLOCK_TICKS / seconds;
+        } finally {
+            stop(server, errFile(kind));
+            server.destroyForcibly();
+        }
+    }
+
+    private interface Hook {
+        void run() throws Exception;
+    }
+
+    private static String runLoad(Path load, int port, int clients, double warmup, double seconds, int message,
+            long pause) throws Exception {
+        return runLoad(load, port, clients, warmup, seconds, message, pause, () -> { });
+    }
+
+    /** Runs the load generator; {@code atMeasureStart} runs when its warm-up ends. */
+    private static String runLoad(Path load, int port, int clients, double warmup, double seconds, int message,
+            long pause, Hook atMeasureStart) throws Exception {
+        Process p = new ProcessBuilder(load.toString(), Integer.toString(port), Integer.toString(clients),
+                Double.toString(warmup), Double.toString(seconds), Integer.toString(message), Long.toString(pause))
+                .redirectErrorStream(true).start();
+        Thread.sleep((long) (warmup * 1000));
+        atMeasureStart.run();
+        if (!p.waitFor((long) (seconds + 30), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the load generator did not finish");
+        }
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    private static Map<String, String> parse(String line) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String part : line.split("\\s+")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                kv.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        if (!kv.containsKey("requests")) {
+            throw new IllegalStateException("the load generator said: " + line);
+        }
+        return kv;
+    }
+
+    /** utime + stime of every thread of the process, in clock ticks. */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static void awaitPort(int port, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (listening(port)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("nothing listens on port " + port + " after " + timeout.toSeconds() + " s");
+    }
+
+    /** Reads the kernel's table instead of connecting, so the check is not a client of the server. */
+    private static boolean listening(int port) throws IOException {
+        String hex = String.format(Locale.ROOT, ":%04X ", port);
+        for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String row : Files.readAllLines(Paths.get(file))) {
+                String[] f = row.trim().split("\\s+");
+                if (f.length > 3 && (f[1] + " ").endsWith(hex) && f[3].equals("0A")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Path compileLoadGenerator() throws Exception {
+        Path source = Paths.get("src", "test", "c", "echo_load.c");
+        Path binary = WORK.resolve("echo_load");
+        Process gcc = new ProcessBuilder("gcc", "-O2", "-o", binary.toString(), source.toString()).inheritIO().start();
+        if (gcc.waitFor() != 0) {
+            throw new IllegalStateException("gcc could not compile " + source);
+        }
+        return binary.toAbsolutePath();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Paths.get("/proc/loadavg")).strip() + " (load averages 1/5/15 min; "
+                    + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
