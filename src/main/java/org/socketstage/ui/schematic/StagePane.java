@@ -12,7 +12,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -42,11 +41,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     private final Label disclaimer;
     private final FigureNode listener;
     private final Label address = new Label();
-    private final VBox queueBox = new VBox();
-    private final Label queueTitle = new Label();
-    private final FlowPane slotPane = new FlowPane();
-    private final Label queueNote = new Label();
-    private final List<Label> slots = new ArrayList<>();
+    private final QueueNodes queue;
     private final Pane wires = new Pane();
     private final Map<Long, RowNodes> rows = new LinkedHashMap<>();
     private final RowNodes group;
@@ -102,16 +97,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         disclaimer.getStyleClass().add("schematic-disclaimer");
         disclaimer.setWrapText(true);
         disclaimer.setMouseTransparent(true);
-        queueBox.setId("schematic-queue");
-        queueBox.getStyleClass().add("schematic-queue");
-        queueTitle.getStyleClass().add("schematic-queue-title");
-        queueNote.getStyleClass().add("schematic-queue-note");
-        queueNote.setWrapText(true);
-        slotPane.getStyleClass().add("schematic-slots");
-        queueTitle.setWrapText(false);
-        queueBox.getChildren().addAll(queueTitle, slotPane);
-        queueNote.setId("schematic-queue-note");
-        queueNote.setMouseTransparent(true);
+        queue = new QueueNodes(vm);
         wires.setMouseTransparent(true);
         wires.setManaged(false);
         group = new RowNodes(StageModel.GROUP, vm);
@@ -120,7 +106,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         envelopes.anchors(this);
         envelopes.setManaged(false);
         getChildren().addAll(processBox, clientsBox, disclaimer, processCaption, clientsCaption, connectionsCaption, wires,
-                listener, queueBox, queueNote,
+                listener, queue.box, queue.note,
                 group.connection, group.client, envelopes);
         // placed by layoutChildren alone: a figure's text changing lays out that figure, not the whole window
         getChildren().forEach(n -> n.setManaged(false));
@@ -195,58 +181,8 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     }
 
     private void showQueue(QueueFigure q, QueueFigure before, long motion) {
-        queueBox.setVisible(q.open() || frame.listener().exists());
-        if (!q.title().equals(queueTitle.getText())) {
-            queueTitle.setText(q.title());
-        }
-        if (!q.note().equals(queueNote.getText())) {
-            queueNote.setText(q.note());
-        }
-        queueNote.setVisible(!q.note().isEmpty());
-        queueNote.setManaged(!q.note().isEmpty());
-        FigureNode.tone(queueNote, before == null ? null : before.noteTone(), q.noteTone());
-        int drawn = Math.min(q.slots().size(), slotCapacity());
-        while (slots.size() > drawn) {
-            slotPane.getChildren().remove(slots.remove(slots.size() - 1));
-        }
-        while (slots.size() < drawn) {
-            Label slot = new Label();
-            int index = slots.size();
-            slot.setId("schematic-slot-" + index);
-            slot.getStyleClass().add("schematic-slot");
-            FigureRef ref = new FigureRef(FigureRef.Kind.SLOT, index);
-            slot.setUserData(ref);
-            slot.setOnMouseClicked(e -> {
-                vm.select(ref);
-                e.consume();
-            });
-            slots.add(slot);
-            slotPane.getChildren().add(slot);
-        }
-        for (int i = 0; i < drawn; i++) {
-            SlotFigure s = q.slots().get(i);
-            boolean last = i == drawn - 1 && drawn < q.slots().size();
-            Label slot = slots.get(i);
-            String label = last ? "+" + (q.slots().size() - drawn + 1) : s.label();
-            if (!label.equals(slot.getText())) {
-                slot.setText(label);
-            }
-            boolean wasFilled = slot.getStyleClass().contains("schematic-slot-filled");
-            long wasPeer = before != null && i < before.slots().size() ? before.slots().get(i).peerId() : -1;
-            if (wasFilled != s.filled()) {
-                if (s.filled()) {
-                    slot.getStyleClass().add("schematic-slot-filled");
-                } else {
-                    slot.getStyleClass().remove("schematic-slot-filled");
-                }
-            }
-            if (s.filled() && (!wasFilled || wasPeer != s.peerId())) {
-                Motion.pop(slot, motion);
-            }
-        }
-        if (q.open() && (before == null || !before.open())) {
-            Motion.unfold(slotPane, motion);
-        }
+        queue.box.setVisible(q.open() || frame.listener().exists());
+        queue.show(q, before, slotCapacity(), motion);
     }
 
     /** Two lines of slots at most; past that the last slot says how many more there are. */
@@ -341,11 +277,11 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         double listenerH = listener.prefHeight(figureW);
         listener.resizeRelocate(serverX + inset, y, figureW, listenerH);
         y += listenerH + 0.5 * em;
-        double queueH = queueBox.isVisible() ? queueBox.prefHeight(figureW) : 0;
-        queueBox.resizeRelocate(serverX + inset, y, figureW, queueH);
+        double queueH = queue.box.isVisible() ? queue.box.prefHeight(figureW) : 0;
+        queue.box.resizeRelocate(serverX + inset, y, figureW, queueH);
         // beside the queue, over the network: a note appearing must not push the rows down
-        double noteH = queueNote.prefHeight(corridorW);
-        queueNote.resizeRelocate(corridorX, y, corridorW, noteH);
+        double noteH = queue.note.prefHeight(corridorW);
+        queue.note.resizeRelocate(corridorX, y, corridorW, noteH);
         y += queueH + 0.35 * em;
         // a short stage keeps its rows; the caption comes back when there is room
         boolean roomy = h > 26 * em;
@@ -383,10 +319,10 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
         for (Map.Entry<Long, Integer> lift : pendingLifts.entrySet()) {
             RowNodes row = rows.get(lift.getKey());
             int slot = lift.getValue();
-            if (row == null || slot >= slots.size()) {
+            if (row == null || queue.slot(slot) == null) {
                 continue;
             }
-            Point2D from = centerOf(slots.get(slot));
+            Point2D from = centerOf(queue.slot(slot));
             Point2D to = new Point2D(row.connection.getLayoutX() + row.connection.getWidth() / 2,
                     row.connection.getLayoutY() + row.connection.getHeight() / 2);
             Motion.moveFrom(row.connection, from.getX() - to.getX(), from.getY() - to.getY(), frame.motionNanos());
@@ -422,12 +358,12 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
                         listener.getLayoutY() + listener.getHeight() / 2);
             }
             case QUEUE -> {
-                int index = slotOf(e.peerId());
-                if (index >= 0 && index < slots.size()) {
-                    return centerOf(slots.get(index));
+                Label slot = queue.slot(slotOf(e.peerId()));
+                if (slot != null) {
+                    return centerOf(slot);
                 }
-                return new Point2D(queueBox.getLayoutX() + queueBox.getWidth(),
-                        queueBox.getLayoutY() + queueBox.getHeight() / 2);
+                return new Point2D(queue.box.getLayoutX() + queue.box.getWidth(),
+                        queue.box.getLayoutY() + queue.box.getHeight() / 2);
             }
             default -> {
                 RowNodes row = e.rowId() == StageModel.GROUP ? group : rows.get(e.rowId());
@@ -482,7 +418,7 @@ final class StagePane extends Pane implements EnvelopeLayer.Anchors {
     private Node nodeFor(FigureRef ref) {
         return switch (ref.kind()) {
             case LISTENER -> listener;
-            case SLOT -> ref.id() < slots.size() ? slots.get((int) ref.id()) : null;
+            case SLOT -> queue.slot((int) ref.id());
             case CONNECTION -> rows.containsKey(ref.id()) ? rows.get(ref.id()).connection : null;
             case CLIENT -> rows.containsKey(ref.id()) ? rows.get(ref.id()).client : null;
             case ENVELOPE -> envelopes.node(ref.id());
