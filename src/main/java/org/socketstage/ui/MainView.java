@@ -6,9 +6,12 @@ import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.socketstage.ui.client.ClientPanelView;
 import org.socketstage.ui.code.CodeView;
@@ -46,6 +49,12 @@ public final class MainView {
     @FXML private InstructorPanelView instructorController;
     @FXML private SchematicView stageController;
     @FXML private CheckMenuItem instructorMenuItem;
+    @FXML private CheckMenuItem presentMenuItem;
+    @FXML private SplitPane split;
+    @FXML private ScrollPane settingsScroll;
+    @FXML private ScrollPane socketsScroll;
+    @FXML private Tab stageTab;
+    @FXML private VBox bottomBar;
     @FXML private MenuItem keysMenuItem;
     @FXML private MenuItem aboutMenuItem;
     @FXML private Tab lessonsTab;
@@ -63,6 +72,7 @@ public final class MainView {
     private final WindowActions actions;
     /** Held here: a bidirectional binding refers to its ends only weakly. */
     private InstructorPanelSwitch instructorSwitch;
+    private double[] dividers = {0.17, 0.55};
 
     MainView(MainViewModel vm, WindowActions actions) {
         this.vm = vm;
@@ -98,6 +108,33 @@ public final class MainView {
             }
         });
         statusBar.setText(texts.format("status.backend", vm.socketApiName()));
+        PresentationViewModel presentation = vm.presentation();
+        presentMenuItem.selectedProperty().bindBidirectional(presentation.presentingProperty());
+        presentation.presentingProperty().addListener((o, was, on) -> present(on));
+        present(presentation.presentingProperty().get());
+    }
+
+    /**
+     * The presentation layout: the settings and sockets columns, the history scrubber and the status bar step
+     * aside so the lane and the stage fill the window; the other panes stay one click away in their tabs.
+     * Leaving it puts everything back as it was.
+     */
+    private void present(boolean on) {
+        root.getStyleClass().remove("presenting");
+        bottomBar.setVisible(!on);
+        bottomBar.setManaged(!on);
+        if (on) {
+            root.getStyleClass().add("presenting");
+            if (split.getItems().contains(settingsScroll)) {
+                dividers = split.getDividerPositions();
+            }
+            split.getItems().removeAll(settingsScroll, socketsScroll);
+            panes.getSelectionModel().select(stageTab);
+        } else if (!split.getItems().contains(settingsScroll)) {
+            split.getItems().add(0, socketsScroll);
+            split.getItems().add(0, settingsScroll);
+            split.setDividerPositions(dividers);
+        }
     }
 
     @FXML
@@ -150,6 +187,12 @@ public final class MainView {
         return clientController;
     }
 
+    /** Shows the instructor tab and selects it. */
+    void instructorSwitchOn() {
+        instructorMenuItem.setSelected(true);
+        panes.getSelectionModel().select(instructorTab);
+    }
+
     /** For tests: leaves the remembered choice as a new user would find it. */
     void instructorSwitchOff() {
         instructorMenuItem.setSelected(false);
@@ -189,6 +232,14 @@ public final class MainView {
 
     Tab clientTab() {
         return clientTab;
+    }
+
+    SchematicView stage() {
+        return stageController;
+    }
+
+    TabPane panes() {
+        return panes;
     }
 
     LaneView lane() {

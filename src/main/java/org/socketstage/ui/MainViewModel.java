@@ -64,6 +64,7 @@ public final class MainViewModel {
         // the stage knows the server's pacing, so each animation ends within its call's delay
         stage.pacingProperty().bind(control.modeProperty());
         stage.delayMillisProperty().bind(control.delayMillisProperty());
+        stage.reduceMotionProperty().bindBidirectional(presentation.reduceMotionProperty());
         for (EventSink sink : List.of(stage, lane, sockets, code, sockaddr, log, clients, lessons, instructor)) {
             feed.addSink(sink);
         }
