@@ -28,6 +28,7 @@ import org.socketstage.ui.schematic.SchematicView;
 import org.socketstage.ui.text.UiText;
 import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
+import org.socketstage.ui.trace.ProgramPaneView;
 
 /** Controller of fxml/MainView.fxml: hands each included view its ViewModel and fills the pane tabs. */
 public final class MainView {
@@ -48,6 +49,9 @@ public final class MainView {
     @FXML private LessonPaneView lessonsController;
     @FXML private InstructorPanelView instructorController;
     @FXML private SchematicView stageController;
+    @FXML private ProgramPaneView programController;
+    @FXML private MenuItem traceMenuItem;
+    @FXML private Tab programTab;
     @FXML private CheckMenuItem instructorMenuItem;
     @FXML private CheckMenuItem presentMenuItem;
     @FXML private SplitPane split;
@@ -82,8 +86,8 @@ public final class MainView {
     @FXML
     private void initialize() {
         UiText texts = vm.texts();
-        for (PaneController pane : List.of(stageController, codeController, sockaddrController, logController, clientController,
-                lessonsController, instructorController)) {
+        for (PaneController pane : List.of(stageController, codeController, sockaddrController, logController,
+                clientController, lessonsController, instructorController, programController)) {
             included.add(pane);
         }
         instructorSwitch = InstructorPanelSwitch.load();
@@ -112,6 +116,10 @@ public final class MainView {
         presentMenuItem.selectedProperty().bindBidirectional(presentation.presentingProperty());
         presentation.presentingProperty().addListener((o, was, on) -> present(on));
         present(presentation.presentingProperty().get());
+        vm.program().unsupportedReason().ifPresent(reason -> {
+            traceMenuItem.setDisable(true);
+            traceMenuItem.setText(texts.format("menu.traceProgram.unsupported", reason));
+        });
     }
 
     /**
@@ -135,6 +143,16 @@ public final class MainView {
             split.getItems().add(0, settingsScroll);
             split.setDividerPositions(dividers);
         }
+    }
+
+    @FXML
+    private void onTraceProgram() {
+        actions.traceProgram();
+    }
+
+    /** Brings the Program tab forward (a program is being traced). */
+    void showProgramTab() {
+        panes.getSelectionModel().select(programTab);
     }
 
     @FXML

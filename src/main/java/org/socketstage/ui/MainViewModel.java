@@ -18,6 +18,8 @@ import org.socketstage.ui.schematic.SchematicViewModel;
 import org.socketstage.ui.sockaddr.SockaddrViewModel;
 import org.socketstage.ui.sockets.SocketsViewModel;
 import org.socketstage.ui.text.UiText;
+import org.socketstage.ui.trace.ProgramPaneViewModel;
+import org.socketstage.ui.trace.RecentPrograms;
 
 /**
  * Every ViewModel of the main window, made once from the session they show. The session owns the server, its
@@ -40,6 +42,7 @@ public final class MainViewModel {
     private final LessonPaneViewModel lessons;
     private final InstructorPanelViewModel instructor;
     private final SchematicViewModel stage;
+    private final ProgramPaneViewModel program;
 
     public MainViewModel(Session session, UiText texts) {
         this(session, texts, ViewFeed.DEFAULT_HISTORY, null);
@@ -65,7 +68,8 @@ public final class MainViewModel {
         stage.pacingProperty().bind(control.modeProperty());
         stage.delayMillisProperty().bind(control.delayMillisProperty());
         stage.reduceMotionProperty().bindBidirectional(presentation.reduceMotionProperty());
-        for (EventSink sink : List.of(stage, lane, sockets, code, sockaddr, log, clients, lessons, instructor)) {
+        this.program = new ProgramPaneViewModel(session, texts, session.background(), RecentPrograms.open());
+        for (EventSink sink : List.of(stage, lane, sockets, code, sockaddr, log, clients, lessons, instructor, program)) {
             feed.addSink(sink);
         }
         feed.addLiveSink(control);
@@ -144,9 +148,15 @@ public final class MainViewModel {
         return stage;
     }
 
+    /** The Program tab: a student's own program traced as the session's server. */
+    public ProgramPaneViewModel program() {
+        return program;
+    }
+
     /** The window is closing: stop what the ViewModels have asked for (a set-up, an export's hold on the spool). */
     public void shutdown() {
         instructor.shutdown();
         log.shutdown();
+        program.checks().cancel();
     }
 }
