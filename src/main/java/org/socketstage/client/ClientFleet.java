@@ -28,6 +28,7 @@ public final class ClientFleet implements AutoCloseable {
     private final int cap;
     private final List<TeachingClient> clients = new ArrayList<>();
     private volatile int connectTimeoutMillis = TeachingClient.DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    private volatile Runnable socketsChanged = () -> { };
 
     public ClientFleet(SocketApi api, EventBus bus) {
         this(api, bus, DEFAULT_CAP);
@@ -40,6 +41,11 @@ public final class ClientFleet implements AutoCloseable {
         this.api = api;
         this.bus = bus;
         this.cap = cap;
+    }
+
+    /** Told when a client connects or closes, so the kernel view can look at once rather than at its next turn. */
+    public void whenSocketsChange(Runnable told) {
+        this.socketsChanged = java.util.Objects.requireNonNull(told);
     }
 
     /** Creates clients (socket() each) for the target; when {@code connect} is true each also connects. */
@@ -56,7 +62,8 @@ public final class ClientFleet implements AutoCloseable {
         int admitted = Math.min(room, Math.max(0, count));
         List<TeachingClient> started = new ArrayList<>();
         for (int i = 0; i < admitted; i++) {
-            TeachingClient c = new TeachingClient(api, bus, target, connectTimeoutMillis).start();
+            TeachingClient c = new TeachingClient(api, bus, target, connectTimeoutMillis)
+                    .whenSocketsChange(socketsChanged).start();
             if (connect) {
                 c.connect();
             }

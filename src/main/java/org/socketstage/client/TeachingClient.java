@@ -50,6 +50,7 @@ public final class TeachingClient implements AutoCloseable {
     private volatile int fd = -1;
     private volatile SockAddrIn local;
     private boolean finSent;
+    private volatile Runnable socketsChanged = () -> { };
 
     public TeachingClient(SocketApi api, EventBus bus, SockAddrIn target, int connectTimeoutMillis) {
         if (connectTimeoutMillis < 1) {
@@ -62,6 +63,12 @@ public final class TeachingClient implements AutoCloseable {
         this.number = NUMBERS.incrementAndGet();
         this.io = new Thread(this::run, "socketstage-client-" + number);
         this.io.setDaemon(true);
+    }
+
+    /** Told when this client's connection may have changed in the kernel's table (connect, close). */
+    public TeachingClient whenSocketsChange(Runnable told) {
+        this.socketsChanged = told;
+        return this;
     }
 
     /** Starts the I/O thread, whose first call is socket(). */
@@ -217,9 +224,11 @@ public final class TeachingClient implements AutoCloseable {
         state = ClientState.CONNECTING;
         CallReporter.Call call = report.started(actor(), ClientCall.CONNECT, args);
         inConnect = true;
+        socketsChanged.run(); // a SYN is about to leave: the kernel shows SYN_SENT, or a queued connection
         try {
             api.connect(fd, target, connectTimeoutMillis);
             connectEnded();
+            socketsChanged.run();
             call.returned(args, 0, null, target, target.structBytes());
             state = ClientState.CONNECTED_ACCEPT_UNKNOWN;
             learnLocalAddress();
@@ -347,6 +356,7 @@ public final class TeachingClient implements AutoCloseable {
             }
             fd = -1;
         });
+        socketsChanged.run();
         if (state != ClientState.FAILED) {
             state = ClientState.CLOSED;
         }

@@ -30,7 +30,8 @@ public final class KernelWatcher implements AutoCloseable {
     private volatile KernelSnapshot current;
     private volatile boolean running;
     private volatile boolean closed;
-    private boolean pollSoon;
+    /** System.nanoTime() by which the next poll is wanted, earlier than the interval's end; MAX_VALUE if none. */
+    private long pollBy = Long.MAX_VALUE;
 
     public KernelWatcher(KernelTcpTable table, int port, Consumer<KernelSnapshot> listener) {
         KernelTcpTable.checkPort(port);
@@ -81,8 +82,18 @@ public final class KernelWatcher implements AutoCloseable {
 
     /** Asks the thread to poll at once instead of at the end of the current interval. */
     public void pollNow() {
+        pollBy(System.nanoTime());
+    }
+
+    /**
+     * Asks for a poll no later than {@code nanoTime} (a System.nanoTime() value), or at the interval's end if
+     * that comes first. An earlier request stands: asking later never postpones a poll.
+     */
+    public void pollBy(long nanoTime) {
         synchronized (wake) {
-            pollSoon = true;
+            if (nanoTime - pollBy < 0 || pollBy == Long.MAX_VALUE) {
+                pollBy = nanoTime;
+            }
             wake.notifyAll();
         }
     }
@@ -111,6 +122,12 @@ public final class KernelWatcher implements AutoCloseable {
 
     private void run() {
         while (running) {
+            synchronized (wake) {
+                // this poll answers every request already due; one for later, or made while it reads, stands
+                if (pollBy != Long.MAX_VALUE && pollBy - System.nanoTime() <= 0) {
+                    pollBy = Long.MAX_VALUE;
+                }
+            }
             poll();
             waitForNextPoll();
         }
@@ -137,21 +154,21 @@ public final class KernelWatcher implements AutoCloseable {
     }
 
     private void waitForNextPoll() {
-        long deadline = System.nanoTime() + interval.toNanos();
+        long intervalEnd = System.nanoTime() + interval.toNanos();
         synchronized (wake) {
-            while (running && !pollSoon) {
+            while (running) {
+                long deadline = pollBy != Long.MAX_VALUE && pollBy - intervalEnd < 0 ? pollBy : intervalEnd;
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
                 try {
-                    wake.wait(Math.max(1, left / 1_000_000));
+                    wake.wait(Math.max(1, (left + 999_999) / 1_000_000));
                 } catch (InterruptedException e) {
                     running = false;
                     Thread.currentThread().interrupt();
                 }
             }
-            pollSoon = false;
         }
     }
 }

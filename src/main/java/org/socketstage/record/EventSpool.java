@@ -1,16 +1,14 @@
 package org.socketstage.record;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.JsonLines;
@@ -19,8 +17,11 @@ import org.socketstage.event.StraceFormat;
 /**
  * Keeps every event of the session on disk, so an export has all of them even when the views hold only the
  * latest few thousand. Each event is appended as one JSON line to a temp file, and its strace line (if it has
- * one) to a second file; memory use stays constant however long the session runs. Export copies a file.
- * Close it to stop listening and delete the temp files.
+ * one) to a second file, both gzip-compressed; memory use stays constant however long the session runs, and
+ * the disk use has a cap ({@link #DEFAULT_CAP_BYTES}): past it the spool stops and every export says how many
+ * events it lacks. Export decompresses a file. Close it to stop listening and delete the temp files; the JVM's
+ * end deletes them too (SIGTERM, SIGINT, any exit short of SIGKILL), and a later start deletes those of a
+ * process that was killed outright.
  */
 public final class EventSpool implements AutoCloseable {
 
@@ -40,11 +41,19 @@ public final class EventSpool implements AutoCloseable {
         }
     }
 
+    /** 512 MiB compressed: hours of a busy class (about 100 KB/s at 500 echoes/s). */
+    public static final long DEFAULT_CAP_BYTES = 512L * 1024 * 1024;
+    private static final Set<EventSpool> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(EventSpool::close), "socketstage-spool-delete"));
+    }
+
     private final Path dir;
-    private final Path jsonFile;
-    private final Path straceFile;
-    private final BufferedWriter json;
-    private final BufferedWriter strace;
+    private final CompressedLines json;
+    private final CompressedLines strace;
+    private final long capBytes;
+    private boolean capped;
     private final Function<ServerEvent, String> toJson;
     private final Function<ServerEvent, String> toStrace;
     private EventBus.Subscription subscription;
@@ -62,13 +71,24 @@ public final class EventSpool implements AutoCloseable {
      * newline, {@code toStrace} gives one line or {@code null} for events strace would not print.
      */
     public EventSpool(Function<ServerEvent, String> toJson, Function<ServerEvent, String> toStrace) throws IOException {
+        this(toJson, toStrace, DEFAULT_CAP_BYTES);
+    }
+
+    /** The same with a cap on the compressed bytes written (both files together). */
+    public EventSpool(Function<ServerEvent, String> toJson, Function<ServerEvent, String> toStrace, long capBytes)
+            throws IOException {
         this.toJson = Objects.requireNonNull(toJson);
         this.toStrace = Objects.requireNonNull(toStrace);
-        this.dir = Files.createTempDirectory("socketstage-spool-");
-        this.jsonFile = dir.resolve("events.jsonl");
-        this.straceFile = dir.resolve("events.strace.txt");
-        this.json = Files.newBufferedWriter(jsonFile, StandardCharsets.UTF_8);
-        this.strace = Files.newBufferedWriter(straceFile, StandardCharsets.UTF_8);
+        if (capBytes < 1) {
+            throw new IllegalArgumentException("the spool's cap must be at least 1 byte, was " + capBytes);
+        }
+        this.capBytes = capBytes;
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        StaleSpools.clean(temp);
+        this.dir = Files.createTempDirectory(temp, StaleSpools.prefixForThisProcess());
+        this.json = new CompressedLines(dir.resolve("events.jsonl.gz"));
+        this.strace = new CompressedLines(dir.resolve("events.strace.txt.gz"));
+        OPEN.add(this);
     }
 
     /** A spool that writes the project's JSON Lines and strace formats and listens to the bus from now on. */
@@ -95,17 +115,22 @@ public final class EventSpool implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (failure != null) {
-            missed++;
+        if (failure != null || capped || json.bytesOnDisk() + strace.bytesOnDisk() >= capBytes) {
+            if (failure == null && !capped) {
+                reachedCap(event.seq());
+            } else {
+                missed++;
+            }
+            // a missed event is still one the spool has heard: an export must not wait for it
+            lastSeq = Math.max(lastSeq, event.seq());
+            notifyAll();
             return;
         }
         try {
-            json.write(toJson.apply(event));
-            json.newLine();
+            json.writeLine(toJson.apply(event));
             String line = toStrace.apply(event);
             if (line != null) {
-                strace.write(line);
-                strace.newLine();
+                strace.writeLine(line);
                 straceLines++;
             }
             events++;
@@ -115,11 +140,28 @@ public final class EventSpool implements AutoCloseable {
             failure = e;
             missed++;
             firstMissed = event.seq();
+            lastSeq = Math.max(lastSeq, event.seq());
+            notifyAll();
             if (bus != null) {
                 String text = "the event spool in " + dir + " could not write (" + e.getMessage() + "): exports will"
                         + " not have the events from #" + event.seq() + " on";
                 bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, org.socketstage.event.Actor.SERVER, text));
             }
+        }
+    }
+
+    private String capText() {
+        return capBytes >= 1024 * 1024 ? capBytes / (1024 * 1024) + " MB" : capBytes / 1024 + " KB";
+    }
+
+    private void reachedCap(long seq) {
+        capped = true;
+        missed++;
+        firstMissed = seq;
+        if (bus != null) {
+            String text = "the event spool reached its limit of " + capText() + " on disk: exports"
+                    + " will not have the events from #" + seq + " on (the views and a transcript still get them)";
+            bus.publish((s, time) -> new ServerEvent.Notice(s, time, org.socketstage.event.Actor.SERVER, text));
         }
     }
 
@@ -151,18 +193,16 @@ public final class EventSpool implements AutoCloseable {
             if (failure != null && events == 0) {
                 throw new IOException("the event spool could not write to " + dir + ": " + failure.getMessage(), failure);
             }
-            json.flush();
-            strace.flush();
-            Path source = format == Format.JSON_LINES ? jsonFile : straceFile;
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            (format == Format.JSON_LINES ? json : strace).copyTo(target);
             long lines = format == Format.JSON_LINES ? events : straceLines;
             if (lost > 0) {
                 // the file has what the spool kept; the missing part is said in the file and to the person exporting
                 String why = failure != null ? "the spool could not write (" + failure.getMessage() + ")"
+                        : capped ? "the spool reached its limit of " + capText() + " on disk"
                         : "the spool fell behind";
                 Files.writeString(target, format == Format.JSON_LINES
                         ? "{\"type\":\"ExportIncomplete\",\"missing\":" + lost + ",\"first_missing_seq\":"
@@ -225,15 +265,8 @@ public final class EventSpool implements AutoCloseable {
             } catch (IOException ignored) {
                 // the files are deleted next; a failed close loses nothing anyone will read
             }
-            deleteQuietly();
+            StaleSpools.deleteTree(dir);
         }
-    }
-
-    private void deleteQuietly() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless; the OS clears temp eventually
-        }
+        OPEN.remove(this);
     }
 }

@@ -12,8 +12,12 @@ public final class ProcKernelView implements KernelView {
     private final KernelTcpTable table;
     private final Duration interval;
     private static final Duration NUDGE_GAP = Duration.ofMillis(250);
+    /** A nudge comes as a call starts or ends; the kernel's table shows it a moment later (a SYN sent, a FIN). */
+    private static final Duration NUDGE_DELAY = Duration.ofMillis(30);
+    /** The window's regular look when nothing is said to have changed: the nudges show the changes at once. */
+    public static final Duration WINDOW_INTERVAL = Duration.ofSeconds(1);
     private KernelWatcher watcher;
-    private long lastNudge = System.nanoTime() - NUDGE_GAP.toNanos();
+    private long nextNudgedRead = System.nanoTime() - NUDGE_GAP.toNanos();
 
     public ProcKernelView() {
         this(KernelTcpTable.system());
@@ -49,16 +53,25 @@ public final class ProcKernelView implements KernelView {
     }
 
     /**
-     * Looks again at once, but at most every {@link #NUDGE_GAP}: a burst of connections (a class arriving, a
-     * client connecting and closing in a loop) costs a few reads, and the regular interval shows the rest.
+     * Looks again in a moment, but at most every {@link #NUDGE_GAP}: a burst of connections (a class arriving, a
+     * client connecting and closing in a loop) costs a few reads. A nudge inside the gap is not lost: it asks
+     * for the read at the gap's end, so the last change of a burst is shown too.
      */
     @Override
     public synchronized void nudge() {
-        long now = System.nanoTime();
-        if (watcher != null && now - lastNudge >= NUDGE_GAP.toNanos()) {
-            lastNudge = now;
-            watcher.pollNow();
+        if (watcher == null) {
+            return;
         }
+        long now = System.nanoTime();
+        long wanted = now + NUDGE_DELAY.toNanos();
+        if (wanted - nextNudgedRead < NUDGE_GAP.toNanos()) {
+            if (nextNudgedRead - now >= NUDGE_DELAY.toNanos()) {
+                return; // a read is already asked for, late enough to see this nudge's change too
+            }
+            wanted = nextNudgedRead + NUDGE_GAP.toNanos();
+        }
+        nextNudgedRead = wanted;
+        watcher.pollBy(wanted);
     }
 
     @Override

@@ -44,6 +44,13 @@ final class AfterStopWatch {
         });
     }
 
+    void nudge() {
+        KernelView watching = view.get();
+        if (watching != null) {
+            watching.nudge();
+        }
+    }
+
     void stop() {
         KernelView was = view.getAndSet(null);
         if (was != null) {

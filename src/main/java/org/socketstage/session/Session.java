@@ -52,6 +52,8 @@ public final class Session implements Classroom, AutoCloseable {
     private final EventBus bus;
     private final SocketApi api;
     private final Supplier<KernelView> kernelViews;
+    /** The kernel view of the latest run, nudged when the app's own clients connect or close. */
+    private volatile KernelView serverKernelView = KernelView.NONE;
     private final StepGate gate;
     private final FaultPlan faults = new FaultPlan();
     private final ClientFleet fleet;
@@ -85,6 +87,7 @@ public final class Session implements Classroom, AutoCloseable {
         this.userDelayMillis = setup.delayMillis();
         this.gate = new StepGate(setup.mode(), setup.delayMillis());
         this.fleet = new ClientFleet(api, bus);
+        fleet.whenSocketsChange(this::nudgeKernelViews);
         this.clients = new SessionClients(fleet, this::config, this::serverPort);
         this.afterStop = new AfterStopWatch(bus, kernelViews);
         gate.onPacingChange(this::publishPacing);
@@ -258,7 +261,9 @@ public final class Session implements Classroom, AutoCloseable {
         gate.reset();
         Server s = null;
         try {
-            s = source.create(new ServerSource.Parts(c, api, gate, bus, faults, kernelViews.get()));
+            KernelView view = kernelViews.get();
+            serverKernelView = view;
+            s = source.create(new ServerSource.Parts(c, api, gate, bus, faults, view));
             server = s;
             s.start();
         } catch (RuntimeException e) {
@@ -395,6 +400,12 @@ public final class Session implements Classroom, AutoCloseable {
                 background.execute(command);
             }
         };
+    }
+
+    /** Our own clients connected or closed: the kernel views look now rather than at their next regular look. */
+    private void nudgeKernelViews() {
+        serverKernelView.nudge();
+        afterStop.nudge();
     }
 
     /**

@@ -4,35 +4,51 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerEvent;
 
 /**
  * The one door from the engine's threads to the FX thread. The bus listener only enqueues; an AnimationTimer
- * drains the queue once per pulse and hands the batch to the view. A batch is sized to what the views can do
- * in a few milliseconds (learnt from the last batches), so a flood of events makes the view lag, never freeze. Within a
- * batch only the newest kernel snapshot is kept: the kernel view is a picture of "now", older pictures of the
- * same pulse would never be seen anyway.
+ * drains the queue once per pulse and hands the batch to the view. The timer runs only while there is work:
+ * the first event after a quiet spell starts it (one hop to the FX thread, not one per event) and a pulse that
+ * finds nothing more stops it, so an idle window asks JavaFX for no pulses at all.
+ *
+ * <p>A batch is sized to what the views can do in a few milliseconds, measured over the whole pulse's work when
+ * the scene is known ({@link #measureLayoutOf}): applying the events plus the CSS and layout they cause. So a
+ * flood of events makes the view lag, never freeze. Within a batch only the newest kernel snapshot is kept: the
+ * kernel view is a picture of "now", older pictures of the same pulse would never be seen anyway.
  */
 public final class FxEventPump implements AutoCloseable {
 
     public static final int MAX_EVENTS_PER_PULSE = 2_000;
     static final int MIN_EVENTS_PER_PULSE = 20;
-    /** Time the views may spend on events per pulse: half of a 60 Hz frame, the rest is for layout and input. */
-    static final long BUDGET_NANOS = 8_000_000;
+    /** Time a pulse may spend on events and the layout they cause: well under a 60 Hz frame, the rest is for drawing and input. */
+    static final long BUDGET_NANOS = 10_000_000;
     /** When pulses come slower than 60 Hz (a busy machine), events may take up to half the time between them. */
     static final long MAX_BUDGET_NANOS = 40_000_000;
     static final int INBOX_CAPACITY = 100_000;
 
     private final BlockingQueue<ServerEvent> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    /** True from the first event after a quiet spell until a pulse finds the inbox empty (then the timer stops). */
+    private final AtomicBoolean awake = new AtomicBoolean();
     /** How many events the next pulse takes: adapted so a pulse's work stays near the budget. */
     private int limit = 200;
     private long budget = BUDGET_NANOS;
     private long lastPulse;
+    private boolean running;
+    private boolean started;
+    private boolean closed;
+    private boolean layoutMeasured;
+    /** Start of the batch delivered this pulse and its size, until the layout after it has been measured. */
+    private long batchStart;
+    private int batchSize = -1;
     private final EventBus.Subscription subscription;
     private final Consumer<List<ServerEvent>> onBatch;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -43,6 +59,9 @@ public final class FxEventPump implements AutoCloseable {
             }
             lastPulse = now;
             drain();
+            if (inbox.isEmpty()) {
+                sleep();
+            }
         }
     };
 
@@ -57,10 +76,62 @@ public final class FxEventPump implements AutoCloseable {
         if (!inbox.offer(event)) {
             dropped.incrementAndGet();
         }
+        if (awake.compareAndSet(false, true)) {
+            try {
+                Platform.runLater(this::wake);
+            } catch (IllegalStateException toolkitGone) {
+                awake.set(false); // the FX toolkit has ended (the app is closing): nobody is left to show it
+            }
+        }
     }
 
+    /** Begins delivering (on the FX thread): what arrived before is delivered on the next pulse. */
     public void start() {
+        started = true;
+        awake.set(true);
+        wake();
+    }
+
+    /**
+     * Asks for one more pulse even without new events, for view work that waits for a pulse (a moment chosen in
+     * the history). Call on the FX thread.
+     */
+    public void requestPulse() {
+        awake.set(true);
+        wake();
+    }
+
+    private void wake() {
+        if (closed || !started || running) {
+            return;
+        }
+        running = true;
+        lastPulse = 0;
         timer.start();
+    }
+
+    /** Nothing left: stop asking for pulses until the next event (checked again, one may have come meanwhile). */
+    private void sleep() {
+        timer.stop();
+        running = false;
+        awake.set(false);
+        if (!inbox.isEmpty() && awake.compareAndSet(false, true)) {
+            wake();
+        }
+    }
+
+    /** Whether the pump is asking JavaFX for pulses (it does only while it has events to deliver). */
+    boolean isPulsing() {
+        return running;
+    }
+
+    /**
+     * Measures each pulse's work up to the end of the layout its events cause, not only applying them: a
+     * batch that is cheap to apply but expensive to lay out must shrink too. Call on the FX thread.
+     */
+    public void measureLayoutOf(Scene scene) {
+        layoutMeasured = true;
+        scene.addPostLayoutPulseListener(this::layoutDone);
     }
 
     /** Delivers what has arrived, at most one batch, possibly empty (the view also uses the pulse). */
@@ -71,15 +142,28 @@ public final class FxEventPump implements AutoCloseable {
         }
         List<ServerEvent> raw = new ArrayList<>(Math.min(inbox.size(), limit));
         inbox.drainTo(raw, limit);
-        long t0 = System.nanoTime();
+        batchStart = System.nanoTime();
+        batchSize = raw.size();
         onBatch.accept(coalesceKernelSnapshots(raw));
-        long took = System.nanoTime() - t0;
-        // most of a batch's cost is per batch (redrawing), not per event: grow while under budget, shrink when over
+        if (!layoutMeasured) {
+            adapt(System.nanoTime() - batchStart);
+        }
+    }
+
+    private void layoutDone() {
+        if (batchSize >= 0) {
+            adapt(System.nanoTime() - batchStart);
+        }
+    }
+
+    // most of a batch's cost is per batch (redrawing), not per event: grow while under budget, shrink when over
+    private void adapt(long took) {
         if (took > budget) {
-            limit = Math.max(MIN_EVENTS_PER_PULSE, (int) (raw.size() * 0.7));
-        } else if (raw.size() >= limit) {
+            limit = Math.max(MIN_EVENTS_PER_PULSE, (int) (batchSize * 0.7));
+        } else if (batchSize >= limit) {
             limit = Math.min(MAX_EVENTS_PER_PULSE, (int) (limit * 1.5) + 1);
         }
+        batchSize = -1;
     }
 
     /** How many events the next pulse takes; under a flood the view falls behind (and says so) instead of freezing. */
@@ -119,6 +203,8 @@ public final class FxEventPump implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        running = false;
         timer.stop();
         subscription.close();
     }

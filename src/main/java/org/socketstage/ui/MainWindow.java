@@ -69,6 +69,8 @@ public final class MainWindow implements AutoCloseable {
         stage.getIcons().setAll(AppIcon.images());
         prefs.restoreWindow(stage);
         stage.setOnHidden(e -> close());
+        pump.measureLayoutOf(scene);
+        vm.feed().onPulseWanted(pump::requestPulse);
         pump.start();
         // the views learn the session's settings and pacing as events, like every later change
         vm.session().republish();

@@ -60,7 +60,8 @@ public class SocketStageApp extends Application {
         ServerOptions.Checked given = options.server().ok() ? options.server() : new ServerOptions().check();
         SocketApi api = given.backend().filter(SocketBackend::isAvailable).map(SocketBackend::create)
                 .orElseGet(SocketStageApp::socketApi);
-        SessionSetup setup = prefs.applyTo(new SessionSetup(new EventBus(), api, ProcKernelView::new,
+        SessionSetup setup = prefs.applyTo(new SessionSetup(new EventBus(), api,
+                () -> new ProcKernelView(ProcKernelView.WINDOW_INTERVAL),
                 org.socketstage.settings.ServerConfig.defaults(), SessionSetup.DEFAULT_MODE,
                 SessionSetup.DEFAULT_DELAY_MILLIS));
         Session s = new Session(setup);

@@ -35,9 +35,15 @@ public final class ViewFeed {
     private final LongProperty momentSeq = new SimpleLongProperty(-1);
     private final LongProperty dropped = new SimpleLongProperty();
     private int pendingMoment = -1;
+    private Runnable pulseWanted = () -> { };
 
     public ViewFeed(int historyCapacity) {
         this.history = new EventHistory(historyCapacity);
+    }
+
+    /** Told when the feed has work for the next pulse without new events (the pump pulses only when asked). */
+    public void onPulseWanted(Runnable wanted) {
+        this.pulseWanted = wanted;
     }
 
     public void addSink(EventSink sink) {
@@ -100,6 +106,7 @@ public final class ViewFeed {
         momentIndex.set(clamped);
         momentSeq.set(history.get(clamped).seq());
         pendingMoment = clamped;
+        pulseWanted.run();
     }
 
     /** Shows a moment at once (tests, and the scrubber's keyboard steps). */

@@ -32,9 +32,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EchoBenchmark {
 
-    private static final Path WORK = Paths.get("target", "bench");
-    private static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+    static final Path WORK = Paths.get("target", "bench");
+    static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    static final long CLOCK_TICKS = 100; // USER_HZ on Linux
 
     private EchoBenchmark() {}
 
@@ -54,7 +54,9 @@ public final class EchoBenchmark {
 
     // ---- side by side
 
-    private static void compare(Path load) throws Exception {
+    /** Runs the side-by-side rounds, prints them, and returns the rows for {@link SideBySideBenchmark}'s table. */
+    static List<String> compare(Path load) throws Exception {
+        List<String> rows = new ArrayList<>();
         int rounds = Integer.getInteger("bench.rounds", 3);
         String[] clientCounts = System.getProperty("bench.clients", "1,10,50").split(",");
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "5"));
@@ -97,12 +99,23 @@ public final class EchoBenchmark {
             long lost = s.stream().mapToLong(Result::lostLines).max().orElse(0);
             System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f× | %.0f / %.0f | %.2f× | %.1f / %.1f | %d |%n",
                     clients, sRate, pRate, sRate / pRate, sP99, pP99, sP99 / pP99, sCpu, pCpu, lost);
+            rows.add(String.format(Locale.ROOT, "| trace-mode echo, %d clients flooding | %.1fk req/s | plain Java %.1fk req/s | %.2f× | ≥ 0.8× |",
+                    clients, sRate / 1000, pRate / 1000, sRate / pRate));
+            rows.add(String.format(Locale.ROOT, "| p99 latency, %d clients | %.2f ms | plain Java %.2f ms | %.2f× | ≤ 2× |",
+                    clients, sP99 / 1000, pP99 / 1000, sP99 / pP99));
+            rows.add(String.format(Locale.ROOT, "| server CPU per echo, %d clients | %.1f µs | plain Java %.1f µs | %.2f× | |",
+                    clients, sCpu, pCpu, sCpu / pCpu));
         }
         System.out.printf(Locale.ROOT, "| idle | %.2f %% of a core | %.2f %% of a core | | | | | |%n",
                 median(idleStage.stream().mapToDouble(Double::doubleValue).toArray()),
                 median(idlePlain.stream().mapToDouble(Double::doubleValue).toArray()));
         System.out.printf(Locale.ROOT, "(%d interleaved rounds, medians; %.0f s measured after %.0f s warm-up; %d-byte lines)%n",
                 rounds, seconds, warmup, message);
+        double is = median(idleStage.stream().mapToDouble(Double::doubleValue).toArray());
+        double ip = median(idlePlain.stream().mapToDouble(Double::doubleValue).toArray());
+        rows.add(String.format(Locale.ROOT, "| idle CPU, trace mode, server listening | %.2f %% of a core | plain Java %.2f %% | | ≤ 1 %% |",
+                is, ip));
+        return rows;
     }
 
     // ---- a classroom
@@ -186,7 +199,7 @@ public final class EchoBenchmark {
         }
     }
 
-    private static Process start(Kind kind, int port) throws IOException {
+    static Process start(Kind kind, int port) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path")));
         if (kind == Kind.SOCKETSTAGE) {
             command.addAll(List.of("org.socketstage.Main", "--no-gui", "--port", Integer.toString(port),
@@ -201,7 +214,7 @@ public final class EchoBenchmark {
     }
 
     /** Stops with SIGTERM as a user would; returns how many trace lines the server said it lost. */
-    private static long stop(Process server, Path err) throws Exception {
+    static long stop(Process server, Path err) throws Exception {
         server.destroy();
         if (!server.waitFor(20, TimeUnit.SECONDS)) {
             server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -215,7 +228,7 @@ public final class EchoBenchmark {
         return 0;
     }
 
-    private static Path errFile(Kind kind) {
+    static Path errFile(Kind kind) {
         return WORK.resolve(kind.label + "-err.txt");
     }
 
@@ -235,17 +248,17 @@ public final class EchoBenchmark {
         }
     }
 
-    private interface Hook {
+    interface Hook {
         void run() throws Exception;
     }
 
-    private static String runLoad(Path load, int port, int clients, double warmup, double seconds, int message,
+    static String runLoad(Path load, int port, int clients, double warmup, double seconds, int message,
             long pause) throws Exception {
         return runLoad(load, port, clients, warmup, seconds, message, pause, () -> { });
     }
 
     /** Runs the load generator; {@code atMeasureStart} runs when its warm-up ends. */
-    private static String runLoad(Path load, int port, int clients, double warmup, double seconds, int message,
+    static String runLoad(Path load, int port, int clients, double warmup, double seconds, int message,
             long pause, Hook atMeasureStart) throws Exception {
         Process p = new ProcessBuilder(load.toString(), Integer.toString(port), Integer.toString(clients),
                 Double.toString(warmup), Double.toString(seconds), Integer.toString(message), Long.toString(pause))
@@ -259,7 +272,7 @@ public final class EchoBenchmark {
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }
 
-    private static Map<String, String> parse(String line) {
+    static Map<String, String> parse(String line) {
         Map<String, String> kv = new LinkedHashMap<>();
         for (String part : line.split("\\s+")) {
             int eq = part.indexOf('=');
@@ -274,13 +287,13 @@ public final class EchoBenchmark {
     }
 
     /** utime + stime of every thread of the process, in clock ticks. */
-    private static long cpuTicks(long pid) throws IOException {
+    static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
-    private static void awaitPort(int port, Duration timeout) throws Exception {
+    static void awaitPort(int port, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (listening(port)) {
@@ -292,7 +305,7 @@ public final class EchoBenchmark {
     }
 
     /** Reads the kernel's table instead of connecting, so the check is not a client of the server. */
-    private static boolean listening(int port) throws IOException {
+    static boolean listening(int port) throws IOException {
         String hex = String.format(Locale.ROOT, ":%04X ", port);
         for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             for (String row : Files.readAllLines(Paths.get(file))) {
@@ -305,7 +318,7 @@ public final class EchoBenchmark {
         return false;
     }
 
-    private static Path compileLoadGenerator() throws Exception {
+    static Path compileLoadGenerator() throws Exception {
         Path source = Paths.get("src", "test", "c", "echo_load.c");
         Path binary = WORK.resolve("echo_load");
         Process gcc = new ProcessBuilder("gcc", "-O2", "-o", binary.toString(), source.toString()).inheritIO().start();
@@ -315,20 +328,20 @@ public final class EchoBenchmark {
         return binary.toAbsolutePath();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] v = values.clone();
         java.util.Arrays.sort(v);
         int n = v.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
-    private static String uptime() {
+    static String uptime() {
         try {
             return Files.readString(Paths.get("/proc/loadavg")).strip() + " (load averages 1/5/15 min; "
                     + Runtime.getRuntime().availableProcessors() + " cores)";

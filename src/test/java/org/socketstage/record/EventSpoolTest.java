@@ -142,4 +142,81 @@ class EventSpoolTest {
             assertThat(Files.readString(out.resolve("j.jsonl"))).isEqualTo(JsonLines.toJson(started) + System.lineSeparator());
         }
     }
+
+    @Test
+    void theSpoolIsCompressedOnDiskAndExportsTheSameTextTwiceInARow() throws Exception {
+        EventBus bus = new EventBus();
+        try (EventSpool spool = EventSpool.open(bus)) {
+            publishSome(bus, 5_000);
+            Path first = out.resolve("first.jsonl");
+            long lines = spool.export(EventSpool.Format.JSON_LINES, first);
+            assertThat(lines).isEqualTo(10_001);
+            publishSome(bus, 10);
+            Path second = out.resolve("second.jsonl");
+            assertThat(spool.export(EventSpool.Format.JSON_LINES, second)).isEqualTo(10_022);
+            List<String> again = Files.readAllLines(second, StandardCharsets.UTF_8);
+            assertThat(again.subList(0, 10_001)).isEqualTo(Files.readAllLines(first, StandardCharsets.UTF_8));
+            assertThat(again.get(again.size() - 1)).contains("StateChanged");
+            long onDisk;
+            try (var files = Files.walk(spool.directory())) {
+                onDisk = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            Path strace = out.resolve("second.txt");
+            spool.export(EventSpool.Format.STRACE, strace);
+            long text = Files.size(second) + Files.size(strace);
+            assertThat(onDisk).as("compressed bytes on disk against %d bytes of text", text).isLessThan(text / 4);
+        }
+    }
+
+    @Test
+    void aSpoolAtItsCapStopsAndEveryExportSaysWhatIsMissing() throws Exception {
+        EventBus bus = new EventBus();
+        List<ServerEvent> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        bus.subscribe("notices", e -> {
+            if (e instanceof ServerEvent.Notice) {
+                notices.add(e);
+            }
+        });
+        try (EventSpool spool = new EventSpool(JsonLines::toJson, StraceFormat::line, 20_000).listenTo(bus)) {
+            publishSome(bus, 30_000);
+            Path file = out.resolve("capped.jsonl");
+            EventSpool.IncompleteExport[] caught = new EventSpool.IncompleteExport[1];
+            try {
+                spool.export(EventSpool.Format.JSON_LINES, file, 10_000);
+            } catch (EventSpool.IncompleteExport e) {
+                caught[0] = e;
+            }
+            assertThat(caught[0]).as("the export says it is incomplete").isNotNull();
+            assertThat(caught[0]).hasMessageContaining("limit of 19 KB");
+            // every event is either in the file or counted as missing (the notice the spool publishes at its cap
+            // is itself an event it cannot keep)
+            assertThat(caught[0].written() + caught[0].missing()).isBetween(60_001L, 60_002L);
+            assertThat(caught[0].missing()).isPositive();
+            assertThatThrownBy(() -> spool.export(EventSpool.Format.STRACE, out.resolve("capped.txt"), 10_000))
+                    .isInstanceOf(EventSpool.IncompleteExport.class);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"ExportIncomplete\"")
+                    .contains("\"missing\":" + caught[0].missing());
+            assertThat(Files.readString(out.resolve("capped.txt"))).contains("events are missing from this export")
+                    .contains("limit");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> notices.stream()
+                    .anyMatch(e -> ((ServerEvent.Notice) e).text().contains("reached its limit")));
+        }
+    }
+
+    @Test
+    void spoolsOfEndedProcessesAreDeletedAndLiveOnesKept(@TempDir Path temp) throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor(10, TimeUnit.SECONDS);
+        Path stale = Files.createDirectories(temp.resolve(StaleSpools.PREFIX + "pid" + ended.pid() + "-123"));
+        Files.writeString(stale.resolve("events.jsonl.gz"), "x");
+        Path mine = Files.createDirectories(temp.resolve(StaleSpools.prefixForThisProcess() + "456"));
+        Path unrelated = Files.createDirectories(temp.resolve("socketstage-spool-789"));
+
+        assertThat(StaleSpools.clean(temp)).containsExactly(stale);
+
+        assertThat(stale).doesNotExist();
+        assertThat(mine).exists();
+        assertThat(unrelated).as("a folder not named by its process is not ours to judge").exists();
+    }
 }

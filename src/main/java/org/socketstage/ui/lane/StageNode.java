@@ -29,7 +29,10 @@ final class StageNode extends VBox {
     private final ToggleButton breakpoint = new ToggleButton();
     private final Tooltip tooltip = new Tooltip();
     private final FadeTransition pulse;
+    /** An even number, so the blinking ends where it began: fully lit. */
+    static final int PULSE_CYCLES = 6;
     private StageStatus shownStatus;
+    private boolean wasMoving;
 
     StageNode(Step stage, UiText texts) {
         this.texts = texts;
@@ -63,7 +66,10 @@ final class StageNode extends VBox {
         pulse.setFromValue(1.0);
         pulse.setToValue(0.35);
         pulse.setAutoReverse(true);
-        pulse.setCycleCount(Animation.INDEFINITE);
+        // a few blinks draw the eye to the step; an endless one would redraw the window 60 times a second
+        // for as long as the server waits (in accept(), for hours), so it ends and the icon stays lit
+        pulse.setCycleCount(PULSE_CYCLES);
+        pulse.setOnFinished(e -> icon.setOpacity(1.0));
     }
 
     String simulatedWord() {
@@ -92,11 +98,12 @@ final class StageNode extends VBox {
         tooltip.setText(card.call().isEmpty() ? card.stage().label() : card.actor() + ": " + card.call()
                 + (card.explanation().isEmpty() ? "" : "\n" + card.explanation()));
         boolean moving = card.status() == StageStatus.ACTIVE || card.status() == StageStatus.NEXT;
-        if (moving && pulse.getStatus() != Animation.Status.RUNNING) {
-            pulse.play();
+        if (moving && !wasMoving) {
+            pulse.playFromStart();
         } else if (!moving && pulse.getStatus() == Animation.Status.RUNNING) {
             pulse.stop();
             icon.setOpacity(1.0);
         }
+        wasMoving = moving;
     }
 }

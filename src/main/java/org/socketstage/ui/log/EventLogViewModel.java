@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ import javafx.concurrent.Task;
 import org.socketstage.record.EventSpool;
 import org.socketstage.event.Actor;
 import org.socketstage.event.ServerEvent;
-import org.socketstage.ui.EventSink;
+import org.socketstage.ui.BatchedSink;
 import org.socketstage.ui.text.UiText;
 
 /**
@@ -34,7 +35,7 @@ import org.socketstage.ui.text.UiText;
  * counted), filtered by actor and "errors only", the row of the moment the history scrubber shows, copying
  * and exporting. Exports come from the {@link EventSpool}, which has every event of the session.
  */
-public final class EventLogViewModel implements EventSink {
+public final class EventLogViewModel implements BatchedSink {
 
     public static final int DEFAULT_CAPACITY = 5_000;
     /** Per-actor entries in the filter list; past this, the "all connections" entry still covers the rest. */
@@ -46,6 +47,8 @@ public final class EventLogViewModel implements EventSink {
     private final LogRows rowFactory;
     private final int capacity;
     private final ObservableList<LogRow> rows = FXCollections.observableArrayList();
+    /** Rows of the batch being applied: the table gets them in one change, not one change (and layout) per event. */
+    private final List<LogRow> pending = new ArrayList<>();
     private final FilteredList<LogRow> shownRows = new FilteredList<>(rows);
     private final ObservableList<ActorFilter> actorChoices = FXCollections.observableArrayList();
     private final Set<String> actorsListed = new HashSet<>();
@@ -83,6 +86,7 @@ public final class EventLogViewModel implements EventSink {
 
     @Override
     public void reset() {
+        pending.clear();
         rows.clear();
         dropped.set(0);
         moment.set(-1);
@@ -101,16 +105,35 @@ public final class EventLogViewModel implements EventSink {
 
     @Override
     public void apply(ServerEvent event) {
-        rows.add(rowFactory.of(event));
-        int excess = rows.size() - capacity;
-        if (excess > 0) {
-            rows.remove(0, excess);
-            dropped.set(dropped.get() + excess);
-        }
+        pending.add(rowFactory.of(event));
         Actor actor = event.actor();
         if ((actor.kind() == Actor.Kind.CONNECTION || actor.kind() == Actor.Kind.CLIENT)
                 && actorsListed.size() < MAX_ACTOR_CHOICES && actorsListed.add(actor.label())) {
             actorChoices.add(ActorFilter.one(actor));
+        }
+    }
+
+    /** Adds the batch's rows to the table at once; the oldest leave so that at most the capacity stays. */
+    @Override
+    public void publish() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long left = 0;
+        List<LogRow> adding = pending;
+        if (adding.size() > capacity) {
+            left += adding.size() - capacity;
+            adding = adding.subList(adding.size() - capacity, adding.size());
+        }
+        int excess = rows.size() + adding.size() - capacity;
+        if (excess > 0) {
+            rows.remove(0, excess);
+            left += excess;
+        }
+        rows.addAll(adding);
+        pending.clear();
+        if (left > 0) {
+            dropped.set(dropped.get() + left);
         }
     }
 

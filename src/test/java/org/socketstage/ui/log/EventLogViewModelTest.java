@@ -26,6 +26,7 @@ class EventLogViewModelTest {
         vm.apply(events.kernel(9090));
         vm.apply(events.state(ServerState.FAILED, "bind failed"));
         vm.apply(events.notice("hello"));
+        vm.publish();
     }
 
     @Test
@@ -81,7 +82,11 @@ class EventLogViewModelTest {
     void theViewHoldsAtMostItsCapacityAndCountsWhatItDropped() {
         for (int i = 0; i < 250; i++) {
             vm.apply(events.notice("n" + i));
+            if (i % 70 == 0) {
+                vm.publish(); // batches of several sizes, the last one alone larger than the capacity
+            }
         }
+        vm.publish();
         assertThat(vm.rows()).hasSize(100);
         assertThat(vm.droppedProperty().get()).isEqualTo(150);
         assertThat(vm.rows().get(0).seq()).isEqualTo(151);

@@ -79,7 +79,10 @@ class EventLogViewTest {
     /** Publishes on the bus (the spool hears it) and hands the same event to the log, as the main window does. */
     private void publish(FxRobot robot, EventBus.EventFactory factory) {
         ServerEvent e = bus.publish(factory);
-        robot.interact(() -> view.viewModel().apply(e));
+        robot.interact(() -> {
+            view.viewModel().apply(e);
+            view.viewModel().publish();
+        });
     }
 
     private void feedASession(FxRobot robot) {
@@ -195,7 +198,10 @@ class EventLogViewTest {
             int n = i;
             published.add(bus.publish((s, t) -> new ServerEvent.Notice(s, t, Actor.SERVER, "event " + n)));
         }
-        robot.interact(() -> published.forEach(view.viewModel()::apply));
+        robot.interact(() -> {
+            published.forEach(view.viewModel()::apply);
+            view.viewModel().publish(); // one batch, as the feed hands it over
+        });
 
         assertThat(table(robot).getItems()).hasSize(EventLogViewModel.DEFAULT_CAPACITY);
         assertThat(table(robot).getItems().get(0).result()).isEqualTo("event 100");

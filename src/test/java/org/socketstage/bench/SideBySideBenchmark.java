@@ -1,0 +1,329 @@
+package org.socketstage.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * A measurement, not a test: everything issue 15 asks for, side by side in one go, printed as one table of
+ * ratios. The engine against a plain Java echo server ({@link EchoBenchmark}'s rounds); start-up of the trace
+ * mode against the plain server's; the real window ({@link ProbedWindow}, on the display in DISPLAY) idle with
+ * the server in accept(), under 50 clients sending a line every 100 ms and under 50 clients flooding, its frame
+ * gaps seen by an AnimationTimer, its CPU, RSS and spool on disk; its start-up against a JavaFX hello-world
+ * ({@link HelloWorldFx}). Loopback only. {@code src/test/bench/run.sh all} runs it (and an Xvfb if needed).
+ *
+ * <p>System properties (besides EchoBenchmark's): {@code bench.skipEngine} (false), {@code bench.startRounds} (3),
+ * {@code bench.windowIdleSeconds} (20), {@code bench.pacedSeconds} (30), {@code bench.floodSeconds} (120).
+ */
+public final class SideBySideBenchmark {
+
+    /** The JVM options the app is launched with (pom's javafx:run, the installers, the README's java -jar line). */
+    static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
+            "-Xmx192m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30").split(" "));
+
+    private SideBySideBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(EchoBenchmark.WORK);
+        Path load = EchoBenchmark.compileLoadGenerator();
+        String before = EchoBenchmark.uptime();
+        System.out.println("machine: " + before);
+        List<String> rows = new ArrayList<>();
+        if (!Boolean.getBoolean("bench.skipEngine")) {
+            rows.addAll(EchoBenchmark.compare(load));
+        }
+        rows.addAll(traceStartup());
+        rows.addAll(windowUnderLoad(load));
+        rows.addAll(windowStartup());
+        System.out.println();
+        System.out.println("| measure | SocketStage | anchor | ratio | target |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("machine before: " + before);
+        System.out.println("machine after:  " + EchoBenchmark.uptime());
+    }
+
+    // ---- start-up
+
+    private static List<String> traceStartup() throws Exception {
+        int rounds = Integer.getInteger("bench.startRounds", 3);
+        List<Double> stage = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        List<Double> stageCpu = new ArrayList<>();
+        List<Double> plainCpu = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (EchoBenchmark.Kind kind : round % 2 == 0 ? List.of(EchoBenchmark.Kind.SOCKETSTAGE, EchoBenchmark.Kind.PLAIN)
+                    : List.of(EchoBenchmark.Kind.PLAIN, EchoBenchmark.Kind.SOCKETSTAGE)) {
+                int port = EchoBenchmark.freePort();
+                long t0 = System.nanoTime();
+                Process p = EchoBenchmark.start(kind, port);
+                try {
+                    long end = t0 + TimeUnit.SECONDS.toNanos(30);
+                    while (!EchoBenchmark.listening(port) && System.nanoTime() < end) {
+                        Thread.sleep(2);
+                    }
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    double cpuMs = EchoBenchmark.cpuTicks(p.pid()) * 1000.0 / EchoBenchmark.CLOCK_TICKS;
+                    (kind == EchoBenchmark.Kind.SOCKETSTAGE ? stage : plain).add(ms);
+                    (kind == EchoBenchmark.Kind.SOCKETSTAGE ? stageCpu : plainCpu).add(cpuMs);
+                    System.out.printf(Locale.ROOT, "start-up round %d %s: listening after %.0f ms, %.0f ms of CPU%n",
+                            round + 1, kind.label, ms, cpuMs);
+                } finally {
+                    EchoBenchmark.stop(p, EchoBenchmark.errFile(kind));
+                    p.destroyForcibly();
+                }
+            }
+        }
+        double s = median(stage);
+        double p = median(plain);
+        double sc = median(stageCpu);
+        double pc = median(plainCpu);
+        return List.of(String.format(Locale.ROOT, "| launch → listen() = 0, trace mode | %.0f ms | plain Java ready %.0f ms | %.2f× | ≤ 2× |",
+                s, p, s / p), String.format(Locale.ROOT, "| CPU time to listen() = 0 (all threads) | %.0f ms | plain Java %.0f ms | %.2f× | |",
+                sc, pc, sc / pc));
+    }
+
+    private static List<String> windowStartup() throws Exception {
+        int rounds = Integer.getInteger("bench.startRounds", 3);
+        List<Double> window = new ArrayList<>();
+        List<Double> hello = new ArrayList<>();
+        List<Double> windowCpu = new ArrayList<>();
+        List<Double> helloCpu = new ArrayList<>();
+        long helloRss = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (boolean app : round % 2 == 0 ? List.of(true, false) : List.of(false, true)) {
+                Path tmp = Files.createTempDirectory("bench-start-");
+                try (App a = App.start(app ? ProbedWindow.Launcher.class : HelloWorldFx.Launcher.class, List.of(), tmp)) {
+                    a.await("SHOWN", Duration.ofSeconds(120));
+                    double ms = (System.nanoTime() - a.spawned) / 1e6;
+                    double cpuMs = a.cpuTicks() * 1000.0 / EchoBenchmark.CLOCK_TICKS;
+                    (app ? window : hello).add(ms);
+                    (app ? windowCpu : helloCpu).add(cpuMs);
+                    System.out.printf(Locale.ROOT, "start-up round %d %s: window shown after %.0f ms, %.0f ms of CPU%n",
+                            round + 1, app ? "window" : "hello-world", ms, cpuMs);
+                    if (!app) {
+                        Thread.sleep(3000);
+                        helloRss = Math.max(helloRss, a.rssKb());
+                    }
+                }
+            }
+        }
+        double w = median(window);
+        double h = median(hello);
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format(Locale.ROOT, "| launch → window shown | %.2f s | JavaFX hello-world %.2f s | %.2f× | ≤ 2× |",
+                w / 1000, h / 1000, w / h));
+        double wc = median(windowCpu);
+        double hc = median(helloCpu);
+        rows.add(String.format(Locale.ROOT, "| CPU time to window shown (all threads) | %.2f s | JavaFX hello-world %.2f s | %.2f× | |",
+                wc / 1000, hc / 1000, wc / hc));
+        rows.add(String.format(Locale.ROOT, "| RSS, hello-world idle (anchor for the rows above) | | %d MB | | |", helloRss / 1024));
+        return rows;
+    }
+
+    // ---- the window under load
+
+    private static List<String> windowUnderLoad(Path load) throws Exception {
+        double idleSeconds = Double.parseDouble(System.getProperty("bench.windowIdleSeconds", "20"));
+        double pacedSeconds = Double.parseDouble(System.getProperty("bench.pacedSeconds", "30"));
+        double floodSeconds = Double.parseDouble(System.getProperty("bench.floodSeconds", "120"));
+        int port = EchoBenchmark.freePort();
+        Path tmp = Files.createTempDirectory("bench-window-");
+        List<String> rows = new ArrayList<>();
+        App w = App.start(ProbedWindow.Launcher.class, List.of("--autostart", "--mode", "live", "--port", Integer.toString(port),
+                "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"), tmp);
+        try {
+            w.await("SHOWN", Duration.ofSeconds(120));
+            EchoBenchmark.awaitPort(port, Duration.ofSeconds(60));
+            // class loading and the JIT compiling the start-up are not idling (on a loaded machine the JIT lags)
+            Thread.sleep(Long.getLong("bench.windowSettleMillis", 30_000));
+            double idle = w.cpuPercent(idleSeconds);
+            long rssIdle = w.rssKb();
+            System.out.printf(Locale.ROOT, "window idle, server in accept(): %.2f %% of a core, RSS %d MB%n", idle, rssIdle / 1024);
+
+            w.ask("PROBE", "PROBING");
+            long ticks = w.cpuTicks();
+            String paced = EchoBenchmark.runLoad(load, port, 50, 0, pacedSeconds, 32, 100);
+            double pacedCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / pacedSeconds;
+            Frames pf = Frames.parse(w.ask("REPORT", "FRAMES"));
+            long eventsPaced = Long.parseLong(w.ask("EVENTS", "EVENTS").split(" ")[1]);
+            long rssPaced = w.rssKb();
+            System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms: %s; CPU %.0f %%; %s; %d events; RSS %d MB%n",
+                    paced, pacedCpu, pf, eventsPaced, rssPaced / 1024);
+
+            w.ask("PROBE", "PROBING");
+            AtomicLong rssMax = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    rssMax.accumulateAndGet(w.rssKb(), Math::max);
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-rss");
+            sampler.setDaemon(true);
+            sampler.start();
+            ticks = w.cpuTicks();
+            String flood = EchoBenchmark.runLoad(load, port, 50, 0, floodSeconds, 32, 0);
+            double floodCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / floodSeconds;
+            Frames ff = Frames.parse(w.ask("REPORT", "FRAMES"));
+            double after = w.cpuPercent(10);
+            sampler.interrupt();
+            long eventsFlood = Long.parseLong(w.ask("EVENTS", "EVENTS").split(" ")[1]);
+            System.out.printf(Locale.ROOT, "window, 50 clients flooding: %s; CPU %.0f %%; %s; %d events in all; RSS max %d MB;"
+                    + " CPU in the 10 s after the flood %.0f %%%n", flood, floodCpu, ff, eventsFlood, rssMax.get() / 1024, after);
+            Thread.sleep(30_000);
+            long rssSettled = w.rssKb();
+            long spool = spoolBytes(tmp);
+            System.out.printf(Locale.ROOT, "window 30 s after the flood: RSS %d MB; spool on disk %d KB for %d events%n",
+                    rssSettled / 1024, spool / 1024, eventsFlood);
+
+            rows.add(String.format(Locale.ROOT, "| idle CPU, window, server waiting in accept() | %.2f %% of a core | | | ≤ 5 %% |", idle));
+            rows.add(String.format(Locale.ROOT, "| window, 50 clients × 1 line/100 ms | %.0f %% CPU, %.0f fps, frame-gap p99 %.1f ms (max %.0f) | | | p99 ≤ 20 ms |",
+                    pacedCpu, pf.fps, pf.p99, pf.max));
+            rows.add(String.format(Locale.ROOT, "| window, 50 clients flooding (%.0f s) | %.0f %% CPU, %.0f fps, frame-gap p99 %.1f ms (max %.0f); %.0f %% CPU in the 10 s after | | | p99 ≤ 50 ms |",
+                    floodSeconds, floodCpu, ff.fps, ff.p99, ff.max, after));
+            rows.add(String.format(Locale.ROOT, "| RSS: window idle / after %dk events / max in the flood / 30 s after | %d / %d / %d / %d MB | | | ≤ 300 MB |",
+                    eventsPaced / 1000, rssIdle / 1024, rssPaced / 1024, rssMax.get() / 1024, rssSettled / 1024));
+            rows.add(String.format(Locale.ROOT, "| on-disk event spool (gzip) after the loads | %.1f MB (%.0f KB/s over the %.0f s of load) | | | bounded, deleted at exit |",
+                    spool / 1e6, spool / 1024.0 / (pacedSeconds + floodSeconds), pacedSeconds + floodSeconds));
+        } finally {
+            w.close();
+        }
+        long left = spoolBytes(tmp);
+        boolean anyLeft;
+        try (Stream<Path> s = Files.list(tmp)) {
+            anyLeft = s.anyMatch(p -> p.getFileName().toString().startsWith("socketstage-spool-"));
+        }
+        System.out.println("spool folder left after SIGTERM: " + (anyLeft ? "yes (" + left + " bytes)" : "none"));
+        rows.add("| spool left in the temp folder after SIGTERM | " + (anyLeft ? "yes" : "none") + " | | | none |");
+        return rows;
+    }
+
+    private static long spoolBytes(Path tmp) throws IOException {
+        try (Stream<Path> s = Files.walk(tmp)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.toString().contains("socketstage-spool-"))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    record Frames(int count, double p50, double p99, double max, double fps) {
+        static Frames parse(String line) {
+            String[] f = line.split(" ");
+            return new Frames(Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d frames, %.0f fps, gap p50 %.1f ms p99 %.1f ms max %.1f ms", count, fps, p50, p99, max);
+        }
+    }
+
+    /** One JavaFX program in its own JVM, launched as a user would, talking through stdin and stdout. */
+    static final class App implements AutoCloseable {
+        final Process process;
+        final long spawned;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+        private App(Process process, long spawned) {
+            this.process = process;
+            this.spawned = spawned;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // the process has ended
+                }
+            }, "bench-app-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static App start(Class<?> main, List<String> args, Path tmp) throws IOException {
+            List<String> cmd = new ArrayList<>(List.of(EchoBenchmark.JAVA));
+            cmd.addAll(APP_JVM);
+            cmd.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-Dsocketstage.prefs.node=socketstage-bench",
+                    "-cp", System.getProperty("java.class.path"), main.getName()));
+            cmd.addAll(args);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectError(EchoBenchmark.WORK.resolve(main.getName() + "-err.txt").toFile())
+                    .start();
+            return new App(p, t0);
+        }
+
+        String await(String prefix, Duration timeout) throws InterruptedException {
+            long end = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < end) {
+                String line = lines.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line != null && line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            throw new IllegalStateException("no " + prefix + " from the app within " + timeout.toSeconds() + " s");
+        }
+
+        String ask(String command, String answer) throws IOException, InterruptedException {
+            OutputStream in = process.getOutputStream();
+            in.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            return await(answer, Duration.ofSeconds(60));
+        }
+
+        long cpuTicks() throws IOException {
+            return EchoBenchmark.cpuTicks(process.pid());
+        }
+
+        double cpuPercent(double seconds) throws IOException, InterruptedException {
+            long before = cpuTicks();
+            Thread.sleep((long) (seconds * 1000));
+            return (cpuTicks() - before) * 100.0 / EchoBenchmark.CLOCK_TICKS / seconds;
+        }
+
+        long rssKb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException e) {
+                // the process has ended
+            }
+            return 0;
+        }
+
+        /** SIGTERM, as a user's logout would send; the app must end by itself and delete its spool. */
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                System.out.println("the app did not end within 20 s of SIGTERM; killed");
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        return EchoBenchmark.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
