@@ -33,6 +33,9 @@ public final class LaunchOptions {
     @Option(names = "--autostart", description = "Start the server as soon as the window opens.")
     boolean autostart;
 
+    @Option(names = "--present", description = "Open in the presentation layout for a projector: the lane and the stage fill the window in large text (View > Presentation, F5).")
+    boolean present;
+
     @Option(names = "--list-scenarios", description = "Print the scenario names and exit.")
     boolean listScenarios;
 
@@ -67,6 +70,10 @@ public final class LaunchOptions {
 
     public boolean autostart() {
         return autostart;
+    }
+
+    public boolean present() {
+        return present;
     }
 
     public Optional<Path> lessonsDir() {

@@ -85,6 +85,7 @@ public final class AppPrefs {
 
     public void loadPresentation(PresentationViewModel p) {
         p.setZoom(node.getDouble("zoom", 1.0));
+        p.reduceMotionProperty().set(node.getBoolean("reduceMotion", false));
         try {
             p.themeProperty().set(PresentationViewModel.Theme.valueOf(node.get("theme", "LIGHT")));
         } catch (IllegalArgumentException e) {
@@ -92,7 +93,7 @@ public final class AppPrefs {
         }
     }
 
-    /** Writes the user's own choices: the session's user settings and pacing, theme and zoom. */
+    /** Writes the user's own choices: the session's user settings and pacing, theme, zoom and reduced motion. */
     public void saveFrom(Session session, PresentationViewModel presentation) {
         ServerConfig s = session.userConfig();
         node.put("port", Integer.toString(s.port()));
@@ -110,6 +111,7 @@ public final class AppPrefs {
         }
         node.putDouble("zoom", presentation.zoomProperty().get());
         node.put("theme", presentation.themeProperty().get().name());
+        node.putBoolean("reduceMotion", presentation.reduceMotionProperty().get());
     }
 
     public void restoreWindow(Stage stage) {

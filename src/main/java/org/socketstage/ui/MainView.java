@@ -6,9 +6,12 @@ import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.socketstage.ui.client.ClientPanelView;
 import org.socketstage.ui.code.CodeView;
@@ -21,6 +24,7 @@ import org.socketstage.ui.lane.LaneView;
 import org.socketstage.ui.log.EventLogView;
 import org.socketstage.ui.lessons.LessonPaneView;
 import org.socketstage.ui.log.EventLogViewModel;
+import org.socketstage.ui.schematic.SchematicView;
 import org.socketstage.ui.text.UiText;
 import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
@@ -44,10 +48,17 @@ public final class MainView {
     @FXML private ClientPanelView clientController;
     @FXML private LessonPaneView lessonsController;
     @FXML private InstructorPanelView instructorController;
+    @FXML private SchematicView stageController;
     @FXML private ProgramPaneView programController;
     @FXML private MenuItem traceMenuItem;
     @FXML private Tab programTab;
     @FXML private CheckMenuItem instructorMenuItem;
+    @FXML private CheckMenuItem presentMenuItem;
+    @FXML private SplitPane split;
+    @FXML private ScrollPane settingsScroll;
+    @FXML private ScrollPane socketsScroll;
+    @FXML private Tab stageTab;
+    @FXML private VBox bottomBar;
     @FXML private MenuItem keysMenuItem;
     @FXML private MenuItem aboutMenuItem;
     @FXML private Tab lessonsTab;
@@ -65,6 +76,7 @@ public final class MainView {
     private final WindowActions actions;
     /** Held here: a bidirectional binding refers to its ends only weakly. */
     private InstructorPanelSwitch instructorSwitch;
+    private double[] dividers = {0.17, 0.55};
 
     MainView(MainViewModel vm, WindowActions actions) {
         this.vm = vm;
@@ -74,8 +86,8 @@ public final class MainView {
     @FXML
     private void initialize() {
         UiText texts = vm.texts();
-        for (PaneController pane : List.of(codeController, sockaddrController, logController, clientController,
-                lessonsController, instructorController, programController)) {
+        for (PaneController pane : List.of(stageController, codeController, sockaddrController, logController,
+                clientController, lessonsController, instructorController, programController)) {
             included.add(pane);
         }
         instructorSwitch = InstructorPanelSwitch.load();
@@ -100,10 +112,37 @@ public final class MainView {
             }
         });
         statusBar.setText(texts.format("status.backend", vm.socketApiName()));
+        PresentationViewModel presentation = vm.presentation();
+        presentMenuItem.selectedProperty().bindBidirectional(presentation.presentingProperty());
+        presentation.presentingProperty().addListener((o, was, on) -> present(on));
+        present(presentation.presentingProperty().get());
         vm.program().unsupportedReason().ifPresent(reason -> {
             traceMenuItem.setDisable(true);
             traceMenuItem.setText(texts.format("menu.traceProgram.unsupported", reason));
         });
+    }
+
+    /**
+     * The presentation layout: the settings and sockets columns, the history scrubber and the status bar step
+     * aside so the lane and the stage fill the window; the other panes stay one click away in their tabs.
+     * Leaving it puts everything back as it was.
+     */
+    private void present(boolean on) {
+        root.getStyleClass().remove("presenting");
+        bottomBar.setVisible(!on);
+        bottomBar.setManaged(!on);
+        if (on) {
+            root.getStyleClass().add("presenting");
+            if (split.getItems().contains(settingsScroll)) {
+                dividers = split.getDividerPositions();
+            }
+            split.getItems().removeAll(settingsScroll, socketsScroll);
+            panes.getSelectionModel().select(stageTab);
+        } else if (!split.getItems().contains(settingsScroll)) {
+            split.getItems().add(0, socketsScroll);
+            split.getItems().add(0, settingsScroll);
+            split.setDividerPositions(dividers);
+        }
     }
 
     @FXML
@@ -166,6 +205,12 @@ public final class MainView {
         return clientController;
     }
 
+    /** Shows the instructor tab and selects it. */
+    void instructorSwitchOn() {
+        instructorMenuItem.setSelected(true);
+        panes.getSelectionModel().select(instructorTab);
+    }
+
     /** For tests: leaves the remembered choice as a new user would find it. */
     void instructorSwitchOff() {
         instructorMenuItem.setSelected(false);
@@ -205,6 +250,14 @@ public final class MainView {
 
     Tab clientTab() {
         return clientTab;
+    }
+
+    SchematicView stage() {
+        return stageController;
+    }
+
+    TabPane panes() {
+        return panes;
     }
 
     LaneView lane() {

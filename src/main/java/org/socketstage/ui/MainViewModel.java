@@ -14,6 +14,7 @@ import org.socketstage.ui.lessons.LessonPaneView;
 import org.socketstage.ui.lessons.LessonPaneViewModel;
 import org.socketstage.ui.lessons.LessonProgress;
 import org.socketstage.ui.log.EventLogViewModel;
+import org.socketstage.ui.schematic.SchematicViewModel;
 import org.socketstage.ui.sockaddr.SockaddrViewModel;
 import org.socketstage.ui.sockets.SocketsViewModel;
 import org.socketstage.ui.text.UiText;
@@ -40,6 +41,7 @@ public final class MainViewModel {
     private final ClientPanelViewModel clients;
     private final LessonPaneViewModel lessons;
     private final InstructorPanelViewModel instructor;
+    private final SchematicViewModel stage;
     private final ProgramPaneViewModel program;
 
     public MainViewModel(Session session, UiText texts) {
@@ -61,8 +63,13 @@ public final class MainViewModel {
         this.clients = new ClientPanelViewModel(texts, session.fleet(), session.config());
         this.lessons = new LessonPaneViewModel(LessonPaneView.loadLibrary(extraLessons), LessonProgress.forUser());
         this.instructor = new InstructorPanelViewModel(texts, session, session.background());
+        this.stage = new SchematicViewModel(texts);
+        // the stage knows the server's pacing, so each animation ends within its call's delay
+        stage.pacingProperty().bind(control.modeProperty());
+        stage.delayMillisProperty().bind(control.delayMillisProperty());
+        stage.reduceMotionProperty().bindBidirectional(presentation.reduceMotionProperty());
         this.program = new ProgramPaneViewModel(session, texts, session.background(), RecentPrograms.open());
-        for (EventSink sink : List.of(lane, sockets, code, sockaddr, log, clients, lessons, instructor, program)) {
+        for (EventSink sink : List.of(stage, lane, sockets, code, sockaddr, log, clients, lessons, instructor, program)) {
             feed.addSink(sink);
         }
         feed.addLiveSink(control);
@@ -134,6 +141,11 @@ public final class MainViewModel {
 
     public InstructorPanelViewModel instructor() {
         return instructor;
+    }
+
+    /** The animated stage's state. */
+    public SchematicViewModel stage() {
+        return stage;
     }
 
     /** The Program tab: a student's own program traced as the session's server. */

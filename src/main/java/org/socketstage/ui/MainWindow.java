@@ -53,8 +53,16 @@ public final class MainWindow implements AutoCloseable {
         scene.getStylesheets().add(Resources.stylesheet(BASE_CSS));
         applyTheme(scene);
         vm.presentation().themeProperty().addListener((o, a, b) -> applyTheme(scene));
-        root.setStyle(vm.presentation().rootStyle());
-        vm.presentation().zoomProperty().addListener((o, a, b) -> root.setStyle(vm.presentation().rootStyle()));
+        // the root font sets every em: it follows the zoom, and in presentation also the window's height
+        Runnable fontSize = () -> root.setStyle(vm.presentation().rootStyle(scene.getHeight()));
+        fontSize.run();
+        vm.presentation().zoomProperty().addListener((o, a, b) -> fontSize.run());
+        vm.presentation().presentingProperty().addListener((o, a, b) -> fontSize.run());
+        scene.heightProperty().addListener((o, a, b) -> {
+            if (vm.presentation().presentingProperty().get()) {
+                fontSize.run();
+            }
+        });
         KeyboardShortcuts.install(scene, stage, vm.control(), vm.presentation());
         stage.setScene(scene);
         stage.setTitle(vm.texts().get("app.title"));

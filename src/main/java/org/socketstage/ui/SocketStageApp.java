@@ -36,6 +36,7 @@ public class SocketStageApp extends Application {
         window = MainWindow.open(stage, new MainViewModel(session, UiText.load(), ViewFeed.DEFAULT_HISTORY,
                 options.lessonsDir().orElse(null)), prefs);
         window.mainView().lessons().setHostServices(getHostServices());
+        showAsAsked(window, options);
         options.scenario().flatMap(ScenarioCatalog::byName).ifPresent(s -> window.mainView().runScenario(s));
         options.program().ifPresent(window::traceProgram);
         if (options.autostart() && options.scenario().isEmpty() && options.program().isEmpty()) {
@@ -44,6 +45,14 @@ public class SocketStageApp extends Application {
         // closing the main window ends the app even if a dialog (e.g. Help) is still open
         stage.setOnHidden(e -> MainWindow.exitApp(window));
         GtkWindowLoss.watch(() -> javafx.application.Platform.runLater(() -> MainWindow.exitApp(window)));
+    }
+
+    /** {@code --present}: the window fills the screen in the presentation layout. */
+    static void showAsAsked(MainWindow window, LaunchOptions options) {
+        if (options.present()) {
+            window.stage().setMaximized(true);
+            window.viewModel().presentation().presentingProperty().set(true);
+        }
     }
 
     /** The remembered settings, with this launch's server options over them (for this run only). */

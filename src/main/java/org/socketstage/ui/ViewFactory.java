@@ -11,6 +11,7 @@ import org.socketstage.ui.instructor.InstructorPanelView;
 import org.socketstage.ui.lane.LaneView;
 import org.socketstage.ui.lessons.LessonPaneView;
 import org.socketstage.ui.log.EventLogView;
+import org.socketstage.ui.schematic.SchematicView;
 import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
 import org.socketstage.ui.trace.ProgramPaneView;
@@ -58,6 +59,8 @@ final class ViewFactory implements Callback<Class<?>, Object> {
             return new ProgramPaneView(vm.program(), vm.texts(), actions::traceProgram);
         } else if (type == InstructorPanelView.class) {
             return new InstructorPanelView(vm.instructor());
+        } else if (type == SchematicView.class) {
+            return new SchematicView(vm.stage());
         }
         return plain(type);
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,13 @@ class LiveLoadBenchmark {
 
     @Test
     void fiftyClientsEchoingForFifteenSeconds(FxRobot robot) {
+        // the pane tab shown while the load runs: the stage (the first tab) unless -Dbench.tab names another
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#panes").queryAs(javafx.scene.control.TabPane.class);
+            String wanted = System.getProperty("bench.tab", "stage-tab");
+            tabs.getTabs().stream().filter(t -> wanted.equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
         robot.clickOn("#live-button");
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> window.viewModel().sockets().listenerProperty()
                 .get().state()).contains("LISTEN"));
@@ -113,20 +121,47 @@ class LiveLoadBenchmark {
             });
         }
         List<Long> probes = new CopyOnWriteArrayList<>();
+        // the real frame rate: the time between two pulses, as an AnimationTimer sees it (the stage tab is shown)
+        List<Long> pulseGaps = new CopyOnWriteArrayList<>();
+        AnimationTimer pulses = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    pulseGaps.add(TimeUnit.NANOSECONDS.toMicros(now - last));
+                }
+                last = now;
+            }
+        };
+        robot.interact(pulses::start);
+        // CPU time, unlike waiting, does not depend on what else the machine runs: it compares views fairly
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long fxThread = fx(() -> Thread.currentThread().getId());
+        long fxCpuBefore = cpu.getThreadCpuTime(fxThread);
         await().atMost(LOAD.plusSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
             long t0 = System.nanoTime();
             fx(() -> 0);
             probes.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0));
             return System.nanoTime() > end;
         });
+        robot.interact(pulses::stop);
+        long fxCpuMillis = TimeUnit.NANOSECONDS.toMillis(cpu.getThreadCpuTime(fxThread) - fxCpuBefore);
         long events = fx(() -> window.viewModel().feed().history().droppedCount() + window.viewModel().feed().sizeProperty().get());
         List<Long> sorted = new ArrayList<>(probes);
         Collections.sort(sorted);
-        System.out.printf("LiveLoadBenchmark: pause between lines %d ms%n", PAUSE_MILLIS);
+        System.out.printf("LiveLoadBenchmark: pause between lines %d ms, pane tab shown: %s%n", PAUSE_MILLIS,
+                System.getProperty("bench.tab", "stage-tab"));
         System.out.printf("LiveLoadBenchmark: %d clients, %d s, %d echoes (%d/s), %d events in the view (%d/s)%n",
                 CLIENTS, LOAD.toSeconds(), echoes.get(), echoes.get() / LOAD.toSeconds(), events, events / LOAD.toSeconds());
         System.out.printf("LiveLoadBenchmark: FX thread answer time over %d probes: median %.1f ms, 95th %.1f ms, 99th %.1f ms, max %.1f ms%n",
                 sorted.size(), at(sorted, 50), at(sorted, 95), at(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
+        System.out.printf("LiveLoadBenchmark: FX thread CPU time during the load: %d ms (%.0f%% of one core)%n",
+                fxCpuMillis, 100.0 * fxCpuMillis / LOAD.toMillis());
+        List<Long> gaps = new ArrayList<>(pulseGaps);
+        Collections.sort(gaps);
+        System.out.printf("LiveLoadBenchmark: FX pulse gap over %d pulses: median %.1f ms, 95th %.1f ms, 99th %.1f ms, max %.1f ms%n",
+                gaps.size(), at(gaps, 50), at(gaps, 95), at(gaps, 99), gaps.get(gaps.size() - 1) / 1000.0);
     }
 
     private static double at(List<Long> sorted, int percent) {

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToolBar;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
@@ -28,6 +29,7 @@ public final class ToolbarView {
     @FXML private Label modeLabel;
     @FXML private ToggleButton darkToggle;
     @FXML private Label zoomLabel;
+    @FXML private HBox viewControls;
 
     private final ServerControlViewModel control;
     private final PresentationViewModel presentation;
@@ -45,6 +47,11 @@ public final class ToolbarView {
     private void initialize() {
         // at a large zoom the toolbar moves whole buttons into its overflow menu instead of shortening them to "..."
         toolbar.getItems().forEach(n -> {
+            if (n instanceof Labeled l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
+        viewControls.getChildren().forEach(n -> {
             if (n instanceof Labeled l) {
                 l.setMinWidth(Region.USE_PREF_SIZE);
             }

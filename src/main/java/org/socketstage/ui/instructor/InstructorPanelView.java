@@ -27,6 +27,7 @@ public final class InstructorPanelView implements PaneController {
     @FXML private ResourceBundle resources;
     @FXML private BorderPane root;
     @FXML private ListView<Fault> faultList;
+    @FXML private javafx.scene.layout.VBox header;
     @FXML private Label cardTitle;
     @FXML private Label badge;
     @FXML private Label originLabel;
@@ -50,8 +51,30 @@ public final class InstructorPanelView implements PaneController {
         this.vm = vm;
     }
 
+    /** Below this width the list of faults goes above the card, so the card keeps the panel's whole width. */
+    static final double NARROW = 760;
+
+    private void placeList(boolean narrow) {
+        boolean onTop = header.getChildren().contains(faultList);
+        if (narrow == onTop) {
+            return;
+        }
+        if (narrow) {
+            root.setLeft(null);
+            faultList.getStyleClass().add("instructor-faults-top");
+            header.getChildren().add(faultList);
+        } else {
+            header.getChildren().remove(faultList);
+            faultList.getStyleClass().remove("instructor-faults-top");
+            root.setLeft(faultList);
+        }
+    }
+
     @FXML
     private void initialize() {
+        root.widthProperty().addListener((o, was, w) -> placeList(w.doubleValue() < NARROW));
+        // beside the card, the list takes at most a third of the panel: the card is what the class reads
+        faultList.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(360, root.widthProperty().multiply(0.34)));
         faultList.setItems(vm.faults());
         faultList.setCellFactory(list -> new FaultCell());
         faultList.getSelectionModel().select(vm.selectedProperty().get());

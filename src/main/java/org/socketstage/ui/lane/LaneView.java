@@ -6,7 +6,8 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.socketstage.event.Step;
@@ -16,7 +17,8 @@ import org.socketstage.ui.controls.ServerControlViewModel;
 /** Controller of fxml/lane/LaneView.fxml: draws one card per stage and binds it to the LaneViewModel. */
 public final class LaneView {
 
-    @FXML private FlowPane row;
+    @FXML private ScrollPane rowScroll;
+    @FXML private HBox row;
     @FXML private Label failureBanner;
     @FXML private Label statusLine;
 
@@ -68,20 +70,60 @@ public final class LaneView {
         VBox acceptLoop = new VBox(loopCards, roundLabel);
         acceptLoop.getStyleClass().add("accept-loop");
         row.getChildren().addAll(arrow(), acceptLoop, arrow(), nodes.get(Step.CLOSE_LISTENER));
+        // a scroll bar only when the cards do not fit; ALWAYS (not AS_NEEDED) so it adds its height, not covers the cards
+        rowScroll.hbarPolicyProperty().bind(Bindings.when(row.widthProperty().greaterThan(rowScroll.widthProperty()))
+                .then(ScrollPane.ScrollBarPolicy.ALWAYS).otherwise(ScrollPane.ScrollBarPolicy.NEVER));
         failureBanner.textProperty().bind(vm.failureProperty());
         failureBanner.visibleProperty().bind(vm.failureProperty().isNotEmpty());
-        failureBanner.managedProperty().bind(failureBanner.visibleProperty());
+        // over the status line, in the same fixed space: a failure appearing does not push the panes down
+        statusLine.visibleProperty().bind(failureBanner.visibleProperty().not());
+        Tooltip failureTip = new Tooltip();
+        failureTip.textProperty().bind(vm.failureProperty());
+        failureTip.setWrapText(true);
+        failureBanner.setTooltip(failureTip);
         vm.currentStageProperty().addListener((o, a, b) -> {
             if (a != null) {
                 refresh(a);
             }
             if (b != null) {
                 refresh(b);
+                showCurrent();
             }
         });
         statusLine.textProperty().bind(vm.statusProperty());
+        // the current card may widen as its text changes: follow it once the row has been laid out again
+        row.needsLayoutProperty().addListener((o, was, needs) -> {
+            if (!needs) {
+                showCurrent();
+            }
+        });
         for (Step s : Step.values()) {
             refresh(s);
+        }
+    }
+
+    /** When the row is wider than the window (a large zoom), scrolls just enough to show the current card. */
+    private void showCurrent() {
+        Step current = viewModel.currentStageProperty().get();
+        if (current == null) {
+            return;
+        }
+        StageNode card = nodes.get(current);
+        double content = row.getWidth();
+        double view = rowScroll.getViewportBounds().getWidth();
+        if (content <= view || view <= 0) {
+            return;
+        }
+        javafx.geometry.Bounds b = row.sceneToLocal(card.localToScene(card.getBoundsInLocal()));
+        double left = rowScroll.getHvalue() * (content - view);
+        double target = left;
+        if (b.getMinX() < left) {
+            target = b.getMinX();
+        } else if (b.getMaxX() > left + view) {
+            target = b.getMaxX() - view;
+        }
+        if (target != left) {
+            rowScroll.setHvalue(target / (content - view));
         }
     }
 
