@@ -112,6 +112,15 @@ public final class AppPrefs {
         node.put("theme", presentation.themeProperty().get().name());
     }
 
+    /** True until a window has greeted this user once (Lessons tab, guided tour). */
+    public boolean firstLaunch() {
+        return !node.getBoolean("welcomed", false);
+    }
+
+    public void firstLaunchDone() {
+        node.putBoolean("welcomed", true);
+    }
+
     public void restoreWindow(Stage stage) {
         double w = node.getDouble("window.width", 1280);
         double h = node.getDouble("window.height", 800);

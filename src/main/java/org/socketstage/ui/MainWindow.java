@@ -2,6 +2,7 @@ package org.socketstage.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -26,6 +27,7 @@ public final class MainWindow implements AutoCloseable {
     private final AppPrefs prefs;
     private final MainView view;
     private final FxEventPump pump;
+    private final GuidedTour tour;
     private boolean closed;
 
     private MainWindow(Stage stage, MainViewModel vm, AppPrefs prefs) {
@@ -53,7 +55,11 @@ public final class MainWindow implements AutoCloseable {
         vm.presentation().themeProperty().addListener((o, a, b) -> applyTheme(scene));
         root.setStyle(vm.presentation().rootStyle());
         vm.presentation().zoomProperty().addListener((o, a, b) -> root.setStyle(vm.presentation().rootStyle()));
-        KeyboardShortcuts.install(scene, stage, vm.control(), vm.presentation());
+        KeyboardShortcuts.install(scene, vm.control(), vm.presentation());
+        tour = new GuidedTour(root, vm.texts(), List.copyOf(scene.getStylesheets()), GuidedTour.mainWindowStops());
+        // the tour's card lives in a popup of its own: it follows the window's theme and zoom
+        vm.presentation().themeProperty().addListener((o, a, b) -> tour.useStylesheets(scene.getStylesheets()));
+        vm.presentation().zoomProperty().addListener((o, a, b) -> tour.useRootStyle(vm.presentation().rootStyle()));
         stage.setScene(scene);
         stage.setTitle(vm.texts().get("app.title"));
         stage.getIcons().setAll(AppIcon.images());
@@ -91,6 +97,13 @@ public final class MainWindow implements AutoCloseable {
         }
 
         @Override
+        public void showTour() {
+            tour.close();
+            tour.useRootStyle(vm.presentation().rootStyle());
+            tour.start();
+        }
+
+        @Override
         public void resetToDefaults() {
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, vm.texts().get("reset.text"), ButtonType.OK,
                     ButtonType.CANCEL);
@@ -111,6 +124,25 @@ public final class MainWindow implements AutoCloseable {
         public void quit() {
             stage.hide();
         }
+    }
+
+    /**
+     * What a first launch shows (remembered in the preferences, so only once): the Lessons tab at lesson 1 and
+     * the guided tour. True when it was a first launch.
+     */
+    public boolean greetIfFirstLaunch() {
+        if (!prefs.firstLaunch()) {
+            return false;
+        }
+        prefs.firstLaunchDone();
+        prefs.flush();
+        view.openFirstLesson();
+        new Actions().showTour();
+        return true;
+    }
+
+    GuidedTour tour() {
+        return tour;
     }
 
     /** Forgets the user's settings and pacing: the session goes back to a first launch's. */

@@ -36,6 +36,7 @@ public class SocketStageApp extends Application {
         window = MainWindow.open(stage, new MainViewModel(session, UiText.load(), ViewFeed.DEFAULT_HISTORY,
                 options.lessonsDir().orElse(null)), prefs);
         window.mainView().lessons().setHostServices(getHostServices());
+        window.greetIfFirstLaunch();
         options.scenario().flatMap(ScenarioCatalog::byName).ifPresent(s -> window.mainView().runScenario(s));
         if (options.autostart() && options.scenario().isEmpty()) {
             window.viewModel().control().start();

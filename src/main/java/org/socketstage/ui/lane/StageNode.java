@@ -30,9 +30,11 @@ final class StageNode extends VBox {
     private final Tooltip tooltip = new Tooltip();
     private final FadeTransition pulse;
     private StageStatus shownStatus;
+    private final Step stage;
 
     StageNode(Step stage, UiText texts) {
         this.texts = texts;
+        this.stage = stage;
         getStyleClass().add("stage-card");
         setId("stage-" + stage.name());
         title.getStyleClass().add("stage-title");
@@ -47,9 +49,11 @@ final class StageNode extends VBox {
         simulated.managedProperty().bind(simulated.visibleProperty());
         breakpoint.getStyleClass().add("breakpoint-toggle");
         breakpoint.setId("breakpoint-" + stage.name());
-        breakpoint.setFocusTraversable(false);
+        // reachable with Tab, so Space (or F9 anywhere) sets a breakpoint without the mouse
+        breakpoint.setFocusTraversable(true);
         breakpoint.setText(texts.get("lane.breakpoint"));
         breakpoint.setTooltip(new Tooltip(texts.format("lane.breakpoint.tooltip", stage.label())));
+        breakpoint.setAccessibleText(texts.format("lane.breakpoint.tooltip", stage.label()));
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         HBox footer = new HBox(breakpoint);
@@ -64,6 +68,10 @@ final class StageNode extends VBox {
         pulse.setToValue(0.35);
         pulse.setAutoReverse(true);
         pulse.setCycleCount(Animation.INDEFINITE);
+    }
+
+    Step stage() {
+        return stage;
     }
 
     String simulatedWord() {
