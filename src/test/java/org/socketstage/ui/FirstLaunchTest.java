@@ -78,6 +78,7 @@ class FirstLaunchTest {
                 .isEqualTo(fx(() -> window.viewModel().lessons().lessons().get(0)));
         assertThat(fx(() -> window.tour().isShowing())).isTrue();
         robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), "13-first-launch-tour"));
+        robot.interact(() -> PaneSnapshots.save(window.tour().card(), "13-first-launch-tour-card"));
 
         List<String> seen = new java.util.ArrayList<>();
         List<String> titles = new java.util.ArrayList<>();

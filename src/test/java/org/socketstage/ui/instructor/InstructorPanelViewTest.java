@@ -97,8 +97,13 @@ class InstructorPanelViewTest {
         assertThat(fx(() -> robot.lookup("#instructor-followup").query().isVisible())).isFalse();
 
         robot.clickOn("#instructor-setup");
+        // the server pauses at the failed accept(): the set-up waits until the instructor lets it go on
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-progress").contains("paused at the fault"));
+        assertThat(room.gate().paused()).isTrue();
+        assertThat(text(robot, "#instructor-status")).doesNotStartWith("✔");
+        room.run();
         await().atMost(WAIT).until(() -> text(robot, "#instructor-status").startsWith("✔"));
-        assertThat(text(robot, "#instructor-status")).contains("EMFILE").contains("[simulated]");
+        assertThat(text(robot, "#instructor-status")).contains("EMFILE").contains("[simulated]").contains("tried again");
         assertThat(fx(() -> robot.lookup("#instructor-progress").queryAs(TextArea.class).getText()))
                 .contains("armed: the next accept() fails with EMFILE");
         await().atMost(WAIT).until(() -> text(robot, "#instructor-last-failure").contains("EMFILE"));
