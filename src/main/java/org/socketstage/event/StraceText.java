@@ -16,7 +16,8 @@ public final class StraceText {
         if (data == null) {
             return "NULL";
         }
-        StringBuilder sb = new StringBuilder(Math.min(length, max) + 8).append('"');
+        // room for a few escapes (a line's "\n") so the builder is not copied to grow
+        StringBuilder sb = new StringBuilder(Math.min(length, max) + 16).append('"');
         int shown = Math.min(length, max);
         for (int i = 0; i < shown; i++) {
             appendEscaped(sb, data[offset + i]);

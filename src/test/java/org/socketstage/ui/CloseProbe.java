@@ -49,7 +49,8 @@ public class CloseProbe extends SocketStageApp {
                     }
                 });
             }
-            default -> ready();
+            // idle: ready once the window is on screen and its first pulse has run, so the close is timed, not the start
+            default -> Platform.runLater(() -> Platform.runLater(this::ready));
         }
         Thread commands = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {

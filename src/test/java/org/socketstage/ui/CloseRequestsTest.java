@@ -89,8 +89,11 @@ class CloseRequestsTest {
             assertThat(line).as("the app got ready (%s); output:%n%s", launch, output).isEqualTo("READY");
             CompletableFuture<Void> drain = CompletableFuture.runAsync(() -> {
                 try {
-                    while (r.readLine() != null) {
-                        // keeps the child's pipe from filling up
+                    for (String more; (more = r.readLine()) != null; ) {
+                        // keeps the child's pipe from filling up; what it says is kept for the checks
+                        synchronized (output) {
+                            output.append(more).append('\n');
+                        }
                     }
                 } catch (IOException e) {
                     // the child has gone
@@ -114,8 +117,14 @@ class CloseRequestsTest {
             boolean ended = p.waitFor(HANG_MILLIS, TimeUnit.MILLISECONDS);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertThat(ended).as("the JVM ended after %s (%s)", launch.ending(), launch).isTrue();
-            assertThat(p.exitValue()).as("exit status of %s", launch).isZero();
             drain.join();
+            if (launch.state().equals("live") && p.exitValue() == 3) {
+                // under a flood the window's view may skip events (the spool and export keep them): the app says
+                // how many on standard error and ends with 3, as documented; any other status is a failure
+                assertThat(output.toString()).as("the loss is said (%s)", launch).contains("events did not reach");
+            } else {
+                assertThat(p.exitValue()).as("exit status of %s", launch).isZero();
+            }
             assertNothingListens(port, launch);
             return millis;
         } finally {
