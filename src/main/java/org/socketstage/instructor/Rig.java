@@ -29,6 +29,7 @@ final class Rig {
     private final EventWatch watch;
     private final Progress progress;
     private final boolean pauseAtFault;
+    private boolean holdArmed;
     private long since;
 
     Rig(Classroom room, EventWatch watch, Progress progress, boolean pauseAtFault) {
@@ -48,6 +49,7 @@ final class Rig {
     void pauseAtNextFault() {
         if (pauseAtFault) {
             room.faults().holdAtNextFault();
+            holdArmed = true;
         }
     }
 
@@ -56,7 +58,7 @@ final class Rig {
      * {@link #PAUSE_PATIENCE}) instead of the usual patience.
      */
     <T extends ServerEvent> Optional<T> awaitReaction(Class<T> type, Predicate<? super T> match) throws InterruptedException {
-        if (!pauseAtFault) {
+        if (!holdArmed) {
             return await(type, match);
         }
         say("paused at the fault: the failed call stays on screen. Press Run or Step to see what the server does next");
