@@ -19,7 +19,7 @@ class MainTest {
     void listScenariosPrintsEveryNameAndExitsZero() {
         assertThat(Main.handleWithoutWindow(new String[] {"--list-scenarios"}, out.stream, err.stream)).hasValue(0);
         assertThat(out.text().lines()).containsExactlyElementsOf(ScenarioCatalog.names());
-        assertThat(ScenarioCatalog.names()).hasSize(12).contains("backlog-demo", "time-wait", "emfile");
+        assertThat(ScenarioCatalog.names()).hasSize(13).contains("backlog-demo", "time-wait", "emfile");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The twelve faults of the instructor panel, each named as its scenario. The order is the order of the
+ * The thirteen faults of the instructor panel, each named as its scenario. The order is the order of the
  * panel's list: setup failures first, then the accept queue, then the conversation, then the simulated ones.
  */
 public enum Fault {
@@ -16,6 +16,7 @@ public enum Fault {
     PEER_RESET("peer-reset", Origin.REAL, PeerReset::new),
     PEER_CLOSES("peer-closes", Origin.REAL, PeerCloses::new),
     SEND_TO_GONE_PEER("send-to-gone-peer", Origin.REAL, SendToGonePeer::new),
+    PARTIAL_SEND("partial-send", Origin.REAL, PartialSend::new),
     UNCHECKED_SOCKET("unchecked-socket", Origin.SIMULATED_THEN_REAL, UncheckedSocket::new),
     PRIVILEGED_PORT("privileged-port", Origin.REAL_WHERE_POSSIBLE, PrivilegedPort::new),
     ADDRESS_NOT_HERE("address-not-here", Origin.REAL_WHERE_POSSIBLE, AddressNotHere::new),

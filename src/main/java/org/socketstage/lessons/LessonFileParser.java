@@ -23,7 +23,7 @@ public final class LessonFileParser {
 
     /** Scenario names of the instructor panel that a task may point to with {@code scenario:}. */
     public static final List<String> SCENARIOS = List.of("port-in-use", "time-wait", "backlog-demo", "refused",
-            "peer-reset", "peer-closes", "send-to-gone-peer", "unchecked-socket", "privileged-port",
+            "peer-reset", "peer-closes", "send-to-gone-peer", "partial-send", "unchecked-socket", "privileged-port",
             "address-not-here", "emfile", "any-errno");
 
     /** Problems listed per file; the rest are counted. */

@@ -58,6 +58,11 @@ final class CallTracer {
         this.faults = faults;
     }
 
+    /** The server's sends go without waiting (the partial-send demonstration), see {@link FaultPlan}. */
+    boolean sendsWithoutWaiting() {
+        return faults.sendsWithoutWaiting();
+    }
+
     /**
      * @param gated false for the calls made while stopping, which must not wait for a step
      * @param failureArgs the argument text to show if the call fails

@@ -29,6 +29,11 @@ final class ConnectionSession implements Runnable {
     static final int KEEPALIVE_IDLE_SECONDS = 60;
     static final int KEEPALIVE_INTERVAL_SECONDS = 10;
     static final int KEEPALIVE_PROBES = 5;
+    /**
+     * The send buffer the partial-send demonstration asks for: small and fixed, so it fills after a few echoes
+     * (left alone, Linux grows a send buffer up to tcp_wmem's maximum, 4 MiB by default).
+     */
+    static final int DEMO_SNDBUF = 16 * 1024;
 
     /** The kernel gave up waiting: the idle timeout fired in recv() or send(). */
     private static final class IdleTimeout extends RuntimeException {
@@ -90,6 +95,16 @@ final class ConnectionSession implements Runnable {
     }
 
     private void configure() {
+        if (tracer.sendsWithoutWaiting()) {
+            try {
+                api.setsockopt(fd, SocketOption.SO_SNDBUF, DEMO_SNDBUF);
+                tracer.notice(actor, "for the short-send demonstration the server set SO_SNDBUF to " + DEMO_SNDBUF
+                        + " on this connection (the kernel doubles it for its bookkeeping) and sends with"
+                        + " MSG_DONTWAIT, so the send buffer fills after a few echoes to a client that does not read");
+            } catch (SyscallException e) {
+                tracer.notice(actor, "setting SO_SNDBUF for the short-send demonstration failed: " + e.getMessage());
+            }
+        }
         try {
             api.setsockopt(fd, SocketOption.SO_KEEPALIVE, 1);
             api.setsockopt(fd, SocketOption.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
@@ -157,16 +172,62 @@ final class ConnectionSession implements Runnable {
             }
             int from = off;
             int len = length - off;
+            boolean noWait = tracer.sendsWithoutWaiting();
             CallArgs args = CallArgs.lazy(() -> fd + ", " + StraceText.quote(data, from, len, StraceText.DEFAULT_MAX)
-                    + ", " + len + ", MSG_NOSIGNAL");
-            int sent = tracer.call(actor, Step.SEND, "send", args, true,
-                    () -> transmit(data, from, len),
-                    s -> new CallTracer.Report(s, args,
-                            from == 0 && s == data.length ? data : Arrays.copyOfRange(data, from, from + s), null, null,
-                            s < len ? "partial send: " + s + " of " + len + " bytes; the loop sends the rest" : null),
-                    args, null);
+                    + ", " + len + (noWait ? ", MSG_DONTWAIT|MSG_NOSIGNAL" : ", MSG_NOSIGNAL"));
+            if (noWait && off > 0) {
+                awaitRoom();
+            }
+            int sent;
+            try {
+                sent = tracer.call(actor, Step.SEND, "send", args, true,
+                        () -> noWait ? transmitNoWait(data, from, len) : transmit(data, from, len),
+                        s -> new CallTracer.Report(s, args,
+                                from == 0 && s == data.length ? data : Arrays.copyOfRange(data, from, from + s), null,
+                                null, s < len ? "partial send: " + s + " of " + len + " bytes; the loop sends the rest"
+                                        : null),
+                        args, null);
+            } catch (SyscallException e) {
+                if (noWait && !e.simulated() && (e.is("EAGAIN") || e.is("EWOULDBLOCK"))) {
+                    // nothing fitted: wait for room, then try again (off is unchanged)
+                    awaitRoom();
+                    continue;
+                }
+                throw e;
+            }
             bytesOut += sent;
             off += sent;
+        }
+    }
+
+    /**
+     * MSG_DONTWAIT: what fits in the send buffer now, or EAGAIN when nothing does; then {@link #awaitRoom}
+     * before the rest, as a non-blocking server does.
+     */
+    private int transmitNoWait(byte[] data, int from, int len) throws SyscallException {
+        while (true) {
+            try {
+                return api.sendNoWait(fd, data, from, len);
+            } catch (SyscallException e) {
+                if (e.is("EAGAIN") || e.is("EWOULDBLOCK")) {
+                    throw e; // the kernel's answer to MSG_DONTWAIT when nothing fits, shown as it is
+                }
+                retryOrRethrow(e, false);
+            }
+        }
+    }
+
+    /** poll() for POLLOUT: waits, in the kernel, until the peer has read enough for the send buffer to take more. */
+    private void awaitRoom() throws SyscallException {
+        int timeout = idleTimeoutSeconds > 0 ? idleTimeoutSeconds * 1000 : -1;
+        CallArgs args = CallArgs.of("[{fd=" + fd + ", events=POLLOUT}], 1, " + timeout);
+        int ready = tracer.call(actor, Step.SEND, "poll", args, false,
+                () -> api.poll(fd, org.socketstage.socket.SocketConstants.POLLOUT, timeout),
+                r -> new CallTracer.Report(r == 0 ? 0 : 1, args, null, null, null,
+                        r == 0 ? null : "the peer read some: the send buffer has room again"),
+                args, null);
+        if (ready == 0 && !stopping.getAsBoolean()) {
+            throw new IdleTimeout(false);
         }
     }
 

@@ -14,6 +14,8 @@ public final class FaultPlan {
 
     private final Map<Step, Errno> nextFailure = new EnumMap<>(Step.class);
     private boolean uncheckedSocket;
+    /** Read without the lock on every send. */
+    private volatile boolean sendWithoutWaiting;
     /** Read without the lock on every call: most calls have nothing armed. */
     private volatile boolean anyArmed;
     private volatile boolean holdAtFault;
@@ -33,6 +35,7 @@ public final class FaultPlan {
         nextFailure.clear();
         anyArmed = false;
         uncheckedSocket = false;
+        sendWithoutWaiting = false;
         holdAtFault = false;
     }
 
@@ -86,5 +89,18 @@ public final class FaultPlan {
 
     public synchronized boolean uncheckedSocket() {
         return uncheckedSocket;
+    }
+
+    /**
+     * For the partial-send demonstration: the server sends as a non-blocking server does, with MSG_DONTWAIT,
+     * so the kernel returns at once with what fitted (a short send, for real) and the loop waits in poll() for
+     * room before sending the rest. Nothing is simulated: every call and result is the kernel's.
+     */
+    public void setSendWithoutWaiting(boolean on) {
+        sendWithoutWaiting = on;
+    }
+
+    public boolean sendsWithoutWaiting() {
+        return sendWithoutWaiting;
     }
 }

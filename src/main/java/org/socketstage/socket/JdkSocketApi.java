@@ -144,6 +144,21 @@ public final class JdkSocketApi implements SocketApi {
 
     /** Like a blocking send() on a TCP socket, returns only once every byte is in the send buffer. */
     @Override
+    public int sendNoWait(int fd, byte[] data, int offset, int length) throws SyscallException {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        NioSocket socket = connected("send", fd, 0);
+        try {
+            int sent = socket.connection().write(ByteBuffer.wrap(data, offset, length));
+            if (sent == 0 && length > 0) {
+                throw ErrnoFromJava.asKernelWould("send", "EAGAIN", "no room in the send buffer (MSG_DONTWAIT)");
+            }
+            return sent;
+        } catch (IOException | RuntimeException e) {
+            throw ErrnoFromJava.failure("send", e);
+        }
+    }
+
+    @Override
     public int send(int fd, byte[] data, int offset, int length, int flags) throws SyscallException {
         Objects.checkFromIndexSize(offset, length, data.length);
         NioSocket socket = connected("send", fd, flags);

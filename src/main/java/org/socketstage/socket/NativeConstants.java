@@ -19,7 +19,8 @@ record NativeConstants(
         int soSndTimeo,
         int tcpKeepIdle,
         int tcpKeepIntvl,
-        int tcpKeepCnt) {
+        int tcpKeepCnt,
+        int msgDontWait) {
 
     static final int IPPROTO_TCP = 6;
     static final int TCP_NODELAY = 1;
@@ -28,11 +29,11 @@ record NativeConstants(
 
     /** Linux has MSG_NOSIGNAL per send(); macOS has no such flag, only SO_NOSIGPIPE per socket. */
     static final NativeConstants LINUX = new NativeConstants(1, 2, 13, 8, 7, 4, 0x4000, 0, 04000,
-            9, 20, 21, 4, 5, 6);
+            9, 20, 21, 4, 5, 6, 0x40);
 
     /** macOS calls the keepalive idle time TCP_KEEPALIVE (0x10). */
     static final NativeConstants MACOS = new NativeConstants(0xffff, 0x4, 0x80, 0x1002, 0x1001, 0x1007, 0, 0x1022, 0x4,
-            0x8, 0x1006, 0x1005, 0x10, 0x101, 0x102);
+            0x8, 0x1006, 0x1005, 0x10, 0x101, 0x102, 0x80);
 
     static NativeConstants forPlatform(Platform platform) {
         return platform == Platform.MACOS ? MACOS : LINUX;

@@ -190,6 +190,11 @@ public final class NativeSocketApi implements SocketApi {
     }
 
     @Override
+    public int sendNoWait(int fd, byte[] data, int offset, int length) throws SyscallException {
+        return send(fd, data, offset, length, constants.msgDontWait());
+    }
+
+    @Override
     public void shutdown(int fd, Shutdown how) throws SyscallException {
         try {
             DirectLibC.shutdown(fd, how.value());

@@ -44,6 +44,12 @@ public interface SocketApi {
     /** Returns the number of bytes received, 0 when the peer has closed its side. */
     int recv(int fd, byte[] buffer, int length, int flags) throws SyscallException;
 
+    /**
+     * send() with MSG_DONTWAIT, as a non-blocking server sends: the kernel takes what fits in the socket's send
+     * buffer now and returns that count (a short send), or fails with EAGAIN when nothing fits. Never waits.
+     */
+    int sendNoWait(int fd, byte[] data, int offset, int length) throws SyscallException;
+
     /** Sends without raising SIGPIPE (MSG_NOSIGNAL where it exists); a gone peer gives EPIPE. */
     int send(int fd, byte[] data, int offset, int length, int flags) throws SyscallException;
 

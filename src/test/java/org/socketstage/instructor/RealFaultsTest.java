@@ -208,6 +208,34 @@ class RealFaultsTest extends FaultDemoTestBase {
     }
 
     @Test
+    void aClientThatStopsReadingGetsShortSendsFromTheKernelAndEveryByteInTheEnd() throws Exception {
+        FaultDemo demo = Fault.PARTIAL_SEND.newDemo();
+        Outcome o = setUp(demo);
+        assertThat(o.summary()).contains("client got " + PartialSend.BYTES + " of " + PartialSend.BYTES + " bytes: nothing lost");
+        java.util.List<CallReturned> sends = log.returned(r -> r.actor().kind() == Actor.Kind.CONNECTION
+                && r.call().equals("send") && !r.failed());
+        java.util.List<CallReturned> shortOnes = sends.stream().filter(PartialSend::isShort).toList();
+        assertThat(shortOnes).as("short sends among %s sends", sends.size()).isNotEmpty();
+        for (CallReturned r : shortOnes) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("partial send: (\\d+) of (\\d+) bytes").matcher(r.note());
+            assertThat(m.find()).as(r.note()).isTrue();
+            long took = Long.parseLong(m.group(1));
+            long asked = Long.parseLong(m.group(2));
+            assertThat(r.result()).isEqualTo(took);
+            assertThat(took).isBetween(1L, asked - 1);
+            assertThat(r.simulated()).isFalse();
+            assertThat(r.straceText()).contains("MSG_DONTWAIT|MSG_NOSIGNAL");
+        }
+        long echoed = sends.stream().mapToLong(CallReturned::result).sum();
+        assertThat(echoed).as("bytes the server's sends took").isEqualTo(PartialSend.BYTES);
+        assertThat(log.returned(r -> r.call().equals("poll") && r.result() == 1)).as("waits for room that ended").isNotEmpty();
+        log.returned(r -> r.call().equals("send") && r.failed())
+                .forEach(r -> assertThat(r.errno().name()).as(r.straceText()).isIn("EAGAIN", "EWOULDBLOCK"));
+        recoversAfterUndo(demo);
+        assertThat(room.faults().sendsWithoutWaiting()).as("undo puts blocking sends back").isFalse();
+    }
+
+    @Test
     void bindToAnAddressThisMachineDoesNotHaveFailsWithEaddrnotavail() throws Exception {
         FaultDemo demo = Fault.ADDRESS_NOT_HERE.newDemo();
         setUp(demo);

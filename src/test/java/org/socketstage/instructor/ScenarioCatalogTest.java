@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class ScenarioCatalogTest {
 
     @Test
-    void namesAreTheTwelveTheLessonsUseInThePanelsOrder() {
+    void namesAreTheThirteenTheLessonsUseInThePanelsOrder() {
         assertThat(ScenarioCatalog.names()).containsExactly("port-in-use", "time-wait", "backlog-demo", "refused",
-                "peer-reset", "peer-closes", "send-to-gone-peer", "unchecked-socket", "privileged-port",
+                "peer-reset", "peer-closes", "send-to-gone-peer", "partial-send", "unchecked-socket", "privileged-port",
                 "address-not-here", "emfile", "any-errno");
     }
 

@@ -82,7 +82,7 @@ class InstructorPanelViewTest {
         assertThat(text(robot, "#instructor-check")).contains("if (rc == -1)");
         assertThat(text(robot, "#instructor-recover")).isNotBlank();
         assertThat(text(robot, "#instructor-badge")).isEqualTo("REAL");
-        assertThat(fx(() -> ((ListView<?>) robot.lookup("#instructor-faults").query()).getItems())).hasSize(12);
+        assertThat(fx(() -> ((ListView<?>) robot.lookup("#instructor-faults").query()).getItems())).hasSize(13);
         assertThat(fx(() -> robot.lookup("#instructor-followup").queryButton().getText())).isEqualTo("Release the port");
         assertThat(fx(() -> robot.lookup("#instructor-any-errno").query().isVisible())).isFalse();
     }
