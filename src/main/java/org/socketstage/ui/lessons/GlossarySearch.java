@@ -81,7 +81,7 @@ final class GlossarySearch {
                 }
             }
         }
-        // a name that is the query itself comes first, then names that begin with it; the rest keep the glossary's order
+        // a name that is the query itself comes first; the others keep the glossary's order
         byName.sort(Comparator.comparingInt(t -> nameRank(t, needle, squeezed)));
         byName.addAll(byText);
         near.stream().sorted(Comparator.comparingInt(Near::typos)).forEach(n -> byName.add(n.term()));
@@ -96,11 +96,7 @@ final class GlossarySearch {
         if (e.name().equals(needle) || e.nameSqueezed().equals(squeezed)) {
             return 0;
         }
-        // then a name that begins with it ("time_w" is TIME_WAIT being typed, not TCP_TIMEWAIT_LEN)
-        if (e.name().startsWith(needle) || e.nameSqueezed().startsWith(squeezed)) {
-            return 1;
-        }
-        return 2;
+        return 1;
     }
 
     private record Near(GlossaryTerm term, int typos) {}
