@@ -188,7 +188,8 @@ class InstructorPanelViewTest {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }
 
+    /** A picture only: a loaded machine may take longer to draw it than a read of a label. */
     private void screenshot(String name) throws Exception {
-        fx(() -> org.socketstage.ui.PaneSnapshots.save(root.getScene(), name));
+        WaitForAsyncUtils.asyncFx(() -> org.socketstage.ui.PaneSnapshots.save(root.getScene(), name)).get(30, TimeUnit.SECONDS);
     }
 }
