@@ -3,7 +3,11 @@ package org.socketstage;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.socket.SocketBackend;
 import picocli.CommandLine;
@@ -11,6 +15,9 @@ import org.socketstage.settings.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import org.socketstage.settings.ServerConfig;
+import org.socketstage.ui.trace.ProgramLaunch;
 
 /**
  * The options of the windowed app (the trace mode has its own, see TraceOptions). Parsed once by Main to
@@ -35,8 +42,22 @@ public final class LaunchOptions {
     @Option(names = "--check-lessons", paramLabel = "DIR", description = "Check the lesson files in DIR, print a summary or the problems, exit 0 or 1.")
     Path checkLessons;
 
+    @Option(names = "--program", description = "Trace your own server, given after --, instead of running SocketStage's (Linux). --port is then the port it should use.")
+    boolean program;
+
+    @Option(names = "--source", paramLabel = "FILE", description = "With --program: the program's source file, shown in the Program tab.")
+    Path source;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "With --program: the folder to start it in. Default: the current one.")
+    Path dir;
+
+    @Parameters(paramLabel = "CMD", description = "With --program: the program and its arguments, after --.")
+    List<String> command = new ArrayList<>();
+
     @Mixin
     ServerOptions server = new ServerOptions();
+
+    private boolean portGiven;
 
     private ServerOptions.Checked checkedServer;
 
@@ -69,6 +90,16 @@ public final class LaunchOptions {
         return server().backend();
     }
 
+    /** The program --program asks to trace, with its folder, port and source; empty without --program. */
+    public Optional<ProgramLaunch> program() {
+        if (!program) {
+            return Optional.empty();
+        }
+        OptionalInt port = portGiven
+                ? OptionalInt.of(server().settings().apply(ServerConfig.defaults()).port()) : OptionalInt.empty();
+        return Optional.of(new ProgramLaunch(command, dir, port, Optional.ofNullable(source)));
+    }
+
     /** Options for a window with nothing on the command line. */
     public static LaunchOptions none() {
         return new LaunchOptions();
@@ -92,6 +123,25 @@ public final class LaunchOptions {
         }
         if (options.lessonsDir != null && !Files.isDirectory(options.lessonsDir)) {
             err.println("socketstage: --lessons: " + options.lessonsDir + " is not a folder (give the folder that holds the lesson .md files)");
+            return Optional.empty();
+        }
+        options.portGiven = Arrays.stream(args).takeWhile(a -> !a.equals("--"))
+                .anyMatch(a -> a.equals("--port") || a.startsWith("--port="));
+        if (options.program && options.command.isEmpty()) {
+            err.println("socketstage: --program: give the program to trace after --, e.g. --program -- ./echo_server 9090");
+            return Optional.empty();
+        }
+        if (!options.program && !options.command.isEmpty()) {
+            err.println("socketstage: " + String.join(" ", options.command) + ": not an option (to trace your own"
+                    + " server, give --program, then the program after --)");
+            return Optional.empty();
+        }
+        if (options.source != null && !Files.isRegularFile(options.source)) {
+            err.println("socketstage: --source: cannot read " + options.source);
+            return Optional.empty();
+        }
+        if (options.dir != null && !Files.isDirectory(options.dir)) {
+            err.println("socketstage: --dir: not a folder: " + options.dir);
             return Optional.empty();
         }
         ServerOptions.Checked server = options.server();

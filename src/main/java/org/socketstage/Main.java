@@ -9,6 +9,7 @@ import javafx.application.Application;
 import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.lessons.LessonCheck;
 import org.socketstage.trace.TraceMode;
+import org.socketstage.tracer.check.CheckProgramCommand;
 import org.socketstage.ui.SocketStageApp;
 
 /**
@@ -29,6 +30,9 @@ public final class Main {
         // before the trace mode's own options, so "--no-gui --version" prints the version too
         if (printVersion(args, System.out)) {
             System.exit(0);
+        }
+        if (CheckProgramCommand.wanted(args)) {
+            System.exit(CheckProgramCommand.run(args, System.out, System.err));
         }
         if (Arrays.asList(args).contains("--no-gui")) {
             System.exit(runTrace(args));

@@ -45,4 +45,31 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.parse(new String[] {"--backend", "raw"}, err.stream)).isEmpty();
         assertThat(err.text()).contains("--backend: must be native or jdk");
     }
+
+    @Test
+    void aProgramToTraceComesAfterTheDoubleDashWithItsPortFolderAndSource(@TempDir Path dir) throws Exception {
+        Path source = java.nio.file.Files.writeString(dir.resolve("echo_server.c"), "int main(void) { return 0; }\n");
+        LaunchOptions o = LaunchOptions.parse(new String[] {"--program", "--port", "9191", "--dir", dir.toString(),
+                "--source", source.toString(), "--", "./echo_server", "--port", "9191"}, err.stream).orElseThrow();
+        var launch = o.program().orElseThrow();
+        assertThat(launch.argv()).containsExactly("./echo_server", "--port", "9191");
+        assertThat(launch.port()).hasValue(9191);
+        assertThat(launch.folder()).isEqualTo(dir);
+        assertThat(launch.source()).contains(source);
+        assertThat(LaunchOptions.parse(new String[] {"--program", "--", "./s"}, err.stream).orElseThrow().program()
+                .orElseThrow().port()).as("no --port: any port").isEmpty();
+        assertThat(LaunchOptions.none().program()).isEmpty();
+        assertThat(err.text()).isEmpty();
+    }
+
+    @Test
+    void aProgramWithoutItsCommandOrACommandWithoutProgramIsRejected(@TempDir Path dir) {
+        assertThat(LaunchOptions.parse(new String[] {"--program"}, err.stream)).isEmpty();
+        assertThat(err.text()).contains("--program: give the program to trace after --");
+        assertThat(LaunchOptions.parse(new String[] {"--", "./server"}, err.stream)).isEmpty();
+        assertThat(err.text()).contains("./server: not an option").contains("--program");
+        assertThat(LaunchOptions.parse(new String[] {"--program", "--source", dir.resolve("no.c").toString(), "--",
+                "./s"}, err.stream)).isEmpty();
+        assertThat(err.text()).contains("--source: cannot read");
+    }
 }

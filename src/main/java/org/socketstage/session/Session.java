@@ -256,7 +256,7 @@ public final class Session implements Classroom, AutoCloseable {
         afterStop.stop();
         ServerConfig c = config;
         gate.reset();
-        Server s;
+        Server s = null;
         try {
             s = source.create(new ServerSource.Parts(c, api, gate, bus, faults, kernelViews.get()));
             server = s;
@@ -265,6 +265,9 @@ public final class Session implements Classroom, AutoCloseable {
             // the server never ran, so it published nothing: say so on the one event stream, and let Start try again
             server = null;
             LOG.log(System.Logger.Level.WARNING, "could not start the server", e);
+            if (s != null && s.state() == ServerState.FAILED) {
+                return; // it said why on the bus itself (a traced program that could not be started)
+            }
             bus.publish((seq, time) -> new ServerEvent.StateChanged(seq, time, Actor.SERVER,
                     ServerState.FAILED, "could not start the server: " + e.getMessage()));
             return;

@@ -74,6 +74,9 @@ public final class TraceMode {
     }
 
     public int run(String... args) {
+        if (ProgramOptions.wanted(args)) {
+            return new ProgramTrace(in, out, err, stopRequested).run(args);
+        }
         TraceOptions options = new TraceOptions();
         CommandLine cli = new CommandLine(options);
         try {

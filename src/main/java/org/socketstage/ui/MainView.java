@@ -28,6 +28,7 @@ import org.socketstage.ui.log.EventLogViewModel;
 import org.socketstage.ui.text.UiText;
 import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
+import org.socketstage.ui.trace.ProgramPaneView;
 
 /** Controller of fxml/MainView.fxml: hands each included view its ViewModel and fills the pane tabs. */
 public final class MainView {
@@ -47,6 +48,9 @@ public final class MainView {
     @FXML private ClientPanelView clientController;
     @FXML private LessonPaneView lessonsController;
     @FXML private InstructorPanelView instructorController;
+    @FXML private ProgramPaneView programController;
+    @FXML private MenuItem traceMenuItem;
+    @FXML private Tab programTab;
     @FXML private CheckMenuItem instructorMenuItem;
     @FXML private MenuItem keysMenuItem;
     @FXML private MenuItem aboutMenuItem;
@@ -90,7 +94,7 @@ public final class MainView {
     private void initialize() {
         UiText texts = vm.texts();
         for (PaneController pane : List.of(codeController, sockaddrController, logController, clientController,
-                lessonsController, instructorController)) {
+                lessonsController, instructorController, programController)) {
             included.add(pane);
         }
         instructorSwitch = InstructorPanelSwitch.load();
@@ -115,7 +119,21 @@ public final class MainView {
             }
         });
         statusBar.setText(texts.format("status.backend", vm.socketApiName()));
+        vm.program().unsupportedReason().ifPresent(reason -> {
+            traceMenuItem.setDisable(true);
+            traceMenuItem.setText(texts.format("menu.traceProgram.unsupported", reason));
+        });
         bindMenus();
+    }
+
+    @FXML
+    private void onTraceProgram() {
+        actions.traceProgram();
+    }
+
+    /** Brings the Program tab forward (a program is being traced). */
+    void showProgramTab() {
+        panes.getSelectionModel().select(programTab);
     }
 
     /** The menus show every action with its key, enabled when the toolbar's and panels' buttons are. */
@@ -263,6 +281,13 @@ public final class MainView {
     @FXML
     private void onShowClients() {
         tabs().select(clientTab);
+    }
+
+    @FXML
+    private void onShowProgram() {
+        if (panes.getTabs().contains(programTab)) {
+            tabs().select(programTab);
+        }
     }
 
     @FXML

@@ -17,6 +17,8 @@ import org.socketstage.ui.log.EventLogViewModel;
 import org.socketstage.ui.sockaddr.SockaddrViewModel;
 import org.socketstage.ui.sockets.SocketsViewModel;
 import org.socketstage.ui.text.UiText;
+import org.socketstage.ui.trace.ProgramPaneViewModel;
+import org.socketstage.ui.trace.RecentPrograms;
 
 /**
  * Every ViewModel of the main window, made once from the session they show. The session owns the server, its
@@ -38,6 +40,7 @@ public final class MainViewModel {
     private final ClientPanelViewModel clients;
     private final LessonPaneViewModel lessons;
     private final InstructorPanelViewModel instructor;
+    private final ProgramPaneViewModel program;
 
     public MainViewModel(Session session, UiText texts) {
         this(session, texts, ViewFeed.DEFAULT_HISTORY, null);
@@ -58,7 +61,8 @@ public final class MainViewModel {
         this.clients = new ClientPanelViewModel(texts, session.fleet(), session.config());
         this.lessons = new LessonPaneViewModel(LessonPaneView.loadLibrary(extraLessons), LessonProgress.forUser());
         this.instructor = new InstructorPanelViewModel(texts, session, session.background());
-        for (EventSink sink : List.of(lane, sockets, code, sockaddr, log, clients, lessons, instructor)) {
+        this.program = new ProgramPaneViewModel(session, texts, session.background(), RecentPrograms.open());
+        for (EventSink sink : List.of(lane, sockets, code, sockaddr, log, clients, lessons, instructor, program)) {
             feed.addSink(sink);
         }
         feed.addLiveSink(control);
@@ -132,9 +136,15 @@ public final class MainViewModel {
         return instructor;
     }
 
+    /** The Program tab: a student's own program traced as the session's server. */
+    public ProgramPaneViewModel program() {
+        return program;
+    }
+
     /** The window is closing: stop what the ViewModels have asked for (a set-up, an export's hold on the spool). */
     public void shutdown() {
         instructor.shutdown();
         log.shutdown();
+        program.checks().cancel();
     }
 }

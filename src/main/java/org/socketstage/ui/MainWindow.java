@@ -11,6 +11,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.socketstage.session.Session;
+import org.socketstage.ui.trace.ProgramLaunch;
+import org.socketstage.ui.trace.TraceProgramDialog;
 
 /**
  * The main window: loads fxml/MainView.fxml through the one view factory, applies theme and zoom, installs
@@ -121,6 +123,12 @@ public final class MainWindow implements AutoCloseable {
         }
 
         @Override
+        public void traceProgram() {
+            new TraceProgramDialog(stage, vm.texts(), vm.program().recentPrograms(), Resources.stylesheet(BASE_CSS))
+                    .showAndWait().ifPresent(MainWindow.this::traceProgram);
+        }
+
+        @Override
         public void quit() {
             stage.hide();
         }
@@ -143,6 +151,12 @@ public final class MainWindow implements AutoCloseable {
 
     GuidedTour tour() {
         return tour;
+    }
+
+    /** Puts the program on the stage as the session's server and shows its tab (the dialog, or --program). */
+    public void traceProgram(ProgramLaunch launch) {
+        vm.program().trace(launch);
+        view.showProgramTab();
     }
 
     /** Forgets the user's settings and pacing: the session goes back to a first launch's. */

@@ -38,7 +38,8 @@ public class SocketStageApp extends Application {
         window.mainView().lessons().setHostServices(getHostServices());
         window.greetIfFirstLaunch();
         options.scenario().flatMap(ScenarioCatalog::byName).ifPresent(s -> window.mainView().runScenario(s));
-        if (options.autostart() && options.scenario().isEmpty()) {
+        options.program().ifPresent(window::traceProgram);
+        if (options.autostart() && options.scenario().isEmpty() && options.program().isEmpty()) {
             window.viewModel().control().start();
         }
         // closing the main window ends the app even if a dialog (e.g. Help) is still open

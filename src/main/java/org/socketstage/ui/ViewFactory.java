@@ -13,6 +13,7 @@ import org.socketstage.ui.lessons.LessonPaneView;
 import org.socketstage.ui.log.EventLogView;
 import org.socketstage.ui.sockaddr.SockaddrView;
 import org.socketstage.ui.sockets.SocketsView;
+import org.socketstage.ui.trace.ProgramPaneView;
 
 /**
  * The one way a pane is made: FXMLLoader asks this for every controller (fx:include too), and each view gets
@@ -53,6 +54,8 @@ final class ViewFactory implements Callback<Class<?>, Object> {
             return new ClientPanelView(vm.clients(), vm.texts());
         } else if (type == LessonPaneView.class) {
             return new LessonPaneView(vm.lessons(), vm.texts());
+        } else if (type == ProgramPaneView.class) {
+            return new ProgramPaneView(vm.program(), vm.texts(), actions::traceProgram);
         } else if (type == InstructorPanelView.class) {
             return new InstructorPanelView(vm.instructor());
         }

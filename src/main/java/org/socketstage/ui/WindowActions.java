@@ -14,6 +14,9 @@ interface WindowActions {
     /** Back to a first launch's settings and pacing, after asking. */
     void resetToDefaults();
 
+    /** File → Trace a program…: asks which program, then puts it on the stage. */
+    void traceProgram();
+
     /** Closes the window, which ends the session and the app. */
     void quit();
 }

@@ -188,6 +188,38 @@ class TryItTasksAchievableTest {
             rig.gate.resume();
         });
 
+        DRIVERS.put("conversation/watch-a-send-come-back-short", rig -> {
+            // what the partial-send scenario does: sends without waiting, a client that reads nothing for a while
+            rig.faults.setSendWithoutWaiting(true);
+            LifecycleServer s = rig.startAndAwaitAccept(LiveRig.config());
+            Socket c = rig.closeAtEnd(new Socket());
+            c.setReceiveBufferSize(4096);
+            c.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), s.boundPort()), 5000);
+            c.setSoTimeout(10_000);
+            int total = 1 << 20;
+            Thread writer = new Thread(() -> {
+                try {
+                    byte[] chunk = new byte[16 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    for (int sent = 0; sent < total; sent += chunk.length) {
+                        c.getOutputStream().write(chunk);
+                    }
+                } catch (java.io.IOException e) {
+                    // the test ends the connection
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            Thread.sleep(1500);
+            byte[] buf = new byte[64 * 1024];
+            for (int got = 0; got < total; ) {
+                int n = c.getInputStream().read(buf);
+                if (n < 0) {
+                    break;
+                }
+                got += n;
+            }
+        });
         DRIVERS.put("conversation/close-the-door-on-the-waiting-room", rig -> {
             rig.gate.setBreakpoint(Step.ACCEPT, true);
             LifecycleServer s = rig.start(LiveRig.config());

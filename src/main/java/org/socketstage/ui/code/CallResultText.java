@@ -25,6 +25,8 @@ public final class CallResultText {
         }
         if (r.simulated()) {
             b.append("  [").append(text.get("code.simulated")).append(']');
+        } else if (r.injected()) {
+            b.append("  [").append(text.get("common.injected")).append(']');
         }
         return b.toString();
     }

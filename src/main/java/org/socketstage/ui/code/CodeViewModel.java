@@ -156,6 +156,8 @@ public final class CodeViewModel implements EventSink {
                 .append(r.failed() ? "-1 " + r.errno().straceText() : Long.toString(r.result()));
         if (r.simulated()) {
             b.append("  [").append(text.get("code.simulated")).append(']');
+        } else if (r.injected()) {
+            b.append("  [").append(text.get("common.injected")).append(']');
         }
         if (r.note() != null && !r.note().isBlank()) {
             b.append("  — ").append(r.note());

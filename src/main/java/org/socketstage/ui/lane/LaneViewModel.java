@@ -168,6 +168,8 @@ public final class LaneViewModel implements BatchedSink {
         String result = resultText(r);
         if (r.simulated()) {
             result = texts.format("lane.result.simulated", result);
+        } else if (r.injected()) {
+            result = texts.format("lane.result.injected", result);
         }
         String errnoName = r.failed() ? r.errno().name() : "";
         String explanation = r.failed() ? advice.explain(r.stage(), r.errno()) : "";
@@ -178,7 +180,8 @@ public final class LaneViewModel implements BatchedSink {
         if (r.failed()) {
             failedStage = r.stage();
             failureLine = texts.format("lane.failure", r.stage().label(), errnoName, explanation)
-                    + (r.simulated() ? " (" + texts.get("common.simulated") + ")" : "");
+                    + (r.simulated() ? " (" + texts.get("common.simulated") + ")" : "")
+                    + (r.injected() ? " (" + texts.get("common.injected") + ")" : "");
         } else if (r.stage() == failedStage) {
             failedStage = null;
             failureLine = "";

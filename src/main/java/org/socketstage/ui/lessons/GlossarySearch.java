@@ -81,7 +81,8 @@ final class GlossarySearch {
                 }
             }
         }
-        // a name that is the query itself comes first; the others keep the glossary's order
+        // as in any search-as-you-type: the name that is the query, then names that begin with it ("time_w" is
+        // TIME_WAIT being typed, not TCP_TIMEWAIT_LEN), then the rest in the glossary's order
         byName.sort(Comparator.comparingInt(t -> nameRank(t, needle, squeezed)));
         byName.addAll(byText);
         near.stream().sorted(Comparator.comparingInt(Near::typos)).forEach(n -> byName.add(n.term()));
@@ -96,7 +97,7 @@ final class GlossarySearch {
         if (e.name().equals(needle) || e.nameSqueezed().equals(squeezed)) {
             return 0;
         }
-        return 1;
+        return e.name().startsWith(needle) || e.nameSqueezed().startsWith(squeezed) ? 1 : 2;
     }
 
     private record Near(GlossaryTerm term, int typos) {}

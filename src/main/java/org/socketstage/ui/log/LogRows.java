@@ -46,12 +46,14 @@ final class LogRows {
         StringBuilder result = new StringBuilder(r.failed() ? "-1" : Long.toString(r.result()));
         if (r.simulated()) {
             result.append("  [").append(text.get("code.simulated")).append(']');
+        } else if (r.injected()) {
+            result.append("  [").append(text.get("common.injected")).append(']');
         }
         if (r.note() != null && !r.note().isBlank()) {
             result.append("  (").append(r.note()).append(')');
         }
         return row(r, r.call() + "(" + r.args() + ")", result.toString(),
-                r.failed() ? r.errno().name() : "", r.failed(), r.simulated());
+                r.failed() ? r.errno().name() : "", r.failed(), r.source().madeUp());
     }
 
     private String kernel(KernelSnapshot s) {

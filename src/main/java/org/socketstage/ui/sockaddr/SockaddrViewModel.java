@@ -153,6 +153,8 @@ public final class SockaddrViewModel implements EventSink {
         String result = r.failed() ? "-1 " + r.errno().name() : Long.toString(r.result());
         if (r.simulated()) {
             result += " [" + text.get("code.simulated") + "]";
+        } else if (r.injected()) {
+            result += " [" + text.get("common.injected") + "]";
         }
         return text.format("sockaddr.status.bound", address.toString(), result);
     }

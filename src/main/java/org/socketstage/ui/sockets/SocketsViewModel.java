@@ -177,7 +177,8 @@ public final class SocketsViewModel implements BatchedSink {
             return made;
         });
         if (r.failed()) {
-            c.problem = r.errno().name() + (r.simulated() ? " " + texts.get("common.simulated") : "");
+            c.problem = r.errno().name() + (r.simulated() ? " " + texts.get("common.simulated")
+                    : r.injected() ? " " + texts.get("common.injected") : "");
             if (r.stage() != Step.CLOSE_CLIENT) {
                 c.state = ConnectionState.FAILED;
                 return;

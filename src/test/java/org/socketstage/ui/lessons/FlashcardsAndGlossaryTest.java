@@ -53,7 +53,9 @@ class FlashcardsAndGlossaryTest {
                 new GlossaryTerm("queue overflow", "When the queue is full.", "g")));
         assertThat(g.matches()).hasSize(4);
         g.queryProperty().set("QUEUE");
-        assertThat(g.matches()).extracting(GlossaryTerm::term).containsExactly("accept queue", "queue overflow", "backlog");
+        // a name that begins with the query, then one that contains it, then a definition that does
+        assertThat(g.matches()).extracting(GlossaryTerm::term).containsExactly("queue overflow", "accept queue", "backlog");
+        // the term shown before typing still matches, so it stays shown
         assertThat(g.selectedProperty().get().term()).isEqualTo("accept queue");
         g.queryProperty().set("bind");
         assertThat(g.matches()).extracting(GlossaryTerm::term).containsExactly("bind()");

@@ -1,0 +1,152 @@
+package org.socketstage.tracer.check;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.socketstage.settings.ConfigRules;
+import org.socketstage.tracer.ProgramCommand;
+import org.socketstage.tracer.TraceFailure;
+import org.socketstage.tracer.Tracing;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code socketstage --check-program [--port N] [--expect echo|none] [--report FILE] -- ./server ARGS}: runs the
+ * robustness battery and prints the report. Exit codes: 0 when no check failed, 1 when one did or the program
+ * could not be run or traced, 2 for bad input (options, or a machine that cannot trace).
+ */
+@Command(name = "socketstage --check-program", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Checks your own server's error handling: each check starts it afresh under the tracer,"
+                + " injects a fault or plays a client, and judges what the program does.")
+public final class CheckProgramCommand {
+
+    public static final int ALL_PASSED = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Option(names = "--check-program", description = "Run the check (this command).")
+    boolean checkProgram;
+
+    @Option(names = "--port", paramLabel = "N", description = "The port the program should listen on (give it the same port in its own arguments). Default: the port it listens on at its first start.")
+    String port;
+
+    @Option(names = "--expect", paramLabel = "echo|none", description = "What the program does with a client's line: echo it back, or anything (then only its calls are judged). Default ${DEFAULT-VALUE}.")
+    String expect = "echo";
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE as JSON.")
+    Path report;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "The folder to start the program in. Default: the current one.")
+    Path dir;
+
+    @Parameters(paramLabel = "CMD", description = "The program and its arguments, after --.")
+    List<String> command = new ArrayList<>();
+
+    private CheckProgramCommand() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CheckProgramCommand options = new CheckProgramCommand();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("socketstage: " + e.getMessage() + " (put the program after --, e.g. --check-program -- ./server 9090)");
+            cli.usage(err);
+            return BAD_INPUT;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return ALL_PASSED;
+        }
+        List<String> problems = new ArrayList<>();
+        Optional<CheckSettings> settings = options.settings(problems);
+        if (settings.isEmpty()) {
+            problems.forEach(p -> err.println("socketstage: " + p));
+            return BAD_INPUT;
+        }
+        Optional<String> unsupported = Tracing.unsupportedReason();
+        if (unsupported.isPresent()) {
+            err.println("socketstage: " + unsupported.get());
+            return BAD_INPUT;
+        }
+        if (options.report != null && !writable(options.report)) {
+            err.println("socketstage: --report: cannot write " + options.report);
+            return BAD_INPUT;
+        }
+        out.println(CheckReport.heading(settings.get()));
+        out.println();
+        CheckReport result;
+        try {
+            result = ProgramCheck.run(settings.get(), r -> {
+                out.print(CheckReport.text(r));
+                out.println();
+                out.flush();
+            });
+        } catch (TraceFailure f) {
+            err.println("socketstage: " + f.getMessage());
+            return f.kind() == TraceFailure.Kind.NOT_SUPPORTED ? BAD_INPUT : FAILED;
+        }
+        out.println(result.totals());
+        if (options.report != null) {
+            try {
+                Files.writeString(options.report, result.json(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("socketstage: --report: cannot write " + options.report + " (" + e.getMessage() + ")");
+                return FAILED;
+            }
+        }
+        return result.allPassed() ? ALL_PASSED : FAILED;
+    }
+
+    private Optional<CheckSettings> settings(List<String> problems) {
+        if (command.isEmpty()) {
+            problems.add("--check-program: give the program after --, e.g. --check-program --port 9090 -- ./echo_server 9090");
+        }
+        OptionalInt p = OptionalInt.empty();
+        if (port != null) {
+            Optional<Integer> n = ConfigRules.parseInt(port).filter(v -> v >= 1 && v <= 65535);
+            if (n.isEmpty()) {
+                problems.add("--port: the port the program should listen on, 1 to 65535 (got \"" + port + "\")");
+            } else {
+                p = OptionalInt.of(n.get());
+            }
+        }
+        Optional<Expect> e = Expect.fromOption(expect);
+        if (e.isEmpty()) {
+            problems.add("--expect: must be echo or none (got \"" + expect + "\")");
+        }
+        if (dir != null && !Files.isDirectory(dir)) {
+            problems.add("--dir: not a folder: " + dir);
+        }
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckSettings(new ProgramCommand(command, dir), p, e.orElseThrow()));
+    }
+
+    private static boolean writable(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent) && (!Files.exists(file) || Files.isWritable(file));
+    }
+
+    /** True when these arguments ask for the check (--check-program before the --). */
+    public static boolean wanted(String... args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--check-program")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
