@@ -101,14 +101,18 @@ final class CallStops {
         proceed(t, c);
     }
 
-    /** Lets the call run: as the program made it, failed with an injected errno, or with a lowered length. */
+    /**
+     * Lets the call run: as the program made it, failed with an injected errno, or with a lowered length. While
+     * stopping, calls run for real (a program closing its sockets on SIGTERM does so, and its results are true).
+     */
     private void proceed(Task t, TracedCall c) {
         try {
-            if (stopping.getAsBoolean() || c.suppressed) {
-                c.suppressed = true;
+            if (c.suppressed) {
+                // a call held at the gate when Stop came: it never ran, and the program is being ended with SIGTERM;
+                // it comes back as a signal would leave it (EINTR), so the program's handler can run, and is not shown
                 c.injected = Errno.byName("EINTR").orElseThrow();
                 arch.skipCall(t.tid);
-            } else {
+            } else if (!stopping.getAsBoolean()) {
                 Injection i = faults.decide(c);
                 if (i != null && i.kind() == Injection.Kind.ERRNO) {
                     arch.skipCall(t.tid);

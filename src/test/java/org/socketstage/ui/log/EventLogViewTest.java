@@ -253,6 +253,7 @@ class EventLogViewTest {
         robot.interact(() -> {
             view.viewModel().reset();
             published.subList(0, 5).forEach(view.viewModel()::apply);
+            view.viewModel().publish();
             view.viewModel().showMoment(published.get(4).seq());
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -265,6 +266,7 @@ class EventLogViewTest {
         robot.interact(() -> {
             view.viewModel().reset();
             published.forEach(view.viewModel()::apply);
+            view.viewModel().publish();
             view.viewModel().showLive();
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> rowCount(robot) == 1);

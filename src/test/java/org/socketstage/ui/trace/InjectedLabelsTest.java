@@ -46,6 +46,7 @@ class InjectedLabelsTest {
         EventLogViewModel log = new EventLogViewModel(text, Runnable::run);
         log.apply(bind(ResultSource.INJECTED));
         log.apply(bind(ResultSource.KERNEL));
+        log.publish(); // the log shows a batch's rows at once, as the feed does at the end of each batch
 
         assertThat(log.rows().get(0).result()).contains("[injected]");
         assertThat(log.rows().get(1).result()).doesNotContain("[injected]");
