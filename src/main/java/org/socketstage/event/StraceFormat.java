@@ -11,6 +11,9 @@ import org.socketstage.event.Step;
 /** One strace-style line per event worth printing, prefixed by the actor: {@code [server] listen(3, 5) = 0}. */
 public final class StraceFormat {
 
+    /** The call name of the sockaddr_in stage's pseudo-call (the program fills the struct in its own memory). */
+    public static final String SOCKADDR_FILL = "sockaddr_in";
+
     private StraceFormat() {}
 
     /** The line for this event, or null for events that print nothing (a call about to start). */
@@ -27,7 +30,8 @@ public final class StraceFormat {
     public static boolean appendLine(StringBuilder sb, ServerEvent event, String actorLabel) {
         if (event instanceof ServerEvent.CallReturned r) {
             sb.append('[').append(actorLabel).append("] ");
-            if (r.stage() == Step.SOCKADDR && !r.failed()) {
+            // filling sockaddr_in is no system call; a client's getsockname() in the same stage is one, printed as strace does
+            if (r.stage() == Step.SOCKADDR && !r.failed() && SOCKADDR_FILL.equals(r.call())) {
                 sb.append("struct sockaddr_in addr = {").append(r.args().text()).append("};  /* ")
                         .append(hex(r.sockaddrBytes()))
                         .append(" -- not a system call: the program fills the struct in its own memory */");

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
 import org.socketstage.event.ServerEvent.CallReturned;
 import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
@@ -92,6 +94,7 @@ public final class AnyErrno extends FaultDemo {
             rig.say("SO_REUSEADDR switched on: without it the server makes no setsockopt() call");
         }
         rig.room.faults().failNext(chosen, failure);
+        rig.pauseAtNextFault();
         rig.say("armed: the next " + chosen.label() + " fails with " + failure.straceText() + " (simulated)");
         rig.restartServer();
         if (chosen.perClient()) {
@@ -110,7 +113,35 @@ public final class AnyErrno extends FaultDemo {
             return Outcome.notShown("the server did not reach " + chosen.label() + "; the fault stays armed until it does");
         }
         return Outcome.shown("server: " + Rig.describe(call.get()) + ": SocketStage failed the call, the kernel was "
-                + "not asked. " + advice(chosen, failure));
+                + "not asked. " + reaction(rig, call.get()) + " " + advice(chosen, failure));
+    }
+
+    /** What this server really did next, as the events tell it (not what a server ought to do). */
+    private static String reaction(Rig rig, CallReturned failed) throws InterruptedException {
+        Step stage = failed.stage();
+        Optional<ServerEvent> next = rig.awaitReaction(ServerEvent.class, e -> e.seq() > failed.seq()
+                && (e instanceof ServerEvent.StateChanged c && (c.state() == ServerState.FAILED
+                        || c.state() == ServerState.STOPPED)
+                || e instanceof CallReturned r && r.actor().kind() != Actor.Kind.CLIENT
+                        && (r.stage() == stage || r.stage() == Step.CLOSE_CLIENT && failed.actor().kind() == Actor.Kind.CONNECTION
+                                && r.actor().equals(failed.actor()))
+                || e instanceof ServerEvent.CallStarted c2 && c2.actor().kind() == Actor.Kind.SERVER
+                        && c2.stage() == Step.ACCEPT && stage == Step.ACCEPT));
+        if (next.isEmpty()) {
+            return "What this server does next has not happened yet.";
+        }
+        ServerEvent e = next.get();
+        if (e instanceof ServerEvent.StateChanged c) {
+            return "This server then stopped (" + c.state() + (c.detail() == null || c.detail().isBlank() ? "" : ": "
+                    + c.detail()) + ").";
+        }
+        if (e instanceof CallReturned r && r.stage() == Step.CLOSE_CLIENT) {
+            return "This server then closed that connection: " + r.straceText() + ", and kept serving.";
+        }
+        if (e instanceof CallReturned r) {
+            return "This server then made the call again: " + r.straceText() + ".";
+        }
+        return "This server then went back to accept() and waits for the next client.";
     }
 
     private static String advice(Step stage, Errno errno) {

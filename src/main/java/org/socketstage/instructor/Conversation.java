@@ -43,7 +43,8 @@ final class Conversation {
 
     /** Waits for the server to close this client, and says so. */
     static String backToAccept(Rig rig) throws InterruptedException {
-        Optional<CallReturned> close = rig.serverCall(Step.CLOSE_CLIENT);
+        Optional<CallReturned> close = rig.awaitReaction(CallReturned.class,
+                r -> r.actor().kind() != org.socketstage.event.Actor.Kind.CLIENT && r.stage() == Step.CLOSE_CLIENT);
         return close.isPresent()
                 ? "(" + close.get().straceText() + ") and keeps serving: the listening socket is untouched."
                 : "(its close() was not seen).";

@@ -12,6 +12,15 @@ import org.socketstage.settings.ServerConfig;
 public abstract class FaultDemo {
 
     private RoomSnapshot before;
+    private volatile boolean pauseAtFault;
+
+    /**
+     * In the window a demonstration pauses the server at its fault, so the failed call stays on screen while the
+     * instructor explains it; the set-up then waits (long) for Run or Step and reports what the server really did.
+     */
+    public void pauseAtFault(boolean on) {
+        pauseAtFault = on;
+    }
 
     public abstract Fault fault();
 
@@ -21,7 +30,7 @@ public abstract class FaultDemo {
             before = RoomSnapshot.of(room);
         }
         try (EventWatch watch = new EventWatch(room.bus())) {
-            Rig rig = new Rig(room, watch, progress);
+            Rig rig = new Rig(room, watch, progress, pauseAtFault);
             rig.keepMoving();
             return demonstrate(rig);
         }
@@ -43,7 +52,7 @@ public abstract class FaultDemo {
             return Outcome.notShown("set the fault up first");
         }
         try (EventWatch watch = new EventWatch(room.bus())) {
-            Rig rig = new Rig(room, watch, progress);
+            Rig rig = new Rig(room, watch, progress, pauseAtFault);
             rig.keepMoving();
             return continueDemonstration(rig);
         }

@@ -18,6 +18,7 @@ final class PeerReset extends FaultDemo {
         if (accepted.isEmpty()) {
             return Outcome.notShown("no client was accepted; see the log");
         }
+        rig.pauseAtNextFault();
         rig.room.clients().reset();
         rig.say("the client aborts: SO_LINGER 0, then close(), which sends RST instead of FIN");
         Optional<CallReturned> recv = rig.await(CallReturned.class, r -> Conversation.endOfRecv(r));

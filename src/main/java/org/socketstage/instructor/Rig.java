@@ -21,18 +21,48 @@ final class Rig {
 
     private static final Duration BASE_PATIENCE = Duration.ofSeconds(10);
     private static final int CALLS_PER_WAIT = 25;
+    /** How long a set-up paused at its fault waits for the instructor's Run or Step. */
+    static final Duration PAUSE_PATIENCE = Duration.ofMinutes(30);
 
     final Classroom room;
     final KernelProbe kernel = KernelProbe.system();
     private final EventWatch watch;
     private final Progress progress;
+    private final boolean pauseAtFault;
+    private boolean holdArmed;
     private long since;
 
-    Rig(Classroom room, EventWatch watch, Progress progress) {
+    Rig(Classroom room, EventWatch watch, Progress progress, boolean pauseAtFault) {
         this.room = room;
         this.watch = watch;
         this.progress = progress;
+        this.pauseAtFault = pauseAtFault;
         this.since = room.bus().lastSeq();
+    }
+
+    /** True when this demonstration pauses the server at its fault (see {@link FaultDemo#pauseAtFault}). */
+    boolean pausesAtFault() {
+        return pauseAtFault;
+    }
+
+    /** Arms the pause at the next failed server call, when this demonstration pauses at its fault. */
+    void pauseAtNextFault() {
+        if (pauseAtFault) {
+            room.faults().holdAtNextFault();
+            holdArmed = true;
+        }
+    }
+
+    /**
+     * After the fault: with the server paused there, says so and waits for the instructor (up to
+     * {@link #PAUSE_PATIENCE}) instead of the usual patience.
+     */
+    <T extends ServerEvent> Optional<T> awaitReaction(Class<T> type, Predicate<? super T> match) throws InterruptedException {
+        if (!holdArmed) {
+            return await(type, match);
+        }
+        say("paused at the fault: the failed call stays on screen. Press Run or Step to see what the server does next");
+        return watch.await(type, since, match, PAUSE_PATIENCE);
     }
 
     void say(String line) {

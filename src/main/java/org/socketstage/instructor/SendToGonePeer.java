@@ -50,6 +50,7 @@ final class SendToGonePeer extends FaultDemo {
         rig.say(gone.isPresent() ? "the client reset the connection; kernel: the server's side of it is gone"
                 : "the client reset the connection");
         rig.room.gate().setBreakpoint(Step.SEND, false);
+        rig.pauseAtNextFault();
         rig.room.gate().resume();
         Optional<CallReturned> send = rig.serverCall(Step.SEND);
         if (send.isEmpty()) {

@@ -30,6 +30,7 @@ final class TooManyOpenFiles extends FaultDemo {
         rig.room.clients().connect(1);
         rig.clientCall("connect").ifPresent(r -> rig.say("client: " + Rig.describe(r) + " (waiting in the accept queue)"));
         rig.room.faults().failNext(Step.ACCEPT, Errno.byName("EMFILE").orElseThrow());
+        rig.pauseAtNextFault();
         rig.room.gate().setBreakpoint(Step.ACCEPT, false);
         rig.room.gate().resume();
         rig.say("armed: the next accept() fails with EMFILE (simulated); breakpoint released");
@@ -40,7 +41,7 @@ final class TooManyOpenFiles extends FaultDemo {
         if (!Rig.failedWith(accept.get(), "EMFILE") || !accept.get().simulated()) {
             return Outcome.notShown("unexpected: " + Rig.describe(accept.get()));
         }
-        Optional<ServerEvent> next = rig.await(ServerEvent.class, e ->
+        Optional<ServerEvent> next = rig.awaitReaction(ServerEvent.class, e ->
                 e instanceof ServerEvent.StateChanged c && c.state() == ServerState.FAILED
                         || e instanceof CallReturned r && r.stage() == Step.ACCEPT && !r.failed()
                                 && r.actor().kind() == Actor.Kind.SERVER);

@@ -95,6 +95,9 @@ final class CallTracer {
             ResultSource source = e.simulated() ? ResultSource.SIMULATED : ResultSource.KERNEL;
             bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, actor, stage, name, failureArgs, -1,
                     e.errno(), source, e.note(), null, null, sockaddrBytes, micros));
+            if (gated && faults.takeHoldAtFault()) {
+                holdAtFault(actor, stage, name);
+            }
             throw e;
         }
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
@@ -104,6 +107,19 @@ final class CallTracer {
                 r.sockaddrBytes() != null ? r.sockaddrBytes() : sockaddrBytes, micros));
         return value;
     }
+
+    /**
+     * Pauses the server where it stands, before it reacts to the failure, so nothing it does next (a retry, a
+     * close) replaces the failed call on screen; Run or Step lets it go on.
+     */
+    private void holdAtFault(Actor actor, Step stage, String name) {
+        gate.pause();
+        gate.pass(actor, stage, name, held -> notice(actor, PAUSED_AT_FAULT));
+    }
+
+    /** The notice the server gives while it holds at a demonstration's fault. */
+    static final String PAUSED_AT_FAULT = "paused at the fault: the failed call stays on screen; press Run or Step "
+            + "to see what the server does next";
 
     void notice(Actor actor, String text) {
         bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, actor, text));

@@ -18,6 +18,7 @@ public final class FaultPlan {
     private volatile boolean sendWithoutWaiting;
     /** Read without the lock on every call: most calls have nothing armed. */
     private volatile boolean anyArmed;
+    private volatile boolean holdAtFault;
 
     /** The next call of this stage fails with this errno, once. */
     public synchronized void failNext(Step stage, Errno errno) {
@@ -35,6 +36,31 @@ public final class FaultPlan {
         anyArmed = false;
         uncheckedSocket = false;
         sendWithoutWaiting = false;
+        holdAtFault = false;
+    }
+
+    /**
+     * The next server call that fails (simulated or for real) holds the server right after it returns, paused,
+     * so the failed call stays on screen while the instructor explains it; Run or Step goes on. Once.
+     */
+    public void holdAtNextFault() {
+        holdAtFault = true;
+    }
+
+    /** True once after {@link #holdAtNextFault()}: the caller holds the server now. */
+    public boolean takeHoldAtFault() {
+        if (!holdAtFault) {
+            return false;
+        }
+        synchronized (this) {
+            boolean armed = holdAtFault;
+            holdAtFault = false;
+            return armed;
+        }
+    }
+
+    public boolean holdsAtNextFault() {
+        return holdAtFault;
     }
 
     public synchronized Optional<Errno> armed(Step stage) {

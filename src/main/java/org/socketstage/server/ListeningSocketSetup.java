@@ -103,7 +103,7 @@ final class ListeningSocketSetup {
         String args = "sin_family=AF_INET, sin_port=htons(" + config.port() + "), sin_addr="
                 + (address.isAny() ? "htonl(INADDR_ANY)" : "inet_addr(\"" + address.host() + "\")");
         byte[] bytes = address.structBytes();
-        tracer.call(Actor.SERVER, Step.SOCKADDR, "sockaddr_in", args, true, () -> address,
+        tracer.call(Actor.SERVER, Step.SOCKADDR, org.socketstage.event.StraceFormat.SOCKADDR_FILL, args, true, () -> address,
                 a -> new CallTracer.Report(0, args, null, a, bytes, null),
                 args, bytes);
         return address;

@@ -114,6 +114,15 @@ public final class AppPrefs {
         node.putBoolean("reduceMotion", presentation.reduceMotionProperty().get());
     }
 
+    /** True until a window has greeted this user once (Lessons tab, guided tour). */
+    public boolean firstLaunch() {
+        return !node.getBoolean("welcomed", false);
+    }
+
+    public void firstLaunchDone() {
+        node.putBoolean("welcomed", true);
+    }
+
     public void restoreWindow(Stage stage) {
         double w = node.getDouble("window.width", 1280);
         double h = node.getDouble("window.height", 800);

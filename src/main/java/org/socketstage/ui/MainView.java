@@ -2,6 +2,7 @@ package org.socketstage.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -13,7 +14,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
+import org.socketstage.record.EventSpool;
 import org.socketstage.ui.client.ClientPanelView;
+import org.socketstage.ui.controls.ServerControlViewModel;
+import org.socketstage.ui.instructor.InstructorPanelViewModel;
 import org.socketstage.ui.code.CodeView;
 import org.socketstage.ui.controls.SettingsView;
 import org.socketstage.ui.controls.ToolbarView;
@@ -61,6 +65,20 @@ public final class MainView {
     @FXML private VBox bottomBar;
     @FXML private MenuItem keysMenuItem;
     @FXML private MenuItem aboutMenuItem;
+    @FXML private MenuItem exportJsonMenuItem;
+    @FXML private MenuItem exportStraceMenuItem;
+    @FXML private MenuItem startMenuItem;
+    @FXML private MenuItem stepMenuItem;
+    @FXML private MenuItem runMenuItem;
+    @FXML private MenuItem pauseMenuItem;
+    @FXML private MenuItem liveMenuItem;
+    @FXML private MenuItem stopMenuItem;
+    @FXML private MenuItem clearBreakpointsMenuItem;
+    @FXML private CheckMenuItem fullScreenMenuItem;
+    @FXML private CheckMenuItem darkMenuItem;
+    @FXML private MenuItem setUpMenuItem;
+    @FXML private MenuItem followUpMenuItem;
+    @FXML private MenuItem undoMenuItem;
     @FXML private Tab lessonsTab;
     @FXML private Tab instructorTab;
     @FXML private TabPane panes;
@@ -77,6 +95,7 @@ public final class MainView {
     /** Held here: a bidirectional binding refers to its ends only weakly. */
     private InstructorPanelSwitch instructorSwitch;
     private double[] dividers = {0.17, 0.55};
+    private boolean fullScreenFollowed;
 
     MainView(MainViewModel vm, WindowActions actions) {
         this.vm = vm;
@@ -120,6 +139,7 @@ public final class MainView {
             traceMenuItem.setDisable(true);
             traceMenuItem.setText(texts.format("menu.traceProgram.unsupported", reason));
         });
+        bindMenus();
     }
 
     /**
@@ -153,6 +173,187 @@ public final class MainView {
     /** Brings the Program tab forward (a program is being traced). */
     void showProgramTab() {
         panes.getSelectionModel().select(programTab);
+    }
+
+    /** The menus show every action with its key, enabled when the toolbar's and panels' buttons are. */
+    private void bindMenus() {
+        ServerControlViewModel control = vm.control();
+        stepMenuItem.setAccelerator(KeyHint.of(vm.texts().get("key.space")));
+        runMenuItem.setAccelerator(KeyHint.of("R"));
+        pauseMenuItem.setAccelerator(KeyHint.of("P"));
+        liveMenuItem.setAccelerator(KeyHint.of("L"));
+        startMenuItem.disableProperty().bind(control.canStartProperty().not());
+        stopMenuItem.disableProperty().bind(control.serverActiveProperty().not());
+        pauseMenuItem.disableProperty().bind(control.serverActiveProperty().not());
+        stepMenuItem.disableProperty().bind(control.serverActiveProperty().not().and(control.canStartProperty().not()));
+        runMenuItem.disableProperty().bind(stepMenuItem.disableProperty());
+        liveMenuItem.disableProperty().bind(stepMenuItem.disableProperty());
+        clearBreakpointsMenuItem.disableProperty().bind(Bindings.isEmpty(control.breakpoints()));
+        EventLogViewModel log = vm.log();
+        exportJsonMenuItem.disableProperty().bind(log.exportAvailableProperty().not().or(log.exportingProperty()));
+        exportStraceMenuItem.disableProperty().bind(exportJsonMenuItem.disableProperty());
+        PresentationViewModel presentation = vm.presentation();
+        darkMenuItem.setSelected(presentation.themeProperty().get() == PresentationViewModel.Theme.DARK);
+        darkMenuItem.selectedProperty().addListener((o, a, dark) -> presentation.themeProperty().set(
+                dark ? PresentationViewModel.Theme.DARK : PresentationViewModel.Theme.LIGHT));
+        presentation.themeProperty().addListener(
+                (o, a, t) -> darkMenuItem.setSelected(t == PresentationViewModel.Theme.DARK));
+        InstructorPanelViewModel instructor = vm.instructor();
+        setUpMenuItem.disableProperty().bind(instructorMenuItem.selectedProperty().not()
+                .or(instructor.busyProperty()).or(instructor.connectedProperty().not()));
+        followUpMenuItem.disableProperty().bind(setUpMenuItem.disableProperty()
+                .or(instructor.followUpAvailableProperty().not()));
+        undoMenuItem.disableProperty().bind(instructorMenuItem.selectedProperty().not()
+                .or(instructor.connectedProperty().not()));
+        // the stage exists once the scene is shown; the menu item follows it both ways
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((ow, a, window) -> followFullScreen(window));
+                followFullScreen(scene.getWindow());
+            }
+        });
+    }
+
+    private void followFullScreen(javafx.stage.Window window) {
+        if (window instanceof javafx.stage.Stage stage && !fullScreenFollowed) {
+            fullScreenFollowed = true;
+            fullScreenMenuItem.setSelected(stage.isFullScreen());
+            stage.fullScreenProperty().addListener((o, a, on) -> fullScreenMenuItem.setSelected(on));
+            fullScreenMenuItem.selectedProperty().addListener((o, a, on) -> {
+                if (stage.isFullScreen() != on) {
+                    stage.setFullScreen(on);
+                }
+            });
+        }
+    }
+
+    @FXML
+    private void onExportJsonl() {
+        tabs().select(logTab);
+        logController.export(EventSpool.Format.JSON_LINES);
+    }
+
+    @FXML
+    private void onExportStrace() {
+        tabs().select(logTab);
+        logController.export(EventSpool.Format.STRACE);
+    }
+
+    @FXML
+    private void onStart() {
+        vm.control().start();
+    }
+
+    @FXML
+    private void onStep() {
+        vm.control().step();
+    }
+
+    @FXML
+    private void onRun() {
+        vm.control().run();
+    }
+
+    @FXML
+    private void onPause() {
+        vm.control().pause();
+    }
+
+    @FXML
+    private void onLive() {
+        vm.control().live();
+    }
+
+    @FXML
+    private void onStop() {
+        vm.control().stop();
+    }
+
+    @FXML
+    private void onToggleBreakpoint() {
+        laneController.toggleBreakpoint(root.getScene() == null ? null : root.getScene().getFocusOwner());
+    }
+
+    @FXML
+    private void onClearBreakpoints() {
+        ServerControlViewModel control = vm.control();
+        for (org.socketstage.event.Step s : List.copyOf(control.breakpoints())) {
+            control.setBreakpoint(s, false);
+        }
+    }
+
+    @FXML
+    private void onZoomIn() {
+        vm.presentation().zoomIn();
+    }
+
+    @FXML
+    private void onZoomOut() {
+        vm.presentation().zoomOut();
+    }
+
+    @FXML
+    private void onZoomReset() {
+        vm.presentation().resetZoom();
+    }
+
+    @FXML
+    private void onShowCode() {
+        tabs().select(codeTab);
+    }
+
+    @FXML
+    private void onShowLessons() {
+        tabs().select(lessonsTab);
+    }
+
+    @FXML
+    private void onShowSockaddr() {
+        tabs().select(sockaddrTab);
+    }
+
+    @FXML
+    private void onShowLog() {
+        tabs().select(logTab);
+    }
+
+    @FXML
+    private void onShowClients() {
+        tabs().select(clientTab);
+    }
+
+    @FXML
+    private void onShowProgram() {
+        if (panes.getTabs().contains(programTab)) {
+            tabs().select(programTab);
+        }
+    }
+
+    @FXML
+    private void onSetUpFault() {
+        tabs().select(instructorTab);
+        vm.instructor().setUpSelected();
+    }
+
+    @FXML
+    private void onFollowUp() {
+        tabs().select(instructorTab);
+        vm.instructor().followUpSelected();
+    }
+
+    @FXML
+    private void onUndoFault() {
+        tabs().select(instructorTab);
+        vm.instructor().undoSelected();
+    }
+
+    @FXML
+    private void onTour() {
+        actions.showTour();
+    }
+
+    private javafx.scene.control.SingleSelectionModel<Tab> tabs() {
+        return panes.getSelectionModel();
     }
 
     @FXML
@@ -195,6 +396,12 @@ public final class MainView {
         instructorMenuItem.setSelected(true);
         panes.getSelectionModel().select(instructorTab);
         vm.instructor().runScenario(scenario);
+    }
+
+    /** A first launch: the Lessons tab at the first lesson (the server may still move it while following). */
+    void openFirstLesson() {
+        tabs().select(lessonsTab);
+        vm.lessons().openFirstLesson();
     }
 
     InstructorPanelView instructor() {

@@ -2,6 +2,7 @@ package org.socketstage.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -28,6 +29,7 @@ public final class MainWindow implements AutoCloseable {
     private final AppPrefs prefs;
     private final MainView view;
     private final FxEventPump pump;
+    private final GuidedTour tour;
     private boolean closed;
 
     private MainWindow(Stage stage, MainViewModel vm, AppPrefs prefs) {
@@ -53,8 +55,15 @@ public final class MainWindow implements AutoCloseable {
         scene.getStylesheets().add(Resources.stylesheet(BASE_CSS));
         applyTheme(scene);
         vm.presentation().themeProperty().addListener((o, a, b) -> applyTheme(scene));
+        tour = new GuidedTour(root, vm.texts(), List.copyOf(scene.getStylesheets()), GuidedTour.mainWindowStops());
+        // the tour's card lives in a popup of its own: it follows the window's theme and zoom
+        vm.presentation().themeProperty().addListener((o, a, b) -> tour.useStylesheets(scene.getStylesheets()));
         // the root font sets every em: it follows the zoom, and in presentation also the window's height
-        Runnable fontSize = () -> root.setStyle(vm.presentation().rootStyle(scene.getHeight()));
+        Runnable fontSize = () -> {
+            String style = vm.presentation().rootStyle(scene.getHeight());
+            root.setStyle(style);
+            tour.useRootStyle(style);
+        };
         fontSize.run();
         vm.presentation().zoomProperty().addListener((o, a, b) -> fontSize.run());
         vm.presentation().presentingProperty().addListener((o, a, b) -> fontSize.run());
@@ -63,7 +72,7 @@ public final class MainWindow implements AutoCloseable {
                 fontSize.run();
             }
         });
-        KeyboardShortcuts.install(scene, stage, vm.control(), vm.presentation());
+        KeyboardShortcuts.install(scene, vm.control(), vm.presentation());
         stage.setScene(scene);
         stage.setTitle(vm.texts().get("app.title"));
         stage.getIcons().setAll(AppIcon.images());
@@ -103,6 +112,13 @@ public final class MainWindow implements AutoCloseable {
         }
 
         @Override
+        public void showTour() {
+            tour.close();
+            tour.useRootStyle(vm.presentation().rootStyle());
+            tour.start();
+        }
+
+        @Override
         public void resetToDefaults() {
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, vm.texts().get("reset.text"), ButtonType.OK,
                     ButtonType.CANCEL);
@@ -129,6 +145,25 @@ public final class MainWindow implements AutoCloseable {
         public void quit() {
             stage.hide();
         }
+    }
+
+    /**
+     * What a first launch shows (remembered in the preferences, so only once): the Lessons tab at lesson 1 and
+     * the guided tour. True when it was a first launch.
+     */
+    public boolean greetIfFirstLaunch() {
+        if (!prefs.firstLaunch()) {
+            return false;
+        }
+        prefs.firstLaunchDone();
+        prefs.flush();
+        view.openFirstLesson();
+        new Actions().showTour();
+        return true;
+    }
+
+    GuidedTour tour() {
+        return tour;
     }
 
     /** Puts the program on the stage as the session's server and shows its tab (the dialog, or --program). */

@@ -37,6 +37,7 @@ public class SocketStageApp extends Application {
                 options.lessonsDir().orElse(null)), prefs);
         window.mainView().lessons().setHostServices(getHostServices());
         showAsAsked(window, options);
+        window.greetIfFirstLaunch();
         options.scenario().flatMap(ScenarioCatalog::byName).ifPresent(s -> window.mainView().runScenario(s));
         options.program().ifPresent(window::traceProgram);
         if (options.autostart() && options.scenario().isEmpty() && options.program().isEmpty()) {

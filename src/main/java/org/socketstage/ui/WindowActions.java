@@ -5,6 +5,9 @@ interface WindowActions {
 
     void showHelp();
 
+    /** The guided tour of the window, from its first stop. */
+    void showTour();
+
     /** The version, the revision it was built from, the licence and the libraries' licences. */
     void showAbout();
 

@@ -160,6 +160,33 @@ class RealFaultsTest extends FaultDemoTestBase {
         recoversAfterUndo(demo);
     }
 
+    /** Paused at the fault (as in the window): the failed recv() stays the server's last word until Run. */
+    @Test
+    void aPeerResetPausesTheServerAtTheFailedRecvUntilRun() throws Exception {
+        FaultDemo demo = Fault.PEER_RESET.newDemo();
+        demo.pauseAtFault(true);
+        java.util.concurrent.CompletableFuture<Outcome> setUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return demo.setUp(room, progress::add);
+            } catch (InterruptedException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        CallReturned recv = log.awaitReturned(server(Step.RECV).and(CallReturned::failed));
+        assertThat(recv.errno().name()).isEqualTo("ECONNRESET");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> room.gate().paused() && room.gate().held().size() == 1);
+        assertThat(log.events()).as("the server has not closed the connection yet").noneMatch(e -> e.seq() > recv.seq()
+                && e instanceof CallReturned r && r.actor().kind() != Actor.Kind.CLIENT && r.stage() == Step.CLOSE_CLIENT);
+        assertThat(setUp).isNotDone();
+
+        room.run();
+        Outcome o = setUp.get(30, TimeUnit.SECONDS);
+        assertThat(o.summary()).contains("ECONNRESET").contains("keeps serving");
+        assertThat(log.awaitReturned(server(Step.CLOSE_CLIENT)).seq()).isGreaterThan(recv.seq());
+        recoversAfterUndo(demo);
+    }
+
     @Test
     void aPeerThatClosesMakesRecvReturnZeroAndTheServerClosesItsSide() throws Exception {
         FaultDemo demo = Fault.PEER_CLOSES.newDemo();

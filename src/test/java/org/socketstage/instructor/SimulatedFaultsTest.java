@@ -55,6 +55,60 @@ class SimulatedFaultsTest extends FaultDemoTestBase {
         recoversAfterUndo(demo);
     }
 
+    /** Issue 12: the retry ran at once and replaced the failed accept() on screen before anyone saw it. */
+    @Test
+    void emfilePausesAtTheFailedAcceptUntilRunThenTheRetryTakesTheClient() throws Exception {
+        FaultDemo demo = Fault.EMFILE.newDemo();
+        demo.pauseAtFault(true);
+        java.util.concurrent.CompletableFuture<Outcome> setUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return demo.setUp(room, progress::add);
+            } catch (InterruptedException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        CallReturned accept = log.awaitReturned(server(Step.ACCEPT));
+        assertSimulated(accept, "EMFILE");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> room.gate().paused() && room.gate().held().size() == 1);
+        assertThat(room.gate().held().get(0).stage()).as("held right after the failed call").isEqualTo(Step.ACCEPT);
+        assertThat(log.events()).as("nothing of the server after the failed accept()").noneMatch(e -> e.seq() > accept.seq()
+                && (e instanceof org.socketstage.event.ServerEvent.CallStarted c && c.actor().kind() != org.socketstage.event.Actor.Kind.CLIENT
+                        || e instanceof CallReturned r && r.actor().kind() != org.socketstage.event.Actor.Kind.CLIENT));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> progress.stream().anyMatch(l -> l.startsWith("paused at the fault")));
+        assertThat(setUp).as("the set-up waits for the instructor").isNotDone();
+
+        room.run();
+        Outcome o = setUp.get(30, TimeUnit.SECONDS);
+        assertThat(o.summary()).contains("[simulated]").contains("tried again");
+        CallReturned retry = log.awaitReturned(server(Step.ACCEPT).and(r -> !r.failed()));
+        assertThat(retry.seq()).isGreaterThan(accept.seq());
+        recoversAfterUndo(demo);
+    }
+
+    /** Issue 12: the card said what a server ought to do; it says what this one did. */
+    @ParameterizedTest
+    @EnumSource(value = Step.class, names = {"BIND", "ACCEPT", "RECV"})
+    void anyErrnosCardFollowsWhatTheServerReallyDidNext(Step stage) throws Exception {
+        AnyErrno demo = (AnyErrno) Fault.ANY_ERRNO.newDemo();
+        demo.choose(stage, Errno.byName("EIO").orElseThrow());
+        Outcome o = setUp(demo);
+        CallReturned failed = log.awaitReturned(server(stage).and(CallReturned::failed));
+        var after = log.events().stream().filter(e -> e.seq() > failed.seq()).toList();
+        boolean stopped = after.stream().anyMatch(e -> e instanceof org.socketstage.event.ServerEvent.StateChanged c
+                && c.state() == org.socketstage.event.ServerState.FAILED);
+        if (stage == Step.BIND) {
+            assertThat(stopped).isTrue();
+            assertThat(o.summary()).contains("This server then stopped (FAILED");
+        } else if (stage == Step.ACCEPT) {
+            assertThat(o.summary()).contains("This server then went back to accept()");
+        } else {
+            assertThat(o.summary()).contains("This server then closed that connection: close(");
+        }
+        recoversAfterUndo(demo);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Step.class, names = {"SOCKET", "SETSOCKOPT", "BIND", "LISTEN", "ACCEPT", "RECV", "SEND"})
     void anyChosenCallFailsWithTheChosenErrnoLabelledSimulated(Step stage) throws Exception {

@@ -1,5 +1,6 @@
 package org.socketstage.lessons;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +19,8 @@ import org.socketstage.socket.SockAddrIn;
 
 class GoalParserTest {
 
+    private static final TestEvents EVENTS = new TestEvents();
+
     private static boolean metBy(String goal, ServerEvent... events) throws GoalSyntaxException {
         Goal.Progress p = GoalParser.parse(goal).start();
         boolean met = false;
@@ -29,115 +32,115 @@ class GoalParserTest {
 
     @Test
     void callFailsWithAnErrnoIsMetOnlyByThatErrnoOnThatCall() throws Exception {
-        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Step.BIND, "bind", "EADDRINUSE"))).isTrue();
-        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Step.BIND, "bind", "EACCES"))).isFalse();
-        assertThat(metBy("call bind fails EADDRINUSE", Events.fail(Step.LISTEN, "listen", "EADDRINUSE"))).isFalse();
-        assertThat(metBy("call bind fails EADDRINUSE", Events.ok(Step.BIND, "bind", 0))).isFalse();
-        assertThat(metBy("call bind fails", Events.fail(Step.BIND, "bind", "EACCES"))).isTrue();
+        assertThat(metBy("call bind fails EADDRINUSE", EVENTS.failedCall(Step.BIND, "bind", "EADDRINUSE"))).isTrue();
+        assertThat(metBy("call bind fails EADDRINUSE", EVENTS.failedCall(Step.BIND, "bind", "EACCES"))).isFalse();
+        assertThat(metBy("call bind fails EADDRINUSE", EVENTS.failedCall(Step.LISTEN, "listen", "EADDRINUSE"))).isFalse();
+        assertThat(metBy("call bind fails EADDRINUSE", EVENTS.ok(Step.BIND, "bind", 0))).isFalse();
+        assertThat(metBy("call bind fails", EVENTS.failedCall(Step.BIND, "bind", "EACCES"))).isTrue();
     }
 
     @Test
     void listenPortComparesThePortOfTheServersListenRow() throws Exception {
-        assertThat(metBy("kernel listen-port != 9090", Events.kernel(0, 0, TcpState.LISTEN))).isFalse();
-        assertThat(metBy("kernel listen-port == 9090", Events.kernel(0, 0, TcpState.LISTEN))).isTrue();
-        assertThat(metBy("kernel listen-port == 9090", Events.kernel(0, 0, TcpState.TIME_WAIT)))
+        assertThat(metBy("kernel listen-port != 9090", EVENTS.kernelQueue(0, 0, TcpState.LISTEN))).isFalse();
+        assertThat(metBy("kernel listen-port == 9090", EVENTS.kernelQueue(0, 0, TcpState.LISTEN))).isTrue();
+        assertThat(metBy("kernel listen-port == 9090", EVENTS.kernelQueue(0, 0, TcpState.TIME_WAIT)))
                 .as("no LISTEN row, no port").isFalse();
     }
 
     @Test
     void serverConnectionsCountsAcceptedConnectionsNotYetClosed() throws Exception {
         Actor conn = Actor.connection(4, SockAddrIn.loopback(50000));
-        ServerEvent accept = Events.ok(Step.ACCEPT, "accept", 4);
-        ServerEvent close = Events.returned(conn, Step.CLOSE_CLIENT, "close", 0, null, false);
-        ServerEvent clientConnect = Events.returned(Actor.client(9, null), Step.ACCEPT, "connect", 0, null, false);
-        assertThat(metBy("server connections >= 2", accept, close, Events.ok(Step.ACCEPT, "accept", 5)))
+        ServerEvent accept = EVENTS.ok(Step.ACCEPT, "accept", 4);
+        ServerEvent close = EVENTS.returned(conn, Step.CLOSE_CLIENT, "close", 0, null, false);
+        ServerEvent clientConnect = EVENTS.returned(Actor.client(9, null), Step.ACCEPT, "connect", 0, null, false);
+        assertThat(metBy("server connections >= 2", accept, close, EVENTS.ok(Step.ACCEPT, "accept", 5)))
                 .as("an iterative server: one at a time").isFalse();
-        assertThat(metBy("server connections >= 2", accept, Events.ok(Step.ACCEPT, "accept", 5))).isTrue();
+        assertThat(metBy("server connections >= 2", accept, EVENTS.ok(Step.ACCEPT, "accept", 5))).isTrue();
         assertThat(metBy("server connections >= 2", clientConnect, clientConnect, accept))
                 .as("a client's connect() is not an accepted connection").isFalse();
-        assertThat(metBy("server connections >= 1", Events.fail(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
+        assertThat(metBy("server connections >= 1", EVENTS.failedCall(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
     }
 
     @Test
     void alternativeErrnosAreSeparatedByABar() throws Exception {
         String goal = "call send fails EPIPE|ECONNRESET";
-        assertThat(metBy(goal, Events.fail(Step.SEND, "send", "EPIPE"))).isTrue();
-        assertThat(metBy(goal, Events.fail(Step.SEND, "send", "ECONNRESET"))).isTrue();
-        assertThat(metBy(goal, Events.fail(Step.SEND, "send", "EINTR"))).isFalse();
+        assertThat(metBy(goal, EVENTS.failedCall(Step.SEND, "send", "EPIPE"))).isTrue();
+        assertThat(metBy(goal, EVENTS.failedCall(Step.SEND, "send", "ECONNRESET"))).isTrue();
+        assertThat(metBy(goal, EVENTS.failedCall(Step.SEND, "send", "EINTR"))).isFalse();
     }
 
     @Test
     void returnsComparesTheResultOfSuccessfulCalls() throws Exception {
-        assertThat(metBy("call recv returns 0", Events.ok(Step.RECV, "recv", 0))).isTrue();
-        assertThat(metBy("call recv returns 0", Events.ok(Step.RECV, "recv", 5))).isFalse();
-        assertThat(metBy("call recv returns 0", Events.fail(Step.RECV, "recv", "ECONNRESET"))).isFalse();
-        assertThat(metBy("call send returns >= 1", Events.ok(Step.SEND, "send", 6))).isTrue();
-        assertThat(metBy("call send returns < 3", Events.ok(Step.SEND, "send", 6))).isFalse();
+        assertThat(metBy("call recv returns 0", EVENTS.ok(Step.RECV, "recv", 0))).isTrue();
+        assertThat(metBy("call recv returns 0", EVENTS.ok(Step.RECV, "recv", 5))).isFalse();
+        assertThat(metBy("call recv returns 0", EVENTS.failedCall(Step.RECV, "recv", "ECONNRESET"))).isFalse();
+        assertThat(metBy("call send returns >= 1", EVENTS.ok(Step.SEND, "send", 6))).isTrue();
+        assertThat(metBy("call send returns < 3", EVENTS.ok(Step.SEND, "send", 6))).isFalse();
     }
 
     @Test
     void theStageNamesTheSyscallWhenTheEngineCallsItDifferently() throws Exception {
-        assertThat(metBy("call accept succeeds", Events.ok(Step.ACCEPT, "accept4", 4))).isTrue();
-        assertThat(metBy("call close-client succeeds", Events.ok(Step.CLOSE_CLIENT, "close", 0))).isTrue();
-        assertThat(metBy("call close-client succeeds", Events.ok(Step.CLOSE_LISTENER, "close", 0))).isFalse();
-        assertThat(metBy("call close succeeds", Events.ok(Step.CLOSE_LISTENER, "close", 0))).isTrue();
-        assertThat(metBy("call any fails", Events.fail(Step.LISTEN, "listen", "EADDRINUSE"))).isTrue();
+        assertThat(metBy("call accept succeeds", EVENTS.ok(Step.ACCEPT, "accept4", 4))).isTrue();
+        assertThat(metBy("call close-client succeeds", EVENTS.ok(Step.CLOSE_CLIENT, "close", 0))).isTrue();
+        assertThat(metBy("call close-client succeeds", EVENTS.ok(Step.CLOSE_LISTENER, "close", 0))).isFalse();
+        assertThat(metBy("call close succeeds", EVENTS.ok(Step.CLOSE_LISTENER, "close", 0))).isTrue();
+        assertThat(metBy("call any fails", EVENTS.failedCall(Step.LISTEN, "listen", "EADDRINUSE"))).isTrue();
     }
 
     @Test
     void realAndSimulatedAreTellable() throws Exception {
-        ServerEvent sim = Events.simulatedFail(Step.ACCEPT, "accept", "EMFILE");
+        ServerEvent sim = EVENTS.simulatedFail(Step.ACCEPT, "accept", "EMFILE");
         assertThat(metBy("call accept fails EMFILE simulated", sim)).isTrue();
         assertThat(metBy("call accept fails EMFILE real", sim)).isFalse();
         assertThat(metBy("call accept fails EMFILE", sim)).isTrue();
-        assertThat(metBy("call accept fails EMFILE simulated", Events.fail(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
+        assertThat(metBy("call accept fails EMFILE simulated", EVENTS.failedCall(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
     }
 
     @Test
     void clientCallsAndServerCallsAreKeptApart() throws Exception {
         Actor client = Actor.client(7, SockAddrIn.loopback(50000));
-        ServerEvent refused = Events.returned(client, Step.ACCEPT, "connect", -1, Errno.byName("ECONNREFUSED").get(),
+        ServerEvent refused = EVENTS.returned(client, Step.ACCEPT, "connect", -1, Errno.byName("ECONNREFUSED").get(),
                 false);
         assertThat(metBy("client call connect fails ECONNREFUSED", refused)).isTrue();
         assertThat(metBy("call connect fails ECONNREFUSED", refused)).isFalse();
-        ServerEvent clientRecv = Events.returned(client, Step.RECV, "recv", 0, null, false);
+        ServerEvent clientRecv = EVENTS.returned(client, Step.RECV, "recv", 0, null, false);
         assertThat(metBy("call recv returns 0", clientRecv)).as("a client's recv is not the server's").isFalse();
     }
 
     @Test
     void countGoalsCountMatchingCalls() throws Exception {
         Goal.Progress p = GoalParser.parse("count call accept succeeds >= 2").start();
-        assertThat(p.offer(Events.ok(Step.ACCEPT, "accept", 4))).isFalse();
-        assertThat(p.offer(Events.fail(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
-        assertThat(p.offer(Events.ok(Step.RECV, "recv", 3))).isFalse();
-        assertThat(p.offer(Events.ok(Step.ACCEPT, "accept", 5))).isTrue();
-        assertThat(metBy("count call accept >= 2", Events.ok(Step.ACCEPT, "accept", 4),
-                Events.fail(Step.ACCEPT, "accept", "EMFILE"))).isTrue();
+        assertThat(p.offer(EVENTS.ok(Step.ACCEPT, "accept", 4))).isFalse();
+        assertThat(p.offer(EVENTS.failedCall(Step.ACCEPT, "accept", "EMFILE"))).isFalse();
+        assertThat(p.offer(EVENTS.ok(Step.RECV, "recv", 3))).isFalse();
+        assertThat(p.offer(EVENTS.ok(Step.ACCEPT, "accept", 5))).isTrue();
+        assertThat(metBy("count call accept >= 2", EVENTS.ok(Step.ACCEPT, "accept", 4),
+                EVENTS.failedCall(Step.ACCEPT, "accept", "EMFILE"))).isTrue();
     }
 
     @Test
     void kernelGoalsReadTheSnapshot() throws Exception {
-        assertThat(metBy("kernel accept-queue >= 3", Events.kernel(2, 0, TcpState.LISTEN))).isFalse();
-        assertThat(metBy("kernel accept-queue >= 3", Events.kernel(3, 0, TcpState.LISTEN))).isTrue();
-        assertThat(metBy("kernel state TIME_WAIT", Events.kernel(0, 0, TcpState.LISTEN))).isFalse();
-        assertThat(metBy("kernel state TIME_WAIT", Events.kernel(0, 0, TcpState.TIME_WAIT))).isTrue();
-        assertThat(metBy("kernel state SYN_SENT >= 2", Events.kernel(0, 0, TcpState.SYN_SENT))).isFalse();
+        assertThat(metBy("kernel accept-queue >= 3", EVENTS.kernelQueue(2, 0, TcpState.LISTEN))).isFalse();
+        assertThat(metBy("kernel accept-queue >= 3", EVENTS.kernelQueue(3, 0, TcpState.LISTEN))).isTrue();
+        assertThat(metBy("kernel state TIME_WAIT", EVENTS.kernelQueue(0, 0, TcpState.LISTEN))).isFalse();
+        assertThat(metBy("kernel state TIME_WAIT", EVENTS.kernelQueue(0, 0, TcpState.TIME_WAIT))).isTrue();
+        assertThat(metBy("kernel state SYN_SENT >= 2", EVENTS.kernelQueue(0, 0, TcpState.SYN_SENT))).isFalse();
         assertThat(metBy("kernel state SYN_SENT >= 2",
-                Events.kernel(0, 0, TcpState.SYN_SENT, TcpState.SYN_SENT))).isTrue();
+                EVENTS.kernelQueue(0, 0, TcpState.SYN_SENT, TcpState.SYN_SENT))).isTrue();
     }
 
     @Test
     void listenOverflowsMustRiseAfterTheFirstSnapshot() throws Exception {
-        assertThat(metBy("kernel listen-overflows rises", Events.kernel(0, 17))).as("one snapshot is no rise")
+        assertThat(metBy("kernel listen-overflows rises", EVENTS.kernelQueue(0, 17))).as("one snapshot is no rise")
                 .isFalse();
-        assertThat(metBy("kernel listen-overflows rises", Events.kernel(0, 17), Events.kernel(2, 17))).isFalse();
-        assertThat(metBy("kernel listen-overflows rises", Events.kernel(0, 17), Events.kernel(2, 19))).isTrue();
+        assertThat(metBy("kernel listen-overflows rises", EVENTS.kernelQueue(0, 17), EVENTS.kernelQueue(2, 17))).isFalse();
+        assertThat(metBy("kernel listen-overflows rises", EVENTS.kernelQueue(0, 17), EVENTS.kernelQueue(2, 19))).isTrue();
     }
 
     @Test
     void serverStateGoal() throws Exception {
-        assertThat(metBy("server state FAILED", Events.state(ServerState.RUNNING))).isFalse();
-        assertThat(metBy("server state FAILED", Events.state(ServerState.FAILED))).isTrue();
+        assertThat(metBy("server state FAILED", EVENTS.state(ServerState.RUNNING))).isFalse();
+        assertThat(metBy("server state FAILED", EVENTS.state(ServerState.FAILED))).isTrue();
     }
 
     @ParameterizedTest

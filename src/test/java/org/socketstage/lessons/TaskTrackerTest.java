@@ -1,5 +1,6 @@
 package org.socketstage.lessons;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +19,8 @@ import org.socketstage.event.Step;
 
 class TaskTrackerTest {
 
+    private static final TestEvents EVENTS = new TestEvents();
+
     private static TryItTask task(String id, String... goals) throws GoalSyntaxException {
         List<Goal> parsed = new ArrayList<>();
         for (String g : goals) {
@@ -33,12 +36,12 @@ class TaskTrackerTest {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         tracker.addListener((t, by) -> heard.add(t.id() + "@" + by.seq()));
 
-        tracker.accept(Events.ok(Step.BIND, "bind", 0));
+        tracker.accept(EVENTS.ok(Step.BIND, "bind", 0));
         assertThat(tracker.achieved()).isEmpty();
 
-        ServerEvent fail = Events.fail(Step.BIND, "bind", "EADDRINUSE");
+        ServerEvent fail = EVENTS.failedCall(Step.BIND, "bind", "EADDRINUSE");
         tracker.accept(fail);
-        tracker.accept(Events.fail(Step.BIND, "bind", "EADDRINUSE"));
+        tracker.accept(EVENTS.failedCall(Step.BIND, "bind", "EADDRINUSE"));
 
         assertThat(tracker.isAchieved("l/bind-fails")).isTrue();
         assertThat(tracker.isAchieved("l/recv-0")).isFalse();
@@ -50,10 +53,10 @@ class TaskTrackerTest {
     void allGoalsOfATaskMustBeMetEachByItsOwnEventInAnyOrder() throws Exception {
         TaskTracker tracker = new TaskTracker(List.of(
                 task("l/restart", "call bind fails EADDRINUSE", "kernel state TIME_WAIT")));
-        tracker.accept(Events.kernel(0, 0, TcpState.TIME_WAIT));
+        tracker.accept(EVENTS.kernelQueue(0, 0, TcpState.TIME_WAIT));
         assertThat(tracker.isAchieved("l/restart")).isFalse();
-        tracker.accept(Events.kernel(0, 0));
-        tracker.accept(Events.fail(Step.BIND, "bind", "EADDRINUSE"));
+        tracker.accept(EVENTS.kernelQueue(0, 0));
+        tracker.accept(EVENTS.failedCall(Step.BIND, "bind", "EADDRINUSE"));
         assertThat(tracker.isAchieved("l/restart")).isTrue();
     }
 
@@ -61,12 +64,12 @@ class TaskTrackerTest {
     void resetForgetsProgressSoATaskCanBeDoneAgain() throws Exception {
         TaskTracker tracker = new TaskTracker(List.of(task("l/two", "count call accept succeeds >= 2"),
                 task("l/q", "kernel accept-queue >= 1")));
-        tracker.accept(Events.ok(Step.ACCEPT, "accept", 4));
-        tracker.accept(Events.kernel(1, 0, TcpState.LISTEN));
+        tracker.accept(EVENTS.ok(Step.ACCEPT, "accept", 4));
+        tracker.accept(EVENTS.kernelQueue(1, 0, TcpState.LISTEN));
         tracker.reset("l/two");
-        tracker.accept(Events.ok(Step.ACCEPT, "accept", 5));
+        tracker.accept(EVENTS.ok(Step.ACCEPT, "accept", 5));
         assertThat(tracker.achieved()).containsExactly("l/q");
-        tracker.accept(Events.ok(Step.ACCEPT, "accept", 6));
+        tracker.accept(EVENTS.ok(Step.ACCEPT, "accept", 6));
         assertThat(tracker.achieved()).containsExactly("l/two", "l/q");
         tracker.reset();
         assertThat(tracker.achieved()).isEmpty();
@@ -92,7 +95,7 @@ class TaskTrackerTest {
             pool.submit(() -> {
                 start.await();
                 for (int j = 0; j < 1000; j++) {
-                    tracker.accept(Events.ok(Step.RECV, "recv", 1));
+                    tracker.accept(EVENTS.ok(Step.RECV, "recv", 1));
                     tracker.achieved();
                 }
                 return null;
@@ -109,7 +112,7 @@ class TaskTrackerTest {
     void theShippedTasksCanAllBeTracked() {
         TaskTracker tracker = new TaskTracker(LessonLoader.loadBuiltIn().tasks());
         assertThat(tracker.tasks()).isNotEmpty();
-        tracker.accept(Events.fail(Step.BIND, "bind", "EADDRINUSE"));
+        tracker.accept(EVENTS.failedCall(Step.BIND, "bind", "EADDRINUSE"));
         assertThat(tracker.achieved()).contains("reuse-and-time-wait/collide-with-another-listener");
     }
 }

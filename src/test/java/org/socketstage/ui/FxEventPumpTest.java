@@ -1,5 +1,6 @@
 package org.socketstage.ui;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import org.socketstage.event.Step;
 
 class FxEventPumpTest {
 
-    private final Events ev = new Events();
+    private final TestEvents ev = new TestEvents();
 
     private ServerEvent kernel(int waiting) {
         return ev.kernel(new KernelSnapshot(9090, true, "", List.of(), OptionalInt.of(waiting), OptionalInt.empty(),

@@ -112,12 +112,6 @@ class LiveLoadTest {
         assertThat(fx(() -> window.viewModel().lane().roundsProperty().get())).isEqualTo(CLIENTS);
         assertThat(fx(() -> window.viewModel().feed().history().droppedCount() + window.viewModel().feed().sizeProperty().get()))
                 .isGreaterThan(CLIENTS * ROUNDS * 4L);
-        robot.interact(() -> {
-            try {
-                Screenshots.save(window.stage().getScene(), "12-fifty-clients");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), "12-fifty-clients"));
     }
 }

@@ -56,11 +56,7 @@ public final class MainWindowProbe {
 
     /** Saves the whole window; call on the FX thread. */
     public Path snapshot(String name) {
-        try {
-            return Screenshots.save(window.stage().getScene(), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PaneSnapshots.save(window.stage().getScene(), name);
     }
 
     public void close() {

@@ -94,13 +94,7 @@ class MainWindowTest {
 
     private void shot(FxRobot robot, String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            try {
-                Screenshots.save(window.stage().getScene(), name);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), name));
     }
 
     /** The text of the highlighted line in the code pane (drawn by the code pane's cells). */
@@ -239,10 +233,37 @@ class MainWindowTest {
     }
 
     @Test
-    void escapeStopsTheServerWithoutBlockingTheWindow(FxRobot robot) throws IOException {
+    void escapeLeavesFullScreenButNeverStopsTheServerAndShiftF5Does(FxRobot robot) throws IOException {
         robot.clickOn("#live-button");
         await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.ACCEPT) == StageStatus.ACTIVE);
         robot.clickOn("#lane-title");
+        robot.type(KeyCode.F11);
+        await().atMost(WAIT).until(() -> fx(() -> window.stage().isFullScreen()));
+        assertThat(fx(() -> ((javafx.scene.control.CheckMenuItem) menuItem("full-screen-menu-item")).isSelected())).isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(WAIT).until(() -> !fx(() -> window.stage().isFullScreen()));
+        robot.type(KeyCode.ESCAPE); // and once more out of full screen: still nothing stops
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> vm().control().phaseProperty().get())).isEqualTo(ServerControlViewModel.Phase.RUNNING);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            await().atMost(WAIT).until(() -> fx(() -> vm().sockets().connections().size()) == 1);
+        }
+        assertThat(fx(() -> vm().control().phaseProperty().get())).isEqualTo(ServerControlViewModel.Phase.RUNNING);
+
+        robot.press(KeyCode.SHIFT).type(KeyCode.F5).release(KeyCode.SHIFT);
+        await().atMost(WAIT).until(() -> fx(() -> vm().control().phaseProperty().get())
+                == ServerControlViewModel.Phase.STOPPED);
+        try (ServerSocket again = new ServerSocket()) {
+            again.setReuseAddress(false);
+            again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        }
+    }
+
+    @Test
+    void stopReturnsAtOnceAndFreesThePort(FxRobot robot) throws IOException {
+        robot.clickOn("#live-button");
+        await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.ACCEPT) == StageStatus.ACTIVE);
         // Stop returns at once: the FX thread hands the stop to the session and the phase says "stopping" until
         // the session reports the server's end through the event pump (a later pulse, never this one)
         ServerControlViewModel.Phase right = fx(() -> {
@@ -258,8 +279,124 @@ class MainWindowTest {
             again.setReuseAddress(false);
             again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         }
-        robot.type(KeyCode.ESCAPE); // Esc with nothing running is harmless
-        assertThat(fx(() -> vm().control().phaseProperty().get())).isEqualTo(ServerControlViewModel.Phase.STOPPED);
+    }
+
+    @Test
+    void spaceGoesToAFocusedToggleAndStepsOnlyWhereNoControlTakesIt(FxRobot robot) {
+        robot.clickOn("#breakpoint-ACCEPT");
+        assertThat(fx(() -> vm().control().breakpoints())).containsExactly(org.socketstage.event.Step.ACCEPT);
+        assertThat(fx(() -> window.stage().getScene().getFocusOwner().getId())).isEqualTo("breakpoint-ACCEPT");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> vm().control().breakpoints())).as("Space toggled the focused breakpoint").isEmpty();
+        assertThat(fx(() -> vm().control().phaseProperty().get())).as("and did not step")
+                .isEqualTo(ServerControlViewModel.Phase.IDLE);
+
+        robot.interact(() -> window.stage().getScene().lookup("#reuse-field").requestFocus());
+        boolean reuse = fx(() -> vm().settings().reuseAddrProperty().get());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> vm().settings().reuseAddrProperty().get())).as("Space ticked the check box").isEqualTo(!reuse);
+        assertThat(fx(() -> vm().control().phaseProperty().get())).isEqualTo(ServerControlViewModel.Phase.IDLE);
+
+        robot.interact(() -> window.mainView().root().requestFocus());
+        robot.type(KeyCode.SPACE);
+        await().atMost(WAIT).until(() -> fx(() -> vm().session().gate().held().size()) == 1);
+        assertThat(fx(() -> vm().control().serverActiveProperty().get())).as("Space steps where nothing takes it").isTrue();
+    }
+
+    @Test
+    void breakpointsGoOnAndOffFromTheKeyboard(FxRobot robot) {
+        robot.interact(() -> window.mainView().root().requestFocus());
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> vm().control().breakpoints())).as("F9 before a start: socket(), where a start begins")
+                .containsExactly(org.socketstage.event.Step.SOCKET);
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> vm().control().breakpoints())).isEmpty();
+
+        // Tab reaches a stage's toggle; F9 there, or Space, switches that stage's breakpoint
+        robot.interact(() -> window.stage().getScene().lookup("#breakpoint-SETSOCKOPT").requestFocus());
+        robot.type(KeyCode.TAB);
+        assertThat(fx(() -> window.stage().getScene().getFocusOwner().getId())).isEqualTo("breakpoint-SOCKADDR");
+        robot.type(KeyCode.TAB);
+        assertThat(fx(() -> window.stage().getScene().getFocusOwner().getId())).isEqualTo("breakpoint-BIND");
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> vm().control().breakpoints())).containsExactly(org.socketstage.event.Step.BIND);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> vm().control().breakpoints())).isEmpty();
+
+        // F9 while the server is held before a call sets the breakpoint there
+        robot.interact(() -> window.mainView().root().requestFocus());
+        robot.type(KeyCode.SPACE);
+        await().atMost(WAIT).until(() -> fx(() -> vm().session().gate().held().size()) == 1);
+        org.socketstage.event.Step here = currentStage();
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> vm().control().breakpoints())).containsExactly(here);
+        assertThat(fx(() -> window.stage().getScene().lookup("#breakpoint-" + here.name())
+                .getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected")))).isTrue();
+    }
+
+    @Test
+    void theMenuBarListsEveryActionWithItsKey(FxRobot robot) {
+        List<String> menus = fx(() -> ((javafx.scene.control.MenuBar) window.stage().getScene().lookup("#menu-bar"))
+                .getMenus().stream().map(javafx.scene.control.Menu::getText).toList());
+        assertThat(menus).containsExactly("File", "Server", "View", "Instructor", "Help");
+        List<String> withoutKey = fx(() -> allMenuItems().stream()
+                .filter(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem) && i.getAccelerator() == null)
+                .map(javafx.scene.control.MenuItem::getText).toList());
+        assertThat(withoutKey).containsExactly("About SocketStage");
+        List<String> keys = fx(() -> allMenuItems().stream().filter(i -> i.getAccelerator() != null)
+                .map(i -> i.getAccelerator().getDisplayText()).toList());
+        assertThat(keys).doesNotHaveDuplicates().contains("Space", "R", "P", "L", "Ctrl+F5", "Shift+F5", "F5", "F9", "F11", "F1");
+        String help = UiText.load().get("help.text");
+        assertThat(help).contains("Shift+F5\tStop the server", "F9\tBreakpoint", "Esc leaves full screen");
+        assertThat(help).doesNotContain("Esc\tStop");
+
+        robot.interact(() -> window.mainView().root().requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.F5); // Server → Start, by its accelerator (F5 alone is View → Presentation)
+        await().atMost(WAIT).until(() -> fx(() -> vm().control().serverActiveProperty().get()));
+    }
+
+    /** Issue 12: at a normal width the errno column was off to the right of the pane. */
+    @Test
+    void theEventLogShowsItsErrnoColumnAt1280x800(FxRobot robot) {
+        robot.interact(() -> {
+            window.stage().setWidth(1280);
+            window.stage().setHeight(800);
+        });
+        robot.interact(() -> window.mainView().root().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL); // View → Event log tab
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> ((javafx.scene.control.TabPane) window.stage().getScene().lookup(".pane-tabs"))
+                .getSelectionModel().getSelectedItem().getId())).isEqualTo("log-tab");
+        javafx.geometry.Bounds table = fx(() -> {
+            Node t = window.stage().getScene().lookup(".log-table");
+            return t.localToScene(t.getBoundsInLocal());
+        });
+        javafx.geometry.Bounds errno = fx(() -> {
+            Node h = window.stage().getScene().lookup(".column-header.log-col-errno");
+            return h.localToScene(h.getBoundsInLocal());
+        });
+        assertThat(errno.getMinX()).as("errno header starts inside the table").isGreaterThan(table.getMinX());
+        assertThat(errno.getMaxX()).as("and ends inside it").isLessThanOrEqualTo(table.getMaxX() + 0.5);
+        assertThat(errno.getWidth()).as("wide enough for EADDRINUSE").isGreaterThanOrEqualTo(80);
+    }
+
+    private List<javafx.scene.control.MenuItem> allMenuItems() {
+        List<javafx.scene.control.MenuItem> all = new ArrayList<>();
+        for (javafx.scene.control.Menu m : ((javafx.scene.control.MenuBar) window.stage().getScene().lookup("#menu-bar")).getMenus()) {
+            all.addAll(m.getItems());
+        }
+        return all;
+    }
+
+    private javafx.scene.control.MenuItem menuItem(String id) {
+        return allMenuItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 
     @Test
@@ -268,9 +405,8 @@ class MainWindowTest {
         await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.ACCEPT) == StageStatus.ACTIVE);
         Node root = window.stage().getScene().getRoot();
         assertThat(root).isNotNull();
-        long started = System.nanoTime();
+        // how long it takes is measured by CloseRequestsTest's report, not asserted here: this machine's speed is not the app's
         robot.interact(() -> window.stage().close());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         try (ServerSocket again = new ServerSocket()) {
             again.setReuseAddress(false);
             again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

@@ -6,17 +6,32 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
-/** Renders a node to target/screenshots/NAME.png so a person can look at it. Call on the FX thread. */
+/**
+ * The one way tests save a picture for a person to look at: a node or a whole scene rendered to
+ * target/screenshots/NAME.png (Scene.snapshot → BufferedImage → ImageIO; no javafx-swing). FX thread only.
+ */
 public final class PaneSnapshots {
+
+    /** Where the pictures go; {@code -Dsocketstage.screenshots=…} (or {@code -Dscreenshots.dir=…}) puts them elsewhere. */
+    public static final Path DIR = Path.of(System.getProperty("socketstage.screenshots",
+            System.getProperty("screenshots.dir", "target/screenshots")));
 
     private PaneSnapshots() {}
 
     public static Path save(Node node, String name) {
-        WritableImage image = node.snapshot(null, null);
+        return write(node.snapshot(null, null), name);
+    }
+
+    public static Path save(Scene scene, String name) {
+        return write(scene.snapshot(null), name);
+    }
+
+    private static Path write(Image image, String name) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -27,9 +42,8 @@ public final class PaneSnapshots {
             }
         }
         try {
-            Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-            Files.createDirectories(dir);
-            Path file = dir.resolve(name + ".png");
+            Files.createDirectories(DIR);
+            Path file = DIR.resolve(name + ".png");
             ImageIO.write(out, "png", file.toFile());
             return file;
         } catch (IOException e) {

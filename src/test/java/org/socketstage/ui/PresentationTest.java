@@ -62,13 +62,7 @@ class PresentationTest {
         assertThat(fontSize(robot, "#lane-title")).isCloseTo(text * 1.5, org.assertj.core.data.Offset.offset(0.6));
         assertThat(fx(() -> robot.lookup("#stage-SOCKET").queryAs(javafx.scene.layout.Region.class).getWidth()))
                 .isGreaterThan(card * 1.3);
-        robot.interact(() -> {
-            try {
-                Screenshots.save(window.stage().getScene(), "10-zoom-150");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), "10-zoom-150"));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fontSize(robot, "#lane-title")).isCloseTo(text, org.assertj.core.data.Offset.offset(0.1));
@@ -80,13 +74,7 @@ class PresentationTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> window.stage().getScene().getStylesheets()))
                 .anyMatch(s -> s.endsWith("themes/dark.css")).noneMatch(s -> s.endsWith("themes/light.css"));
-        robot.interact(() -> {
-            try {
-                Screenshots.save(window.stage().getScene(), "11-dark");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), "11-dark"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.socketstage.ui;
 
+import org.socketstage.event.TestEvents;
 import org.socketstage.ui.text.UiText;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ import org.socketstage.ui.lane.StageStatus;
 class ViewFeedTest {
 
     private final UiText texts = UiText.load();
-    private final Events ev = new Events();
+    private final TestEvents ev = new TestEvents();
     private final ViewFeed feed = new ViewFeed(100);
     private final LaneViewModel lane = new LaneViewModel(texts);
     private final java.util.List<ServerEvent> liveSeen = new java.util.ArrayList<>();

@@ -68,9 +68,9 @@ class WindowIntegrationTest {
     void theLessonsTabIsThereAndTheInstructorTabOnlyWhenTheViewMenuSaysSo(FxRobot robot) {
         assertThat(hasTab(robot, "lessons-tab")).isTrue();
         assertThat(hasTab(robot, "instructor-tab")).isFalse();
-        robot.clickOn("View").clickOn("#instructor-menu-item");
+        robot.clickOn(menu(robot, "Instructor")).clickOn("#instructor-menu-item");
         assertThat(hasTab(robot, "instructor-tab")).isTrue();
-        robot.clickOn("View").clickOn("#instructor-menu-item");
+        robot.clickOn(menu(robot, "Instructor")).clickOn("#instructor-menu-item");
         assertThat(hasTab(robot, "instructor-tab")).isFalse();
     }
 
@@ -93,6 +93,36 @@ class WindowIntegrationTest {
             client.getOutputStream().write('x');
             assertThat(client.getInputStream().read()).isEqualTo('x');
         }
+    }
+
+    /** The menu bar's button of a menu (the tab of the same name is another node). */
+    private static javafx.scene.Node menu(FxRobot robot, String text) {
+        return robot.lookup(".menu-bar .menu").match(n -> n instanceof javafx.scene.control.Labeled l
+                && text.equals(l.getText())).query();
+    }
+
+    /** Issue 12: the scenario ran past its moment; the failed accept() now stays until the instructor goes on. */
+    @Test
+    void theEmfileScenarioPausesAtTheFailedAcceptUntilRunIsPressed(FxRobot robot) {
+        robot.interact(() -> window.mainView().runScenario(ScenarioCatalog.byName("emfile").orElseThrow()));
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.viewModel().session().gate().paused()
+                && window.viewModel().session().gate().held().size() == 1));
+        org.socketstage.ui.lane.StageCard failed = MainWindowTest.fx(() -> window.viewModel().lane().card(org.socketstage.event.Step.ACCEPT));
+        assertThat(failed.status()).isEqualTo(StageStatus.FAILED);
+        assertThat(failed.simulated()).isTrue();
+        assertThat(failed.result()).contains("EMFILE");
+        assertThat(MainWindowTest.fx(() -> window.viewModel().control().pausedProperty().get())).isTrue();
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.viewModel().instructor().progressProperty().get())
+                .contains("paused at the fault"));
+        assertThat(MainWindowTest.fx(() -> robot.lookup("#lane-status").queryAs(javafx.scene.control.Label.class).getText()))
+                .contains("paused at the fault");
+        robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), "15-emfile-paused-at-the-fault"));
+
+        robot.clickOn("#run-button");
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() ->
+                window.viewModel().lane().card(org.socketstage.event.Step.ACCEPT).status()) == StageStatus.OK);
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.viewModel().instructor().statusProperty().get())
+                .contains("tried again"));
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class ToolbarView {
         stepButton.disableProperty().bind(control.serverActiveProperty().not().and(control.canStartProperty().not()));
         runButton.disableProperty().bind(stepButton.disableProperty());
         liveButton.disableProperty().bind(stepButton.disableProperty());
+        delaySlider.setAccessibleText(texts.get("toolbar.delay"));
         delaySlider.setMin(ServerControlViewModel.MIN_DELAY_MS);
         delaySlider.setMax(ServerControlViewModel.MAX_DELAY_MS);
         delaySlider.valueProperty().bindBidirectional(control.delayMillisProperty());

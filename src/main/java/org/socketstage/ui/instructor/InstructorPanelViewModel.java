@@ -98,7 +98,12 @@ public final class InstructorPanelViewModel implements EventSink {
     }
 
     private FaultDemo demo(Fault fault) {
-        return demos.computeIfAbsent(fault, Fault::newDemo);
+        return demos.computeIfAbsent(fault, f -> {
+            FaultDemo d = f.newDemo();
+            // on screen the failed call must stay until the instructor has explained it
+            d.pauseAtFault(true);
+            return d;
+        });
     }
 
     /** The title for the list, e.g. "Too many open files". */

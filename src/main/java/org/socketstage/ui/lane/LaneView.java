@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -145,6 +146,30 @@ public final class LaneView {
 
     private void refresh(Step s) {
         nodes.get(s).show(viewModel.card(s), s == viewModel.currentStageProperty().get());
+    }
+
+    /**
+     * F9: switches the breakpoint of the stage whose card holds the focus, else of the stage the server is at,
+     * else of socket(), where a start begins.
+     */
+    public void toggleBreakpoint(Node focus) {
+        Step s = stageOf(focus);
+        if (s == null) {
+            s = viewModel.currentStageProperty().get();
+        }
+        if (s == null) {
+            s = Step.SOCKET;
+        }
+        control.setBreakpoint(s, !control.breakpoints().contains(s));
+    }
+
+    private Step stageOf(Node focus) {
+        for (Node n = focus; n != null; n = n.getParent()) {
+            if (n instanceof StageNode card) {
+                return card.stage();
+            }
+        }
+        return null;
     }
 
     StageNode node(Step s) {

@@ -33,9 +33,11 @@ final class StageNode extends VBox {
     static final int PULSE_CYCLES = 6;
     private StageStatus shownStatus;
     private boolean wasMoving;
+    private final Step stage;
 
     StageNode(Step stage, UiText texts) {
         this.texts = texts;
+        this.stage = stage;
         getStyleClass().add("stage-card");
         setId("stage-" + stage.name());
         title.getStyleClass().add("stage-title");
@@ -50,9 +52,11 @@ final class StageNode extends VBox {
         simulated.managedProperty().bind(simulated.visibleProperty());
         breakpoint.getStyleClass().add("breakpoint-toggle");
         breakpoint.setId("breakpoint-" + stage.name());
-        breakpoint.setFocusTraversable(false);
+        // reachable with Tab, so Space (or F9 anywhere) sets a breakpoint without the mouse
+        breakpoint.setFocusTraversable(true);
         breakpoint.setText(texts.get("lane.breakpoint"));
         breakpoint.setTooltip(new Tooltip(texts.format("lane.breakpoint.tooltip", stage.label())));
+        breakpoint.setAccessibleText(texts.format("lane.breakpoint.tooltip", stage.label()));
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         HBox footer = new HBox(breakpoint);
@@ -70,6 +74,10 @@ final class StageNode extends VBox {
         // for as long as the server waits (in accept(), for hours), so it ends and the icon stays lit
         pulse.setCycleCount(PULSE_CYCLES);
         pulse.setOnFinished(e -> icon.setOpacity(1.0));
+    }
+
+    Step stage() {
+        return stage;
     }
 
     String simulatedWord() {

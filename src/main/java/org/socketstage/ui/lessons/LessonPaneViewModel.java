@@ -135,6 +135,19 @@ public final class LessonPaneViewModel implements EventSink {
         }
     }
 
+    /** Opens the first lesson, as a first launch does; not the student's choice, so following stays as it was. */
+    public void openFirstLesson() {
+        if (lessons.isEmpty()) {
+            return;
+        }
+        choosingItself = true;
+        try {
+            selectedLesson.set(lessons.get(0));
+        } finally {
+            choosingItself = false;
+        }
+    }
+
     /** Forgets achieved tasks, quiz answers and the last lesson, here and in the saved preferences. */
     public void resetProgress() {
         progress.reset();

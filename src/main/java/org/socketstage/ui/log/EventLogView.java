@@ -82,6 +82,8 @@ public final class EventLogView implements PaneController {
         PulseMirror<LogRow> shown = new PulseMirror<>(table, viewModel.shownRows());
         table.setItems(shown.items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // every column inside the pane, errno too: at 1280x800 the pane is narrower than the columns' sum
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> new LogTableRow(viewModel.momentProperty()));
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY.match(e)) {
@@ -144,7 +146,8 @@ public final class EventLogView implements PaneController {
         export(EventSpool.Format.STRACE);
     }
 
-    private void export(EventSpool.Format format) {
+    /** Asks where to write the log in this format and writes it in the background (File menu, Export button). */
+    public void export(EventSpool.Format format) {
         Path target = exportTarget.apply(format);
         if (target != null) {
             viewModel.export(format, target);

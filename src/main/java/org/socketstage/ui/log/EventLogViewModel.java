@@ -53,6 +53,8 @@ public final class EventLogViewModel implements BatchedSink {
     private final ObservableList<ActorFilter> actorChoices = FXCollections.observableArrayList();
     private final Set<String> actorsListed = new HashSet<>();
     private final ActorFilter everyone;
+    /** Everyone and each kind of actor: always in the list, in this order. */
+    private final List<ActorFilter> kinds;
     private final ObjectProperty<ActorFilter> actorFilter = new SimpleObjectProperty<>();
     private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper();
@@ -73,6 +75,11 @@ public final class EventLogViewModel implements BatchedSink {
         this.rowFactory = new LogRows(text);
         this.capacity = capacity;
         this.everyone = ActorFilter.all(text.get("log.filter.all"));
+        this.kinds = List.of(everyone,
+                ActorFilter.kind(Actor.Kind.SERVER, text.get("log.filter.server")),
+                ActorFilter.kind(Actor.Kind.CONNECTION, text.get("log.filter.connections")),
+                ActorFilter.kind(Actor.Kind.KERNEL, text.get("log.filter.kernel")),
+                ActorFilter.kind(Actor.Kind.CLIENT, text.get("log.filter.clients")));
         actorFilter.set(everyone);
         actorFilter.addListener((obs, old, now) -> refilter());
         errorsOnly.addListener((obs, old, now) -> refilter());
@@ -91,14 +98,13 @@ public final class EventLogViewModel implements BatchedSink {
         dropped.set(0);
         moment.set(-1);
         actorsListed.clear();
+        // the list is trimmed, never replaced: replacing it would make the filter box drop its choice (blank)
         ActorFilter selected = actorFilter.get();
-        actorChoices.setAll(List.of(everyone,
-                ActorFilter.kind(Actor.Kind.SERVER, text.get("log.filter.server")),
-                ActorFilter.kind(Actor.Kind.CONNECTION, text.get("log.filter.connections")),
-                ActorFilter.kind(Actor.Kind.KERNEL, text.get("log.filter.kernel")),
-                ActorFilter.kind(Actor.Kind.CLIENT, text.get("log.filter.clients"))));
+        if (actorChoices.isEmpty()) {
+            actorChoices.setAll(kinds);
+        }
+        actorChoices.removeIf(f -> !kinds.contains(f) && !f.equals(selected));
         if (selected != null && selected.actorLabel() != null) {
-            actorChoices.add(selected);
             actorsListed.add(selected.actorLabel());
         }
     }

@@ -94,17 +94,28 @@ public final class SocketsViewModel implements BatchedSink {
         served = ServedTotals.NONE;
     }
 
+    /**
+     * A new server run starts: the old run's sockets go, except connections the kernel still keeps in
+     * TIME_WAIT. They outlive their server and are exactly what can make the new run's bind() fail.
+     */
+    private void newRun() {
+        java.util.List<Map.Entry<Long, Connection>> waiting = connections.entrySet().stream()
+                .filter(e -> e.getValue().state == ConnectionState.TIME_WAIT).toList();
+        reset();
+        waiting.forEach(e -> connections.put(e.getKey(), e.getValue()));
+    }
+
     @Override
     public void apply(ServerEvent event) {
         if (event instanceof ServerEvent.KernelChanged k) {
             onKernel(k.snapshot());
         } else if (event instanceof ServerEvent.StateChanged s && s.actor().kind() == Actor.Kind.SERVER) {
             if (s.state() == ServerState.RUNNING && listenerFd >= 0) {
-                reset();
+                newRun();
             }
         } else if (event instanceof ServerEvent.CallStarted c) {
             if (c.stage() == Step.SOCKET && c.actor().kind() == Actor.Kind.SERVER && listenerFd >= 0) {
-                reset();
+                newRun();
             }
             if (c.stage() == Step.LISTEN) {
                 backlog = c.args().backlog().orElse(backlog);

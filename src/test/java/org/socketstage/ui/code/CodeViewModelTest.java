@@ -7,7 +7,7 @@ import org.socketstage.event.Actor;
 import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.TestEvents;
+import org.socketstage.event.TestEvents;
 import org.socketstage.ui.text.UiText;
 
 class CodeViewModelTest {
@@ -148,7 +148,7 @@ class CodeViewModelTest {
         var before = java.util.List.copyOf(vm.c().lines());
         vm.apply(events.state(org.socketstage.event.ServerState.RUNNING, "started"));
         vm.apply(events.notice("hello"));
-        vm.apply(events.kernel(9090));
+        vm.apply(events.kernelUnavailable(9090));
         assertThat(vm.c().lines()).containsExactlyElementsOf(before);
     }
 

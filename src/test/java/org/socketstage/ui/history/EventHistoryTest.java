@@ -1,5 +1,6 @@
 package org.socketstage.ui.history;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,11 +9,10 @@ import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.Events;
 
 class EventHistoryTest {
 
-    private final Events ev = new Events();
+    private final TestEvents ev = new TestEvents();
 
     @Test
     void keepsTheNewestEventsAndCountsTheDropped() {

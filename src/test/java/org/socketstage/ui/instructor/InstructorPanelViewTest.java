@@ -5,7 +5,6 @@ import org.socketstage.session.TestSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,8 +97,13 @@ class InstructorPanelViewTest {
         assertThat(fx(() -> robot.lookup("#instructor-followup").query().isVisible())).isFalse();
 
         robot.clickOn("#instructor-setup");
+        // the server pauses at the failed accept(): the set-up waits until the instructor lets it go on
+        await().atMost(WAIT).until(() -> text(robot, "#instructor-progress").contains("paused at the fault"));
+        assertThat(room.gate().paused()).isTrue();
+        assertThat(text(robot, "#instructor-status")).doesNotStartWith("✔");
+        room.run();
         await().atMost(WAIT).until(() -> text(robot, "#instructor-status").startsWith("✔"));
-        assertThat(text(robot, "#instructor-status")).contains("EMFILE").contains("[simulated]");
+        assertThat(text(robot, "#instructor-status")).contains("EMFILE").contains("[simulated]").contains("tried again");
         assertThat(fx(() -> robot.lookup("#instructor-progress").queryAs(TextArea.class).getText()))
                 .contains("armed: the next accept() fails with EMFILE");
         await().atMost(WAIT).until(() -> text(robot, "#instructor-last-failure").contains("EMFILE"));
@@ -110,7 +111,7 @@ class InstructorPanelViewTest {
         assertThat(events).anyMatch(e -> e instanceof ServerEvent.CallReturned r && r.stage() == Step.ACCEPT
                 && r.simulated() && r.errno().name().equals("EMFILE"));
         assertThat(fx(() -> view.panel().setUpFaults().contains(Fault.EMFILE))).isTrue();
-        screenshot(Path.of("target/screenshots/instructor-panel.png"));
+        screenshot("instructor-panel");
 
         robot.clickOn("#instructor-undo");
         await().atMost(WAIT).until(() -> text(robot, "#instructor-status").contains("Undone"));
@@ -137,7 +138,7 @@ class InstructorPanelViewTest {
         assertThat(text(robot, "#instructor-progress")).contains("undoing port-in-use first");
         assertThat(fx(() -> view.panel().setUpFaults())).containsExactly(Fault.UNCHECKED_SOCKET);
         assertThat(fx(() -> view.panel().missingCheckProperty().get())).isEqualTo(Step.SOCKET);
-        screenshot(Path.of("target/screenshots/instructor-unchecked-socket.png"));
+        screenshot("instructor-unchecked-socket");
     }
 
     @Test
@@ -160,7 +161,7 @@ class InstructorPanelViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#instructor-status")).contains("unknown errno 'EBOGUS'").contains("ECONNABORTED");
         assertThat(room.serverRunning()).isFalse();
-        screenshot(Path.of("target/screenshots/instructor-any-errno.png"));
+        screenshot("instructor-any-errno");
     }
 
     @Test
@@ -187,18 +188,8 @@ class InstructorPanelViewTest {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }
 
-    private void screenshot(Path file) throws Exception {
-        WritableImage image = fx(() -> root.getScene().snapshot(null));
-        PixelReader pixels = image.getPixelReader();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.getParent());
-        ImageIO.write(out, "png", file.toFile());
+    /** A picture only: a loaded machine may take longer to draw it than a read of a label. */
+    private void screenshot(String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> org.socketstage.ui.PaneSnapshots.save(root.getScene(), name)).get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,19 +1,19 @@
 package org.socketstage.ui.lane;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.Events;
 import org.socketstage.ui.text.UiText;
 
 class LaneViewModelTest {
 
     private final UiText texts = UiText.load();
     private final LaneViewModel lane = new LaneViewModel(texts);
-    private final Events ev = new Events();
+    private final TestEvents ev = new TestEvents();
 
     private void feed(org.socketstage.event.ServerEvent... events) {
         for (var e : events) {

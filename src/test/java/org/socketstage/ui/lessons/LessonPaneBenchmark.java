@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.event.TestEvents;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -29,6 +30,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(300)
 class LessonPaneBenchmark {
+
+    private static final TestEvents EVENTS = new TestEvents();
 
     private static final int FRAMES = Integer.getInteger("bench.frames", 400);
 
@@ -103,7 +106,7 @@ class LessonPaneBenchmark {
     }
 
     private void changeStage(FxRobot robot, int n) {
-        robot.interact(() -> pane.view.viewModel().apply(Ev.started(Actor.connection(7, null),
+        robot.interact(() -> pane.view.viewModel().apply(EVENTS.started(Actor.connection(7, null),
                 n % 2 == 0 ? Step.RECV : Step.SEND)));
         nextFrame(robot);
     }

@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +33,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class LessonPaneUiTest {
+
+    private static final TestEvents EVENTS = new TestEvents();
 
     private PaneHarness pane;
     private final List<String> opened = new CopyOnWriteArrayList<>();
@@ -114,7 +117,7 @@ class LessonPaneUiTest {
 
     @Test
     void aLessonChosenInTheChooserStaysOpenWhileTheServerMoves(FxRobot robot) throws Exception {
-        robot.interact(() -> vm().apply(Ev.started(org.socketstage.event.Step.BIND)));
+        robot.interact(() -> vm().apply(EVENTS.started(org.socketstage.event.Step.BIND)));
         javafx.scene.control.CheckBox follow = find("#lesson-follow", javafx.scene.control.CheckBox.class);
         assertThat(follow.isSelected()).isTrue();
         Lesson chosen = vm().lessons().stream().filter(l -> l.sectionFor(org.socketstage.event.Step.RECV).isEmpty())
@@ -124,7 +127,7 @@ class LessonPaneUiTest {
 
         assertThat(vm().selectedLessonProperty().get()).isEqualTo(chosen);
         assertThat(follow.isSelected()).as("choosing a lesson turns following off").isFalse();
-        robot.interact(() -> vm().apply(Ev.started(org.socketstage.event.Actor.connection(5, null),
+        robot.interact(() -> vm().apply(EVENTS.started(org.socketstage.event.Actor.connection(5, null),
                 org.socketstage.event.Step.RECV)));
         assertThat(vm().selectedLessonProperty().get()).as("the server does not take the student away").isEqualTo(chosen);
 
@@ -202,7 +205,7 @@ class LessonPaneUiTest {
 
     @Test
     void resettingProgressAsksFirst(FxRobot robot) {
-        robot.interact(() -> vm().apply(Ev.ok(org.socketstage.event.Step.SOCKET, 27)));
+        robot.interact(() -> vm().apply(EVENTS.ok(org.socketstage.event.Step.SOCKET, 27)));
         TaskCard first = robot.lookup(".task-card").queryAs(TaskCard.class);
         assertThat(first.achieved()).isTrue();
         assertThat(robot.lookup(".task-card .task-box").queryAs(Label.class).getText()).isEqualTo("☑");
@@ -284,8 +287,8 @@ class LessonPaneUiTest {
     void readableOnTheDarkTheme(FxRobot robot) {
         robot.interact(() -> {
             pane.scene.getStylesheets().add(getClass().getResource("/lessons-dark-test.css").toExternalForm());
-            vm().apply(Ev.ok(org.socketstage.event.Step.SOCKET, 27));
-            vm().apply(Ev.started(org.socketstage.event.Step.SOCKET));
+            vm().apply(EVENTS.ok(org.socketstage.event.Step.SOCKET, 27));
+            vm().apply(EVENTS.started(org.socketstage.event.Step.SOCKET));
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             VBox here = onFx(() -> PaneHarness.markedSection(pane.scene.getRoot()));

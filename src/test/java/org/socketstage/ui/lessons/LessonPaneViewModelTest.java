@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +23,8 @@ import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
 
 class LessonPaneViewModelTest {
+
+    private static final TestEvents EVENTS = new TestEvents();
 
     private static final LessonLibrary BUILT_IN = LessonLoader.loadBuiltIn();
 
@@ -65,7 +68,7 @@ class LessonPaneViewModelTest {
     void theSectionFollowsEachStageTheServerIsAboutToRun() {
         Lesson lifecycle = lesson("lifecycle");
         for (Step stage : Step.values()) {
-            vm.apply(Ev.started(stage));
+            vm.apply(EVENTS.started(stage));
             LessonSection shown = vm.serverSection().get();
             assertThat(shown).as("section for %s", stage).isSameAs(lifecycle.sectionFor(stage).orElseThrow());
             assertThat(vm.serverStageProperty().get()).isEqualTo(stage);
@@ -77,7 +80,7 @@ class LessonPaneViewModelTest {
         Lesson noRecv = lessonWithout(Step.RECV);
         vm.selectedLessonProperty().set(noRecv);
         vm.followServerProperty().set(true);
-        vm.apply(Ev.started(Actor.connection(7, null), Step.RECV));
+        vm.apply(EVENTS.started(Actor.connection(7, null), Step.RECV));
         Lesson expected = BUILT_IN.lessons().stream().filter(l -> l.sectionFor(Step.RECV).isPresent()).findFirst()
                 .orElseThrow();
         assertThat(vm.selectedLessonProperty().get()).isEqualTo(expected);
@@ -89,7 +92,7 @@ class LessonPaneViewModelTest {
         Lesson noRecv = lessonWithout(Step.RECV);
         vm.followServerProperty().set(false);
         vm.selectedLessonProperty().set(noRecv);
-        vm.apply(Ev.started(Step.RECV));
+        vm.apply(EVENTS.started(Step.RECV));
         assertThat(vm.selectedLessonProperty().get()).isEqualTo(noRecv);
         assertThat(vm.serverStageProperty().get()).isEqualTo(Step.RECV);
         assertThat(vm.serverSection().get()).isNull();
@@ -100,13 +103,13 @@ class LessonPaneViewModelTest {
 
     @Test
     void choosingALessonTurnsFollowingOffUntilTheStudentTurnsItOn() {
-        vm.apply(Ev.started(Step.BIND));
+        vm.apply(EVENTS.started(Step.BIND));
         Lesson chosen = lessonWithout(Step.RECV);
         vm.selectedLessonProperty().set(chosen);
         assertThat(vm.followServerProperty().get()).as("choosing is reading: the server no longer leads").isFalse();
 
         for (Step stage : List.of(Step.ACCEPT, Step.RECV, Step.SEND, Step.RECV, Step.CLOSE_CLIENT)) {
-            vm.apply(Ev.started(Actor.connection(7, null), stage));
+            vm.apply(EVENTS.started(Actor.connection(7, null), stage));
         }
         vm.load(BUILT_IN);
         assertThat(vm.selectedLessonProperty().get()).isEqualTo(chosen);
@@ -114,16 +117,16 @@ class LessonPaneViewModelTest {
 
         vm.followServerProperty().set(true);
         assertThat(vm.selectedLessonProperty().get().sectionFor(Step.CLOSE_CLIENT)).isPresent();
-        vm.apply(Ev.started(Actor.connection(7, null), Step.RECV));
+        vm.apply(EVENTS.started(Actor.connection(7, null), Step.RECV));
         assertThat(vm.followServerProperty().get()).as("the pane opening a lesson itself is not a choice").isTrue();
         assertThat(vm.serverSection().get().stage()).isEqualTo(Step.RECV);
     }
 
     @Test
     void clientAndKernelEventsDoNotMoveTheLesson() {
-        vm.apply(Ev.started(Step.BIND));
-        vm.apply(Ev.started(Actor.client(9, null), Step.RECV));
-        vm.apply(Ev.started(Actor.KERNEL, Step.ACCEPT));
+        vm.apply(EVENTS.started(Step.BIND));
+        vm.apply(EVENTS.started(Actor.client(9, null), Step.RECV));
+        vm.apply(EVENTS.started(Actor.KERNEL, Step.ACCEPT));
         assertThat(vm.serverStageProperty().get()).isEqualTo(Step.BIND);
     }
 
@@ -131,9 +134,9 @@ class LessonPaneViewModelTest {
     void aTaskTicksFromTheRealEventRecordAndIsSaved() {
         String id = "lifecycle/get-a-file-descriptor";
         assertThat(vm.tasks().isAchieved(id)).isFalse();
-        vm.apply(Ev.failed(Step.SOCKET, "EMFILE"));
+        vm.apply(EVENTS.failed(Step.SOCKET, "EMFILE"));
         assertThat(vm.tasks().isAchieved(id)).as("a failed socket() is not the goal").isFalse();
-        vm.apply(Ev.ok(Step.SOCKET, 27));
+        vm.apply(EVENTS.ok(Step.SOCKET, 27));
         assertThat(vm.tasks().isAchieved(id)).isTrue();
         assertThat(LessonProgress.forUser().achievedTasks()).contains(id);
         assertThat(vm.taskProgress(lesson("lifecycle"))).isEqualTo(new LessonPaneViewModel.TaskTally(1, 7));
@@ -143,8 +146,8 @@ class LessonPaneViewModelTest {
     void theScrubbersReplayNeitherCountsTwiceNorForgets() {
         String twoAccepts = "many-clients/two-clients-two-sockets";
         assertThat(task(twoAccepts).goals().get(0).text()).isEqualTo("count call accept succeeds >= 2");
-        vm.apply(Ev.started(Step.ACCEPT));
-        ServerEvent first = Ev.ok(Step.ACCEPT, 5);
+        vm.apply(EVENTS.started(Step.ACCEPT));
+        ServerEvent first = EVENTS.ok(Step.ACCEPT, 5);
         vm.apply(first);
 
         vm.reset();
@@ -152,7 +155,7 @@ class LessonPaneViewModelTest {
         vm.apply(first);
         assertThat(vm.tasks().isAchieved(twoAccepts)).as("one accept replayed is still one accept").isFalse();
 
-        vm.apply(Ev.ok(Step.ACCEPT, 6));
+        vm.apply(EVENTS.ok(Step.ACCEPT, 6));
         assertThat(vm.tasks().isAchieved(twoAccepts)).isTrue();
 
         vm.reset();
@@ -162,9 +165,9 @@ class LessonPaneViewModelTest {
 
     @Test
     void theStageIsDerivedAgainFromTheReplay() {
-        ServerEvent bind = Ev.started(Step.BIND);
+        ServerEvent bind = EVENTS.started(Step.BIND);
         vm.apply(bind);
-        vm.apply(Ev.started(Step.LISTEN));
+        vm.apply(EVENTS.started(Step.LISTEN));
         vm.reset();
         vm.apply(bind);
         assertThat(vm.serverStageProperty().get()).isEqualTo(Step.BIND);
@@ -206,7 +209,7 @@ class LessonPaneViewModelTest {
     void progressIsRestoredInANewSessionAndCanBeReset() {
         Lesson address = lesson("address");
         vm.selectedLessonProperty().set(address);
-        vm.apply(Ev.ok(Step.BIND, 0));
+        vm.apply(EVENTS.ok(Step.BIND, 0));
         QuizQuestion q = address.questions().get(0);
         vm.answer(q, q.correctIndex());
 
@@ -222,7 +225,7 @@ class LessonPaneViewModelTest {
         assertThat(saved.achievedTasks()).isEmpty();
         assertThat(saved.firstAnswers()).isEmpty();
 
-        later.apply(Ev.ok(Step.BIND, 0));
+        later.apply(EVENTS.ok(Step.BIND, 0));
         assertThat(later.tasks().isAchieved("lifecycle/claim-the-port")).as("a reset task can be done again").isTrue();
     }
 

@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +35,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class LessonPaneWorkTest {
+
+    private static final TestEvents EVENTS = new TestEvents();
 
     private PaneHarness pane;
     private final AtomicInteger pulses = new AtomicInteger();
@@ -87,13 +90,13 @@ class LessonPaneWorkTest {
     void eventsThatLeaveTheServerWhereItIsCostNothing(FxRobot robot) throws Exception {
         List<ServerEvent> busy = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            busy.add(Ev.ok(Step.RECV, 6));
-            busy.add(Ev.started(Actor.connection(7, null), Step.RECV));
-            busy.add(Ev.started(Actor.client(9, null), Step.SEND));
-            busy.add(Ev.started(Actor.KERNEL, Step.ACCEPT));
+            busy.add(EVENTS.ok(Step.RECV, 6));
+            busy.add(EVENTS.started(Actor.connection(7, null), Step.RECV));
+            busy.add(EVENTS.started(Actor.client(9, null), Step.SEND));
+            busy.add(EVENTS.started(Actor.KERNEL, Step.ACCEPT));
         }
         ServerEvent[] frameOfEvents = busy.toArray(ServerEvent[]::new);
-        apply(robot, Ev.started(Step.RECV));
+        apply(robot, EVENTS.started(Step.RECV));
         apply(robot, frameOfEvents); // any try-it task these achieve ticks now, not during the count
         frames(robot, 2);
         assertThat(marked(robot)).isEqualTo(Step.RECV);
@@ -115,7 +118,7 @@ class LessonPaneWorkTest {
     void aBusyServerMovesTheMarkerOncePerPauseNotOncePerFrame(FxRobot robot) throws Exception {
         robot.interact(() -> pane.view.setFollowPause(Duration.hours(1)));
         markerMoves.set(0);
-        apply(robot, Ev.started(Step.SOCKET), Ev.started(Step.SETSOCKOPT), Ev.started(Step.BIND));
+        apply(robot, EVENTS.started(Step.SOCKET), EVENTS.started(Step.SETSOCKOPT), EVENTS.started(Step.BIND));
         frames(robot, 2);
         assertThat(marked(robot)).as("a burst in one frame shows where it ended").isEqualTo(Step.BIND);
         assertThat(markerMoves).as("and moves the marker once").hasValue(1);
@@ -124,7 +127,7 @@ class LessonPaneWorkTest {
 
         Step[] echo = {Step.ACCEPT, Step.RECV, Step.SEND, Step.RECV, Step.SEND, Step.CLOSE_CLIENT};
         for (int frame = 0; frame < 30; frame++) {
-            apply(robot, Ev.started(Actor.connection(7, null), echo[frame % echo.length]));
+            apply(robot, EVENTS.started(Actor.connection(7, null), echo[frame % echo.length]));
             frames(robot, 1);
         }
         assertThat(markerMoves).as("30 stage changes within the pause").hasValue(1);

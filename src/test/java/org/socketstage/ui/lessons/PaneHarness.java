@@ -1,10 +1,7 @@
 package org.socketstage.ui.lessons;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -12,11 +9,8 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /** Loads the real pane FXML with the app's bundle into a stage, and writes PNG snapshots of it. */
 final class PaneHarness {
@@ -57,24 +51,6 @@ final class PaneHarness {
 
     /** Call on the FX thread. */
     Path snapshot(String name) {
-        WritableImage image = scene.snapshot(null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            Path dir = Path.of(System.getProperty("buildDir", "target"), "screenshots");
-            Files.createDirectories(dir);
-            Path file = dir.resolve(name + ".png");
-            ImageIO.write(out, "png", file.toFile());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.socketstage.ui.PaneSnapshots.save(scene, name);
     }
 }

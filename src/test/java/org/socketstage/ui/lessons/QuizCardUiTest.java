@@ -1,5 +1,6 @@
 package org.socketstage.ui.lessons;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,6 +27,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class QuizCardUiTest {
+
+    private static final TestEvents EVENTS = new TestEvents();
 
     private PaneHarness pane;
 
@@ -158,7 +161,7 @@ class QuizCardUiTest {
                 .as("a prediction does not count before it is revealed").contains("Quiz: 0 right of 0 answered");
 
         // the real event the task waits for: a client's connect() refused while nothing listens
-        robot.interact(() -> vm().apply(Ev.clientFailed("connect", Step.ACCEPT, "ECONNREFUSED")));
+        robot.interact(() -> vm().apply(EVENTS.clientFailed("connect", Step.ACCEPT, "ECONNREFUSED")));
 
         assertThat(card.locked()).isFalse();
         assertThat(card.feedback().getText()).startsWith("✘ Not quite.").endsWith(q.choices().get(wrong).explanation());

@@ -7,7 +7,7 @@ import org.socketstage.event.Actor;
 import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.TestEvents;
+import org.socketstage.event.TestEvents;
 import org.socketstage.ui.text.UiText;
 
 class EventLogViewModelTest {
@@ -23,7 +23,7 @@ class EventLogViewModelTest {
         vm.apply(events.accept(5, peer));
         vm.apply(events.recv(5, peer, "hi\n"));
         vm.apply(events.failed(Actor.connection(5, peer), Step.SEND, "send", "5, \"hi\\n\", 3, MSG_NOSIGNAL", "EPIPE", true));
-        vm.apply(events.kernel(9090));
+        vm.apply(events.kernelUnavailable(9090));
         vm.apply(events.state(ServerState.FAILED, "bind failed"));
         vm.apply(events.notice("hello"));
         vm.publish();

@@ -37,6 +37,7 @@ import org.socketstage.ui.PaneSnapshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -79,11 +80,14 @@ class EventLogViewTest {
     /** Publishes on the bus (the spool hears it) and hands the same event to the log, as the main window does. */
     private void publish(FxRobot robot, EventBus.EventFactory factory) {
         ServerEvent e = bus.publish(factory);
+        published.add(e);
         robot.interact(() -> {
             view.viewModel().apply(e);
             view.viewModel().publish();
         });
     }
+
+    private final List<ServerEvent> published = new java.util.ArrayList<>();
 
     private void feedASession(FxRobot robot) {
         SockAddrIn addr = SockAddrIn.loopback(9090);
@@ -233,5 +237,63 @@ class EventLogViewTest {
         robot.interact(() -> view.viewModel().showLive());
         assertThat(robot.lookup(".log-table .table-row-cell").queryAll().stream()
                 .map(Node::getPseudoClassStates).noneMatch(s -> s.contains(moment))).isTrue();
+    }
+
+    /** Issue 12: after the scrubber replayed the history, the Actor box showed nothing (its choice was dropped). */
+    @Test
+    void theActorFilterKeepsItsChoiceWhenTheScrubberReplaysTheHistory(FxRobot robot) {
+        feedASession(robot);
+        javafx.scene.control.ComboBox<ActorFilter> box = robot.lookup(".log-actor-filter").queryComboBox();
+        ActorFilter connections = view.viewModel().actorChoices().stream()
+                .filter(f -> f.kind() == Actor.Kind.CONNECTION && f.actorLabel() == null).findFirst().orElseThrow();
+        robot.interact(() -> box.getSelectionModel().select(connections));
+        await().atMost(Duration.ofSeconds(5)).until(() -> rowCount(robot) == 1);
+
+        // what the history scrubber does: the log starts again and the events up to the moment come back
+        robot.interact(() -> {
+            view.viewModel().reset();
+            published.subList(0, 5).forEach(view.viewModel()::apply);
+            view.viewModel().showMoment(published.get(4).seq());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.getValue()).isEqualTo(connections);
+        assertThat(view.viewModel().actorFilterProperty().get()).isEqualTo(connections);
+        assertThat(box.getSelectionModel().getSelectedItem()).as("the box shows it").isEqualTo(connections);
+        assertThat(box.getSelectionModel().getSelectedIndex()).isEqualTo(box.getItems().indexOf(connections));
+        assertThat(table(robot).getItems()).allMatch(r -> r.actor().kind() == Actor.Kind.CONNECTION);
+
+        robot.interact(() -> {
+            view.viewModel().reset();
+            published.forEach(view.viewModel()::apply);
+            view.viewModel().showLive();
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> rowCount(robot) == 1);
+        assertThat(box.getValue()).isEqualTo(connections);
+    }
+
+    /** Issue 12: a client's getsockname() came out as "struct sockaddr_in addr = {31, …}" with no bytes. */
+    @Test
+    void theStraceExportWritesGetsocknameAsStraceDoes(FxRobot robot) throws Exception {
+        SockAddrIn server = SockAddrIn.loopback(9090);
+        SockAddrIn local = SockAddrIn.loopback(41234);
+        Actor client = Actor.client(31, local);
+        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, Actor.SERVER, org.socketstage.event.Step.SOCKADDR,
+                "sockaddr_in", "sin_family=AF_INET, sin_port=htons(9090), sin_addr=inet_addr(\"127.0.0.1\")", 0, null, false,
+                null, null, server, server.structBytes(), 1));
+        publish(robot, (s, t) -> new ServerEvent.CallReturned(s, t, client, org.socketstage.event.Step.SOCKADDR,
+                "getsockname", "31, " + local.straceText() + ", [16]", 0, null, false, null, null, local, null, 9));
+        await().atMost(Duration.ofSeconds(5)).until(() -> rowCount(robot) == 2);
+
+        robot.clickOn(".log-export");
+        robot.clickOn("Export as strace text…");
+        Path strace = out.resolve("export.txt");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(strace)
+                && Files.readAllLines(strace, StandardCharsets.UTF_8).size() == 2);
+        List<String> lines = Files.readAllLines(strace, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("[server] struct sockaddr_in addr = {sin_family=AF_INET, sin_port=htons(9090)")
+                .contains("/* 02 00 23 82 7f 00 00 01");
+        assertThat(lines.get(1)).isEqualTo("[" + client.label() + "] getsockname(31, {sa_family=AF_INET, "
+                + "sin_port=htons(41234), sin_addr=inet_addr(\"127.0.0.1\")}, [16]) = 0");
+        assertThat(lines).noneMatch(l -> l.contains("struct sockaddr_in addr = {31"));
     }
 }

@@ -8,7 +8,7 @@ import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.Platform;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.TestEvents;
+import org.socketstage.event.TestEvents;
 import org.socketstage.ui.text.UiText;
 
 class SockaddrViewModelTest {

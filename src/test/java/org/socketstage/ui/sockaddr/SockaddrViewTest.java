@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.PaneLoader;
 import org.socketstage.ui.PaneSnapshots;
-import org.socketstage.ui.TestEvents;
+import org.socketstage.event.TestEvents;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -1,5 +1,6 @@
 package org.socketstage.ui.sockets;
 
+import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,14 +13,13 @@ import org.socketstage.kernel.TcpState;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.Events;
 import org.socketstage.ui.text.UiText;
 
 class SocketsViewModelTest {
 
     private static final int PORT = 9090;
     private final SocketsViewModel vm = new SocketsViewModel(UiText.load());
-    private final Events ev = new Events();
+    private final TestEvents ev = new TestEvents();
 
     private void feed(ServerEvent... events) {
         for (ServerEvent e : events) {
@@ -142,6 +142,31 @@ class SocketsViewModelTest {
         assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.TIME_WAIT);
         feed(ev.kernel(snapshot(0, 0, row(TcpState.LISTEN, PORT, 0, 0))));
         assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.GONE);
+    }
+
+    /** Issue 12: the time-wait demonstration's restart wiped the TIME_WAIT entry its card talks about. */
+    @Test
+    void aTimeWaitEntryOutlivesItsServerIntoTheNextRunWhoseBindItBlocks() {
+        listening();
+        SockAddrIn peer = SockAddrIn.loopback(50001);
+        feed(ev.ok(Step.ACCEPT, "accept", "", 4, peer), ev.conn(4, peer, Step.CLOSE_CLIENT, "close", 0),
+                ev.kernel(snapshot(0, 0, row(TcpState.TIME_WAIT, PORT, 50001, 0))),
+                ev.state(org.socketstage.event.ServerState.STOPPED));
+        // the next run: its bind() fails with EADDRINUSE because of that entry
+        feed(ev.state(org.socketstage.event.ServerState.RUNNING), ev.started(Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"),
+                ev.ok(Step.SOCKET, "socket", "", 3, null),
+                ev.failed(Step.BIND, "bind", "3, ..., 16", "EADDRINUSE", false),
+                ev.kernel(snapshot(0, 0, row(TcpState.TIME_WAIT, PORT, 50001, 0))));
+        assertThat(vm.connections()).singleElement().satisfies(c -> {
+            assertThat(c.state()).isEqualTo(ConnectionState.TIME_WAIT);
+            assertThat(c.peer()).isEqualTo(peer.toString());
+        });
+        feed(ev.kernel(snapshot(0, 0)));
+        assertThat(vm.connections().get(0).state()).isEqualTo(ConnectionState.GONE);
+
+        vm.reset(); // the scrubber starts from nothing: no entry carried over
+        vm.publish();
+        assertThat(vm.connections()).isEmpty();
     }
 
     @Test
