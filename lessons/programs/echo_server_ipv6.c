@@ -13,7 +13,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define BACKLOG 5
+#define BACKLOG   5
+#define NO_FAMILY (-2)
 
 static volatile sig_atomic_t stop;   /* set by Ctrl-C (SIGINT) or SIGTERM */
 
@@ -39,13 +40,14 @@ static int send_all(int connfd, const char *buf, size_t len)
     return 0;
 }
 
-/* socket, options, bind, listen for one address from getaddrinfo(); -1 if any step fails. */
+/* socket, options, bind, listen for one address from getaddrinfo(). -1 if a step fails; NO_FAMILY if
+ * socket() itself fails, which means this machine cannot make sockets of that family at all. */
 static int listen_on(const struct addrinfo *ai)
 {
     int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
     if (fd == -1) {
         perror("socket");   /* e.g. EAFNOSUPPORT on a machine without IPv6 */
-        return -1;
+        return NO_FAMILY;
     }
     int yes = 1;   /* let a restarted server bind while old connections sit in TIME_WAIT */
     if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes) == -1) {
@@ -76,7 +78,8 @@ static int listen_on(const struct addrinfo *ai)
     return fd;
 }
 
-/* The bind loop: try each address getaddrinfo() gives for this family until one listens. */
+/* The bind loop: try each address getaddrinfo() gives for this family until one listens. Returns the
+ * listening socket, -1 if an address of the family was there but failed (EADDRINUSE ...), NO_FAMILY if not. */
 static int listen_any(const char *port, int family)
 {
     struct addrinfo hints, *res, *ai;
@@ -87,11 +90,14 @@ static int listen_any(const char *port, int family)
     int err = getaddrinfo(NULL, port, &hints, &res);
     if (err != 0) {
         fprintf(stderr, "getaddrinfo: %s\n", gai_strerror(err));   /* its own codes, not errno */
-        return -1;
+        return NO_FAMILY;
     }
-    int fd = -1;
-    for (ai = res; ai != NULL && fd == -1; ai = ai->ai_next)
-        fd = listen_on(ai);
+    int fd = NO_FAMILY;
+    for (ai = res; ai != NULL && fd < 0; ai = ai->ai_next) {
+        int got = listen_on(ai);
+        if (got != NO_FAMILY || fd == NO_FAMILY)
+            fd = got;
+    }
     freeaddrinfo(res);
     return fd;
 }
@@ -128,12 +134,13 @@ int main(int argc, char *argv[])
         exit(EXIT_FAILURE);
     }
 
-    /* One IPv6 socket serves both families, so ask for IPv6 addresses first. AF_UNSPEC would list
-     * 0.0.0.0 before :: (and glibc would open a UDP socket to sort the list). Without IPv6, take any. */
+    /* One IPv6 socket serves both families, so ask for IPv6 addresses only. AF_UNSPEC would list
+     * 0.0.0.0 before :: (and glibc would open a UDP socket to sort the list). Only on a machine that
+     * cannot make IPv6 sockets fall back to IPv4; a bind() that fails (EADDRINUSE) is the end. */
     int listenfd = listen_any(port, AF_INET6);
-    if (listenfd == -1)
-        listenfd = listen_any(port, AF_UNSPEC);
-    if (listenfd == -1) {
+    if (listenfd == NO_FAMILY)
+        listenfd = listen_any(port, AF_INET);
+    if (listenfd < 0) {
         fprintf(stderr, "could not listen on port %s\n", port);
         exit(EXIT_FAILURE);
     }
