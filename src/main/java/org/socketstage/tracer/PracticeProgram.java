@@ -17,6 +17,7 @@ public enum PracticeProgram {
     ECHO("echo_server.c", "an iterative echo server that checks every call", null),
     FORK("echo_fork_server.c", "one process per client (fork)", null),
     THREAD("echo_thread_server.c", "one thread per client (pthreads)", null),
+    IPV6("echo_server_ipv6.c", "one IPv6 socket for IPv6 and IPv4 clients (getaddrinfo, IPV6_V6ONLY 0)", null),
     PYTHON("echo_server.py", "an iterative echo server in Python", null),
     NO_HTONS("bug_no_htons.c", "stores the port without htons()", "echo"),
     NO_REUSEADDR("bug_no_reuseaddr.c", "sets no SO_REUSEADDR before bind()", "restart"),

@@ -27,8 +27,11 @@ record SocketAddress(String text, SockAddrIn ipv4, int port, byte[] raw) {
         if (family == SocketNames.AF_INET6 && raw.length >= 24) {
             byte[] address = Arrays.copyOfRange(raw, 8, 24);
             SockAddrIn mapped = mappedIpv4(address, port);
-            String text = "{sa_family=AF_INET6, sin6_port=htons(" + port + "), sin6_flowinfo=htonl(0), "
-                    + "inet_pton(AF_INET6, \"" + ipv6Text(address) + "\", &sin6_addr), sin6_scope_id=0}";
+            // flowinfo is in network byte order, scope_id in the machine's (little-endian on x86_64 and aarch64)
+            long flowinfo = Integer.toUnsignedLong(raw[4] << 24 | (raw[5] & 0xff) << 16 | (raw[6] & 0xff) << 8 | raw[7] & 0xff);
+            String scope = raw.length >= 28 ? ", sin6_scope_id=" + Integer.toUnsignedLong(ArgText.le32(raw, 24)) : "";
+            String text = "{sa_family=AF_INET6, sin6_port=htons(" + port + "), sin6_flowinfo=htonl(" + flowinfo + "), "
+                    + "inet_pton(AF_INET6, \"" + ipv6Text(address) + "\", &sin6_addr)" + scope + "}";
             return new SocketAddress(text, mapped, port, raw);
         }
         if (family == SocketNames.AF_UNIX) {

@@ -26,10 +26,16 @@ import org.socketstage.socket.NativeSocketApi;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SyscallException;
+import org.socketstage.tracer.PracticeProgram;
+import org.socketstage.tracer.ProgramFaults;
+import org.socketstage.tracer.ProgramOutput;
+import org.socketstage.tracer.Programs;
+import org.socketstage.tracer.TracedProgram;
 
 /**
  * The real engine for one try-it task: a LifecycleServer with the native socket layer and the /proc kernel
- * view on 127.0.0.1, its event bus feeding a TaskTracker that knows only this task.
+ * view on 127.0.0.1 (or a traced practice program in its place), its event bus feeding a TaskTracker that
+ * knows only this task.
  */
 final class LiveRig implements AutoCloseable {
 
@@ -44,6 +50,7 @@ final class LiveRig implements AutoCloseable {
     private final List<ServerEvent> events = new CopyOnWriteArrayList<>();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private final List<LifecycleServer> servers = new ArrayList<>();
+    private final List<TracedProgram> programs = new ArrayList<>();
     private final List<AutoCloseable> closeLater = new ArrayList<>();
 
     LiveRig(TryItTask task) {
@@ -69,6 +76,22 @@ final class LiveRig implements AutoCloseable {
         servers.add(s);
         s.start();
         return s;
+    }
+
+    /**
+     * What File → Trace a program… does: one of the practice programs (compiled here; the task is skipped
+     * without a C compiler) runs under the tracer on this rig's bus, gate and fault plan, in place of the
+     * server. Returns once it listens on {@code port}.
+     */
+    TracedProgram trace(PracticeProgram program, int port) {
+        TracedProgram p = new TracedProgram(Programs.of(program, port), bus, gate, faults, new ProgramFaults(),
+                ProgramOutput.NONE);
+        programs.add(p);
+        p.start();
+        if (!p.awaitListening(WAIT)) {
+            throw new AssertionError(program.file() + " did not listen on " + port + ": " + p.state());
+        }
+        return p;
     }
 
     /** Starts the server and waits until it sits in accept() (or is held just before it). */
@@ -168,6 +191,9 @@ final class LiveRig implements AutoCloseable {
         }
         for (LifecycleServer s : servers) {
             s.stop(Duration.ofSeconds(3));
+        }
+        for (TracedProgram p : programs) {
+            p.stop(Duration.ofSeconds(3));
         }
         subscriptions.forEach(EventBus.Subscription::close);
     }

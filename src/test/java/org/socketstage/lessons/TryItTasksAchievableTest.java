@@ -32,6 +32,7 @@ import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.NativeSocketApi;
+import org.socketstage.tracer.PracticeProgram;
 
 /**
  * Every "Try it" task in the shipped lessons can be achieved: for each task a driver does what the task asks
@@ -242,6 +243,21 @@ class TryItTasksAchievableTest {
             rig.clientConnect("127.0.0.1", s.boundPort(), 1000);
         });
 
+        DRIVERS.put("ipv6/one-socket-two-families", rig -> {
+            int port = LiveRig.freePort();
+            rig.trace(PracticeProgram.IPV6, port);
+            // the client panel's client, over IPv4 to 127.0.0.1
+            org.socketstage.client.TeachingClient panel = rig.panelClient(port);
+            panel.sendText("over IPv4", true);
+            rig.awaitReturned(r -> r.stage() == Step.SEND && r.actor().kind() != org.socketstage.event.Actor.Kind.CLIENT);
+            // an iterative server: the next client is accepted once this one has gone
+            panel.closeGracefully();
+            // nc -6 ::1 PORT; where ::1 is missing a second IPv4 client stands in (the goals count calls only)
+            Socket six = rig.closeAtEnd(new Socket());
+            six.connect(new InetSocketAddress(ipv6Loopback() ? "::1" : "127.0.0.1", port), 5000);
+            six.getOutputStream().write(HELLO);
+        });
+
         DRIVERS.put("faults/inject-an-errno-of-your-choice", rig -> {
             rig.faults.failNext(Step.LISTEN, Errno.byName("ENOBUFS").orElseThrow());
             rig.start(LiveRig.config());
@@ -308,6 +324,14 @@ class TryItTasksAchievableTest {
     private static void abort(Socket c) throws IOException {
         c.setSoLinger(true, 0);
         c.close();
+    }
+
+    private static boolean ipv6Loopback() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean port80IsOpenToUs() {

@@ -52,6 +52,25 @@ class DecodingTest {
     }
 
     @Test
+    void ipv6FlowLabelAndScopeIdAreReadFromTheBytesNotAssumed() {
+        byte[] linkLocal = new byte[28];
+        linkLocal[0] = 10;
+        linkLocal[2] = 0x23;
+        linkLocal[3] = (byte) 0x82;
+        linkLocal[6] = 0x12;                // sin6_flowinfo 0x1234, network byte order
+        linkLocal[7] = 0x34;
+        linkLocal[8] = (byte) 0xfe;         // fe80::1
+        linkLocal[9] = (byte) 0x80;
+        linkLocal[23] = 1;
+        linkLocal[24] = 2;                  // sin6_scope_id 2 (interface 2), host byte order
+        assertThat(SocketAddress.decode(linkLocal).text()).isEqualTo("{sa_family=AF_INET6, sin6_port=htons(9090), "
+                + "sin6_flowinfo=htonl(4660), inet_pton(AF_INET6, \"fe80::1\", &sin6_addr), sin6_scope_id=2}");
+        // the 24-byte sockaddr_in6 of RFC 2133 has no scope id to show
+        assertThat(SocketAddress.decode(java.util.Arrays.copyOf(linkLocal, 24)).text()).doesNotContain("scope_id")
+                .endsWith("&sin6_addr)}");
+    }
+
+    @Test
     void aUnixSocketPath() {
         byte[] raw = new byte[2 + 9];
         raw[0] = 1;
