@@ -34,7 +34,7 @@ class ScenarioCatalogTest {
         assertThat(ScenarioCatalog.byName("Port-In-Use")).as("names are exact").isEmpty();
         assertThat(ScenarioCatalog.byName(null)).isEmpty();
         assertThat(ScenarioCatalog.unknownNameMessage("port-busy")).isEqualTo("unknown scenario 'port-busy'; accepted: "
-                + "port-in-use, time-wait, backlog-demo, refused, peer-reset, peer-closes, send-to-gone-peer, "
+                + "port-in-use, time-wait, backlog-demo, refused, peer-reset, peer-closes, send-to-gone-peer, partial-send, "
                 + "unchecked-socket, privileged-port, address-not-here, emfile, any-errno");
     }
 
