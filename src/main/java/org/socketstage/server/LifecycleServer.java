@@ -102,6 +102,7 @@ public final class LifecycleServer implements Server {
     }
 
     private void run() {
+        WorkerPriority.applyToCurrentThread();
         tracer.state(ServerState.RUNNING, "server thread started; socket layer: " + api.name());
         String failure = null;
         try {
@@ -186,6 +187,7 @@ public final class LifecycleServer implements Server {
             return;
         }
         Thread t = new Thread(() -> {
+            WorkerPriority.applyToCurrentThread();
             try {
                 s.run();
             } finally {

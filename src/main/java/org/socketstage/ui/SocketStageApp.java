@@ -22,6 +22,9 @@ import org.socketstage.ui.text.UiText;
  */
 public class SocketStageApp extends Application {
 
+    /** How far the server's threads give way to the window's in the app (see WorkerPriority). */
+    static final int WINDOW_SERVER_NICENESS = 10;
+
     private MainWindow window;
     private Session session;
 
@@ -58,6 +61,8 @@ public class SocketStageApp extends Application {
 
     /** The remembered settings, with this launch's server options over them (for this run only). */
     static Session openSession(LaunchOptions options, AppPrefs prefs) {
+        // the window must keep answering (a close request, Stop) while a class floods the server
+        org.socketstage.server.WorkerPriority.set(WINDOW_SERVER_NICENESS);
         ServerOptions.Checked given = options.server().ok() ? options.server() : new ServerOptions().check();
         SocketApi api = given.backend().filter(SocketBackend::isAvailable).map(SocketBackend::create)
                 .orElseGet(SocketStageApp::socketApi);

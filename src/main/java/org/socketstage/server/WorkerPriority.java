@@ -1,0 +1,66 @@
+package org.socketstage.server;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import org.socketstage.socket.Platform;
+
+/**
+ * How much the server's own threads (its accept loop and one thread per client) give way to the rest of the
+ * process. In the window, a class flooding the server must not take the CPU from the window's FX thread: on a
+ * 2-core machine fifty busy client threads at the same priority left it a few percent, so a close request waited
+ * seconds. The window sets a positive niceness (Linux applies it per thread); the trace mode leaves it at 0.
+ * Where the call is not available, nothing changes and the server runs as before.
+ */
+public final class WorkerPriority {
+
+    private static volatile int niceness;
+
+    private WorkerPriority() {}
+
+    /** 0 (default) to 19: added to the server threads' nice value from now on. */
+    public static void set(int value) {
+        if (value < 0 || value > 19) {
+            throw new IllegalArgumentException("niceness 0 to 19, not " + value);
+        }
+        niceness = value;
+    }
+
+    public static int get() {
+        return niceness;
+    }
+
+    /** Lowers the calling thread's priority by the niceness set; call first thing in a server thread. */
+    static void applyToCurrentThread() {
+        int n = niceness;
+        if (n == 0 || Platform.current() != Platform.LINUX) {
+            return;
+        }
+        try {
+            Linux.apply(n);
+        } catch (LinkageError | RuntimeException e) {
+            // no libc through JNA here: the thread keeps the process's priority
+        }
+    }
+
+    /** Linux keeps a nice value per thread: setpriority(PRIO_PROCESS, tid, …) changes only this one. */
+    private static final class Linux {
+        private static final int PRIO_PROCESS = 0;
+        private static final long SYS_GETTID = "aarch64".equals(System.getProperty("os.arch")) ? 178 : 186;
+
+        interface C extends Library {
+            C LIB = Native.load("c", C.class);
+
+            long syscall(long number);
+
+            int getpriority(int which, int who);
+
+            int setpriority(int which, int who, int prio);
+        }
+
+        static void apply(int n) {
+            int tid = (int) C.LIB.syscall(SYS_GETTID);
+            int current = C.LIB.getpriority(PRIO_PROCESS, tid);
+            C.LIB.setpriority(PRIO_PROCESS, tid, Math.min(19, current + n));
+        }
+    }
+}
