@@ -49,9 +49,8 @@ final class SendToGonePeer extends FaultDemo {
                 RESET_ARRIVES);
         rig.say(gone.isPresent() ? "the client reset the connection; kernel: the server's side of it is gone"
                 : "the client reset the connection");
-        rig.room.gate().setBreakpoint(Step.SEND, false);
         rig.pauseAtNextFault();
-        rig.room.gate().resume();
+        rig.room.gate().releaseBreakpoint(Step.SEND);
         Optional<CallReturned> send = rig.serverCall(Step.SEND);
         if (send.isEmpty()) {
             return Outcome.notShown("the server's send() did not return");

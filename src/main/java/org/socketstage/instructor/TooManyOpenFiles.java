@@ -31,8 +31,7 @@ final class TooManyOpenFiles extends FaultDemo {
         rig.clientCall("connect").ifPresent(r -> rig.say("client: " + Rig.describe(r) + " (waiting in the accept queue)"));
         rig.room.faults().failNext(Step.ACCEPT, Errno.byName("EMFILE").orElseThrow());
         rig.pauseAtNextFault();
-        rig.room.gate().setBreakpoint(Step.ACCEPT, false);
-        rig.room.gate().resume();
+        rig.room.gate().releaseBreakpoint(Step.ACCEPT);
         rig.say("armed: the next accept() fails with EMFILE (simulated); breakpoint released");
         Optional<CallReturned> accept = rig.serverCall(Step.ACCEPT);
         if (accept.isEmpty()) {

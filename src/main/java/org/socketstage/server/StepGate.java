@@ -207,6 +207,19 @@ public final class StepGate {
         });
     }
 
+    /**
+     * Removes the breakpoint and lets the calls held there go on, in one step: a call released by removing the
+     * breakpoint may pause the gate at once (a demonstration's hold at its fault), and a separate resume()
+     * afterwards would undo that pause.
+     */
+    public void releaseBreakpoint(Step stage) {
+        changePacing(() -> {
+            breakpoints.remove(stage);
+            paused = false;
+            resumeGeneration++;
+        });
+    }
+
     public void setBreakpoints(Set<Step> stages) {
         changePacing(() -> {
             breakpoints.clear();

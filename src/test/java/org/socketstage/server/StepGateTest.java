@@ -109,4 +109,29 @@ class StepGateTest {
         gate.setMode(PacingMode.LIVE);
         gate.pass(Actor.SERVER, Step.BIND, "bind", holds::add);
     }
+
+    /**
+     * A call released from a breakpoint that pauses the gate at once (a demonstration's hold at its fault)
+     * stays held: releasing is one step, so no later resume() can undo that pause. The released call here
+     * pauses before the release returns, the worst order for the old two-step release.
+     */
+    @Test
+    void aCallReleasedFromABreakpointCanPauseTheGateAndStaysHeld() throws Exception {
+        StepGate gate = new StepGate(PacingMode.LIVE, 0);
+        gate.setBreakpoint(Step.ACCEPT, true);
+        CompletableFuture<Void> call = CompletableFuture.runAsync(() -> {
+            gate.pass(Actor.SERVER, Step.ACCEPT, "accept", holds::add);
+            gate.pause();
+            gate.pass(Actor.SERVER, Step.ACCEPT, "accept", holds::add);
+        });
+        await().until(() -> gate.held().size() == 1);
+        gate.releaseBreakpoint(Step.ACCEPT);
+        await().until(() -> holds.size() == 2);
+        assertThat(gate.paused()).isTrue();
+        assertThat(gate.held()).extracting(StepGate.HeldCall::reason).containsExactly("paused");
+        assertThat(gate.breakpoints()).isEmpty();
+        assertThat(call).isNotDone();
+        gate.resume();
+        call.get(2, TimeUnit.SECONDS);
+    }
 }

@@ -63,10 +63,19 @@ final class TraceProcess implements AutoCloseable {
         return new TraceProcess(pb.start(), transcript, stderr);
     }
 
-    /** Waits until the server listens; returns its port (the kernel's pick, as the transcript says). */
+    /**
+     * Waits until listen() has returned; returns the port (the kernel's pick, as getsockname says in the
+     * transcript). getsockname runs after bind() and before listen(): a client connecting between the two is
+     * refused, so the port alone is not enough.
+     */
     int awaitListening() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> findPort() > 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> findPort() > 0 && listened());
         return port;
+    }
+
+    private boolean listened() throws IOException {
+        return completeLines().stream().anyMatch(l -> l.contains("\"type\":\"CallReturned\"")
+                && l.contains("\"call\":\"listen\"") && !l.contains("\"errno\""));
     }
 
     private int findPort() throws IOException {
