@@ -38,6 +38,14 @@ public sealed interface CallArgs {
         return new Lazy(render);
     }
 
+    /**
+     * recv()'s or send()'s arguments: {@code fd, "the bytes", length, flags}; with no bytes (a recv() not yet
+     * filled) {@code fd, ..., length, flags}. The bytes shown are {@code data[from, from + count)}.
+     */
+    static Buffer buffer(int fd, byte[] data, int from, int count, int length, String flags) {
+        return new Buffer(fd, data, from, count, length, flags);
+    }
+
     static CallArgs listen(int fd, int backlog) {
         return new Listen(fd, backlog);
     }
@@ -104,6 +112,72 @@ public sealed interface CallArgs {
         @Override
         public boolean lingerZero() {
             return on && seconds == 0;
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /**
+     * Not a record: the text is made on first use and kept, equality is by text, and a printer can write it
+     * straight into a line's bytes ({@link #appendTo}) without making it at all.
+     */
+    final class Buffer implements CallArgs {
+        private final int fd;
+        private final byte[] data;
+        private final int from;
+        private final int count;
+        private final int length;
+        private final String flags;
+        /** Made at most a few times even when threads race: every try makes the same text. */
+        private String text;
+
+        private Buffer(int fd, byte[] data, int from, int count, int length, String flags) {
+            this.fd = fd;
+            this.data = data;
+            this.from = from;
+            this.count = count;
+            this.length = length;
+            this.flags = Objects.requireNonNull(flags);
+        }
+
+        @Override
+        public String text() {
+            String t = text;
+            if (t == null) {
+                String shown = data == null ? "..." : StraceText.quote(data, from, count, StraceText.DEFAULT_MAX);
+                t = fd + ", " + shown + ", " + length + ", " + flags;
+                text = t;
+            }
+            return t;
+        }
+
+        /** Writes {@link #text()} into {@code out}. */
+        public void appendTo(LineBytes out) {
+            String t = text;
+            if (t != null) {
+                out.append(t);
+                return;
+            }
+            out.append(fd).ascii(',').ascii(' ');
+            if (data == null) {
+                out.append("...");
+            } else {
+                StraceText.appendQuoted(out, data, from, count, StraceText.DEFAULT_MAX);
+            }
+            out.ascii(',').ascii(' ').append(length).ascii(',').ascii(' ').append(flags);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallArgs other && text().equals(other.text());
+        }
+
+        @Override
+        public int hashCode() {
+            return text().hashCode();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.socketstage.event;
 
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ public final class EventBus {
     private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long a listener's thread that found nothing waits before it asks to be woken (the most a line is late). */
     private static final long DOZE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int PROGRESS_STRIDE = 64;
     private static final long ROOM_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     private static final int MASK = RING_SIZE - 1;
     /** A slot being rewritten: readers that see this (or a seq other than theirs) know it is not their event. */
@@ -85,9 +87,12 @@ public final class EventBus {
         awaitRoom(seq);
         ServerEvent event = factory.create(seq, Instant.now());
         int slot = (int) (seq & MASK);
-        // seqlock: readers compare the slot's number before and after taking the event
-        slotSeq.set(slot, WRITING);
-        slotEvent.set(slot, event);
+        // seqlock: readers compare the slot's number before and after taking the event. One full fence, the
+        // last store's: it also orders the store before the reads of `sleeping` below, so a listener that has
+        // just gone to sleep is woken, never missed
+        slotSeq.setOpaque(slot, WRITING);
+        VarHandle.storeStoreFence();
+        slotEvent.setRelease(slot, event);
         slotSeq.set(slot, seq);
         for (Subscription s : subscriptions) {
             if (s.sleeping) {
@@ -228,6 +233,8 @@ public final class EventBus {
         private volatile boolean finished;
         private volatile long lastProgress = System.nanoTime();
         private final long stallNanos;
+        /** Every how many events the listener tells publishers how far it got (and at the end of each run). */
+        private final int progressStride;
         private final AtomicLong skipped = new AtomicLong();
         private volatile LongSupplier alsoLost;
 
@@ -243,6 +250,7 @@ public final class EventBus {
             this.delivery = delivery;
             this.nextSeq = first;
             this.stallNanos = stallNanos;
+            this.progressStride = Math.max(1, Math.min(PROGRESS_STRIDE, this.capacity / 4));
             this.thread = new Thread(this::deliver, "socketstage-events-" + name);
             this.thread.setDaemon(true);
         }
@@ -290,12 +298,28 @@ public final class EventBus {
             return slotSeq.get((int) (seq & MASK)) == seq;
         }
 
+        private void progress(long next) {
+            nextSeq = next;
+            lastProgress = System.nanoTime();
+            if (stalled) {
+                stalled = false; // moving again: publishers wait for it again
+            }
+        }
+
         /** Delivers every event published so far in one run; true if there was any. */
         private boolean deliverAvailable() {
             long next = nextSeq;
             long start = next;
+            // publishers number events in one shared counter: read it again only when the events known of run out
+            long newest = claimed.get();
+            int sinceProgress = 0;
             while (next <= lastWanted && !abandoned) {
-                long newest = claimed.get();
+                if (next > newest) {
+                    newest = claimed.get();
+                    if (next > newest) {
+                        break;
+                    }
+                }
                 if (delivery == Delivery.MAY_DROP && newest - next >= capacity) {
                     // fallen too far behind: skip to where this listener may still be, and count the gap
                     long resume = newest - capacity + 1;
@@ -305,6 +329,9 @@ public final class EventBus {
                 int slot = (int) (next & MASK);
                 long before = slotSeq.get(slot);
                 if (before != next) {
+                    if (before == WRITING) {
+                        newest = claimed.get();
+                    }
                     if (before > next || (before == WRITING && newest - next >= RING_SIZE)) {
                         // overwritten under a listener that had stalled: those events are gone for it
                         long resume = Math.max(next + 1, newest - RING_SIZE + 2);
@@ -327,16 +354,17 @@ public final class EventBus {
                         LOG.log(System.Logger.Level.WARNING, "listener " + thread.getName() + " failed", ex);
                     }
                 }
-                nextSeq = next;
-                lastProgress = System.nanoTime();
-                if (stalled) {
-                    stalled = false; // moving again: publishers wait for it again
+                if (++sinceProgress >= progressStride) {
+                    // said now and then, not per event: publishers read these fields, and a line of memory
+                    // written per event would move between the cores with every event
+                    sinceProgress = 0;
+                    progress(next);
                 }
             }
             if (next == start) {
                 return false;
             }
-            nextSeq = next;
+            progress(next);
             if (listener instanceof BatchListener b) {
                 try {
                     b.endOfBatch();

@@ -29,6 +29,37 @@ public final class StraceText {
         return sb.toString();
     }
 
+    /** Appends what {@link #quote(byte[], int, int, int)} returns, straight into a line's bytes. */
+    public static void appendQuoted(LineBytes out, byte[] data, int offset, int length, int max) {
+        if (data == null) {
+            out.append("NULL");
+            return;
+        }
+        out.ascii('"');
+        int shown = Math.min(length, max);
+        for (int i = 0; i < shown; i++) {
+            int c = data[offset + i] & 0xff;
+            switch (c) {
+                case '\n' -> out.ascii('\\').ascii('n');
+                case '\r' -> out.ascii('\\').ascii('r');
+                case '\t' -> out.ascii('\\').ascii('t');
+                case '"' -> out.ascii('\\').ascii('"');
+                case '\\' -> out.ascii('\\').ascii('\\');
+                default -> {
+                    if (c >= 0x20 && c < 0x7f) {
+                        out.ascii((char) c);
+                    } else {
+                        out.ascii('\\').ascii('x').ascii(HEX[c >>> 4]).ascii(HEX[c & 0xf]);
+                    }
+                }
+            }
+        }
+        out.ascii('"');
+        if (length > max) {
+            out.append("...");
+        }
+    }
+
     /** Escapes without quotes and without cutting: for chat views and transcripts. */
     public static String escape(byte[] data) {
         StringBuilder sb = new StringBuilder(data.length);

@@ -9,7 +9,6 @@ import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketOption;
 import org.socketstage.socket.SyscallException;
-import org.socketstage.event.StraceText;
 
 /**
  * One accepted client: the recv/send echo loop, then close(client). A line {@code exit} ends it, as does
@@ -122,18 +121,17 @@ final class ConnectionSession implements Runnable {
 
     private void serve() throws SyscallException {
         byte[] buffer = new byte[bufferSize];
-        CallArgs before = CallArgs.lazy(() -> fd + ", ..., " + bufferSize + ", 0");
+        CallArgs before = CallArgs.buffer(fd, null, 0, 0, bufferSize, "0");
+        // made once: the loop runs once per echo
+        CallTracer.Body<Integer> receiveCall = () -> receive(buffer);
+        CallTracer.Reporter<Integer> report = got -> {
+            byte[] data = Arrays.copyOf(buffer, got);
+            received = data;
+            return new CallTracer.Report(got, CallArgs.buffer(fd, data, 0, data.length, bufferSize, "0"), data, null,
+                    null, null);
+        };
         while (!stopping.getAsBoolean()) {
-            int n = tracer.call(actor, Step.RECV, "recv", before, true,
-                    () -> receive(buffer),
-                    got -> {
-                        byte[] data = Arrays.copyOf(buffer, got);
-                        received = data;
-                        return new CallTracer.Report(got, CallArgs.lazy(() -> fd + ", "
-                                + StraceText.quote(data, 0, data.length, StraceText.DEFAULT_MAX) + ", " + bufferSize + ", 0"),
-                                data, null, null, null);
-                    },
-                    before, null);
+            int n = tracer.call(actor, Step.RECV, "recv", before, true, receiveCall, report, before, null);
             if (n == 0) {
                 tracer.notice(actor, "recv returned 0: the peer closed its side, so the server closes this connection");
                 return;
@@ -173,8 +171,7 @@ final class ConnectionSession implements Runnable {
             int from = off;
             int len = length - off;
             boolean noWait = tracer.sendsWithoutWaiting();
-            CallArgs args = CallArgs.lazy(() -> fd + ", " + StraceText.quote(data, from, len, StraceText.DEFAULT_MAX)
-                    + ", " + len + (noWait ? ", MSG_DONTWAIT|MSG_NOSIGNAL" : ", MSG_NOSIGNAL"));
+            CallArgs args = CallArgs.buffer(fd, data, from, len, len, noWait ? "MSG_DONTWAIT|MSG_NOSIGNAL" : "MSG_NOSIGNAL");
             if (noWait && off > 0) {
                 awaitRoom();
             }

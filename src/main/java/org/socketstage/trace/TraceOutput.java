@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.socketstage.event.Actor;
+import org.socketstage.event.CallArgs;
 import org.socketstage.event.EventBus;
+import org.socketstage.event.LineBytes;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.StraceFormat;
 
@@ -14,25 +16,33 @@ import org.socketstage.event.StraceFormat;
  * server costs one write for many lines. The transcript is not written here: a terminal that blocks (a paused
  * pager, a pipe nobody reads) holds back only these lines.
  *
+ * <p>The echo's own lines (recv and send returning) are written straight into the batch's bytes, the same
+ * bytes {@link StraceFormat} gives, without making a String per line; every other line goes through
+ * {@link StraceFormat}.
+ *
  * <p>Counts what it could not print: events it received whose lines never got out because standard output
  * failed (a closed pipe) or was still blocked at the end ({@link #notPrinted()}).
  */
 final class TraceOutput implements EventBus.BatchListener {
 
+    private static final int BATCH_BYTES = 1 << 16;
+
     private final PrintStream out;
     /** The lines of the current batch, encoded (UTF-8; nearly always plain ASCII). */
-    private byte[] bytes = new byte[1 << 16];
-    private int length;
+    private final LineBytes batch = new LineBytes(BATCH_BYTES + 1024);
     private final boolean stepPrompts;
     private final Map<Actor, String> pendingArgs = new HashMap<>();
     private final Runnable onFirstFailure;
-    private StringBuilder line = new StringBuilder(256);
-    /** Each connection's label ("conn 4 127.0.0.1:51234"), written once rather than per line; kept small. */
-    private final Map<Actor, String> labels = new java.util.IdentityHashMap<>();
+    private final StringBuilder line = new StringBuilder(256);
+    /** Each connection's label ("conn 4 127.0.0.1:51234"), encoded once rather than per line; kept small. */
+    private final Map<Actor, Label> labels = new java.util.IdentityHashMap<>();
     private volatile long received;
     private long inBuffer;
     private volatile long confirmed;
     private volatile boolean broken;
+
+    /** An actor's label as text (for {@link StraceFormat}) and as the bytes of the line's prefix. */
+    private record Label(String text, byte[] prefix) {}
 
     /** @param onFirstFailure told once, when standard output stops taking lines for good */
     TraceOutput(PrintStream out, boolean stepPrompts, Runnable onFirstFailure) {
@@ -51,44 +61,52 @@ final class TraceOutput implements EventBus.BatchListener {
         if (stepPrompts && event instanceof ServerEvent.CallStarted s) {
             pendingArgs.put(s.actor(), s.args().text());
         }
-        line.setLength(0);
-        if (StraceFormat.appendLine(line, event, label(event.actor()))) {
-            add(line);
-        } else if (stepPrompts && event instanceof ServerEvent.CallHeld h) {
-            line.append('[').append(h.actor().label()).append("] next: ").append(h.call()).append('(')
-                    .append(pendingArgs.getOrDefault(h.actor(), "")).append(")  -- ").append(h.reason())
-                    .append(": press Enter to make this call");
-            add(line);
+        if (event instanceof ServerEvent.CallReturned r && r.args() instanceof CallArgs.Buffer args
+                && !StraceFormat.SOCKADDR_FILL.equals(r.call())) {
+            appendCall(r, args);
+        } else {
+            line.setLength(0);
+            if (StraceFormat.appendLine(line, event, label(event.actor()).text())) {
+                batch.append(line).ascii('\n');
+            } else if (stepPrompts && event instanceof ServerEvent.CallHeld h) {
+                line.append('[').append(h.actor().label()).append("] next: ").append(h.call()).append('(')
+                        .append(pendingArgs.getOrDefault(h.actor(), "")).append(")  -- ").append(h.reason())
+                        .append(": press Enter to make this call");
+                batch.append(line).ascii('\n');
+            }
         }
-        if (length >= 1 << 16) {
+        if (batch.length() >= BATCH_BYTES) {
             endOfBatch();
         }
     }
 
-    /** Appends the line and a newline to the batch's bytes. */
-    private void add(StringBuilder text) {
-        text.append('\n');
-        String s = text.toString();
-        byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
-        if (encoded.length != s.length()) {
-            // a builder that once held a character past ASCII (a × in a kernel summary) keeps its slower
-            // two-byte form: start afresh
-            line = new StringBuilder(256);
+    /** What {@link StraceFormat#appendLine} writes for a returned recv or send, written as bytes. */
+    private void appendCall(ServerEvent.CallReturned r, CallArgs.Buffer args) {
+        batch.append(label(r.actor()).prefix()).append(r.call()).ascii('(');
+        args.appendTo(batch);
+        batch.ascii(')').ascii(' ').ascii('=').ascii(' ');
+        if (r.failed()) {
+            batch.append("-1 ").append(r.errno().straceText());
+        } else {
+            batch.append(r.result());
         }
-        if (length + encoded.length > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + encoded.length));
+        if (r.source().madeUp()) {
+            batch.append(" [").append(r.source().label()).ascii(']');
         }
-        System.arraycopy(encoded, 0, bytes, length, encoded.length);
-        length += encoded.length;
+        if (r.note() != null && !r.note().isBlank()) {
+            batch.append("  /* ").append(r.note()).append(" */");
+        }
+        batch.ascii('\n');
     }
 
-    private String label(Actor actor) {
-        String l = labels.get(actor);
+    private Label label(Actor actor) {
+        Label l = labels.get(actor);
         if (l == null) {
             if (labels.size() >= 4096) {
                 labels.clear();
             }
-            l = actor.label();
+            String text = actor.label();
+            l = new Label(text, ("[" + text + "] ").getBytes(StandardCharsets.UTF_8));
             labels.put(actor, l);
         }
         return l;
@@ -99,9 +117,9 @@ final class TraceOutput implements EventBus.BatchListener {
         if (broken) {
             return;
         }
-        if (length > 0) {
-            out.write(bytes, 0, length);
-            length = 0;
+        if (batch.length() > 0) {
+            out.write(batch.array(), 0, batch.length());
+            batch.clear();
         }
         out.flush();
         // PrintStream hides write errors (a closed pipe): ask it
