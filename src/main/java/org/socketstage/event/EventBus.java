@@ -72,6 +72,8 @@ public final class EventBus {
     private final AtomicLong claimed = new AtomicLong();
     private final AtomicLongArray slotSeq = new AtomicLongArray(RING_SIZE);
     private final AtomicReferenceArray<ServerEvent> slotEvent = new AtomicReferenceArray<>(RING_SIZE);
+    /** Each slot's kind of event ({@link EventTypes}), written before its number, read under the same seqlock. */
+    private final byte[] slotKind = new byte[RING_SIZE];
     private volatile Subscription[] subscriptions = new Subscription[0];
     private volatile Subscription[] keepAll = new Subscription[0];
     private final Object membership = new Object();
@@ -93,6 +95,7 @@ public final class EventBus {
         slotSeq.setOpaque(slot, WRITING);
         VarHandle.storeStoreFence();
         slotEvent.setRelease(slot, event);
+        slotKind[slot] = (byte) EventTypes.kindOf(event);
         slotSeq.set(slot, seq);
         for (Subscription s : subscriptions) {
             if (s.sleeping) {
@@ -218,6 +221,8 @@ public final class EventBus {
     public final class Subscription implements AutoCloseable {
         private final String name;
         private final Predicate<? super ServerEvent> filter;
+        /** The kinds of event the filter lets through, known without reading the event ({@link EventTypes}). */
+        private final int kinds;
         private final Consumer<? super ServerEvent> listener;
         private final int capacity;
         private final Delivery delivery;
@@ -245,6 +250,7 @@ public final class EventBus {
             }
             this.name = name;
             this.filter = filter;
+            this.kinds = filter instanceof EventTypes t ? t.mask() : EventTypes.ALL;
             this.listener = listener;
             this.capacity = Math.min(capacity, RING_SIZE - 1);
             this.delivery = delivery;
@@ -341,12 +347,20 @@ public final class EventBus {
                     }
                     break; // not published yet
                 }
-                ServerEvent event = slotEvent.get(slot);
+                boolean wanted = true;
+                ServerEvent event = null;
+                if (kinds != EventTypes.ALL) {
+                    wanted = (kinds & (1 << slotKind[slot])) != 0;
+                    VarHandle.loadLoadFence();
+                }
+                if (wanted) {
+                    event = slotEvent.get(slot);
+                }
                 if (slotSeq.get(slot) != next) {
                     continue; // rewritten while being read: look again
                 }
                 next++;
-                if (filter.test(event)) {
+                if (wanted && filter.test(event)) {
                     try {
                         listener.accept(event);
                     } catch (RuntimeException ex) {

@@ -54,14 +54,32 @@ public final class LineBytes {
     }
 
     /** Appends text as UTF-8: byte per char while it is ASCII, the encoder for the rest. */
-    public LineBytes append(CharSequence text) {
+    public LineBytes append(String text) {
+        int n = text.length();
+        room(n);
+        byte[] b = bytes;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // what is written so far stays; the rest goes through the encoder
+                length = at;
+                return append(text.substring(i).getBytes(StandardCharsets.UTF_8));
+            }
+            b[at++] = (byte) c;
+        }
+        length = at;
+        return this;
+    }
+
+    /** As {@link #append(String)}, for a line built in a StringBuilder. */
+    public LineBytes append(StringBuilder text) {
         int n = text.length();
         room(n);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
-                // what is written so far stays; the rest goes through the encoder
-                return append(text.subSequence(i, n).toString().getBytes(StandardCharsets.UTF_8));
+                return append(text.substring(i).getBytes(StandardCharsets.UTF_8));
             }
             bytes[length++] = (byte) c;
         }
@@ -70,22 +88,21 @@ public final class LineBytes {
 
     /** Appends a number in decimal, as {@link Long#toString(long)} writes it. */
     public LineBytes append(long value) {
-        if (value == Long.MIN_VALUE) {
+        if (value < 0 || value > Integer.MAX_VALUE) {
             return append(Long.toString(value));
         }
-        room(20);
-        if (value < 0) {
-            bytes[length++] = '-';
-            value = -value;
-        }
+        room(10);
+        // ints: the compiler turns division by ten into a multiplication, which a long's does not get as cheaply
+        int v = (int) value;
         int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
+        for (int limit = 10; digits < 10 && v >= limit; limit *= 10) {
             digits++;
         }
         int end = length + digits;
         for (int i = end - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + (value % 10));
-            value /= 10;
+            int q = v / 10;
+            bytes[i] = (byte) ('0' + (v - q * 10));
+            v = q;
         }
         length = end;
         return this;

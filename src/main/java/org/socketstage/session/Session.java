@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.socketstage.client.ClientFleet;
 import org.socketstage.event.Actor;
 import org.socketstage.event.EventBus;
+import org.socketstage.event.EventTypes;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
@@ -92,7 +93,7 @@ public final class Session implements Classroom, AutoCloseable {
         this.afterStop = new AfterStopWatch(bus, kernelViews);
         gate.onPacingChange(this::publishPacing);
         // it must see every end of a run, and takes next to no time per event: it never loses one
-        this.endWatch = bus.subscribe("session", e -> e instanceof ServerEvent.StateChanged, this::runEnded,
+        this.endWatch = bus.subscribe("session", EventTypes.only(ServerEvent.StateChanged.class), this::runEnded,
                 EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL);
     }
 

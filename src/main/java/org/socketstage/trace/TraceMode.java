@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 import org.socketstage.event.EventBus;
+import org.socketstage.event.EventTypes;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.record.Transcript;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.server.ProcKernelView;
@@ -116,7 +119,11 @@ public final class TraceMode {
         TraceOutput output = new TraceOutput(out, checked.mode() == PacingMode.STEP,
                 () -> err.println("socketstage: standard output stopped taking lines; the rest are counted, not printed"));
         // the terminal sets the pace, like strace's: only one that takes nothing for a second loses lines
-        EventBus.Subscription printing = bus.subscribe("stdout", e -> true, output, EventBus.DEFAULT_QUEUE_CAPACITY,
+        // a call about to start prints nothing unless Enter makes it: the printer does not even read those events
+        Predicate<ServerEvent> printed = checked.mode() == PacingMode.STEP ? e -> true
+                : EventTypes.allBut(ServerEvent.CallStarted.class, ServerEvent.CallHeld.class,
+                        ServerEvent.SettingsChanged.class, ServerEvent.PacingChanged.class);
+        EventBus.Subscription printing = bus.subscribe("stdout", printed, output, EventBus.DEFAULT_QUEUE_CAPACITY,
                 EventBus.Delivery.KEEP_ALL, STDOUT_QUIET);
         printing.alsoCountLost(output::notPrinted);
         Duration kernelInterval = checked.mode() == PacingMode.LIVE ? KERNEL_INTERVAL_LIVE : KERNEL_INTERVAL;

@@ -97,6 +97,44 @@ class EventBusTest {
     }
 
     @Test
+    void aListenerFilteredByKindGetsEveryEventOfThoseKindsInOrderAndNoOther() throws Exception {
+        EventBus bus = new EventBus();
+        List<ServerEvent> states = new CopyOnWriteArrayList<>();
+        List<ServerEvent> notices = new CopyOnWriteArrayList<>();
+        EventBus.Subscription onlyStates = bus.subscribe("states", EventTypes.only(ServerEvent.StateChanged.class),
+                states::add, 10, EventBus.Delivery.KEEP_ALL);
+        EventBus.Subscription allButStates = bus.subscribe("notices", EventTypes.allBut(ServerEvent.StateChanged.class),
+                notices::add, 10, EventBus.Delivery.KEEP_ALL);
+        List<Thread> publishers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread p = new Thread(() -> {
+                for (int i = 0; i < 500; i++) {
+                    if (i % 5 == 0) {
+                        bus.publish((seq, time) -> new ServerEvent.StateChanged(seq, time, Actor.SERVER,
+                                ServerState.RUNNING, "s"));
+                    } else {
+                        notice(bus, "n" + i);
+                    }
+                }
+            });
+            publishers.add(p);
+            p.start();
+        }
+        for (Thread p : publishers) {
+            p.join();
+        }
+        assertThat(onlyStates.closeAndDrain(java.time.Duration.ofSeconds(5))).isTrue();
+        assertThat(allButStates.closeAndDrain(java.time.Duration.ofSeconds(5))).isTrue();
+        assertThat(states).hasSize(400).allMatch(e -> e instanceof ServerEvent.StateChanged)
+                .extracting(ServerEvent::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(notices).hasSize(1600).allMatch(e -> e instanceof ServerEvent.Notice)
+                .extracting(ServerEvent::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(bus.losses()).isEmpty();
+        assertThat(EventTypes.only(ServerEvent.Notice.class).test(notices.get(0))).isTrue();
+        assertThat(EventTypes.only(ServerEvent.Notice.class).test(states.get(0))).isFalse();
+    }
+
+    @Test
     void closingAStuckListenerEndsInABoundedTimeAndCountsWhatItNeverGot() throws Exception {
         EventBus bus = new EventBus();
         CountDownLatch never = new CountDownLatch(1);
