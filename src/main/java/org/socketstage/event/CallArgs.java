@@ -2,7 +2,6 @@ package org.socketstage.event;
 
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
 import org.socketstage.socket.SockAddrIn;
 
 /**
@@ -31,11 +30,6 @@ public sealed interface CallArgs {
 
     static CallArgs of(String text) {
         return new Text(text);
-    }
-
-    /** Written on first use: a call whose text nobody reads costs no formatting. */
-    static CallArgs lazy(Supplier<String> render) {
-        return new Lazy(render);
     }
 
     /**
@@ -168,47 +162,6 @@ public sealed interface CallArgs {
                 StraceText.appendQuoted(out, data, from, count, StraceText.DEFAULT_MAX);
             }
             out.ascii(',').ascii(' ').append(length).ascii(',').ascii(' ').append(flags);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CallArgs other && text().equals(other.text());
-        }
-
-        @Override
-        public int hashCode() {
-            return text().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return text();
-        }
-    }
-
-    /** Not a record: the text is cached once rendered, and equality is by text. */
-    final class Lazy implements CallArgs {
-        private Supplier<String> render;
-        private volatile String text;
-
-        private Lazy(Supplier<String> render) {
-            this.render = Objects.requireNonNull(render);
-        }
-
-        @Override
-        public String text() {
-            String t = text;
-            if (t == null) {
-                synchronized (this) {
-                    if (text == null) {
-                        String rendered = render.get();
-                        text = rendered == null ? "" : rendered;
-                        render = null;
-                    }
-                    t = text;
-                }
-            }
-            return t;
         }
 
         @Override
