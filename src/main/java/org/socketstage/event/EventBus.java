@@ -24,10 +24,9 @@ import java.util.function.Predicate;
  * <p>How: every event goes into one ring of slots in the order of its number ({@code seq}, taken with one atomic
  * increment: publishing takes no lock, so connection threads never queue behind each other); each listener's
  * thread reads the ring in that order at its own pace, so every listener sees every event in {@code seq} order.
- * A listener's thread that finds nothing new dozes 4 ms before it asks to be woken, so while events keep coming
- * publishers never pay for waking it, and a busy listener wakes a few hundred times a second, not once per event
- * (a line on the terminal is at most that much late, well under a frame of the window). A listener may ask for
- * some kinds of event only ({@link EventTypes}): it passes over the rest without reading them.
+ * A listener's thread that finds nothing new dozes a millisecond before it asks to be woken, so while events keep
+ * coming publishers never pay for waking it. A listener may ask for some kinds of event only
+ * ({@link EventTypes}): it passes over the rest without reading them.
  *
  * <p>What happens to a listener that falls behind is its {@link Delivery}: a view or the terminal
  * ({@link Delivery#MAY_DROP}) skips the events it has fallen more than its capacity behind on, counted; a file
@@ -64,7 +63,7 @@ public final class EventBus {
     public static final Duration STALL_LIMIT = Duration.ofSeconds(10);
     private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long a listener's thread that found nothing waits before it asks to be woken (the most a line is late). */
-    private static final long DOZE_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    private static final long DOZE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int PROGRESS_STRIDE = 64;
     private static final long ROOM_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     private static final int MASK = RING_SIZE - 1;
