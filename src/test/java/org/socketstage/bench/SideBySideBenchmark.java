@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * gaps seen by an AnimationTimer, its CPU, RSS and spool on disk; its start-up against a JavaFX hello-world
  * ({@link HelloWorldFx}). Loopback only. {@code src/test/bench/run.sh all} runs it (and an Xvfb if needed).
  *
- * <p>System properties (besides EchoBenchmark's): {@code bench.skipEngine} (false), {@code bench.startRounds} (3),
+ * <p>System properties (besides EchoBenchmark's): {@code bench.only} ({@code startup}: the start-up rows alone;
+ * {@code window}: the window's idle, load, RSS and spool rows alone), {@code bench.skipEngine} (false),
+ * {@code bench.appJvm} (the app's JVM options), {@code bench.startRounds} (3),
  * {@code bench.windowIdleSeconds} (20), {@code bench.pacedSeconds} (30), {@code bench.floodSeconds} (120).
  */
 public final class SideBySideBenchmark {
@@ -42,12 +44,19 @@ public final class SideBySideBenchmark {
         String before = EchoBenchmark.uptime();
         System.out.println("machine: " + before);
         List<String> rows = new ArrayList<>();
-        if (!Boolean.getBoolean("bench.skipEngine")) {
+        String only = System.getProperty("bench.only", "");
+        if (!Boolean.getBoolean("bench.skipEngine") && only.isEmpty()) {
             rows.addAll(EchoBenchmark.compare(load));
         }
-        rows.addAll(traceStartup());
-        rows.addAll(windowUnderLoad(load));
-        rows.addAll(windowStartup());
+        if (only.isEmpty() || only.equals("startup")) {
+            rows.addAll(traceStartup());
+        }
+        if (only.isEmpty() || only.equals("window")) {
+            rows.addAll(windowUnderLoad(load));
+        }
+        if (only.isEmpty() || only.equals("startup")) {
+            rows.addAll(windowStartup());
+        }
         System.out.println();
         System.out.println("| measure | SocketStage | anchor | ratio | target |");
         System.out.println("|---|---|---|---|---|");

@@ -97,8 +97,11 @@ class MainWindowTest {
         robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), name));
     }
 
-    /** The text of the highlighted line in the code pane (drawn by the code pane's cells). */
+    /** The text of the highlighted line in the code pane (drawn by the code pane's cells), its tab shown. */
     private String currentCodeLine(FxRobot robot) {
+        robot.interact(() -> window.mainView().panes().getTabs().stream().filter(t -> "code-tab".equals(t.getId()))
+                .findFirst().ifPresent(t -> window.mainView().panes().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitForFxEvents();
         PseudoClass current = PseudoClass.getPseudoClass("current");
         return fx(() -> robot.lookup(".code-line").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().contains(current) && n.isVisible())
