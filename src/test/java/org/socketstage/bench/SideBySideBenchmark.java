@@ -32,9 +32,12 @@ import java.util.stream.Stream;
  */
 public final class SideBySideBenchmark {
 
-    /** The JVM options the app is launched with (pom's javafx:run, the installers, the README's java -jar line). */
+    /**
+     * The JVM options the app is launched with (pom's javafx:run, the installers, the README's java -jar line);
+     * {@code -Dbench.appJvm} replaces them, separated by spaces or commas (BENCH_OPTS cannot hold spaces).
+     */
     static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
-            "-Xmx192m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30").split(" "));
+            "-Xmx192m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30").split("[ ,]+"));
 
     private SideBySideBenchmark() {}
 
