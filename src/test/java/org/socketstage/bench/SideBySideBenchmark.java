@@ -25,9 +25,8 @@ import java.util.stream.Stream;
  * gaps seen by an AnimationTimer, its CPU, RSS and spool on disk; its start-up against a JavaFX hello-world
  * ({@link HelloWorldFx}). Loopback only. {@code src/test/bench/run.sh all} runs it (and an Xvfb if needed).
  *
- * <p>System properties (besides EchoBenchmark's): {@code bench.only} ({@code startup}: the start-up rows alone;
- * {@code window}: the window's idle, load, RSS and spool rows alone), {@code bench.skipEngine} (false),
- * {@code bench.appJvm} (the app's JVM options), {@code bench.startRounds} (3),
+ * <p>System properties (besides EchoBenchmark's): {@code bench.only} (the parts to run, see main),
+ * {@code bench.skipEngine} (false), {@code bench.appJvm} (the app's JVM options), {@code bench.startRounds} (3),
  * {@code bench.windowIdleSeconds} (20), {@code bench.pacedSeconds} (30), {@code bench.floodSeconds} (120).
  */
 public final class SideBySideBenchmark {
@@ -47,17 +46,18 @@ public final class SideBySideBenchmark {
         String before = EchoBenchmark.uptime();
         System.out.println("machine: " + before);
         List<String> rows = new ArrayList<>();
-        String only = System.getProperty("bench.only", "");
-        if (!Boolean.getBoolean("bench.skipEngine") && only.isEmpty()) {
+        // -Dbench.only=engine,trace-start,window-load,window-start runs those parts only
+        List<String> only = List.of(System.getProperty("bench.only", "engine,trace-start,window-load,window-start").split(","));
+        if (only.contains("engine") && !Boolean.getBoolean("bench.skipEngine")) {
             rows.addAll(EchoBenchmark.compare(load));
         }
-        if (only.isEmpty() || only.equals("startup")) {
+        if (only.contains("trace-start")) {
             rows.addAll(traceStartup());
         }
-        if (only.isEmpty() || only.equals("window")) {
+        if (only.contains("window-load")) {
             rows.addAll(windowUnderLoad(load));
         }
-        if (only.isEmpty() || only.equals("startup")) {
+        if (only.contains("window-start")) {
             rows.addAll(windowStartup());
         }
         System.out.println();
