@@ -18,6 +18,7 @@ final class LazyTab<C> {
     private final Function<String, FXMLLoader> loading;
     private final Consumer<C> built;
     private C controller;
+    private boolean isBuilt;
 
     /**
      * @param loading loads an FXML file through the window's view factory and returns its loader
@@ -40,17 +41,18 @@ final class LazyTab<C> {
 
     /** The pane's controller; builds the pane now if it has not been shown yet. */
     C controller() {
-        if (controller == null) {
+        if (!isBuilt) {
             FXMLLoader loader = loading.apply(fxml);
             tab.setContent(loader.<Parent>getRoot());
             controller = loader.getController();
+            isBuilt = true;
             built.accept(controller);
         }
         return controller;
     }
 
     boolean isBuilt() {
-        return controller != null;
+        return isBuilt;
     }
 
     Tab tab() {
