@@ -31,7 +31,7 @@ class LazyTabTest {
     @TempDir
     static Path folder;
 
-    private final TabPane panes = new TabPane(new Tab("first"), new Tab("second"));
+    private TabPane panes;
     private final AtomicInteger loads = new AtomicInteger();
     private final List<Pane> built = new ArrayList<>();
     private LazyTab<Pane> second;
@@ -47,6 +47,7 @@ class LazyTabTest {
 
     @Start
     void start(Stage stage) throws IOException {
+        panes = new TabPane(new Tab("first"), new Tab("second"));
         Path fxml = folder.resolve("pane.fxml");
         Files.writeString(fxml, """
                 <?xml version="1.0" encoding="UTF-8"?>
