@@ -14,7 +14,10 @@ public final class ProcKernelView implements KernelView {
     private static final Duration NUDGE_GAP = Duration.ofMillis(250);
     /** A nudge comes as a call starts or ends; the kernel's table shows it a moment later (a SYN sent, a FIN). */
     private static final Duration NUDGE_DELAY = Duration.ofMillis(30);
-    /** The window's regular look when nothing is said to have changed: the nudges show the changes at once. */
+    /**
+     * The regular look of the window and of a traced program's view when nothing is said to have changed: the
+     * nudges (accept() and close() returning) show the changes at once.
+     */
     public static final Duration WINDOW_INTERVAL = Duration.ofSeconds(1);
     private KernelWatcher watcher;
     private long nextNudgedRead = System.nanoTime() - NUDGE_GAP.toNanos();

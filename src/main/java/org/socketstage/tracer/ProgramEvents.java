@@ -13,9 +13,15 @@ import org.socketstage.event.Step;
 final class ProgramEvents {
 
     private final EventBus bus;
+    private final Runnable connectionsChanged;
 
-    ProgramEvents(EventBus bus) {
+    /**
+     * @param connectionsChanged told when the program accepted or closed a connection, so the kernel view looks
+     *        again at once instead of reading the kernel's table many times a second
+     */
+    ProgramEvents(EventBus bus, Runnable connectionsChanged) {
         this.bus = bus;
+        this.connectionsChanged = connectionsChanged;
     }
 
     EventBus bus() {
@@ -36,6 +42,9 @@ final class ProgramEvents {
         bus.publish((seq, time) -> new ServerEvent.CallReturned(seq, time, c.actor, c.stage, c.name(), r.args(),
                 r.result(), r.errno(), source, c.injected != null ? injectedNote(c) : r.note(), r.data(), r.address(),
                 r.sockaddrBytes(), micros));
+        if (r.errno() == null && (c.stage == Step.ACCEPT || c.stage == Step.CLOSE_CLIENT)) {
+            connectionsChanged.run();
+        }
     }
 
     private static String injectedNote(TracedCall c) {

@@ -70,7 +70,7 @@ public final class TracedProgram implements Server {
         this.faultPlan = faultPlan;
         this.faults = faults;
         this.output = output;
-        this.events = new ProgramEvents(bus);
+        this.events = new ProgramEvents(bus, () -> kernelViews.values().forEach(KernelView::nudge));
     }
 
     public TracedProgram(ProgramCommand command, EventBus bus, StepGate gate) {
@@ -172,7 +172,8 @@ public final class TracedProgram implements Server {
             int port = new ProcFds(KernelTcpTable.system()).localPort(tid, fd);
             listeners.add(new Listener(pid > 0 ? pid : tid, fd, port, backlog));
             if (port > 0 && !kernelViews.containsKey(port)) {
-                KernelView view = new ProcKernelView();
+                // a regular look once a second; accept() and close() returning ask for a look at once
+                KernelView view = new ProcKernelView(ProcKernelView.WINDOW_INTERVAL);
                 kernelViews.put(port, view);
                 view.start(port, backlog, snapshot -> bus.publish((seq, time) ->
                         new ServerEvent.KernelChanged(seq, time, Actor.KERNEL, snapshot)));

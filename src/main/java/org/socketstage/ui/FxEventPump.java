@@ -19,6 +19,8 @@ import org.socketstage.event.ServerEvent;
  * the first event after a quiet spell starts it (one hop to the FX thread, not one per event) and a pulse that
  * finds nothing more stops it, so an idle window asks JavaFX for no pulses at all.
  *
+ * <p>Under a class's load the views are refreshed ten times a second, not every frame ({@link RefreshCadence}).
+ *
  * <p>A batch is sized to what the views can do in a few milliseconds, measured over the whole pulse's work when
  * the scene is known ({@link #measureLayoutOf}): applying the events plus the CSS and layout they cause. So a
  * flood of events makes the view lag, never freeze. Within a batch only the newest kernel snapshot is kept: the
@@ -51,6 +53,7 @@ public final class FxEventPump implements AutoCloseable {
     private int batchSize = -1;
     private final EventBus.Subscription subscription;
     private final Consumer<List<ServerEvent>> onBatch;
+    private final RefreshCadence cadence = new RefreshCadence();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -58,7 +61,11 @@ public final class FxEventPump implements AutoCloseable {
                 budget = Math.max(BUDGET_NANOS, Math.min(MAX_BUDGET_NANOS, (now - lastPulse) / 2));
             }
             lastPulse = now;
-            drain();
+            if (!cadence.due(now)) {
+                return; // under load: this frame only draws, the events wait for the next refresh
+            }
+            int delivered = drain();
+            cadence.delivered(now, delivered, !inbox.isEmpty());
             if (inbox.isEmpty()) {
                 sleep();
             }
@@ -114,6 +121,7 @@ public final class FxEventPump implements AutoCloseable {
     private void sleep() {
         timer.stop();
         running = false;
+        cadence.reset();
         awake.set(false);
         if (!inbox.isEmpty() && awake.compareAndSet(false, true)) {
             wake();
@@ -134,11 +142,11 @@ public final class FxEventPump implements AutoCloseable {
         scene.addPostLayoutPulseListener(this::layoutDone);
     }
 
-    /** Delivers what has arrived, at most one batch, possibly empty (the view also uses the pulse). */
-    void drain() {
+    /** Delivers what has arrived, at most one batch, possibly empty (the view also uses the pulse); returns its size. */
+    int drain() {
         if (inbox.isEmpty()) {
             onBatch.accept(List.of());
-            return;
+            return 0;
         }
         List<ServerEvent> raw = new ArrayList<>(Math.min(inbox.size(), limit));
         inbox.drainTo(raw, limit);
@@ -148,6 +156,12 @@ public final class FxEventPump implements AutoCloseable {
         if (!layoutMeasured) {
             adapt(System.nanoTime() - batchStart);
         }
+        return raw.size();
+    }
+
+    /** Whether the views are refreshed at the slower, busy cadence right now (see {@link RefreshCadence}). */
+    boolean refreshingAtBusyCadence() {
+        return cadence.busy();
     }
 
     private void layoutDone() {

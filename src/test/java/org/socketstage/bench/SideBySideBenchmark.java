@@ -42,12 +42,20 @@ public final class SideBySideBenchmark {
         String before = EchoBenchmark.uptime();
         System.out.println("machine: " + before);
         List<String> rows = new ArrayList<>();
-        if (!Boolean.getBoolean("bench.skipEngine")) {
+        // -Dbench.only=engine,trace-start,window-load,window-start runs those parts only
+        List<String> only = List.of(System.getProperty("bench.only", "engine,trace-start,window-load,window-start").split(","));
+        if (only.contains("engine") && !Boolean.getBoolean("bench.skipEngine")) {
             rows.addAll(EchoBenchmark.compare(load));
         }
-        rows.addAll(traceStartup());
-        rows.addAll(windowUnderLoad(load));
-        rows.addAll(windowStartup());
+        if (only.contains("trace-start")) {
+            rows.addAll(traceStartup());
+        }
+        if (only.contains("window-load")) {
+            rows.addAll(windowUnderLoad(load));
+        }
+        if (only.contains("window-start")) {
+            rows.addAll(windowStartup());
+        }
         System.out.println();
         System.out.println("| measure | SocketStage | anchor | ratio | target |");
         System.out.println("|---|---|---|---|---|");

@@ -135,6 +135,12 @@ class LiveLoadBenchmark {
             }
         };
         robot.interact(pulses::start);
+        // -Dbench.dirty=true: which parts of the window need layout at each pulse (what an event makes relayout)
+        java.util.Map<String, Integer> dirty = new java.util.concurrent.ConcurrentHashMap<>();
+        Runnable dirtyProbe = () -> countDirty(window.stage().getScene().getRoot(), "", dirty);
+        if (Boolean.getBoolean("bench.dirty")) {
+            robot.interact(() -> window.stage().getScene().addPreLayoutPulseListener(dirtyProbe));
+        }
         // CPU time, unlike waiting, does not depend on what else the machine runs: it compares views fairly
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long fxThread = fx(() -> Thread.currentThread().getId());
@@ -146,6 +152,9 @@ class LiveLoadBenchmark {
             return System.nanoTime() > end;
         });
         robot.interact(pulses::stop);
+        robot.interact(() -> window.stage().getScene().removePreLayoutPulseListener(dirtyProbe));
+        dirty.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(60)
+                .forEach(e -> System.out.printf("LiveLoadBenchmark: needs layout %5d× %s%n", e.getValue(), e.getKey()));
         long fxCpuMillis = TimeUnit.NANOSECONDS.toMillis(cpu.getThreadCpuTime(fxThread) - fxCpuBefore);
         long events = fx(() -> window.viewModel().feed().history().droppedCount() + window.viewModel().feed().sizeProperty().get());
         List<Long> sorted = new ArrayList<>(probes);
@@ -162,6 +171,20 @@ class LiveLoadBenchmark {
         Collections.sort(gaps);
         System.out.printf("LiveLoadBenchmark: FX pulse gap over %d pulses: median %.1f ms, 95th %.1f ms, 99th %.1f ms, max %.1f ms%n",
                 gaps.size(), at(gaps, 50), at(gaps, 95), at(gaps, 99), gaps.get(gaps.size() - 1) / 1000.0);
+    }
+
+    /** Counts, per path of ids/classes, the parents that need layout now, down to the deepest dirty ones. */
+    private static void countDirty(javafx.scene.Node node, String path, java.util.Map<String, Integer> dirty) {
+        if (!(node instanceof javafx.scene.Parent p) || !p.isNeedsLayout() || !node.isVisible()) {
+            return;
+        }
+        String name = node.getId() != null ? "#" + node.getId()
+                : node.getStyleClass().isEmpty() ? node.getClass().getSimpleName() : "." + node.getStyleClass().get(0);
+        String here = path.isEmpty() ? name : path + " > " + name;
+        dirty.merge(here, 1, Integer::sum);
+        for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+            countDirty(child, here, dirty);
+        }
     }
 
     private static double at(List<Long> sorted, int percent) {

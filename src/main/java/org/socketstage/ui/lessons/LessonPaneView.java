@@ -100,9 +100,9 @@ public final class LessonPaneView implements PaneController {
         problemList.heightProperty().addListener(o -> fitProblems());
         followPause.setOnFinished(e -> {
             if (positionPending) {
+                // through the pulse: while the pane is hidden (another tab shown) nothing is re-marked
                 positionPending = false;
-                showServerPosition();
-                followPause.playFromStart();
+                serverMoved.request();
             }
         });
         showLibrary();
