@@ -245,6 +245,27 @@ class SchematicViewModelTest {
     }
 
     @Test
+    void whenFewerRowsFitTheRowsRegroupAtOnceWhileThePacketsFlyOn() {
+        vm.pacingProperty().set(PacingMode.RUN);
+        vm.delayMillisProperty().set(600);
+        listening(64);
+        vm.setMaxRows(8);
+        for (int i = 0; i < 6; i++) {
+            feed(accept(4 + i, 50001 + i));
+        }
+        feed(recv(4, 50001, "hello\n"));
+        assertThat(frame().motionNanos()).as("a call of the server moves its figures").isPositive();
+        List<EnvelopeFigure> before = flying();
+        assertThat(before).isNotEmpty();
+
+        vm.setMaxRows(3);
+        assertThat(frame().rows()).hasSize(2);
+        assertThat(frame().group().count()).isEqualTo(4);
+        assertThat(frame().motionNanos()).as("a smaller window is no event: nothing fades").isZero();
+        assertThat(flying()).as("the packet in flight still flies").isNotEmpty();
+    }
+
+    @Test
     void clientsPastTheRowsThatFitShareOneGroupRowAndItsEnvelopes() {
         vm.pacingProperty().set(PacingMode.LIVE);
         listening(64);
