@@ -45,6 +45,7 @@ final class StagePane extends Pane {
     private StageFrame frame;
     private Object shape;
     private boolean compact;
+    private double slotWidth = 3.3 * 13;
     private int rowsThatFit = StageModel.DEFAULT_MAX_ROWS;
     private final OncePerPulse tellRowsThatFit;
     private boolean flying;
@@ -167,9 +168,22 @@ final class StagePane extends Pane {
 
     /** Two lines of slots at most (one on a compact stage); past that the last slot says how many more. */
     private int slotCapacity() {
-        double slotWidth = 3.3 * columns.em;
         int perLine = Math.max(3, (int) ((columns.serverW - 1.6 * columns.em) / slotWidth));
         return (compact ? 1 : 2) * perLine;
+    }
+
+    /** A drawn slot's width with its gap (slots are larger when presenting); before any is drawn, a guess. */
+    private void measureSlots() {
+        Label first = queue.slot(0);
+        double measured = first == null ? 3.3 * columns.em : first.prefWidth(-1) + 0.25 * columns.em;
+        if (measured > 0 && Math.abs(measured - slotWidth) > 0.5) {
+            int before = slotCapacity();
+            slotWidth = measured;
+            if (frame != null && slotCapacity() != before) {
+                queue.show(frame.queue(), frame.queue(), slotCapacity(), 0);
+                shape = shape(frame);
+            }
+        }
     }
 
     @Override
@@ -179,6 +193,7 @@ final class StagePane extends Pane {
         columns.measure(w, listener.titleLabel().getFont().getSize());
         double em = columns.em;
         useCompact(h < COMPACT_BELOW_EM * em);
+        measureSlots();
         double pad = columns.pad;
         double inset = columns.inset;
         processBox.resizeRelocate(columns.serverX, pad, columns.serverW, Math.max(0, h - 2 * pad));
