@@ -21,7 +21,6 @@ import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
 import org.socketstage.instructor.Classroom;
 import org.socketstage.record.EventSpool;
-import org.socketstage.record.Transcript;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.KernelView;
 import org.socketstage.server.Server;
@@ -70,10 +69,7 @@ public final class Session implements Classroom, AutoCloseable {
     private volatile ServerSource source = ServerSource.OWN;
     private volatile Server server;
     private volatile boolean closed;
-    private EventSpool spool;
-    private Transcript transcript;
-    private volatile int recordStatus;
-    private volatile boolean reportLosses = true;
+    private final SessionRecords records;
     private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
     private final EventBus.Subscription endWatch;
 
@@ -90,6 +86,7 @@ public final class Session implements Classroom, AutoCloseable {
         fleet.whenSocketsChange(this::nudgeKernelViews);
         this.clients = new SessionClients(fleet, this::config, this::serverPort);
         this.afterStop = new AfterStopWatch(bus, kernelViews);
+        this.records = new SessionRecords(bus);
         gate.onPacingChange(this::publishPacing);
         // it must see every end of a run, and takes next to no time per event: it never loses one
         this.endWatch = bus.subscribe("session", e -> e instanceof ServerEvent.StateChanged, this::runEnded,
@@ -414,12 +411,7 @@ public final class Session implements Classroom, AutoCloseable {
      * @throws IOException when the temp folder cannot be written
      */
     public EventSpool spool() throws IOException {
-        synchronized (lock) {
-            if (spool == null) {
-                spool = EventSpool.open(bus);
-            }
-            return spool;
-        }
+        return records.spool();
     }
 
     /**
@@ -427,22 +419,7 @@ public final class Session implements Classroom, AutoCloseable {
      * be opened is reported as a notice on the bus and on standard error; the session goes on without it.
      */
     public void recordTranscript(java.nio.file.Path file) {
-        synchronized (lock) {
-            if (transcript != null) {
-                return;
-            }
-            try {
-                transcript = Transcript.open(file, bus, this::tellProblem);
-            } catch (IOException e) {
-                tellProblem("the transcript " + file + " cannot be written: " + e.getMessage());
-            }
-        }
-    }
-
-    /** Said where the user sees it: on standard error, and in the event log. */
-    private void tellProblem(String text) {
-        System.err.println("socketstage: " + text);
-        bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, Actor.SERVER, text));
+        records.recordTranscript(file);
     }
 
     /**
@@ -451,7 +428,7 @@ public final class Session implements Classroom, AutoCloseable {
      * transcript or the spool behind the export is missing events. Meaningful after close().
      */
     public int recordStatus() {
-        return recordStatus;
+        return records.status();
     }
 
     /**
@@ -459,13 +436,13 @@ public final class Session implements Classroom, AutoCloseable {
      * since its terminal output is drained after the server stops.
      */
     public void reportLossesOnClose(boolean on) {
-        reportLosses = on;
+        records.reportLossesOnClose(on);
     }
 
     /** Exit status when a view (or the terminal) could not show every event. */
-    public static final int EVENTS_NOT_SHOWN = 3;
+    public static final int EVENTS_NOT_SHOWN = SessionRecords.EVENTS_NOT_SHOWN;
     /** Exit status when the transcript or the export's spool is missing events (e.g. a full disk). */
-    public static final int RECORD_INCOMPLETE = 4;
+    public static final int RECORD_INCOMPLETE = SessionRecords.RECORD_INCOMPLETE;
 
     // ---- the end
 
@@ -487,55 +464,17 @@ public final class Session implements Classroom, AutoCloseable {
         }
         gate.cancel();
         Server s = server;
-        if (s != null && !s.stop(STOP_TIMEOUT) && transcript != null) {
+        if (s != null && !s.stop(STOP_TIMEOUT) && records.hasTranscript()) {
             // the port must be free soon, but the transcript wants the server's last calls too
             s.awaitEnd(RECORD_END_WAIT);
         }
         afterStop.stop();
         endWatch.close();
         fleet.close();
-        finishRecords();
+        records.finish();
         ended.countDown();
         control.shutdownNow();
         background.shutdownNow();
-    }
-
-    /**
-     * The server has stopped, so every event of the session is published: the transcript writes what is queued
-     * and its totals, and every loss is said on standard error.
-     */
-    private void finishRecords() {
-        Transcript t;
-        synchronized (lock) {
-            t = transcript;
-            if (spool != null) {
-                spool.close();
-            }
-        }
-        if (!reportLosses) {
-            return;
-        }
-        java.util.Map<String, Long> losses;
-        boolean fileIncomplete = false;
-        if (t != null) {
-            Transcript.Summary summary = t.finish();
-            losses = summary.losses();
-            if (summary.fileIncomplete()) {
-                fileIncomplete = true;
-                System.err.println("socketstage: the transcript " + summary.file() + " is incomplete: it has "
-                        + summary.events() + " of " + bus.lastSeq() + " events"
-                        + (summary.failure() != null ? " (" + summary.failure() + ")" : ""));
-            }
-        } else {
-            losses = bus.losses();
-        }
-        String kept = t != null && !fileIncomplete ? " (the transcript has every one)" : "";
-        losses.forEach((who, n) -> {
-            if (!who.equals("transcript")) {
-                System.err.println("socketstage: " + n + " of " + bus.lastSeq() + " events did not reach " + who + kept);
-            }
-        });
-        recordStatus = fileIncomplete ? RECORD_INCOMPLETE : losses.isEmpty() ? 0 : EVENTS_NOT_SHOWN;
     }
 
     public boolean isClosed() {
