@@ -8,8 +8,10 @@ import java.util.OptionalInt;
 import javafx.application.Application;
 import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.lessons.LessonCheck;
+import org.socketstage.socket.SocketBackend;
 import org.socketstage.trace.TraceMode;
 import org.socketstage.tracer.check.CheckProgramCommand;
+import org.socketstage.ui.EarlyLessons;
 import org.socketstage.ui.SocketStageApp;
 
 /**
@@ -31,12 +33,16 @@ public final class Main {
         if (printVersion(args, System.out)) {
             System.exit(0);
         }
+        // every path from here on opens sockets: libc is loaded while the options are parsed
+        SocketBackend.loadNativeEarly();
         if (CheckProgramCommand.wanted(args)) {
             System.exit(CheckProgramCommand.run(args, System.out, System.err));
         }
         if (Arrays.asList(args).contains("--no-gui")) {
             System.exit(runTrace(args));
         }
+        // most likely the window opens: its lessons are parsed meanwhile, on a thread of their own
+        EarlyLessons.startReading();
         OptionalInt done = handleWithoutWindow(args, System.out, System.err);
         if (done.isPresent()) {
             System.exit(done.getAsInt());

@@ -207,8 +207,8 @@ public final class TeachingClient implements AutoCloseable {
                 fd = api.socketTcp();
                 call.returned(Actor.client(fd, null), CallArgs.of("AF_INET, SOCK_STREAM, 0"), fd, null, note);
             } catch (SyscallException e) {
-                call.failed(CallArgs.of("AF_INET, SOCK_STREAM, 0"), e, note);
                 fail(e);
+                call.failed(CallArgs.of("AF_INET, SOCK_STREAM, 0"), e, note);
             }
         });
         if (fd >= 0) {
@@ -234,9 +234,9 @@ public final class TeachingClient implements AutoCloseable {
             learnLocalAddress();
         } catch (SyscallException e) {
             connectEnded();
+            fail(e);
             call.failed(args, e, target);
             report.notice(actor(), ClientNotices.connectFailed(e.errno().name(), ClientErrnoText.sentence(e.errno())));
-            fail(e);
             closeSocket(false);
         }
     }
@@ -273,8 +273,8 @@ public final class TeachingClient implements AutoCloseable {
                 call.returned(args, n, Arrays.copyOf(part, n), null, null);
                 offset += n;
             } catch (SyscallException e) {
-                call.failed(args, e);
                 fail(e);
+                call.failed(args, e);
                 closeSocket(false);
                 return;
             }
@@ -308,8 +308,8 @@ public final class TeachingClient implements AutoCloseable {
                 closeSocket(false);
             }
         } catch (SyscallException e) {
-            call.failed(fd + ", ..., " + RECV_BUFFER + ", 0", e);
             fail(e);
+            call.failed(fd + ", ..., " + RECV_BUFFER + ", 0", e);
             closeSocket(false);
         }
     }
@@ -326,8 +326,8 @@ public final class TeachingClient implements AutoCloseable {
             finSent = true;
             state = ClientState.HALF_CLOSED;
         } catch (SyscallException e) {
-            call.failed(args, e);
             fail(e);
+            call.failed(args, e);
         }
     }
 
@@ -362,6 +362,10 @@ public final class TeachingClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores the errno, then the FAILED state; called before the failed call is published, so whoever reacts to
+     * that event already finds both here.
+     */
     private void fail(SyscallException e) {
         lastErrno = e.errno();
         state = ClientState.FAILED;

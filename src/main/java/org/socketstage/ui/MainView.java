@@ -2,8 +2,12 @@ package org.socketstage.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -46,14 +50,7 @@ public final class MainView {
     @FXML private SettingsView settingsController;
     @FXML private SocketsView socketsController;
     @FXML private ScrubberView scrubberController;
-    @FXML private CodeView codeController;
-    @FXML private SockaddrView sockaddrController;
-    @FXML private EventLogView logController;
-    @FXML private ClientPanelView clientController;
-    @FXML private LessonPaneView lessonsController;
-    @FXML private InstructorPanelView instructorController;
     @FXML private SchematicView stageController;
-    @FXML private ProgramPaneView programController;
     @FXML private MenuItem traceMenuItem;
     @FXML private Tab programTab;
     @FXML private CheckMenuItem instructorMenuItem;
@@ -92,23 +89,40 @@ public final class MainView {
     private final List<PaneController> included = new ArrayList<>();
     private final MainViewModel vm;
     private final WindowActions actions;
+    private final Function<String, FXMLLoader> loading;
+    private LazyTab<CodeView> code;
+    private LazyTab<LessonPaneView> lessons;
+    private LazyTab<SockaddrView> sockaddr;
+    private LazyTab<EventLogView> log;
+    private LazyTab<ClientPanelView> clients;
+    private LazyTab<ProgramPaneView> program;
+    private LazyTab<InstructorPanelView> instructor;
+    private HostServices hostServices;
     /** Held here: a bidirectional binding refers to its ends only weakly. */
     private InstructorPanelSwitch instructorSwitch;
     private double[] dividers = {0.17, 0.55};
     private boolean fullScreenFollowed;
 
-    MainView(MainViewModel vm, WindowActions actions) {
+    MainView(MainViewModel vm, WindowActions actions, Function<String, FXMLLoader> loading) {
         this.vm = vm;
         this.actions = actions;
+        this.loading = loading;
     }
 
     @FXML
     private void initialize() {
         UiText texts = vm.texts();
-        for (PaneController pane : List.of(stageController, codeController, sockaddrController, logController,
-                clientController, lessonsController, instructorController, programController)) {
+        included.add(stageController);
+        code = lazy(codeTab, "fxml/code/CodeView.fxml", included::add);
+        lessons = lazy(lessonsTab, "fxml/lessons/LessonPaneView.fxml", pane -> {
             included.add(pane);
-        }
+            pane.setHostServices(hostServices);
+        });
+        sockaddr = lazy(sockaddrTab, "fxml/sockaddr/SockaddrView.fxml", included::add);
+        log = lazy(logTab, "fxml/log/EventLogView.fxml", included::add);
+        clients = lazy(clientTab, "fxml/client/ClientPanelView.fxml", included::add);
+        program = lazy(programTab, "fxml/trace/ProgramPaneView.fxml", included::add);
+        instructor = lazy(instructorTab, "fxml/instructor/InstructorPanelView.fxml", included::add);
         instructorSwitch = InstructorPanelSwitch.load();
         showInstructorPanel(instructorSwitch);
         EventLogViewModel log = vm.log();
@@ -140,6 +154,18 @@ public final class MainView {
             traceMenuItem.setText(texts.format("menu.traceProgram.unsupported", reason));
         });
         bindMenus();
+    }
+
+    private <C> LazyTab<C> lazy(Tab tab, String fxml, Consumer<C> built) {
+        return new LazyTab<>(tab, fxml, loading, built);
+    }
+
+    /** Lets the lesson pane's confirmed links open in the browser (now, or when the pane is built). */
+    void setHostServices(HostServices services) {
+        hostServices = services;
+        if (lessons.isBuilt()) {
+            lessons.controller().setHostServices(services);
+        }
     }
 
     /**
@@ -230,13 +256,13 @@ public final class MainView {
     @FXML
     private void onExportJsonl() {
         tabs().select(logTab);
-        logController.export(EventSpool.Format.JSON_LINES);
+        log.controller().export(EventSpool.Format.JSON_LINES);
     }
 
     @FXML
     private void onExportStrace() {
         tabs().select(logTab);
-        logController.export(EventSpool.Format.STRACE);
+        log.controller().export(EventSpool.Format.STRACE);
     }
 
     @FXML
@@ -405,11 +431,11 @@ public final class MainView {
     }
 
     InstructorPanelView instructor() {
-        return instructorController;
+        return instructor.controller();
     }
 
     ClientPanelView clients() {
-        return clientController;
+        return clients.controller();
     }
 
     /** Shows the instructor tab and selects it. */
@@ -424,7 +450,7 @@ public final class MainView {
     }
 
     LessonPaneView lessons() {
-        return lessonsController;
+        return lessons.controller();
     }
 
     /** Shows how far the view is behind the server, when it is. */
@@ -452,7 +478,7 @@ public final class MainView {
     }
 
     EventLogView log() {
-        return logController;
+        return log.controller();
     }
 
     Tab clientTab() {

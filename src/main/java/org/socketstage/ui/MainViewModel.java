@@ -3,6 +3,7 @@ package org.socketstage.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.socketstage.lessons.LessonLibrary;
 import org.socketstage.session.Session;
 import org.socketstage.ui.client.ClientPanelViewModel;
 import org.socketstage.ui.code.CodeViewModel;
@@ -45,11 +46,16 @@ public final class MainViewModel {
     private final ProgramPaneViewModel program;
 
     public MainViewModel(Session session, UiText texts) {
-        this(session, texts, ViewFeed.DEFAULT_HISTORY, null);
+        this(session, texts, ViewFeed.DEFAULT_HISTORY, (Path) null);
     }
 
     /** @param extraLessons an instructor's own lessons folder ({@code --lessons DIR}), or null */
     public MainViewModel(Session session, UiText texts, int historyCapacity, Path extraLessons) {
+        this(session, texts, historyCapacity, LessonPaneView.loadLibrary(extraLessons));
+    }
+
+    /** @param lessonLibrary the lessons to show (built-in, and an instructor's own folder if given) */
+    public MainViewModel(Session session, UiText texts, int historyCapacity, LessonLibrary lessonLibrary) {
         this.session = session;
         this.texts = texts;
         this.feed = new ViewFeed(historyCapacity);
@@ -61,7 +67,7 @@ public final class MainViewModel {
         this.sockaddr = new SockaddrViewModel(texts);
         this.log = new EventLogViewModel(texts, session.background());
         this.clients = new ClientPanelViewModel(texts, session.fleet(), session.config());
-        this.lessons = new LessonPaneViewModel(LessonPaneView.loadLibrary(extraLessons), LessonProgress.forUser());
+        this.lessons = new LessonPaneViewModel(lessonLibrary, LessonProgress.forUser());
         this.instructor = new InstructorPanelViewModel(texts, session, session.background());
         this.stage = new SchematicViewModel(texts);
         // the stage knows the server's pacing, so each animation ends within its call's delay

@@ -1,7 +1,5 @@
 package org.socketstage.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -42,14 +40,8 @@ public final class MainWindow implements AutoCloseable {
             vm.feed().accept(batch);
             view().showLag(pump().dropped(), pump().pending());
         });
-        FXMLLoader loader = new FXMLLoader(Resources.url("fxml/MainView.fxml"), vm.texts().bundle());
-        loader.setControllerFactory(new ViewFactory(vm, new Actions()));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not load fxml/MainView.fxml: " + e.getMessage(), e);
-        }
+        FXMLLoader loader = new ViewFactory(vm, new Actions()).load("fxml/MainView.fxml");
+        Parent root = loader.getRoot();
         this.view = loader.getController();
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Resources.stylesheet(BASE_CSS));

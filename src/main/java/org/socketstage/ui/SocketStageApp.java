@@ -37,8 +37,8 @@ public class SocketStageApp extends Application {
         session = openSession(options, prefs);
         AppExit.closeOnSignals(session, () -> MainWindow.exitApp(window));
         window = MainWindow.open(stage, new MainViewModel(session, UiText.load(), ViewFeed.DEFAULT_HISTORY,
-                options.lessonsDir().orElse(null)), prefs);
-        window.mainView().lessons().setHostServices(getHostServices());
+                EarlyLessons.take(options.lessonsDir().orElse(null))), prefs);
+        window.mainView().setHostServices(getHostServices());
         showAsAsked(window, options);
         window.greetIfFirstLaunch();
         options.scenario().flatMap(ScenarioCatalog::byName).ifPresent(s -> window.mainView().runScenario(s));

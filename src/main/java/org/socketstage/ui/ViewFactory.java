@@ -1,6 +1,9 @@
 package org.socketstage.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import javafx.fxml.FXMLLoader;
 import javafx.util.Callback;
 import org.socketstage.ui.client.ClientPanelView;
 import org.socketstage.ui.code.CodeView;
@@ -34,7 +37,7 @@ final class ViewFactory implements Callback<Class<?>, Object> {
     @Override
     public Object call(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(vm, actions);
+            return new MainView(vm, actions, this::load);
         } else if (type == ToolbarView.class) {
             return new ToolbarView(vm.control(), vm.presentation(), vm.texts(), actions::showHelp);
         } else if (type == LaneView.class) {
@@ -63,6 +66,18 @@ final class ViewFactory implements Callback<Class<?>, Object> {
             return new SchematicView(vm.stage());
         }
         return plain(type);
+    }
+
+    /** Loads an FXML file (a path under fxml/) with the window's texts, making its controllers here. */
+    FXMLLoader load(String fxml) {
+        FXMLLoader loader = new FXMLLoader(Resources.url(fxml), vm.texts().bundle());
+        loader.setControllerFactory(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load " + fxml + ": " + e.getMessage(), e);
+        }
+        return loader;
     }
 
     private static Object plain(Class<?> type) {

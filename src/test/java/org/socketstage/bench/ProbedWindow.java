@@ -114,6 +114,8 @@ public final class ProbedWindow extends SocketStageApp {
     /** A main class that is not an Application, so the java launcher runs it from the class path. */
     public static final class Launcher {
         public static void main(String[] args) {
+            // as org.socketstage.Main does before it opens the window
+            org.socketstage.ui.EarlyLessons.startReading();
             Application.launch(ProbedWindow.class, args);
         }
     }

@@ -25,14 +25,18 @@ import java.util.stream.Stream;
  * gaps seen by an AnimationTimer, its CPU, RSS and spool on disk; its start-up against a JavaFX hello-world
  * ({@link HelloWorldFx}). Loopback only. {@code src/test/bench/run.sh all} runs it (and an Xvfb if needed).
  *
- * <p>System properties (besides EchoBenchmark's): {@code bench.skipEngine} (false), {@code bench.startRounds} (3),
+ * <p>System properties (besides EchoBenchmark's): {@code bench.only} (the parts to run, see main),
+ * {@code bench.skipEngine} (false), {@code bench.appJvm} (the app's JVM options), {@code bench.startRounds} (3),
  * {@code bench.windowIdleSeconds} (20), {@code bench.pacedSeconds} (30), {@code bench.floodSeconds} (120).
  */
 public final class SideBySideBenchmark {
 
-    /** The JVM options the app is launched with (pom's javafx:run, the installers, the README's java -jar line). */
+    /**
+     * The JVM options the app is launched with (pom's javafx:run, the installers, the README's java -jar line);
+     * {@code -Dbench.appJvm} replaces them, separated by spaces or commas (BENCH_OPTS cannot hold spaces).
+     */
     static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
-            "-Xmx192m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30").split(" "));
+            "-Xmx128m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30").split("[ ,]+"));
 
     private SideBySideBenchmark() {}
 

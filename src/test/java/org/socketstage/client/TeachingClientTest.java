@@ -5,17 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketstage.client.Segment.Kind;
 import org.socketstage.client.Segment.Note;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.event.Actor;
+import org.socketstage.event.EventBus;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
+import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 
 /** The client engine against real sockets on 127.0.0.1: the app's own server, or raw sockets. */
@@ -24,6 +28,51 @@ class TeachingClientTest {
 
     private static TeachingClient one(ClientBench bench, int port, boolean connect) {
         return bench.fleet.add(SockAddrIn.loopback(port), 1, connect).clients().get(0);
+    }
+
+    private static boolean clientConnect(ServerEvent e) {
+        return e.actor().kind() == Actor.Kind.CLIENT
+                && (e instanceof ServerEvent.CallStarted s && s.call().equals("connect")
+                || e instanceof ServerEvent.CallReturned r && r.call().equals("connect"));
+    }
+
+    @Test
+    void aReaderOfTheFailedConnectAlreadyFindsTheErrnoAndTheFailedState() throws Exception {
+        try (ClientBench bench = new ClientBench()) {
+            int port = bench.portOf(bench.rawListener(0)); // bound, not listening: connect() is refused
+            TeachingClient client = new TeachingClient(bench.api, bench.bus, SockAddrIn.loopback(port), 2000);
+            CountDownLatch failureSeen = new CountDownLatch(1);
+            AtomicReference<String> seen = new AtomicReference<>();
+            EventBus.Subscription reader = bench.bus.subscribe("failure-reader", e -> {
+                if (clientConnect(e) && e instanceof ServerEvent.CallReturned r && r.failed()) {
+                    Errno errno = client.lastErrno();
+                    seen.set(client.state() + " " + (errno == null ? "no errno" : errno.name()));
+                    failureSeen.countDown();
+                }
+            });
+            // Holds the client's second publication after connect() started until the reader has looked: a client
+            // that stored the errno only after publishing the failure is stopped before it could store it.
+            EventBus.Subscription holder = bench.bus.subscribe("connect-holder", e -> true, e -> {
+                if (clientConnect(e) && e instanceof ServerEvent.CallStarted) {
+                    try {
+                        failureSeen.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, 1, EventBus.Delivery.KEEP_ALL);
+            try {
+                client.start();
+                client.connect();
+                assertThat(failureSeen.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(seen.get()).isEqualTo("FAILED ECONNREFUSED");
+            } finally {
+                client.close();
+                client.awaitStopped(Duration.ofSeconds(5));
+                holder.close();
+                reader.close();
+            }
+        }
     }
 
     @Test

@@ -74,6 +74,10 @@ public final class TestEvents {
         return new ServerEvent.CallStarted(next(), time, actor, stage, call, args);
     }
 
+    public ServerEvent.CallStarted started(Actor actor, Step stage, String call, CallArgs args) {
+        return new ServerEvent.CallStarted(next(), time, actor, stage, call, args);
+    }
+
     /** listen() as the server announces it, with its backlog typed. */
     public ServerEvent.CallStarted listenStarted(int fd, int backlog) {
         return new ServerEvent.CallStarted(next(), time, Actor.SERVER, Step.LISTEN, "listen", CallArgs.listen(fd, backlog));
@@ -164,6 +168,19 @@ public final class TestEvents {
             Errno errno, boolean simulated, byte[] data, SockAddrIn address) {
         return new ServerEvent.CallReturned(next(), time, actor, stage, call, args, result, errno, simulated, null,
                 data, address, null, 5);
+    }
+
+    /** A call the kernel answered, with typed arguments and the note its caller adds (e.g. a client's number). */
+    public ServerEvent.CallReturned returned(Actor actor, Step stage, String call, CallArgs args, long result,
+            byte[] data, SockAddrIn address, String note) {
+        return new ServerEvent.CallReturned(next(), time, actor, stage, call, args, result, null, ResultSource.KERNEL,
+                note, data, address, null, 5);
+    }
+
+    /** A call the kernel failed with this errno, with typed arguments. */
+    public ServerEvent.CallReturned failed(Actor actor, Step stage, String call, CallArgs args, String errnoName) {
+        return new ServerEvent.CallReturned(next(), time, actor, stage, call, args, -1, errno(errnoName),
+                ResultSource.KERNEL, null, null, null, null, 5);
     }
 
     // ---- the kernel's view

@@ -97,11 +97,11 @@ class MainWindowTest {
         robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), name));
     }
 
-    /** The text of the highlighted line in the code pane (drawn by the code pane's cells). */
     /** The marked line of the C listing, as a user sees it: with the Code tab open. */
     private String currentCodeLine(FxRobot robot) {
         robot.interact(() -> window.mainView().panes().getTabs().stream().filter(t -> "code-tab".equals(t.getId()))
                 .findFirst().ifPresent(t -> window.mainView().panes().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitForFxEvents();
         PseudoClass current = PseudoClass.getPseudoClass("current");
         return fx(() -> robot.lookup(".code-line").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().contains(current) && n.isVisible())

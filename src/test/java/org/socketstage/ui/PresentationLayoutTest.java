@@ -222,6 +222,33 @@ class PresentationLayoutTest {
         }
     }
 
+    @Test
+    void inPresentationAPeersAddressOnTheAcceptCardIsReadWholeAndNothingBelowMoves(FxRobot robot) throws IOException {
+        robot.interact(() -> vm().presentation().presentingProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node split = fx(() -> robot.lookup(".main-split").query());
+        double top = fx(() -> inScene(split).getMinY());
+        robot.interact(() -> vm().session().chooseMode(PacingMode.LIVE));
+        robot.clickOn("#start-button");
+        await().atMost(WAIT).until(() -> fx(() -> vm().stage().frame().queue().open()));
+        try (java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            String whole = "(127.0.0.1:" + client.getLocalPort() + ")";
+            Labeled result = fx(() -> robot.lookup("#stage-result-ACCEPT").queryAs(Labeled.class));
+            await().atMost(WAIT).until(() -> fx(result::getText).endsWith(whole));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> PaneSnapshots.save(window.stage().getScene().getRoot(), "presentation-accept-result"));
+            // the text drawn is the whole result (wrapped, not shortened to "…"), inside its card
+            javafx.scene.text.Text drawn = fx(() -> (javafx.scene.text.Text) result.lookup(".text"));
+            assertThat(fx(drawn::getText)).as("drawn result").isEqualTo(fx(result::getText));
+            Bounds card = fx(() -> inScene(robot.lookup("#stage-ACCEPT").query()));
+            Bounds text = fx(() -> inScene(drawn));
+            assertThat(card.contains(text)).as("%s inside %s", text, card).isTrue();
+            assertThat(fx(() -> result.getFont().getSize())).isGreaterThanOrEqualTo(fx(() -> vm().presentation()
+                    .fontPx(window.stage().getScene().getHeight())) - 0.05);
+            assertThat(fx(() -> inScene(split).getMinY())).isEqualTo(top);
+        }
+    }
+
     /** The labels whose text the skin had to shorten to "…" (the full text does not fit). */
     private static List<String> cut(Node root) {
         List<String> out = new ArrayList<>();

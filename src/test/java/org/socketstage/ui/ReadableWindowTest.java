@@ -84,6 +84,13 @@ class ReadableWindowTest {
     @Test
     void everyControlHasANameAScreenReaderCanSay(FxRobot robot) {
         showInstructorTab(robot);
+        // a tab's pane is built when the tab is first shown: show each once, so every control is there to check
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window.stage().getScene().lookup(".pane-tabs");
+            List.copyOf(tabs.getTabs()).forEach(t -> tabs.getSelectionModel().select(t));
+            tabs.getSelectionModel().select(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         List<String> nameless = fx(() -> {
             List<String> found = new ArrayList<>();
             for (Node n : allNodes(window.stage().getScene().getRoot())) {

@@ -106,11 +106,20 @@ class SessionInTheWindowTest {
         assertThat(MainWindowTest.fx(() -> vm.sockaddr().byteHex().subList(2, 8)))
                 .containsExactly("24", "54", "00", "00", "00", "00");
         Parent root = w.stage().getScene().getRoot();
+        // each pane is built when its tab is first shown, as a student would open it
+        showTab(robot, w, "client-tab");
         assertThat(MainWindowTest.fx(() -> ((TextField) root.lookup("#client-target")).getPromptText()))
                 .contains("127.0.0.1:9300");
+        showTab(robot, w, "lessons-tab");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(MainWindowTest.fx(() -> texts(root.lookup("#lesson-reader"))))
                 .contains("nc 127.0.0.1 9300").doesNotContain("{{");
+    }
+
+    private static void showTab(FxRobot robot, MainWindow w, String id) {
+        robot.interact(() -> w.mainView().panes().getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> w.mainView().panes().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String cLine(MainViewModel vm, String containing) {

@@ -32,6 +32,18 @@ class TextsTest {
         assertThat(texts.get("sockets.queue.title")).contains("kernel's");
     }
 
+    /** UiText.format is not MessageFormat: a doubled apostrophe would show doubled (it did, on the stage's details). */
+    @Test
+    void noTextDoublesItsApostrophes() throws Exception {
+        java.util.Properties all = new java.util.Properties();
+        try (var in = TextsTest.class.getResourceAsStream("/i18n/messages.properties")) {
+            all.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(all.stringPropertyNames()).isNotEmpty()
+                .allSatisfy(k -> assertThat(all.getProperty(k)).as(k).doesNotContain("''"));
+        assertThat(texts.format("schematic.details.kernelEvidence", 7)).isEqualTo("the kernel's TCP table (event #7)");
+    }
+
     @Test
     void fxmlWithAMissingKeyStillLoads() throws Exception {
         String fxml = "<?import javafx.scene.control.Label?><Label xmlns:fx=\"http://javafx.com/fxml/1\" text=\"%not.there\"/>";

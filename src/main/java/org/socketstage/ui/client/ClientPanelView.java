@@ -80,9 +80,11 @@ public final class ClientPanelView implements PaneController {
         HBox.setHgrow(diagram, Priority.ALWAYS);
         diagramHolder.getChildren().add(diagram);
         viewModel.selectedProperty().addListener((obs, was, is) -> showSelected(is));
-        showSelected(null);
+        // the pane may be built after clients were added (its tab is filled when first shown)
+        showSelected(viewModel.selectedProperty().get());
 
         viewModel.cards().addListener((ListChangeListener<ClientCardModel>) change -> syncCards());
+        syncCards();
         // in a narrow tab the diagram goes below the cards instead of beside them
         root.widthProperty().addListener((obs, was, is) -> {
             Orientation wanted = is.doubleValue() < NARROW ? Orientation.VERTICAL : Orientation.HORIZONTAL;

@@ -47,6 +47,8 @@ public final class CodeView implements PaneController {
             }
         });
         listing.currentLineProperty().addListener((obs, old, line) -> scroll.request());
+        // the pane is built when its tab is first shown, maybe long after the server got where it is
+        scroll.request();
     }
 
     @Override

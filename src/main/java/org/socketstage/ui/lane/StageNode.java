@@ -63,6 +63,7 @@ final class StageNode extends VBox {
         footer.setAlignment(Pos.BOTTOM_RIGHT);
         icon.getStyleClass().addAll("stage-icon", "stage-result");
         HBox resultLine = new HBox(icon, result);
+        resultLine.getStyleClass().add("stage-result-line");
         resultLine.setSpacing(3);
         getChildren().addAll(title, resultLine, simulated, note, grow, footer);
         Tooltip.install(this, tooltip);

@@ -26,6 +26,7 @@ public final class SchematicView implements PaneController {
     @FXML private Label detailsTitle;
     @FXML private Label detailsText;
     @FXML private Label caption;
+    @FXML private Label disclaimer;
 
     private final SchematicViewModel viewModel;
     private StagePane stage;
@@ -42,6 +43,7 @@ public final class SchematicView implements PaneController {
         holder.getChildren().add(0, stage);
         reduceMotion.selectedProperty().bindBidirectional(viewModel.reduceMotionProperty());
         reduceMotion.setTooltip(new Tooltip(text.get("schematic.reduceMotion.tip")));
+        disclaimer.setTooltip(new Tooltip(text.get("schematic.disclaimer.tip")));
         detailsCard.visibleProperty().bind(viewModel.detailsProperty().isNotNull());
         detailsTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.detailsProperty().get() == null
                 ? "" : viewModel.detailsProperty().get().title(), viewModel.detailsProperty()));
@@ -75,5 +77,10 @@ public final class SchematicView implements PaneController {
     /** True while envelopes are moving (tests check that an idle stage runs no timer). */
     boolean animating() {
         return stage.flying();
+    }
+
+    /** True while the stage draws its rows compact (it is too short for five roomy ones). */
+    boolean compactRows() {
+        return stage.compact();
     }
 }

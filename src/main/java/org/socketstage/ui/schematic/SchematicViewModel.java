@@ -107,7 +107,9 @@ public final class SchematicViewModel implements BatchedSink {
         int before = model.maxRows();
         model.setMaxRows(rows);
         if (model.maxRows() != before) {
-            publish();
+            // the stage was resized, the server did nothing: rows come and go at once, packets fly on
+            frame.set(frames.build(model, true, 0, publishedSeq));
+            showDetails();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -13,14 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.socketstage.event.Actor;
 import org.socketstage.event.CallArgs;
-import org.socketstage.event.ResultSource;
 import org.socketstage.event.ServerEvent;
+import org.socketstage.event.TestEvents;
 import org.socketstage.event.Step;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.settings.PacingMode;
-import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.ui.schematic.StageFrame.EnvelopeFigure;
 import org.socketstage.ui.schematic.StageFrame.RowFigure;
@@ -35,7 +33,7 @@ class SchematicViewModelTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final SchematicViewModel vm = new SchematicViewModel(UiText.load(), clock::get);
     private final List<ServerEvent> fed = new ArrayList<>();
-    private long seq;
+    private final TestEvents events = new TestEvents();
 
     private void feed(ServerEvent... events) {
         for (ServerEvent e : events) {
@@ -49,30 +47,15 @@ class SchematicViewModelTest {
         return vm.frame();
     }
 
-    // --- events, built with the engine's own records
-
-    private ServerEvent.CallReturned ok(Actor actor, Step stage, String call, CallArgs args, long result,
-            byte[] data, SockAddrIn address, String note) {
-        return new ServerEvent.CallReturned(++seq, Instant.EPOCH, actor, stage, call, args, result, null,
-                ResultSource.KERNEL, note, data, address, null, 5);
-    }
-
-    private ServerEvent.CallReturned failed(Actor actor, Step stage, String call, CallArgs args, String errno) {
-        return new ServerEvent.CallReturned(++seq, Instant.EPOCH, actor, stage, call, args, -1,
-                Errno.byName(errno).orElseThrow(), ResultSource.KERNEL, null, null, null, null, 5);
-    }
-
-    private ServerEvent.CallStarted started(Actor actor, Step stage, String call, CallArgs args) {
-        return new ServerEvent.CallStarted(++seq, Instant.EPOCH, actor, stage, call, args);
-    }
+    // --- events, built with the engine's own records by the tests' one builder
 
     private void listening(int backlog) {
-        feed(ok(Actor.SERVER, Step.SOCKET, "socket", CallArgs.of("AF_INET, SOCK_STREAM, 0"), 3, null, null, null),
-                ok(Actor.SERVER, Step.SETSOCKOPT, "setsockopt", CallArgs.of("3, SOL_SOCKET, SO_REUSEADDR, [1], 4"), 0,
+        feed(events.returned(Actor.SERVER, Step.SOCKET, "socket", CallArgs.of("AF_INET, SOCK_STREAM, 0"), 3, null, null, null),
+                events.returned(Actor.SERVER, Step.SETSOCKOPT, "setsockopt", CallArgs.of("3, SOL_SOCKET, SO_REUSEADDR, [1], 4"), 0,
                         null, null, null),
-                ok(Actor.SERVER, Step.BIND, "bind", CallArgs.of("3, {...}, 16"), 0, null, SockAddrIn.loopback(PORT), null),
-                started(Actor.SERVER, Step.LISTEN, "listen", CallArgs.listen(3, backlog)),
-                ok(Actor.SERVER, Step.LISTEN, "listen", CallArgs.listen(3, backlog), 0, null, null, null));
+                events.returned(Actor.SERVER, Step.BIND, "bind", CallArgs.of("3, {...}, 16"), 0, null, SockAddrIn.loopback(PORT), null),
+                events.started(Actor.SERVER, Step.LISTEN, "listen", CallArgs.listen(3, backlog)),
+                events.returned(Actor.SERVER, Step.LISTEN, "listen", CallArgs.listen(3, backlog), 0, null, null, null));
     }
 
     private static SockAddrIn peer(int port) {
@@ -80,43 +63,43 @@ class SchematicViewModelTest {
     }
 
     private ServerEvent.CallReturned accept(int fd, int peerPort) {
-        return ok(Actor.SERVER, Step.ACCEPT, "accept", CallArgs.of("3, {...}, [16]"), fd, null, peer(peerPort), null);
+        return events.returned(Actor.SERVER, Step.ACCEPT, "accept", CallArgs.of("3, {...}, [16]"), fd, null, peer(peerPort), null);
     }
 
     private ServerEvent.CallReturned recv(int fd, int peerPort, String text) {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        return ok(Actor.connection(fd, peer(peerPort)), Step.RECV, "recv", CallArgs.of(fd + ", ..."), data.length, data,
+        return events.returned(Actor.connection(fd, peer(peerPort)), Step.RECV, "recv", CallArgs.of(fd + ", ..."), data.length, data,
                 null, null);
     }
 
     private ServerEvent.CallReturned send(int fd, int peerPort, String text) {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        return ok(Actor.connection(fd, peer(peerPort)), Step.SEND, "send", CallArgs.of(fd + ", ..."), data.length, data,
+        return events.returned(Actor.connection(fd, peer(peerPort)), Step.SEND, "send", CallArgs.of(fd + ", ..."), data.length, data,
                 null, null);
     }
 
     private ServerEvent.CallReturned closeConnection(int fd, int peerPort) {
-        return ok(Actor.connection(fd, peer(peerPort)), Step.CLOSE_CLIENT, "close", CallArgs.of(Integer.toString(fd)), 0,
+        return events.returned(Actor.connection(fd, peer(peerPort)), Step.CLOSE_CLIENT, "close", CallArgs.of(Integer.toString(fd)), 0,
                 null, null, null);
     }
 
     /** A client of the Clients tab: socket() with its panel number, as TeachingClient reports it. */
     private ServerEvent.CallReturned clientSocket(int number, int fd) {
-        return ok(Actor.client(fd, null), Step.SOCKET, "socket", CallArgs.of("AF_INET, SOCK_STREAM, 0"), fd, null, null,
+        return events.returned(Actor.client(fd, null), Step.SOCKET, "socket", CallArgs.of("AF_INET, SOCK_STREAM, 0"), fd, null, null,
                 "client #" + number + " of the client panel");
     }
 
     private ServerEvent.CallStarted clientConnect(int fd) {
-        return started(Actor.client(fd, null), Step.ACCEPT, "connect", CallArgs.connect(fd, SockAddrIn.loopback(PORT)));
+        return events.started(Actor.client(fd, null), Step.ACCEPT, "connect", CallArgs.connect(fd, SockAddrIn.loopback(PORT)));
     }
 
     private ServerEvent.CallReturned clientConnected(int fd) {
-        return ok(Actor.client(fd, null), Step.ACCEPT, "connect", CallArgs.connect(fd, SockAddrIn.loopback(PORT)), 0,
+        return events.returned(Actor.client(fd, null), Step.ACCEPT, "connect", CallArgs.connect(fd, SockAddrIn.loopback(PORT)), 0,
                 null, SockAddrIn.loopback(PORT), null);
     }
 
     private ServerEvent.CallReturned clientLocal(int fd, int port) {
-        return ok(Actor.client(fd, null), Step.SOCKADDR, "getsockname", CallArgs.of(fd + ", ..., [16]"), 0, null,
+        return events.returned(Actor.client(fd, null), Step.SOCKADDR, "getsockname", CallArgs.of(fd + ", ..., [16]"), 0, null,
                 peer(port), null);
     }
 
@@ -124,7 +107,7 @@ class SchematicViewModelTest {
         List<TcpSocketRow> all = new ArrayList<>();
         all.add(row(TcpState.LISTEN, PORT, 0, queued));
         all.addAll(List.of(rows));
-        return new ServerEvent.KernelChanged(++seq, Instant.EPOCH, Actor.KERNEL, new KernelSnapshot(PORT, true, "",
+        return events.kernel(new KernelSnapshot(PORT, true, "",
                 all, OptionalInt.of(queued), OptionalInt.of(4096), OptionalInt.of(limit), OptionalLong.of(overflows)));
     }
 
@@ -262,6 +245,27 @@ class SchematicViewModelTest {
     }
 
     @Test
+    void whenFewerRowsFitTheRowsRegroupAtOnceWhileThePacketsFlyOn() {
+        vm.pacingProperty().set(PacingMode.RUN);
+        vm.delayMillisProperty().set(600);
+        listening(64);
+        vm.setMaxRows(8);
+        for (int i = 0; i < 6; i++) {
+            feed(accept(4 + i, 50001 + i));
+        }
+        feed(recv(4, 50001, "hello\n"));
+        assertThat(frame().motionNanos()).as("a call of the server moves its figures").isPositive();
+        List<EnvelopeFigure> before = flying();
+        assertThat(before).isNotEmpty();
+
+        vm.setMaxRows(3);
+        assertThat(frame().rows()).hasSize(2);
+        assertThat(frame().group().count()).isEqualTo(4);
+        assertThat(frame().motionNanos()).as("a smaller window is no event: nothing fades").isZero();
+        assertThat(flying()).as("the packet in flight still flies").isNotEmpty();
+    }
+
+    @Test
     void clientsPastTheRowsThatFitShareOneGroupRowAndItsEnvelopes() {
         vm.pacingProperty().set(PacingMode.LIVE);
         listening(64);
@@ -311,14 +315,14 @@ class SchematicViewModelTest {
     @Test
     void aRefusedConnectIsAnRstFromTheServersKernel() {
         feed(clientSocket(1, 7), clientConnect(7),
-                failed(Actor.client(7, null), Step.ACCEPT, "connect", CallArgs.connect(7, SockAddrIn.loopback(PORT)),
+                events.failed(Actor.client(7, null), Step.ACCEPT, "connect", CallArgs.connect(7, SockAddrIn.loopback(PORT)),
                         "ECONNREFUSED"));
         assertThat(flying()).extracting(EnvelopeFigure::kind).containsExactly(PacketKind.SYN, PacketKind.RST);
         assertThat(flying().get(1).toServer()).isFalse();
         assertThat(row(0).client().line()).startsWith("ECONNREFUSED");
         assertThat(row(0).client().tone()).isEqualTo(StageFrame.Tone.FAIL);
 
-        feed(ok(Actor.client(7, null), Step.CLOSE_CLIENT, "close", CallArgs.of("7"), 0, null, null, null));
+        feed(events.returned(Actor.client(7, null), Step.CLOSE_CLIENT, "close", CallArgs.of("7"), 0, null, null, null));
         assertThat(frame().rows()).as("a refusal stays to be seen after the client closed").hasSize(1);
     }
 
@@ -347,9 +351,9 @@ class SchematicViewModelTest {
         listening(5);
         feed(clientSocket(1, 7), clientConnect(7), clientConnected(7), clientLocal(7, 50001), accept(4, 50001));
         clock.addAndGet(5_000 * MS);
-        feed(ok(Actor.client(7, peer(50001)), Step.SETSOCKOPT, "setsockopt", CallArgs.linger(7, true, 0), 0, null, null, null),
-                ok(Actor.client(7, peer(50001)), Step.CLOSE_CLIENT, "close", CallArgs.of("7"), 0, null, null, null),
-                failed(Actor.connection(4, peer(50001)), Step.RECV, "recv", CallArgs.of("4, ..."), "ECONNRESET"));
+        feed(events.returned(Actor.client(7, peer(50001)), Step.SETSOCKOPT, "setsockopt", CallArgs.linger(7, true, 0), 0, null, null, null),
+                events.returned(Actor.client(7, peer(50001)), Step.CLOSE_CLIENT, "close", CallArgs.of("7"), 0, null, null, null),
+                events.failed(Actor.connection(4, peer(50001)), Step.RECV, "recv", CallArgs.of("4, ..."), "ECONNRESET"));
         assertThat(flying()).extracting(EnvelopeFigure::kind).containsExactly(PacketKind.RST);
         assertThat(flying().get(0).serverEnd()).isEqualTo(Envelope.ServerEnd.CONNECTION);
         assertThat(row(0).connection().line()).contains("reset (ECONNRESET)");

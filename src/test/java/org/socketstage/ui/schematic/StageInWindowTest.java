@@ -1,0 +1,121 @@
+package org.socketstage.ui.schematic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.socketstage.ui.MainWindowProbe.fx;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketstage.session.TestSessions;
+import org.socketstage.ui.MainWindowProbe;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The stage in the window as it opens (1280x800, the default split) and in the presentation layout. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class StageInWindowTest {
+
+    private MainWindowProbe window;
+    private StageMoments moments;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindowProbe.open(stage, TestSessions.forWindow());
+        moments = new StageMoments(window.viewModel().session(), window.stageView());
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws IOException {
+        moments.close();
+        robot.interact(window::close);
+    }
+
+    private static Bounds inScene(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
+    @Test
+    void at1280x800TheStageDrawsFiveRowsOfClientsEachWhole(FxRobot robot) {
+        window.showStageTab();
+        window.layout(1280, 800, false);
+        moments.liveWithEchoingClients(12);
+        // five rows: at least four clients one by one, and the "+N more" row for the rest (it was one and one)
+        await().atMost(StageMoments.WAIT).until(() -> moments.frame().rows().size() >= 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.snapshot("stage-rows-1280x800"));
+        assertThat(fx(() -> window.stageView().compactRows())).isTrue();
+        assertThat(moments.frame().group()).as("twelve clients: the rest share the last row").isNotNull();
+        Bounds stage = fx(() -> inScene(robot.lookup(".schematic-stage").query()));
+        List<Bounds> rows = fx(() -> robot.lookup(".schematic-client").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getId().matches("schematic-client-\\d+"))
+                .map(StageInWindowTest::inScene).toList());
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(4);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(stage.contains(rows.get(i))).as("row %d %s inside %s", i, rows.get(i), stage).isTrue();
+            for (int j = i + 1; j < rows.size(); j++) {
+                assertThat(rows.get(i).intersects(rows.get(j))).as("rows %d and %d overlap", i, j).isFalse();
+            }
+        }
+        Node group = fx(() -> robot.lookup("#schematic-group").query());
+        assertThat(fx(group::isVisible)).isTrue();
+        Bounds groupRow = fx(() -> inScene(group));
+        assertThat(stage.contains(groupRow)).as("the group row inside the stage").isTrue();
+        assertThat(rows).noneMatch(groupRow::intersects);
+    }
+
+    @Test
+    void inPresentationNoPacketEverCoversTheQueuesNoteWhileTheQueueOverflows(FxRobot robot) throws Exception {
+        window.showStageTab();
+        window.layout(1280, 800, true); // the projector's proportions: the root font is the height / 45
+        List<String> overlaps = new ArrayList<>();
+        AtomicInteger droppedSeen = new AtomicInteger();
+        Scene scene = fx(() -> robot.lookup("#schematic-queue-note").query().getScene());
+        // checked after every pulse's layout, so no moment of a flight is missed
+        Runnable check = () -> {
+            Node note = scene.lookup("#schematic-queue-note");
+            if (note == null || !note.isVisible() || ((javafx.scene.control.Label) note).getText().isEmpty()) {
+                return;
+            }
+            Bounds noteBounds = inScene(note);
+            for (Node e : scene.getRoot().lookupAll(".schematic-envelope")) {
+                if (!e.isVisible()) {
+                    continue;
+                }
+                if (e.getStyleClass().contains("schematic-envelope-dropped")) {
+                    droppedSeen.incrementAndGet();
+                }
+                Bounds b = inScene(e);
+                if (b.intersects(noteBounds)) {
+                    overlaps.add(((javafx.scene.control.Label) e).getText() + " " + b + " over the note " + noteBounds);
+                }
+            }
+        };
+        robot.interact(() -> scene.addPostLayoutPulseListener(check));
+        try {
+            moments.overflow(5);
+            // the dropped SYN's whole flight, until it has fallen
+            await().atMost(StageMoments.WAIT).until(() -> moments.frame().envelopes().stream()
+                    .noneMatch(e -> e.dropped() && !e.resting() && e.lands() > System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> window.snapshot("stage-overflow-presentation-1280x800"));
+        } finally {
+            robot.interact(() -> scene.removePostLayoutPulseListener(check));
+        }
+        assertThat(droppedSeen.get()).as("pulses that drew a dropped SYN beside the note").isPositive();
+        assertThat(fx(() -> List.copyOf(overlaps))).isEmpty();
+    }
+}
