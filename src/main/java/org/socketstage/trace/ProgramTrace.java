@@ -1,11 +1,8 @@
 package org.socketstage.trace;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +13,6 @@ import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerState;
 import org.socketstage.record.Transcript;
 import org.socketstage.server.ProcKernelView;
-import org.socketstage.server.StepGate;
 import org.socketstage.session.Session;
 import org.socketstage.session.SessionSetup;
 import org.socketstage.settings.PacingMode;
@@ -130,7 +126,7 @@ final class ProgramTrace {
             return code;
         }
         if (checked.mode() == PacingMode.STEP) {
-            startStepReader(session.gate());
+            StepReader.start(in, out, session.gate());
         }
         Thread watcher = new Thread(() -> {
             program.awaitEnd(Duration.ofDays(365));
@@ -206,20 +202,4 @@ final class ProgramTrace {
         }
     }
 
-    /** In step mode each Enter lets the held call run; if input ends, the program goes on in live mode. */
-    private void startStepReader(StepGate gate) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                while (r.readLine() != null) {
-                    gate.step();
-                }
-            } catch (IOException e) {
-                // treated like the end of input
-            }
-            out.println("[socketstage] standard input ended: going on in live mode");
-            gate.setMode(PacingMode.LIVE);
-        }, "socketstage-step-reader");
-        reader.setDaemon(true);
-        reader.start();
-    }
 }

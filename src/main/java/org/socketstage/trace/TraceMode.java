@@ -1,11 +1,8 @@
 package org.socketstage.trace;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +17,6 @@ import org.socketstage.server.Server;
 import org.socketstage.session.Session;
 import org.socketstage.session.SessionSetup;
 import org.socketstage.event.ServerState;
-import org.socketstage.server.StepGate;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketBackend;
 import picocli.CommandLine;
@@ -131,7 +127,7 @@ public final class TraceMode {
                 checked.mode(), checked.delayMillis()));
         session.reportLossesOnClose(false);
         if (checked.mode() == PacingMode.STEP) {
-            startStepReader(session.gate());
+            StepReader.start(in, out, session.gate());
         }
         try {
             session.start().get();
@@ -199,20 +195,4 @@ public final class TraceMode {
         }
     }
 
-    /** In step mode each Enter performs the next call; if input ends, the run goes on in live mode. */
-    private void startStepReader(StepGate gate) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                while (r.readLine() != null) {
-                    gate.step();
-                }
-            } catch (IOException e) {
-                // treated like the end of input
-            }
-            out.println("[socketstage] standard input ended: going on in live mode");
-            gate.setMode(PacingMode.LIVE);
-        }, "socketstage-step-reader");
-        reader.setDaemon(true);
-        reader.start();
-    }
 }
