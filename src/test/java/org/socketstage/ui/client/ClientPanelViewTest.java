@@ -299,7 +299,11 @@ class ClientPanelViewTest {
         long synRecv = details.stream().filter(d -> d.contains("still holds the connection in ")).count();
         long synSent = details.stream().filter(d -> d.startsWith("The kernel shows this client in SYN_SENT")).count();
         long failed = states.stream().filter(st -> st.startsWith("FAILED")).count();
-        assertThat(queued).as("in the accept queue: %s", details).isBetween(1L, backlog + 1L);
+        // backlog + 1, and on a machine with several CPUs a handshake finishing on each at the same instant can pass
+        // the kernel's lockless "queue full?" check together: five simultaneous connects to a backlog-1 listener
+        // left three queued about once in 150 tries on a 2-core machine
+        long cpus = Runtime.getRuntime().availableProcessors();
+        assertThat(queued).as("in the accept queue: %s", details).isBetween(1L, backlog + 1L + (cpus - 1));
         assertThat(queued + synRecv + synSent + failed).as("every client accounted for: %s / %s", states, details)
                 .isEqualTo(5);
         snapshot("client-queue-full");
