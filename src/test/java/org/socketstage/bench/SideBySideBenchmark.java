@@ -131,6 +131,8 @@ public final class SideBySideBenchmark {
                         Thread.sleep(3000);
                         helloRss = Math.max(helloRss, a.rssKb());
                     }
+                } finally {
+                    removeFolder(tmp);
                 }
             }
         }
@@ -225,7 +227,17 @@ public final class SideBySideBenchmark {
         }
         System.out.println("spool folder left after SIGTERM: " + (anyLeft ? "yes (" + left + " bytes)" : "none"));
         rows.add("| spool left in the temp folder after SIGTERM | " + (anyLeft ? "yes" : "none") + " | | | none |");
+        removeFolder(tmp);
         return rows;
+    }
+
+    /** The app's temp folder of one measurement, with whatever the app left in it (it was looked at already). */
+    private static void removeFolder(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static long spoolBytes(Path tmp) throws IOException {
