@@ -125,16 +125,17 @@ public final class MainView {
         instructor = lazy(instructorTab, "fxml/instructor/InstructorPanelView.fxml", included::add);
         instructorSwitch = InstructorPanelSwitch.load();
         showInstructorPanel(instructorSwitch);
-        EventLogViewModel log = vm.log();
+        // the log's rows follow the history even before its tab is first shown (its pane is built then)
+        EventLogViewModel logRows = vm.log();
         vm.feed().addMomentAware(new MomentAware() {
             @Override
             public void showMoment(long seq) {
-                log.showMoment(seq);
+                logRows.showMoment(seq);
             }
 
             @Override
             public void showLive() {
-                log.showLive();
+                logRows.showLive();
             }
         });
         // going back in time must be obvious at a glance, not only in the scrubber's label

@@ -134,27 +134,25 @@ class LifecycleServerTest {
     }
 
     @Test
-    void stopWhileBlockedInAcceptReturnsQuicklyAndFreesThePort() throws Exception {
+    void stopWakesABlockedAcceptAndFreesThePort() throws Exception {
         ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.LIVE).startAndAwaitAccept();
         int port = f.port();
-        long start = System.nanoTime();
-        assertThat(f.server.stop(Duration.ofMillis(250))).isTrue();
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(250);
+        // accept() blocks without a timeout: the thread ends only because stop() wakes it
+        assertThat(f.server.stop(Duration.ofSeconds(5))).as("the server thread ended").isTrue();
         f.close();
         assertPortFree(port);
         assertThat(f.recorder.returned(Step.CLOSE_LISTENER)).hasSize(1);
     }
 
     @Test
-    void stopWhileBlockedInRecvReturnsQuicklyAndFreesThePort() throws Exception {
+    void stopWakesABlockedRecvAndClosesTheConnection() throws Exception {
         ServerFixture f = new ServerFixture(ServerFixture.loopbackAnyPort(), PacingMode.LIVE).startAndAwaitAccept();
         int port = f.port();
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             await().atMost(WAIT).until(() -> f.recorder.events().stream()
                     .anyMatch(e -> e instanceof ServerEvent.CallStarted s && s.stage() == Step.RECV));
-            long start = System.nanoTime();
-            assertThat(f.server.stop(Duration.ofMillis(250))).isTrue();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(250);
+            // recv() blocks without a timeout (the idle timeout is minutes): only stop()'s wake-up ends it
+            assertThat(f.server.stop(Duration.ofSeconds(5))).as("the server thread ended").isTrue();
             client.setSoTimeout(5000);
             assertThat(client.getInputStream().read()).isEqualTo(-1);
         } finally {
