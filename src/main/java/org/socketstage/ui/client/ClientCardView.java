@@ -134,7 +134,10 @@ final class ClientCardView extends VBox {
     }
 
     private static void styleState(Label label, ClientState state) {
-        label.getStyleClass().removeIf(c -> c.startsWith("state-"));
-        label.getStyleClass().add("state-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        String now = "state-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (!label.getStyleClass().contains(now)) {
+            label.getStyleClass().removeIf(c -> c.startsWith("state-"));
+            label.getStyleClass().add(now);
+        }
     }
 }

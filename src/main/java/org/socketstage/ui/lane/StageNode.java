@@ -90,14 +90,21 @@ final class StageNode extends VBox {
     }
 
     void show(StageCard card, boolean current) {
-        if (shownStatus != null) {
-            getStyleClass().remove(shownStatus.styleClass());
+        // style classes only when they change: each change restyles the card's subtree, and under a class's
+        // load the recv and send cards are shown ten times a second with the same status
+        if (shownStatus != card.status()) {
+            if (shownStatus != null) {
+                getStyleClass().remove(shownStatus.styleClass());
+            }
+            shownStatus = card.status();
+            getStyleClass().add(card.status().styleClass());
         }
-        shownStatus = card.status();
-        getStyleClass().add(card.status().styleClass());
-        getStyleClass().remove("stage-current");
-        if (current) {
-            getStyleClass().add("stage-current");
+        if (current != getStyleClass().contains("stage-current")) {
+            if (current) {
+                getStyleClass().add("stage-current");
+            } else {
+                getStyleClass().remove("stage-current");
+            }
         }
         title.setText(card.stage().label());
         icon.setText(card.status().icon());

@@ -57,9 +57,12 @@ public final class SocketsView {
         listenerFd.setText(l.fd() < 0 ? texts.get("sockets.listener.noFd") : texts.format("sockets.listener.fd", l.fd()));
         listenerAddress.setText(l.address().isEmpty() ? texts.get("sockets.listener.unbound") : l.address());
         listenerState.setText((l.failed() ? "✖ " : "") + l.state());
-        listenerState.getStyleClass().remove("listener-failed");
-        if (l.failed()) {
-            listenerState.getStyleClass().add("listener-failed");
+        if (l.failed() != listenerState.getStyleClass().contains("listener-failed")) {
+            if (l.failed()) {
+                listenerState.getStyleClass().add("listener-failed");
+            } else {
+                listenerState.getStyleClass().remove("listener-failed");
+            }
         }
     }
 
