@@ -22,13 +22,18 @@ import org.socketstage.event.ServerEvent;
  * <p>Under a class's load the views are refreshed ten times a second, not every frame ({@link RefreshCadence}).
  *
  * <p>A batch is sized to what the views can do in a few milliseconds, measured over the whole pulse's work when
- * the scene is known ({@link #measureLayoutOf}): applying the events plus the CSS and layout they cause. So a
- * flood of events makes the view lag, never freeze. Within a batch only the newest kernel snapshot is kept: the
+ * the scene is known ({@link #measureLayoutOf}): applying the events plus the CSS and layout they cause. Only
+ * applying scales with the batch (the views publish once per batch, so the layout after it costs about the same
+ * for 20 events as for 2,000), so the limit follows the measured cost per event in what the layout leaves of the
+ * budget. So a flood of events makes the view lag, never freeze, and a view that fell behind catches up in
+ * bigger batches rather than in more frames. Within a batch only the newest kernel snapshot is kept: the
  * kernel view is a picture of "now", older pictures of the same pulse would never be seen anyway.
  */
 public final class FxEventPump implements AutoCloseable {
 
-    public static final int MAX_EVENTS_PER_PULSE = 2_000;
+    public static final int MAX_EVENTS_PER_PULSE = 10_000;
+    /** Events waiting before the status bar says that the view is behind (about a second of a class's load). */
+    public static final int NOTICEABLE_LAG = 2_000;
     static final int MIN_EVENTS_PER_PULSE = 20;
     /** Time a pulse may spend on events and the layout they cause: well under a 60 Hz frame, the rest is for drawing and input. */
     static final long BUDGET_NANOS = 10_000_000;
@@ -50,10 +55,13 @@ public final class FxEventPump implements AutoCloseable {
     private boolean layoutMeasured;
     /** Start of the batch delivered this pulse and its size, until the layout after it has been measured. */
     private long batchStart;
+    private long batchApplied;
     private int batchSize = -1;
     private final EventBus.Subscription subscription;
     private final Consumer<List<ServerEvent>> onBatch;
     private final RefreshCadence cadence = new RefreshCadence();
+    /** The part of the last batch's cost that grows with its size, when the target can tell; else all of it. */
+    private java.util.function.LongSupplier perEventPart;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -65,7 +73,7 @@ public final class FxEventPump implements AutoCloseable {
                 return; // under load: this frame only draws, the events wait for the next refresh
             }
             int delivered = drain();
-            cadence.delivered(now, delivered, !inbox.isEmpty());
+            cadence.delivered(now, delivered);
             if (inbox.isEmpty()) {
                 sleep();
             }
@@ -142,6 +150,14 @@ public final class FxEventPump implements AutoCloseable {
         scene.addPostLayoutPulseListener(this::layoutDone);
     }
 
+    /**
+     * Where the pump reads how long the last batch took to apply event by event (without what the views do
+     * once per batch), to size batches by the cost per event. Call on the FX thread.
+     */
+    public void measureEventsBy(java.util.function.LongSupplier applyNanos) {
+        this.perEventPart = applyNanos;
+    }
+
     /** Delivers what has arrived, at most one batch, possibly empty (the view also uses the pulse); returns its size. */
     int drain() {
         if (inbox.isEmpty()) {
@@ -153,8 +169,9 @@ public final class FxEventPump implements AutoCloseable {
         batchStart = System.nanoTime();
         batchSize = raw.size();
         onBatch.accept(coalesceKernelSnapshots(raw));
+        batchApplied = perEventPart != null ? perEventPart.getAsLong() : System.nanoTime() - batchStart;
         if (!layoutMeasured) {
-            adapt(System.nanoTime() - batchStart);
+            adapt(batchApplied);
         }
         return raw.size();
     }
@@ -170,14 +187,28 @@ public final class FxEventPump implements AutoCloseable {
         }
     }
 
-    // most of a batch's cost is per batch (redrawing), not per event: grow while under budget, shrink when over
     private void adapt(long took) {
-        if (took > budget) {
-            limit = Math.max(MIN_EVENTS_PER_PULSE, (int) (batchSize * 0.7));
-        } else if (batchSize >= limit) {
-            limit = Math.min(MAX_EVENTS_PER_PULSE, (int) (limit * 1.5) + 1);
-        }
+        limit = nextLimit(limit, batchSize, batchApplied, took, budget);
         batchSize = -1;
+    }
+
+    /**
+     * The events the next pulse may take, from the last batch: {@code applied} nanoseconds to apply its
+     * {@code size} events, {@code total} up to the end of the layout they caused. The layout's share is paid
+     * whatever the batch's size, so the events get what it leaves of the budget (at least half of it: a heavy
+     * layout must not starve them, or the view never catches up) at the measured cost per event. Shrinks at once,
+     * grows at most twice per pulse (one batch's cost per event is noisy).
+     */
+    static int nextLimit(int limit, int size, long applied, long total, long budget) {
+        if (size <= 0) {
+            return limit;
+        }
+        double perEvent = Math.max(1.0, applied / (double) size);
+        long layout = Math.max(0, total - applied);
+        long room = Math.max(budget / 2, budget - layout);
+        int fits = (int) Math.min(MAX_EVENTS_PER_PULSE, room / perEvent);
+        int next = fits < limit ? fits : Math.min(fits, 2 * limit);
+        return Math.max(MIN_EVENTS_PER_PULSE, next);
     }
 
     /** How many events the next pulse takes; under a flood the view falls behind (and says so) instead of freezing. */

@@ -457,7 +457,7 @@ public final class MainView {
     /** Shows how far the view is behind the server, when it is. */
     void showLag(long dropped, int pending) {
         UiText texts = vm.texts();
-        String text = dropped == 0 && pending < FxEventPump.MAX_EVENTS_PER_PULSE
+        String text = dropped == 0 && pending < FxEventPump.NOTICEABLE_LAG
                 ? "" : texts.format("status.lag", dropped, pending);
         if (!text.equals(viewLag.getText())) {
             viewLag.setText(text);

@@ -71,6 +71,7 @@ public final class MainWindow implements AutoCloseable {
         prefs.restoreWindow(stage);
         stage.setOnHidden(e -> close());
         pump.measureLayoutOf(scene);
+        pump.measureEventsBy(vm.feed()::lastApplyNanos);
         vm.feed().onPulseWanted(pump::requestPulse);
         pump.start();
         // the views learn the session's settings and pacing as events, like every later change

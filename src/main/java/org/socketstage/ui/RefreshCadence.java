@@ -5,7 +5,9 @@ package org.socketstage.ui;
  * {@code nc}) every frame delivers what arrived, so each call shows at once. Under a class's load (hundreds of
  * events a second) the views are brought up to date ten times a second instead of sixty: nobody reads counters
  * that change sixty times a second, and each delivery costs a layout and a CSS pass of the whole window, which
- * on a small machine took the frames the stage's animations need. Frames in between only draw.
+ * on a small machine took the frames the stage's animations need. Frames in between only draw. Views that fell
+ * behind keep the same cadence and catch up in bigger batches ({@link FxEventPump#nextLimit}): catching up
+ * every frame cost a layout per frame, which is what made them fall behind.
  */
 final class RefreshCadence {
 
@@ -21,12 +23,9 @@ final class RefreshCadence {
         return now >= notBefore;
     }
 
-    /**
-     * Records a delivery of {@code events} at {@code now}; a high rate since the last one spaces the next, unless
-     * events are still waiting ({@code behind}: the views fell behind and catch up every frame).
-     */
-    void delivered(long now, int events, boolean behind) {
-        boolean busy = !behind && lastDelivery != Long.MIN_VALUE && now > lastDelivery
+    /** Records a delivery of {@code events} at {@code now}; a high rate since the last one spaces the next. */
+    void delivered(long now, int events) {
+        boolean busy = lastDelivery != Long.MIN_VALUE && now > lastDelivery
                 && events * 1e9 / (now - lastDelivery) > BUSY_EVENTS_PER_SECOND;
         lastDelivery = now;
         notBefore = busy ? now + BUSY_INTERVAL_NANOS : Long.MIN_VALUE;

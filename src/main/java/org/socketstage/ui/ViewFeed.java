@@ -35,6 +35,7 @@ public final class ViewFeed {
     private final LongProperty momentSeq = new SimpleLongProperty(-1);
     private final LongProperty dropped = new SimpleLongProperty();
     private int pendingMoment = -1;
+    private long lastApplyNanos;
     private Runnable pulseWanted = () -> { };
 
     public ViewFeed(int historyCapacity) {
@@ -61,6 +62,7 @@ public final class ViewFeed {
 
     /** One pulse: record and deliver the batch, then show a moment the user asked for meanwhile. */
     public void accept(List<ServerEvent> batch) {
+        long t0 = System.nanoTime();
         for (ServerEvent e : batch) {
             history.add(e);
             for (EventSink s : liveSinks) {
@@ -72,6 +74,7 @@ public final class ViewFeed {
                 }
             }
         }
+        lastApplyNanos = System.nanoTime() - t0;
         if (!batch.isEmpty()) {
             publish(liveSinks);
             if (live.get()) {
@@ -91,6 +94,14 @@ public final class ViewFeed {
             pendingMoment = -1;
             replay(index);
         }
+    }
+
+    /**
+     * Nanoseconds the last {@link #accept} spent applying its events one by one, without publishing them to the
+     * views (once per batch, whatever its size): the part of a batch's cost that grows with the batch.
+     */
+    public long lastApplyNanos() {
+        return lastApplyNanos;
     }
 
     /** Asks to show the moment just after the kept event at this index; done on the next pulse. */
