@@ -36,6 +36,18 @@ public final class JsonLines {
         return g;
     }
 
+    /**
+     * A generator for writing many events into {@code out}, one per line (write the newlines with
+     * {@code writeRaw('\n')}); it never flushes {@code out} by itself: flush the generator when done.
+     */
+    public static JsonGenerator lineWriter(java.io.Writer out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out);
+        g.setRootValueSeparator(null);
+        g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return g;
+    }
+
     /** Writes the event as one JSON object (no newline) with a generator that may be reused for the next. */
     public static void write(JsonGenerator g, ServerEvent event) throws IOException {
         g.writeStartObject();

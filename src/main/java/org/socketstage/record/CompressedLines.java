@@ -27,6 +27,8 @@ final class CompressedLines implements AutoCloseable {
     private long bytesOnDisk;
     private GZIPOutputStream member;
     private BufferedWriter writer;
+    /** Writes JSON lines into {@link #writer}; flushed into it when the member ends. */
+    private com.fasterxml.jackson.core.JsonGenerator json;
 
     CompressedLines(Path file) throws IOException {
         this.file = file;
@@ -52,6 +54,26 @@ final class CompressedLines implements AutoCloseable {
     }
 
     void writeLine(String line) throws IOException {
+        open();
+        writer.write(line);
+        writer.newLine();
+    }
+
+    /**
+     * Writes one event as a JSON line straight into the compressed stream, without a String in between (under a
+     * flood of events, building each line as a String first was most of the spool's time). Do not mix with
+     * {@link #writeLine} in one file.
+     */
+    void writeJsonLine(org.socketstage.event.ServerEvent event) throws IOException {
+        open();
+        if (json == null) {
+            json = org.socketstage.event.JsonLines.lineWriter(writer);
+        }
+        org.socketstage.event.JsonLines.write(json, event);
+        json.writeRaw(System.lineSeparator()); // as writeLine's newLine()
+    }
+
+    private void open() throws IOException {
         if (writer == null) {
             // the fastest level: a flood of events must not make compressing the bottleneck
             member = new GZIPOutputStream(disk, 64 * 1024) {
@@ -61,8 +83,6 @@ final class CompressedLines implements AutoCloseable {
             };
             writer = new BufferedWriter(new OutputStreamWriter(member, StandardCharsets.UTF_8), 64 * 1024);
         }
-        writer.write(line);
-        writer.newLine();
     }
 
     /** Compressed bytes on disk so far (what is still in the compressor's buffers comes later). */
@@ -82,6 +102,10 @@ final class CompressedLines implements AutoCloseable {
     }
 
     private void endMember() throws IOException {
+        if (json != null) {
+            json.flush();
+            json = null;
+        }
         if (writer != null) {
             writer.flush();
             member.finish();

@@ -93,8 +93,11 @@ public final class EventSpool implements AutoCloseable {
 
     /** A spool that writes the project's JSON Lines and strace formats and listens to the bus from now on. */
     public static EventSpool open(EventBus bus) throws IOException {
-        return new EventSpool(JsonLines::toJson, StraceFormat::line).listenTo(bus);
+        return new EventSpool(PROJECT_JSON, StraceFormat::line).listenTo(bus);
     }
+
+    /** The project's JSON Lines: written by the generator straight into the file, not through a String. */
+    private static final Function<ServerEvent, String> PROJECT_JSON = JsonLines::toJson;
 
     /** Starts receiving every event published on the bus from now on, on the bus's own delivery thread. */
     public synchronized EventSpool listenTo(EventBus eventBus) {
@@ -127,7 +130,11 @@ public final class EventSpool implements AutoCloseable {
             return;
         }
         try {
-            json.writeLine(toJson.apply(event));
+            if (toJson == PROJECT_JSON) {
+                json.writeJsonLine(event);
+            } else {
+                json.writeLine(toJson.apply(event));
+            }
             String line = toStrace.apply(event);
             if (line != null) {
                 strace.writeLine(line);

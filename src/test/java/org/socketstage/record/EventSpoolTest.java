@@ -144,6 +144,28 @@ class EventSpoolTest {
     }
 
     @Test
+    void theBusSpoolWritesEachEventExactlyAsJsonLinesFormatsItAlsoAcrossExports() throws Exception {
+        // the spool on a bus writes JSON straight into its file, not through JsonLines.toJson's String
+        EventBus bus = new EventBus();
+        List<ServerEvent> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EventBus.Subscription seen = bus.subscribe("test", published::add);
+        try (EventSpool spool = EventSpool.open(bus)) {
+            bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, Actor.SERVER, "quote \" back\\slash\nnew line é ✓ \u0001"));
+            publishSome(bus, 3);
+            Path first = out.resolve("first.jsonl");
+            assertThat(spool.export(EventSpool.Format.JSON_LINES, first)).isEqualTo(8);
+            bus.publish((seq, time) -> new ServerEvent.Notice(seq, time, Actor.SERVER, "after the first export"));
+            Path second = out.resolve("second.jsonl");
+            assertThat(spool.export(EventSpool.Format.JSON_LINES, second)).isEqualTo(9);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> published.size() == 9);
+            seen.close();
+            assertThat(Files.readAllLines(second, StandardCharsets.UTF_8))
+                    .containsExactlyElementsOf(published.stream().map(JsonLines::toJson).toList());
+            assertThat(Files.readString(second, StandardCharsets.UTF_8)).endsWith("}" + System.lineSeparator());
+        }
+    }
+
+    @Test
     void theSpoolIsCompressedOnDiskAndExportsTheSameTextTwiceInARow() throws Exception {
         EventBus bus = new EventBus();
         try (EventSpool spool = EventSpool.open(bus)) {
