@@ -108,7 +108,20 @@ public final class EventSpool implements AutoCloseable {
         // events published before now never reach this spool; export must not wait for them
         this.lastSeq = Math.max(lastSeq, eventBus.lastSeq());
         // every event or a visible gap: the server waits for the disk rather than the export missing lines
-        this.subscription = eventBus.subscribe("spool", e -> true, this::append, EventBus.DEFAULT_QUEUE_CAPACITY,
+        // its thread gives way to the window as the server's threads do (see WorkerPriority)
+        java.util.function.Consumer<ServerEvent> onThread = new java.util.function.Consumer<>() {
+            private boolean prioritySet;
+
+            @Override
+            public void accept(ServerEvent e) {
+                if (!prioritySet) {
+                    prioritySet = true;
+                    org.socketstage.server.WorkerPriority.applyToCurrentThread();
+                }
+                append(e);
+            }
+        };
+        this.subscription = eventBus.subscribe("spool", e -> true, onThread, EventBus.DEFAULT_QUEUE_CAPACITY,
                 EventBus.Delivery.KEEP_ALL);
         return this;
     }

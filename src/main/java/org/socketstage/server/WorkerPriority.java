@@ -9,6 +9,8 @@ import org.socketstage.socket.Platform;
  * process. In the window, a class flooding the server must not take the CPU from the window's FX thread: on a
  * 2-core machine fifty busy client threads at the same priority left it a few percent, so a close request waited
  * seconds. The window sets a positive niceness (Linux applies it per thread); the trace mode leaves it at 0.
+ * The event spool's thread takes the same niceness: the server waits for it when it falls behind (no event is
+ * dropped), so at the FX thread's priority it was the one busy thread under a flood that the window yielded to.
  * Where the call is not available, nothing changes and the server runs as before.
  */
 public final class WorkerPriority {
@@ -29,8 +31,11 @@ public final class WorkerPriority {
         return niceness;
     }
 
-    /** Lowers the calling thread's priority by the niceness set; call first thing in a server thread. */
-    static void applyToCurrentThread() {
+    /**
+     * Lowers the calling thread's priority by the niceness set; call first thing in a server thread, or in a
+     * thread the server waits for (the spool, which keeps every event: a flood must not outrun it either way).
+     */
+    public static void applyToCurrentThread() {
         int n = niceness;
         if (n == 0 || Platform.current() != Platform.LINUX) {
             return;

@@ -48,6 +48,26 @@ class WorkerPriorityTest {
         assertThatThrownBy(() -> WorkerPriority.set(20)).hasMessageContaining("0 to 19");
     }
 
+    @Test
+    void theSpoolsThreadGivesWayLikeTheServersThreads() throws Exception {
+        // the server waits for the spool when it falls behind (no event dropped): left at the FX thread's
+        // priority, it was the one busy thread under a flood that the window yielded to
+        assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat")));
+        int before = niceOfThisThread();
+        WorkerPriority.set(10);
+        CompletableFuture<Integer> spoolNice = new CompletableFuture<>();
+        org.socketstage.event.EventBus bus = new org.socketstage.event.EventBus();
+        try (org.socketstage.record.EventSpool spool = new org.socketstage.record.EventSpool(e -> {
+            spoolNice.complete(niceOfThisThread()); // runs on the spool's own thread
+            return "{}";
+        }, e -> null).listenTo(bus)) {
+            bus.publish((seq, time) -> new org.socketstage.event.ServerEvent.Notice(seq, time,
+                    org.socketstage.event.Actor.SERVER, "one"));
+            assertThat(spoolNice.get(10, TimeUnit.SECONDS)).isEqualTo(Math.min(19, before + 10));
+        }
+        assertThat(niceOfThisThread()).isEqualTo(before);
+    }
+
     /** Field 19 of /proc/thread-self/stat, counted after the command name in parentheses. */
     private static int niceOfThisThread() {
         try {
