@@ -26,7 +26,8 @@ final class ConnectionNode extends VBox {
         state.getStyleClass().add("conn-state");
         problem.getStyleClass().add("conn-problem");
         problem.managedProperty().bind(problem.visibleProperty());
-        getChildren().addAll(title, peer, bytes, state, problem);
+        // the byte counters change at every refresh under load: their line relays out alone (see SteadyLine)
+        getChildren().addAll(title, peer, new org.socketstage.ui.support.SteadyLine(bytes), state, problem);
     }
 
     void show(ConnectionCard c) {

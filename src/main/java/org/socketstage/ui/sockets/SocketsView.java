@@ -17,6 +17,9 @@ public final class SocketsView {
 
     static final int MAX_SLOTS_DRAWN = 24;
 
+    private final List<Label> slotLabels = new java.util.ArrayList<>();
+    private final Label more = new Label();
+
     @FXML private Label listenerFd;
     @FXML private Label listenerAddress;
     @FXML private Label listenerState;
@@ -39,6 +42,7 @@ public final class SocketsView {
     @FXML
     private void initialize() {
         SocketsViewModel vm = viewModel;
+        more.getStyleClass().add("queue-more");
         vm.listenerProperty().addListener((o, a, b) -> showListener(b));
         vm.queueProperty().addListener((o, a, b) -> showQueue(b));
         vm.connections().addListener((ListChangeListener<ConnectionCard>) c -> showConnections(vm.connections()));
@@ -48,6 +52,9 @@ public final class SocketsView {
             return texts.format("sockets.totals", t.accepted(), t.bytesIn(), t.bytesOut());
         }, vm.totalsProperty()));
         noConnections.managedProperty().bind(noConnections.visibleProperty());
+        // the totals change at every refresh under load: their lines relay out alone (see SteadyLine)
+        javafx.scene.layout.Pane box = (javafx.scene.layout.Pane) totals.getParent();
+        box.getChildren().set(box.getChildren().indexOf(totals), new org.socketstage.ui.support.SteadyLine(totals));
         showListener(vm.listenerProperty().get());
         showQueue(vm.queueProperty().get());
         showConnections(vm.connections());
@@ -68,14 +75,26 @@ public final class SocketsView {
 
     private void showQueue(QueueCard q) {
         int total = Math.max(q.slots(), Math.max(0, q.waiting()));
-        slots.getChildren().clear();
-        for (int i = 0; i < Math.min(total, MAX_SLOTS_DRAWN); i++) {
-            slots.getChildren().add(slot(q, i));
+        // the slots' labels are kept and changed in place: new ones at every kernel snapshot were styled and laid
+        // out anew each time, ten times a second under load
+        int drawn = Math.min(total, MAX_SLOTS_DRAWN);
+        List<Node> want = new java.util.ArrayList<>(drawn + 1);
+        for (int i = 0; i < drawn; i++) {
+            if (i == slotLabels.size()) {
+                Label slot = new Label();
+                slot.getStyleClass().add("queue-slot");
+                slotLabels.add(slot);
+            }
+            fillSlot(slotLabels.get(i), q, i);
+            want.add(slotLabels.get(i));
         }
+        slotLabels.subList(drawn, slotLabels.size()).clear();
         if (total > MAX_SLOTS_DRAWN) {
-            Label more = new Label(texts.format("sockets.queue.more", total - MAX_SLOTS_DRAWN));
-            more.getStyleClass().add("queue-more");
-            slots.getChildren().add(more);
+            more.setText(texts.format("sockets.queue.more", total - MAX_SLOTS_DRAWN));
+            want.add(more);
+        }
+        if (!slots.getChildren().equals(want)) {
+            slots.getChildren().setAll(want);
         }
         queueSummary.setText(summary(q));
         String over = overflowText(q);
@@ -83,19 +102,29 @@ public final class SocketsView {
         overflow.setVisible(!over.isEmpty());
     }
 
-    private Node slot(QueueCard q, int i) {
+    private void fillSlot(Label slot, QueueCard q, int i) {
         boolean filled = i < q.waiting();
-        Label slot = new Label();
-        slot.getStyleClass().add("queue-slot");
+        String tone = !filled ? null : i >= q.slots() ? "queue-slot-over" : "queue-slot-filled";
+        for (String c : new String[] {"queue-slot-over", "queue-slot-filled"}) {
+            if (c.equals(tone) != slot.getStyleClass().contains(c)) {
+                if (c.equals(tone)) {
+                    slot.getStyleClass().add(c);
+                } else {
+                    slot.getStyleClass().remove(c);
+                }
+            }
+        }
         if (filled) {
-            slot.getStyleClass().add(i >= q.slots() ? "queue-slot-over" : "queue-slot-filled");
             String peer = i < q.waitingPeers().size() ? q.waitingPeers().get(i) : "";
             slot.setText("● " + (peer.isEmpty() ? "" : peer.substring(peer.lastIndexOf(':') + 1)));
-            slot.setTooltip(new javafx.scene.control.Tooltip(peer.isEmpty() ? texts.get("sockets.queue.waiting") : peer));
+            String tip = peer.isEmpty() ? texts.get("sockets.queue.waiting") : peer;
+            if (slot.getTooltip() == null || !tip.equals(slot.getTooltip().getText())) {
+                slot.setTooltip(new javafx.scene.control.Tooltip(tip));
+            }
         } else {
             slot.setText(texts.get("sockets.queue.free"));
+            slot.setTooltip(null);
         }
-        return slot;
     }
 
     private String summary(QueueCard q) {

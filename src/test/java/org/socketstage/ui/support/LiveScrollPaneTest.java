@@ -23,10 +23,11 @@ class LiveScrollPaneTest {
 
     private ScrollPane plain;
     private LiveScrollPane live;
-    private final Label changing = new Label("in 0 B");
+    private Label changing;
 
     @Start
     void start(Stage stage) {
+        changing = new Label("in 0 B");
         plain = new ScrollPane(new Label("static"));
         live = new LiveScrollPane(changing);
         stage.setScene(new Scene(new HBox(plain, live), 400, 200));

@@ -1,0 +1,72 @@
+package org.socketstage.ui.support;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+
+/**
+ * One line of text that changes often (a connection's byte counters) without making the window lay itself out
+ * again each time. The label sits in this region unmanaged, so when its text changes JavaFX lays out that label
+ * alone; a managed label would make every pane around it measure itself again (its card, the cards' flow, the
+ * scroll pane and the split pane around them), ten times a second under a class's load. The region takes the
+ * label's size when it is laid out, and asks for a new layout only when a new text no longer fits: wider than
+ * the line (a label that does not wrap) or of another height at its width (one that wraps).
+ */
+public final class SteadyLine extends Region {
+
+    private final Label label;
+
+    public SteadyLine(Label label) {
+        this.label = label;
+        label.setManaged(false);
+        getChildren().add(label);
+        label.textProperty().addListener((o, was, now) -> {
+            if (getWidth() <= 0) {
+                return; // not laid out yet: the first layout measures it
+            }
+            label.requestLayout(); // clears its cached sizes now: the label's own skin hears of the text after us
+            double inner = getWidth() - snappedLeftInset() - snappedRightInset();
+            boolean fits = label.isWrapText()
+                    ? label.prefHeight(inner) == label.getHeight()
+                    : label.prefWidth(-1) <= inner;
+            if (!fits) {
+                requestLayout();
+            }
+        });
+    }
+
+    public Label label() {
+        return label;
+    }
+
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return label.getContentBias(); // horizontal when the label wraps: its height depends on the width given
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + label.prefWidth(-1) + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + label.minWidth(-1) + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double inner = width < 0 ? -1 : Math.max(0, width - snappedLeftInset() - snappedRightInset());
+        return snappedTopInset() + label.prefHeight(inner) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        label.resizeRelocate(snappedLeftInset(), snappedTopInset(),
+                getWidth() - snappedLeftInset() - snappedRightInset(), getHeight() - snappedTopInset() - snappedBottomInset());
+    }
+}
