@@ -36,7 +36,10 @@ class TraceSignalsTest {
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(log).contains("[server] listen("));
             new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
-            assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            boolean ended = p.waitFor(10, TimeUnit.SECONDS);
+            // a rare CI failure left the process running after SIGINT: if it happens again, say where it was
+            assertThat(ended).as("the process ended within 10 s of SIG%s; its output:%n%s%nits threads:%n%s",
+                    signal, Files.readString(log), ended ? "" : threadDump(p)).isTrue();
             assertThat(p.exitValue()).isZero();
             String out = Files.readString(log);
             assertThat(out).containsPattern("\\[server\\] close\\(\\d+\\) = 0").contains("--- server STOPPED");
@@ -45,6 +48,19 @@ class TraceSignalsTest {
             }
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    /** The process's threads as jcmd prints them, or why they could not be had. */
+    private static String threadDump(Process p) {
+        try {
+            String jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process dump = new ProcessBuilder(jcmd, Long.toString(p.pid()), "Thread.print").redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor(10, TimeUnit.SECONDS);
+            return text;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return "(no thread dump: " + e + ")";
         }
     }
 
