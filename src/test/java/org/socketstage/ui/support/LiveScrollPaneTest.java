@@ -32,6 +32,7 @@ class LiveScrollPaneTest {
         live = new LiveScrollPane(changing);
         stage.setScene(new Scene(new HBox(plain, live), 400, 200));
         stage.show();
+        stage.getScene().getRoot().applyCss(); // the skins exist now, not at the next pulse
     }
 
     private static boolean viewportCached(ScrollPane pane) {

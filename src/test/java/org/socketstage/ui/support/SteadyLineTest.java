@@ -36,13 +36,21 @@ class SteadyLineTest {
         wrapLine = new SteadyLine(wrapping);
         box = new VBox(new Label("fd 5"), line, wrapLine, below);
         box.setMaxWidth(200);
-        stage.setScene(new Scene(box, 200, 300));
+        box.setMaxHeight(300);
+        // inside a pane that keeps it 200 px wide whatever size an earlier test left the stage at
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(box);
+        javafx.scene.layout.StackPane.setAlignment(box, javafx.geometry.Pos.TOP_LEFT);
+        stage.setScene(new Scene(root, 200, 300));
         stage.show();
+        // laid out now, not at the next pulse: the tests read sizes and layout flags at once
+        root.applyCss();
+        root.layout();
     }
 
     @Test
     void aTextOfTheSameSizeLeavesThePaneAloneALongerOneDoesNot(FxRobot robot) {
         double lineWidth = line.getWidth();
+        assertThat(lineWidth).as("the line was laid out, 200 px wide at most").isPositive().isLessThanOrEqualTo(200);
         assertThat(counter.getWidth()).isEqualTo(lineWidth - line.snappedLeftInset() - line.snappedRightInset());
         assertThat(counter.getHeight()).isPositive();
         assertThat(below.getLayoutY()).isGreaterThanOrEqualTo(wrapLine.getLayoutY() + wrapLine.getHeight());
@@ -64,6 +72,7 @@ class SteadyLineTest {
     void aWrappingLineLaysOutAgainOnlyWhenItsHeightChanges(FxRobot robot) {
         boolean[] dirty = new boolean[2];
         double[] heights = new double[2];
+        assertThat(wrapLine.getWidth()).as("the line was laid out").isPositive();
         robot.interact(() -> {
             heights[0] = wrapLine.getHeight();
             wrapping.setText("This run: 2 accepted · 20 B received · 20 B sent");
