@@ -54,7 +54,7 @@ public final class LineBytes {
     }
 
     /** Appends text as UTF-8: byte per char while it is ASCII, the encoder for the rest. */
-    public LineBytes append(String text) {
+    public LineBytes append(CharSequence text) {
         int n = text.length();
         room(n);
         byte[] b = bytes;
@@ -64,25 +64,11 @@ public final class LineBytes {
             if (c >= 0x80) {
                 // what is written so far stays; the rest goes through the encoder
                 length = at;
-                return append(text.substring(i).getBytes(StandardCharsets.UTF_8));
+                return append(text.subSequence(i, n).toString().getBytes(StandardCharsets.UTF_8));
             }
             b[at++] = (byte) c;
         }
         length = at;
-        return this;
-    }
-
-    /** As {@link #append(String)}, for a line built in a StringBuilder. */
-    public LineBytes append(StringBuilder text) {
-        int n = text.length();
-        room(n);
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                return append(text.substring(i).getBytes(StandardCharsets.UTF_8));
-            }
-            bytes[length++] = (byte) c;
-        }
         return this;
     }
 

@@ -16,17 +16,10 @@ public final class StraceText {
         if (data == null) {
             return "NULL";
         }
-        // room for a few escapes (a line's "\n") so the builder is not copied to grow
-        StringBuilder sb = new StringBuilder(Math.min(length, max) + 16).append('"');
-        int shown = Math.min(length, max);
-        for (int i = 0; i < shown; i++) {
-            appendEscaped(sb, data[offset + i]);
-        }
-        sb.append('"');
-        if (length > max) {
-            sb.append("...");
-        }
-        return sb.toString();
+        // room for a few escapes (a line's "\n") so the buffer is not copied to grow
+        LineBytes out = new LineBytes(Math.min(length, max) + 16);
+        appendQuoted(out, data, offset, length, max);
+        return out.toString();
     }
 
     /** Appends what {@link #quote(byte[], int, int, int)} returns, straight into a line's bytes. */
@@ -38,21 +31,7 @@ public final class StraceText {
         out.ascii('"');
         int shown = Math.min(length, max);
         for (int i = 0; i < shown; i++) {
-            int c = data[offset + i] & 0xff;
-            switch (c) {
-                case '\n' -> out.ascii('\\').ascii('n');
-                case '\r' -> out.ascii('\\').ascii('r');
-                case '\t' -> out.ascii('\\').ascii('t');
-                case '"' -> out.ascii('\\').ascii('"');
-                case '\\' -> out.ascii('\\').ascii('\\');
-                default -> {
-                    if (c >= 0x20 && c < 0x7f) {
-                        out.ascii((char) c);
-                    } else {
-                        out.ascii('\\').ascii('x').ascii(HEX[c >>> 4]).ascii(HEX[c & 0xf]);
-                    }
-                }
-            }
+            appendEscaped(out, data[offset + i]);
         }
         out.ascii('"');
         if (length > max) {
@@ -62,26 +41,27 @@ public final class StraceText {
 
     /** Escapes without quotes and without cutting: for chat views and transcripts. */
     public static String escape(byte[] data) {
-        StringBuilder sb = new StringBuilder(data.length);
+        LineBytes out = new LineBytes(data.length);
         for (byte b : data) {
-            appendEscaped(sb, b);
+            appendEscaped(out, b);
         }
-        return sb.toString();
+        return out.toString();
     }
 
-    private static void appendEscaped(StringBuilder sb, byte b) {
+    /** One byte as strace shows it: printable ASCII as itself, C escapes, else \xNN (all ASCII). */
+    private static void appendEscaped(LineBytes out, byte b) {
         int c = b & 0xff;
         switch (c) {
-            case '\n' -> sb.append("\\n");
-            case '\r' -> sb.append("\\r");
-            case '\t' -> sb.append("\\t");
-            case '"' -> sb.append("\\\"");
-            case '\\' -> sb.append("\\\\");
+            case '\n' -> out.ascii('\\').ascii('n');
+            case '\r' -> out.ascii('\\').ascii('r');
+            case '\t' -> out.ascii('\\').ascii('t');
+            case '"' -> out.ascii('\\').ascii('"');
+            case '\\' -> out.ascii('\\').ascii('\\');
             default -> {
                 if (c >= 0x20 && c < 0x7f) {
-                    sb.append((char) c);
+                    out.ascii((char) c);
                 } else {
-                    sb.append('\\').append('x').append(HEX[c >>> 4]).append(HEX[c & 0xf]);
+                    out.ascii('\\').ascii('x').ascii(HEX[c >>> 4]).ascii(HEX[c & 0xf]);
                 }
             }
         }

@@ -13,6 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.socketstage.event.JsonLines;
+import org.socketstage.event.ServerEvent;
 
 /**
  * A file of text lines written gzip-compressed (text of events shrinks about tenfold), readable whole at any
@@ -28,7 +31,7 @@ final class CompressedLines implements AutoCloseable {
     private GZIPOutputStream member;
     private BufferedWriter writer;
     /** Writes JSON lines into {@link #writer}; flushed into it when the member ends. */
-    private com.fasterxml.jackson.core.JsonGenerator json;
+    private JsonGenerator json;
 
     CompressedLines(Path file) throws IOException {
         this.file = file;
@@ -64,12 +67,12 @@ final class CompressedLines implements AutoCloseable {
      * flood of events, building each line as a String first was most of the spool's time). Do not mix with
      * {@link #writeLine} in one file.
      */
-    void writeJsonLine(org.socketstage.event.ServerEvent event) throws IOException {
+    void writeJsonLine(ServerEvent event) throws IOException {
         open();
         if (json == null) {
-            json = org.socketstage.event.JsonLines.lineWriter(writer);
+            json = JsonLines.lineWriter(writer);
         }
-        org.socketstage.event.JsonLines.write(json, event);
+        JsonLines.write(json, event);
         json.writeRaw(System.lineSeparator()); // as writeLine's newLine()
     }
 

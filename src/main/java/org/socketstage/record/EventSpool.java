@@ -13,6 +13,8 @@ import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.JsonLines;
 import org.socketstage.event.StraceFormat;
+import java.util.function.Consumer;
+import org.socketstage.server.WorkerPriority;
 
 /**
  * Keeps every event of the session on disk, so an export has all of them even when the views hold only the
@@ -109,14 +111,14 @@ public final class EventSpool implements AutoCloseable {
         this.lastSeq = Math.max(lastSeq, eventBus.lastSeq());
         // every event or a visible gap: the server waits for the disk rather than the export missing lines
         // its thread gives way to the window as the server's threads do (see WorkerPriority)
-        java.util.function.Consumer<ServerEvent> onThread = new java.util.function.Consumer<>() {
+        Consumer<ServerEvent> onThread = new Consumer<>() {
             private boolean prioritySet;
 
             @Override
             public void accept(ServerEvent e) {
                 if (!prioritySet) {
                     prioritySet = true;
-                    org.socketstage.server.WorkerPriority.applyToCurrentThread();
+                    WorkerPriority.applyToCurrentThread();
                 }
                 append(e);
             }

@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerEvent;
+import java.util.function.LongSupplier;
 
 /**
  * The one door from the engine's threads to the FX thread. The bus listener only enqueues; an AnimationTimer
@@ -61,7 +62,7 @@ public final class FxEventPump implements AutoCloseable {
     private final Consumer<List<ServerEvent>> onBatch;
     private final RefreshCadence cadence = new RefreshCadence();
     /** The part of the last batch's cost that grows with its size, when the target can tell; else all of it. */
-    private java.util.function.LongSupplier perEventPart;
+    private LongSupplier perEventPart;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -154,7 +155,7 @@ public final class FxEventPump implements AutoCloseable {
      * Where the pump reads how long the last batch took to apply event by event (without what the views do
      * once per batch), to size batches by the cost per event. Call on the FX thread.
      */
-    public void measureEventsBy(java.util.function.LongSupplier applyNanos) {
+    public void measureEventsBy(LongSupplier applyNanos) {
         this.perEventPart = applyNanos;
     }
 

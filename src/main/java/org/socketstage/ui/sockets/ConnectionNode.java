@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.socketstage.ui.text.UiText;
+import org.socketstage.ui.support.SteadyLine;
 
 /** One accepted connection drawn as its own socket; fades out once the kernel lets go of it. */
 final class ConnectionNode extends VBox {
@@ -27,7 +28,7 @@ final class ConnectionNode extends VBox {
         problem.getStyleClass().add("conn-problem");
         problem.managedProperty().bind(problem.visibleProperty());
         // the byte counters change at every refresh under load: their line relays out alone (see SteadyLine)
-        getChildren().addAll(title, peer, new org.socketstage.ui.support.SteadyLine(bytes), state, problem);
+        getChildren().addAll(title, peer, new SteadyLine(bytes), state, problem);
     }
 
     void show(ConnectionCard c) {

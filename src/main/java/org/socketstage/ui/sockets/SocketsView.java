@@ -11,13 +11,17 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import org.socketstage.ui.text.UiText;
+import java.util.ArrayList;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import org.socketstage.ui.support.SteadyLine;
 
 /** Controller of fxml/sockets/SocketsView.fxml: the listening socket, the accept queue, the connections. */
 public final class SocketsView {
 
     static final int MAX_SLOTS_DRAWN = 24;
 
-    private final List<Label> slotLabels = new java.util.ArrayList<>();
+    private final List<Label> slotLabels = new ArrayList<>();
     private final Label more = new Label();
 
     @FXML private Label listenerFd;
@@ -53,8 +57,8 @@ public final class SocketsView {
         }, vm.totalsProperty()));
         noConnections.managedProperty().bind(noConnections.visibleProperty());
         // the totals change at every refresh under load: their lines relay out alone (see SteadyLine)
-        javafx.scene.layout.Pane box = (javafx.scene.layout.Pane) totals.getParent();
-        box.getChildren().set(box.getChildren().indexOf(totals), new org.socketstage.ui.support.SteadyLine(totals));
+        Pane box = (Pane) totals.getParent();
+        box.getChildren().set(box.getChildren().indexOf(totals), new SteadyLine(totals));
         showListener(vm.listenerProperty().get());
         showQueue(vm.queueProperty().get());
         showConnections(vm.connections());
@@ -78,7 +82,7 @@ public final class SocketsView {
         // the slots' labels are kept and changed in place: new ones at every kernel snapshot were styled and laid
         // out anew each time, ten times a second under load
         int drawn = Math.min(total, MAX_SLOTS_DRAWN);
-        List<Node> want = new java.util.ArrayList<>(drawn + 1);
+        List<Node> want = new ArrayList<>(drawn + 1);
         for (int i = 0; i < drawn; i++) {
             if (i == slotLabels.size()) {
                 Label slot = new Label();
@@ -119,7 +123,7 @@ public final class SocketsView {
             slot.setText("● " + (peer.isEmpty() ? "" : peer.substring(peer.lastIndexOf(':') + 1)));
             String tip = peer.isEmpty() ? texts.get("sockets.queue.waiting") : peer;
             if (slot.getTooltip() == null || !tip.equals(slot.getTooltip().getText())) {
-                slot.setTooltip(new javafx.scene.control.Tooltip(tip));
+                slot.setTooltip(new Tooltip(tip));
             }
         } else {
             slot.setText(texts.get("sockets.queue.free"));

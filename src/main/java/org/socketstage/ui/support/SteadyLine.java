@@ -2,6 +2,7 @@ package org.socketstage.ui.support;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.geometry.Orientation;
 
 /**
  * One line of text that changes often (a connection's byte counters) without making the window lay itself out
@@ -39,7 +40,7 @@ public final class SteadyLine extends Region {
     }
 
     @Override
-    public javafx.geometry.Orientation getContentBias() {
+    public Orientation getContentBias() {
         return label.getContentBias(); // horizontal when the label wraps: its height depends on the width given
     }
 
