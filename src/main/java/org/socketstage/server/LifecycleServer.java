@@ -123,8 +123,10 @@ public final class LifecycleServer implements Server {
             kernelView.stop();
             closeListener();
             ServerState end = failure != null ? ServerState.FAILED : ServerState.STOPPED;
-            state.set(end);
-            tracer.state(end, failure != null ? failure : "every socket closed");
+            synchronized (state) {
+                state.set(end);
+                tracer.state(end, failure != null ? failure : "every socket closed");
+            }
         }
     }
 
@@ -271,12 +273,13 @@ public final class LifecycleServer implements Server {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (!stopping && t.isAlive()) {
+        // "stop requested" reaches the bus before the thread can see the flag and report its end
+        synchronized (state) {
+            if (!stopping && state.compareAndSet(ServerState.RUNNING, ServerState.STOPPING)) {
+                tracer.state(ServerState.STOPPING, "stop requested");
+            }
             stopping = true;
-            state.compareAndSet(ServerState.RUNNING, ServerState.STOPPING);
-            tracer.state(ServerState.STOPPING, "stop requested");
         }
-        stopping = true;
         gate.cancel();
         synchronized (capacity) {
             capacity.notifyAll();

@@ -208,27 +208,29 @@ public final class TracedProgram implements Server {
             return;
         }
         kernelViews.values().forEach(KernelView::stop);
-        ProgramExit exit = mainExit;
-        ServerState end;
-        String detail;
-        if (failure != null) {
-            end = ServerState.FAILED;
-            detail = failure;
-        } else if (stopRequested) {
-            end = ServerState.STOPPED;
-            detail = "stopped" + (exit == null ? "" : ": the program " + exit.text());
-        } else if (exit == null) {
-            end = ServerState.FAILED;
-            detail = "the tracer stopped before the program ended; its processes were killed";
-        } else if (exit.success()) {
-            end = ServerState.STOPPED;
-            detail = "the program " + exit.text();
-        } else {
-            end = ServerState.FAILED;
-            detail = "the program " + exit.text();
+        synchronized (state) { // with stop(): a stop request is read and reported in one order
+            ProgramExit exit = mainExit;
+            ServerState end;
+            String detail;
+            if (failure != null) {
+                end = ServerState.FAILED;
+                detail = failure;
+            } else if (stopRequested) {
+                end = ServerState.STOPPED;
+                detail = "stopped" + (exit == null ? "" : ": the program " + exit.text());
+            } else if (exit == null) {
+                end = ServerState.FAILED;
+                detail = "the tracer stopped before the program ended; its processes were killed";
+            } else if (exit.success()) {
+                end = ServerState.STOPPED;
+                detail = "the program " + exit.text();
+            } else {
+                end = ServerState.FAILED;
+                detail = "the program " + exit.text();
+            }
+            state.set(end);
+            events.state(exit == null ? 0 : exit.pid(), end, detail);
         }
-        state.set(end);
-        events.state(exit == null ? 0 : exit.pid(), end, detail);
         ended.countDown();
     }
 
@@ -242,10 +244,12 @@ public final class TracedProgram implements Server {
             cleanUpLauncher(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
             return done;
         }
-        if (!stopRequested) {
+        // "stop requested" reaches the bus before an end that the request led to (finish() takes the same lock)
+        synchronized (state) {
+            if (!stopRequested && state.compareAndSet(ServerState.RUNNING, ServerState.STOPPING)) {
+                events.state(pid(), ServerState.STOPPING, "stop requested: SIGTERM to the program");
+            }
             stopRequested = true;
-            state.compareAndSet(ServerState.RUNNING, ServerState.STOPPING);
-            events.state(pid(), ServerState.STOPPING, "stop requested: SIGTERM to the program");
         }
         gate.cancel();
         l.terminate();

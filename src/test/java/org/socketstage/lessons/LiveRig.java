@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.event.Actor;
 import org.socketstage.event.EventBus;
@@ -127,8 +128,25 @@ final class LiveRig implements AutoCloseable {
         await().atMost(WAIT).until(() -> gate.held().stream().anyMatch(h -> h.stage() == stage));
     }
 
+    /** Waits for the task; a timeout names it and shows what the bus carried, the way a failing CI run needs. */
     void awaitAchieved(Duration timeout) {
-        await().atMost(timeout).until(() -> tracker.isAchieved(task.id()));
+        try {
+            await().atMost(timeout).until(() -> tracker.isAchieved(task.id()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("task " + task.id() + " not achieved within " + timeout.toSeconds()
+                    + " s; its goals: " + task.goals() + "\nthe bus carried " + events.size() + " events, the last "
+                    + "ones:\n" + lastEvents(60), e);
+        }
+    }
+
+    private String lastEvents(int count) {
+        List<ServerEvent> all = List.copyOf(events);
+        StringBuilder text = new StringBuilder();
+        for (ServerEvent e : all.subList(Math.max(0, all.size() - count), all.size())) {
+            String line = String.valueOf(e);
+            text.append("  ").append(line, 0, Math.min(line.length(), 300)).append('\n');
+        }
+        return text.toString();
     }
 
     /** A client of the client panel itself: its calls (connect, recv, …) go onto this rig's bus. */
