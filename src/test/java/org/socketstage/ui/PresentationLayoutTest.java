@@ -78,25 +78,6 @@ class PresentationLayoutTest {
         return n.localToScene(n.getLayoutBounds());
     }
 
-    /** Every Labeled under the node that is shown and has text: what a student would read. */
-    private static List<Labeled> readable(Node root) {
-        List<Labeled> out = new ArrayList<>();
-        collect(root, out);
-        return out;
-    }
-
-    private static void collect(Node n, List<Labeled> out) {
-        if (!n.isVisible()) {
-            return;
-        }
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
-            out.add(l);
-        }
-        if (n instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
-        }
-    }
-
     @Test
     void presentationLetsTheLaneAndTheStageFillTheWindowInTextReadableFromTheBackOfTheRoom(FxRobot robot) {
         // the headless screen is 1280x800: a larger window cannot be drawn there, so the 1080 px case is the rule
@@ -127,8 +108,8 @@ class PresentationLayoutTest {
         assertThat(fx(() -> inScene(stage).getHeight())).isGreaterThan(0.4 * sceneH);
         // body text of at least 24 px at 1080 px: no label smaller than the root font
         List<Labeled> texts = fx(() -> {
-            List<Labeled> all = new ArrayList<>(readable(lane));
-            all.addAll(readable(stage));
+            List<Labeled> all = new ArrayList<>(ShownText.readable(lane));
+            all.addAll(ShownText.readable(stage));
             return all;
         });
         assertThat(texts).hasSizeGreaterThan(20);
@@ -249,19 +230,6 @@ class PresentationLayoutTest {
         }
     }
 
-    /** The labels whose text the skin had to shorten to "…" (the full text does not fit). */
-    private static List<String> cut(Node root) {
-        List<String> out = new ArrayList<>();
-        for (Labeled l : readable(root)) {
-            Node shown = l.lookup(".text");
-            if (shown instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText())
-                    && t.getText().endsWith("…") && !l.getText().endsWith("…")) {
-                out.add(l.getText() + " → " + t.getText());
-            }
-        }
-        return out;
-    }
-
     @Test
     void at1280x800AndNormalSizeNoLabelIsCutAndTheInstructorCardKeepsItsWidth(FxRobot robot) {
         robot.interact(() -> window.stage().getScene().getRoot().applyCss());
@@ -269,7 +237,7 @@ class PresentationLayoutTest {
         assertThat(fx(() -> window.stage().getScene().getWidth())).isEqualTo(1280);
         for (String part : List.of(".settings", ".sockets", ".lane", ".main-toolbar-row")) {
             Node n = fx(() -> robot.lookup(part).query());
-            assertThat(fx(() -> cut(n))).as(part).isEmpty();
+            assertThat(fx(() -> ShownText.cut(n))).as(part).isEmpty();
         }
         robot.interact(() -> {
             vm().presentation().presentingProperty().set(false);
@@ -279,13 +247,13 @@ class PresentationLayoutTest {
         // the instructor's wide panel must not squeeze the columns either
         for (String part : List.of(".settings", ".sockets")) {
             Node n = fx(() -> robot.lookup(part).query());
-            assertThat(fx(() -> cut(n))).as(part + " beside the instructor panel").isEmpty();
+            assertThat(fx(() -> ShownText.cut(n))).as(part + " beside the instructor panel").isEmpty();
         }
         Node card = fx(() -> robot.lookup("#instructor-card").query());
         Node tab = fx(() -> window.mainView().panes());
         assertThat(fx(() -> inScene(card).getWidth())).as("the card, not the fault list, has most of the tab's width")
                 .isGreaterThan(0.6 * fx(() -> inScene(tab).getWidth()));
-        assertThat(fx(() -> cut(card))).isEmpty();
+        assertThat(fx(() -> ShownText.cut(card))).isEmpty();
         robot.interact(() -> PaneSnapshots.save(window.stage().getScene().getRoot(), "instructor-1280x800"));
     }
 

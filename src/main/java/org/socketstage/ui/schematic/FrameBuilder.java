@@ -74,7 +74,7 @@ final class FrameBuilder {
             note = (note.isEmpty() ? "" : note + " ") + words.format("schematic.queue.halfOpen", halfOpen);
             tone = tone == Tone.PLAIN ? Tone.WARN : tone;
         }
-        return new QueueFigure(l.listening(), words.queueTitle(l, waiting), note, tone, figures);
+        return new QueueFigure(l.listening(), words.queueTitle(l, waiting), words.queueLimit(l), note, tone, figures);
     }
 
     private GroupFigure group(List<Peer> rest) {
@@ -92,8 +92,18 @@ final class FrameBuilder {
                 }
             }
         }
-        return new GroupFigure(rest.size(), words.format("schematic.group.title", rest.size()),
-                words.format("schematic.group.line", connected, queued, waiting));
+        // short enough for a narrow column: the connected ones in the title, only the counts that are not zero below
+        String title = connected > 0 ? words.format("schematic.group.titleConnected", rest.size(), connected)
+                : words.format("schematic.group.title", rest.size());
+        List<String> line = new ArrayList<>(2);
+        if (queued > 0) {
+            line.add(words.format("schematic.group.queued", queued));
+        }
+        if (waiting > 0) {
+            line.add(words.format("schematic.group.synSent", waiting));
+        }
+        return new GroupFigure(rest.size(), title,
+                line.isEmpty() ? words.get("schematic.group.details") : String.join(" · ", line));
     }
 
     private List<EnvelopeFigure> envelopes(StageModel m) {

@@ -17,6 +17,7 @@ final class QueueNodes {
     final VBox box = new VBox();
     final Label note = new Label();
     private final Label title = new Label();
+    private final Label limit = new Label();
     private final FlowPane slotPane = new FlowPane();
     private final List<Label> slots = new ArrayList<>();
     private final SchematicViewModel vm;
@@ -27,18 +28,23 @@ final class QueueNodes {
         box.getStyleClass().add("schematic-queue");
         title.getStyleClass().add("schematic-queue-title");
         title.setWrapText(false);
+        limit.getStyleClass().add("schematic-queue-limit");
+        limit.setId("schematic-queue-limit");
         note.getStyleClass().add("schematic-queue-note");
         note.setWrapText(true);
         note.setId("schematic-queue-note");
         note.setMouseTransparent(true);
         slotPane.getStyleClass().add("schematic-slots");
-        box.getChildren().addAll(title, slotPane);
+        box.getChildren().addAll(title, limit, slotPane);
     }
 
     /** @param capacity how many slots fit; past it the last slot stands for the rest */
     void show(QueueFigure q, QueueFigure before, int capacity, long motion) {
         if (!q.title().equals(title.getText())) {
             title.setText(q.title());
+        }
+        if (!q.limit().equals(limit.getText())) {
+            limit.setText(q.limit());
         }
         if (!q.note().equals(note.getText())) {
             note.setText(q.note());
@@ -91,6 +97,12 @@ final class QueueNodes {
         });
         slotPane.getChildren().add(slot);
         return slot;
+    }
+
+    /** A compact stage leaves out the limit's line (the sockets pane and the queue's details still say it). */
+    void compact(boolean on) {
+        limit.setVisible(!on);
+        limit.setManaged(!on);
     }
 
     /** The drawn slot with this index, or null. */

@@ -24,7 +24,6 @@ final class RowNodes {
         connection = new FigureNode(group ? "schematic-group-conn" : "schematic-conn-" + id, "schematic-connection", conn, vm);
         client = new FigureNode(group ? "schematic-group" : "schematic-client-" + id, "schematic-client", cli, vm);
         connection.lineLabel().getStyleClass().add("schematic-mono");
-        client.lineLabel().getStyleClass().add("schematic-mono");
         wire.getStyleClass().add("schematic-wire");
         wire.setMouseTransparent(true);
     }

@@ -6,7 +6,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -77,12 +76,9 @@ final class StagePane extends Pane {
         listener = new FigureNode("schematic-listener", "schematic-listener", FigureRef.LISTENER, vm);
         address.setId("schematic-listener-address");
         address.getStyleClass().addAll("schematic-address", "schematic-mono");
-        address.setMinWidth(Region.USE_PREF_SIZE);
-        // bind() attaches the address in front of the state: "127.0.0.1:9090  LISTEN · accept() waits"
-        listener.getChildren().remove(listener.lineLabel());
-        HBox second = new HBox(address, listener.lineLabel());
-        second.getStyleClass().add("schematic-listener-line");
-        listener.getChildren().add(second);
+        // bind() attaches the address under the title; the state below it wraps rather than being cut
+        listener.getChildren().add(1, address);
+        listener.lineLabel().setWrapText(true);
         queue = new QueueNodes(vm);
         rows = new ClientRows(vm);
         envelopes = new EnvelopeLayer(vm);
@@ -130,7 +126,8 @@ final class StagePane extends Pane {
 
     /** What decides where figures go; only when it changes must the stage be laid out again. */
     private Object shape(StageFrame f) {
-        return List.of(f.listener().exists(), f.listener().address().isEmpty(), f.queue().open(),
+        // the listener's state wraps: its text decides the listener's height
+        return List.of(f.listener().exists(), f.listener().address().isEmpty(), f.listener().state(), f.queue().open(),
                 Math.min(f.queue().slots().size(), slotCapacity()), f.queue().note(),
                 f.rows().stream().map(RowFigure::id).toList(), f.group() != null);
     }
@@ -258,6 +255,7 @@ final class StagePane extends Pane {
             return;
         }
         compact = on;
+        queue.compact(on);
         if (on) {
             getStyleClass().add("schematic-compact");
         } else {

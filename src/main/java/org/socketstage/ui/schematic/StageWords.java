@@ -70,13 +70,17 @@ final class StageWords {
         };
     }
 
+    /** "accept queue 2/6": the title stays one short line, whatever the numbers; the limit goes below it. */
     String queueTitle(Listener l, int waiting) {
+        return l.listening() ? format("schematic.queue.title", waiting, l.slots()) : get("schematic.queue.name");
+    }
+
+    String queueLimit(Listener l) {
         if (!l.listening()) {
             return get("schematic.queue.closed");
         }
-        String limit = l.kernelLimit >= 0 ? format("schematic.queue.limitKernel", l.kernelLimit)
+        return l.kernelLimit >= 0 ? format("schematic.queue.limitKernel", l.kernelLimit)
                 : format("schematic.queue.limitBacklog", l.backlog);
-        return format("schematic.queue.title", waiting, l.slots(), limit);
     }
 
     /**
@@ -112,42 +116,45 @@ final class StageWords {
         return new SideFigure(title, counts, Tone.OK);
     }
 
+    /**
+     * A client: who it is on the first line (the client panel's number and fd, or an outside client's address),
+     * its state alone on the second, so both stay whole in a narrow column. The details name the rest.
+     */
     SideFigure client(Peer p) {
         String title = p.builtIn()
                 ? (p.clientFd >= 0 ? format("schematic.client.title", p.clientNumber, p.clientFd)
                         : format("schematic.client.titleNoFd", p.clientNumber))
-                : get("schematic.client.outside");
-        String at = p.address.isEmpty() ? "" : p.address + " · ";
+                : p.address.isEmpty() ? get("schematic.client.outside") : p.address;
         return switch (p.client) {
             case OPENED -> new SideFigure(title, get("schematic.client.opened"), Tone.PLAIN);
-            case CONNECTING -> new SideFigure(title, at + get("schematic.client.connecting"), Tone.ACTIVE);
-            case SYN_SENT -> new SideFigure(title, at + get("schematic.client.synSent"), Tone.WARN);
-            case CONNECTED, UNSEEN -> connectedClient(p, title, at);
-            case HALF_CLOSED -> new SideFigure(title, at + get("schematic.client.halfClosed"), Tone.ACTIVE);
+            case CONNECTING -> new SideFigure(title, get("schematic.client.connecting"), Tone.ACTIVE);
+            case SYN_SENT -> new SideFigure(title, get("schematic.client.synSent"), Tone.WARN);
+            case CONNECTED, UNSEEN -> connectedClient(p, title);
+            case HALF_CLOSED -> new SideFigure(title, get("schematic.client.halfClosed"), Tone.ACTIVE);
             case CLOSED -> p.clientTimeWait
-                    ? new SideFigure(title, at + get("schematic.client.timeWait"), Tone.DIM)
-                    : new SideFigure(title, at + get(p.reset ? "schematic.client.reset" : "schematic.client.closed"), Tone.DIM);
+                    ? new SideFigure(title, get("schematic.client.timeWait"), Tone.DIM)
+                    : new SideFigure(title, get(p.reset ? "schematic.client.reset" : "schematic.client.closed"), Tone.DIM);
             case REFUSED -> new SideFigure(title, get("schematic.client.refused"), Tone.FAIL);
-            case TIMED_OUT -> new SideFigure(title, at + get("schematic.client.timedOut"), Tone.FAIL);
-            case FAILED -> new SideFigure(title, at + format("schematic.client.failed",
+            case TIMED_OUT -> new SideFigure(title, get("schematic.client.timedOut"), Tone.FAIL);
+            case FAILED -> new SideFigure(title, format("schematic.client.failed",
                     p.errno == null ? "?" : p.errno.name()), Tone.FAIL);
         };
     }
 
-    private SideFigure connectedClient(Peer p, String title, String at) {
+    private SideFigure connectedClient(Peer p, String title) {
         if (p.reset) {
-            return new SideFigure(title, at + get("schematic.client.reset"), Tone.FAIL);
+            return new SideFigure(title, get("schematic.client.reset"), Tone.FAIL);
         }
         if (p.clientTimeWait) {
-            return new SideFigure(title, at + get("schematic.client.timeWait"), Tone.DIM);
+            return new SideFigure(title, get("schematic.client.timeWait"), Tone.DIM);
         }
         return switch (p.server) {
-            case QUEUED -> new SideFigure(title, at + get("schematic.client.queued"), Tone.ACTIVE);
-            case HALF_OPEN -> new SideFigure(title, at + (p.client == Peer.ClientPhase.CONNECTED && p.builtIn()
-                    ? get("schematic.client.ackDropped") : get("schematic.client.halfOpen")), Tone.WARN);
-            case ACCEPTED -> new SideFigure(title, at + format("schematic.client.accepted", p.serverFd), Tone.OK);
-            case PEER_CLOSED, CLOSED -> new SideFigure(title, at + get("schematic.client.closing"), Tone.DIM);
-            case NONE -> new SideFigure(title, at + get("schematic.client.connected"), Tone.OK);
+            case QUEUED -> new SideFigure(title, get("schematic.client.queued"), Tone.ACTIVE);
+            case HALF_OPEN -> new SideFigure(title, p.client == Peer.ClientPhase.CONNECTED && p.builtIn()
+                    ? get("schematic.client.ackDropped") : get("schematic.client.halfOpen"), Tone.WARN);
+            case ACCEPTED -> new SideFigure(title, format("schematic.client.accepted", p.serverFd), Tone.OK);
+            case PEER_CLOSED, CLOSED -> new SideFigure(title, get("schematic.client.closing"), Tone.DIM);
+            case NONE -> new SideFigure(title, get("schematic.client.connected"), Tone.OK);
         };
     }
 

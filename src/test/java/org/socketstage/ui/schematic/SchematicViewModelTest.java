@@ -135,11 +135,13 @@ class SchematicViewModelTest {
         assertThat(f.listener().state()).startsWith("LISTEN");
         assertThat(f.queue().open()).isTrue();
         assertThat(f.queue().slots()).as("backlog 2: Linux keeps backlog + 1").hasSize(3);
-        assertThat(f.queue().title()).isEqualTo("accept queue 0/3 · backlog 2 (kernel not read)");
+        assertThat(f.queue().title()).isEqualTo("accept queue 0/3");
+        assertThat(f.queue().limit()).isEqualTo("backlog 2 (kernel not read)");
 
         feed(kernel(0, 5, 0));
         assertThat(frame().queue().slots()).as("the kernel's effective limit wins").hasSize(6);
-        assertThat(frame().queue().title()).isEqualTo("accept queue 0/6 · limit 5 (kernel)");
+        assertThat(frame().queue().title()).isEqualTo("accept queue 0/6");
+        assertThat(frame().queue().limit()).isEqualTo("limit 5, the kernel's count");
     }
 
     @Test
@@ -162,7 +164,8 @@ class SchematicViewModelTest {
         assertThat(frame().queue().slots().get(0).filled()).isTrue();
         assertThat(frame().queue().slots().get(0).label()).isEqualTo("50001");
         assertThat(row(0).client().title()).isEqualTo("client #1 · fd 7");
-        assertThat(row(0).client().line()).contains("127.0.0.1:50001", "in the accept queue");
+        assertThat(row(0).client().line()).as("the state alone: the slot and the details name the address")
+                .isEqualTo("in the accept queue");
         assertThat(row(0).connection()).as("no server socket before accept(), only its place in the queue")
                 .satisfies(c -> {
                     assertThat(c.placeholder()).isTrue();
@@ -195,14 +198,14 @@ class SchematicViewModelTest {
     void anOutsideClientSeenInTheKernelsTableIsQueuedAndAcceptLiftsItIntoItsOwnSocket() {
         listening(5);
         feed(kernel(1, 5, 0, row(TcpState.ESTABLISHED, PORT, 50001, 0)));
-        assertThat(row(0).client().title()).isEqualTo("outside client");
+        assertThat(row(0).client().title()).as("an outside client is named by its address").isEqualTo("127.0.0.1:50001");
         assertThat(frame().queue().slots().get(0).peerId()).isEqualTo(row(0).id());
 
         feed(accept(4, 50001));
         assertThat(frame().queue().slots()).noneMatch(StageFrame.SlotFigure::filled);
         assertThat(row(0).connection().title()).isEqualTo("fd 4 ↔ 127.0.0.1:50001");
         assertThat(row(0).liftedFromSlot()).as("accept() lifts it out of slot 1").isZero();
-        assertThat(row(0).client().line()).contains("accepted as fd 4");
+        assertThat(row(0).client().line()).isEqualTo("accepted as fd 4");
 
         feed(recv(4, 50001, "hello\n"));
         assertThat(row(0).liftedFromSlot()).as("the lift is animated once").isEqualTo(-1);
@@ -275,8 +278,8 @@ class SchematicViewModelTest {
         }
         assertThat(frame().rows()).hasSize(7);
         assertThat(frame().group().count()).isEqualTo(43);
-        assertThat(frame().group().title()).isEqualTo("+43 more clients");
-        assertThat(frame().group().line()).startsWith("43 connected");
+        assertThat(frame().group().title()).isEqualTo("+43 more · 43 connected");
+        assertThat(frame().group().line()).as("no queued or waiting ones among them").isEqualTo("each in the Clients tab");
         clock.addAndGet(5_000 * MS);
         vm.publish();
         for (int i = 0; i < 50; i++) {
@@ -297,7 +300,8 @@ class SchematicViewModelTest {
                 row(TcpState.SYN_SENT, 50003, PORT, 0), row(TcpState.SYN_SENT, 50004, PORT, 0)));
         assertThat(frame().queue().slots()).hasSize(2).allMatch(StageFrame.SlotFigure::filled);
         assertThat(frame().rows()).hasSize(4);
-        assertThat(row(2).client().line()).contains("127.0.0.1:50003", "SYN_SENT", "dropped");
+        assertThat(row(2).client().title()).isEqualTo("127.0.0.1:50003");
+        assertThat(row(2).client().line()).contains("SYN_SENT", "dropped");
         assertThat(row(2).connection()).as("the server has nothing for a dropped SYN").isNull();
         assertThat(frame().queue().note()).startsWith("Full: 2 client(s) wait in SYN_SENT");
         assertThat(frame().queue().noteTone()).isEqualTo(StageFrame.Tone.FAIL);
