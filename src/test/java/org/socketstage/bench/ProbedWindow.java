@@ -25,6 +25,8 @@ import org.socketstage.ui.SocketStageApp;
 public final class ProbedWindow extends SocketStageApp {
 
     private final List<Long> gaps = new ArrayList<>();
+    /** The gaps over 50 ms and when they ended (ms since PROBE): where in the run the slow frames fall. */
+    private final List<String> slow = new ArrayList<>();
     private long probeStart;
     private long last;
     private final AnimationTimer probe = new AnimationTimer() {
@@ -32,6 +34,9 @@ public final class ProbedWindow extends SocketStageApp {
         public void handle(long now) {
             if (last != 0) {
                 gaps.add(now - last);
+                if (now - last > 50_000_000L && slow.size() < 200) {
+                    slow.add((now - probeStart) / 1_000_000 + ":" + (now - last) / 1_000_000);
+                }
             }
             last = now;
         }
@@ -65,6 +70,7 @@ public final class ProbedWindow extends SocketStageApp {
                     case "PROBE" -> onFx(this::startProbe);
                     case "REPORT" -> onFx(this::report);
                     case "EVENTS" -> onFx(this::events);
+                    case "SLOW" -> onFx(() -> "SLOW " + String.join(" ", slow));
                     default -> "UNKNOWN " + line;
                 };
                 System.out.println(answer);
@@ -83,6 +89,7 @@ public final class ProbedWindow extends SocketStageApp {
 
     private String startProbe() {
         gaps.clear();
+        slow.clear();
         last = 0;
         probeStart = System.nanoTime();
         probe.start();

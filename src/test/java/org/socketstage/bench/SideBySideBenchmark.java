@@ -178,6 +178,7 @@ public final class SideBySideBenchmark {
             long rssPaced = w.rssKb();
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms: %s; CPU %.0f %%; %s; %d events; RSS %d MB%n",
                     paced, pacedCpu, pf, eventsPaced, rssPaced / 1024);
+            System.out.println("  frames over 50 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
 
             // the same load again: the first run includes the JIT compiling the code under load for the first
             // time (most of a core for about 20 s on two cores); this one is the window as the class goes on
@@ -188,6 +189,7 @@ public final class SideBySideBenchmark {
             Frames wf = Frames.parse(w.ask("REPORT", "FRAMES"));
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms again, after the first run: %s; CPU %.0f %%; %s%n",
                     warm, warmCpu, wf);
+            System.out.println("  frames over 50 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
 
             w.ask("PROBE", "PROBING");
             AtomicLong rssMax = new AtomicLong();
