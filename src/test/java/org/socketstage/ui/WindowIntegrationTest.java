@@ -133,7 +133,9 @@ class WindowIntegrationTest {
     @Test
     void theBacklogDemoFillsTheQueueWithClientCards(FxRobot robot) {
         robot.interact(() -> window.mainView().runScenario(ScenarioCatalog.byName("backlog-demo").orElseThrow()));
-        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.mainView().clients().panel().cards().size()) == 5);
+        // the scenario stops and restarts the server before its clients connect: that is set-up time (CI once
+        // took over 15 s for it with the rest of the suite running)
+        await().atMost(SET_UP).until(() -> MainWindowTest.fx(() -> window.mainView().clients().panel().cards().size()) == 5);
         await().atMost(WAIT).until(() -> events.stream().anyMatch(e -> e instanceof ServerEvent.KernelChanged k
                 && k.snapshot().acceptQueue().orElse(0) == 2));
     }
