@@ -73,6 +73,7 @@ public final class Session implements Classroom, AutoCloseable {
     private final SessionRecords records;
     private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
     private final EventBus.Subscription endWatch;
+    private final IdleMemoryReturn memoryReturn;
 
     public Session(SessionSetup setup) {
         this.bus = setup.bus();
@@ -92,6 +93,7 @@ public final class Session implements Classroom, AutoCloseable {
         // it must see every end of a run, and takes next to no time per event: it never loses one
         this.endWatch = bus.subscribe("session", EventTypes.only(ServerEvent.StateChanged.class), this::runEnded,
                 EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL);
+        this.memoryReturn = IdleMemoryReturn.forSession(bus::lastSeq);
     }
 
     private static ExecutorService namedThread(String name) {
@@ -476,6 +478,7 @@ public final class Session implements Classroom, AutoCloseable {
         ended.countDown();
         control.shutdownNow();
         background.shutdownNow();
+        memoryReturn.close();
     }
 
     public boolean isClosed() {

@@ -1,0 +1,125 @@
+package org.socketstage.session;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.socketstage.socket.Platform;
+
+/**
+ * After a busy spell (a class's load, a flood), once the events have gone quiet, hands the memory the C heap has
+ * freed back to the system, once. glibc keeps freed memory for reuse: after a load the window's resident memory
+ * stayed about 60 MB above what it needed (the JIT's and the toolkit's freed buffers). The Java heap gives its own
+ * back through the collector; this is the native side. Where glibc's {@code malloc_trim} is not there (another
+ * system, another C library), nothing is done.
+ */
+final class IdleMemoryReturn implements AutoCloseable {
+
+    /** How often the bus is looked at. */
+    static final Duration CHECK_EVERY = Duration.ofSeconds(15);
+    /** Events since the last return that make a busy spell: a lesson's steps stay far below it. */
+    static final long BUSY_EVENTS = 2_000;
+    /** Fewer events than this within one check means the spell is over (the kernel view still reports now and then). */
+    static final long QUIET_EVENTS = 100;
+
+    private final LongSupplier lastSeq;
+    private final BooleanSupplier returnMemory;
+    private final ScheduledExecutorService timer;
+    private long seenAtLastCheck;
+    private long seenAtLastReturn;
+    private int returns;
+
+    /**
+     * @param lastSeq      the number of the newest event published
+     * @param returnMemory gives the free memory back; true when some was given back
+     */
+    IdleMemoryReturn(LongSupplier lastSeq, BooleanSupplier returnMemory, boolean scheduled) {
+        this.lastSeq = lastSeq;
+        this.returnMemory = returnMemory;
+        this.seenAtLastCheck = lastSeq.getAsLong();
+        this.seenAtLastReturn = seenAtLastCheck;
+        if (scheduled) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "socketstage-memory-return");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            timer = null;
+        }
+    }
+
+    /** The session's own: checks on a timer of its own thread, using glibc where there is one. */
+    static IdleMemoryReturn forSession(LongSupplier lastSeq) {
+        return new IdleMemoryReturn(lastSeq, GlibcTrim::trim, GlibcTrim.available());
+    }
+
+    /** One look at the bus; returns the memory when a busy spell has just gone quiet. True when it did. */
+    synchronized boolean check() {
+        long now = lastSeq.getAsLong();
+        long sinceCheck = now - seenAtLastCheck;
+        seenAtLastCheck = now;
+        if (sinceCheck >= QUIET_EVENTS || now - seenAtLastReturn < BUSY_EVENTS) {
+            return false;
+        }
+        seenAtLastReturn = now;
+        returns++;
+        try {
+            returnMemory.getAsBoolean();
+        } catch (LinkageError | RuntimeException e) {
+            // no malloc_trim after all: the memory stays with the process, as without this class
+        }
+        return true;
+    }
+
+    synchronized int returns() {
+        return returns;
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /** glibc's malloc_trim(0): every arena's free pages back to the system. */
+    static final class GlibcTrim {
+        private GlibcTrim() {}
+
+        interface C extends Library {
+            int malloc_trim(NativeLong pad); // size_t
+        }
+
+        private static volatile C lib;
+        private static volatile boolean tried;
+
+        static boolean available() {
+            if (!tried) {
+                tried = true;
+                if (Platform.current() == Platform.LINUX) {
+                    try {
+                        NativeLibrary.getInstance("c").getFunction("malloc_trim"); // throws where it is missing
+                        lib = Native.load("c", C.class);
+                    } catch (LinkageError | RuntimeException e) {
+                        lib = null; // musl and others have no malloc_trim
+                    }
+                }
+            }
+            return lib != null;
+        }
+
+        static boolean trim() {
+            C c = lib;
+            return c != null && c.malloc_trim(new NativeLong(0)) == 1;
+        }
+    }
+}
