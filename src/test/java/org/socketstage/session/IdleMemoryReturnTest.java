@@ -1,6 +1,7 @@
 package org.socketstage.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Native;
@@ -9,6 +10,7 @@ import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,20 @@ class IdleMemoryReturnTest {
         }
         assertThat(calls).as("1,600 events in small steps, never %d in one spell since the last quiet check",
                 IdleMemoryReturn.BUSY_EVENTS).hasValue(0);
+    }
+
+    @Test
+    void closingEndsItsThread() {
+        long others = threads(); // sessions an earlier test left open in this JVM
+        IdleMemoryReturn scheduled = new IdleMemoryReturn(seq::get, () -> true, true);
+        assertThat(threads()).as("its timer's thread while open").isEqualTo(others + 1);
+        scheduled.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> threads() == others);
+    }
+
+    private static long threads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("socketstage-memory-return")).count();
     }
 
     @Test
