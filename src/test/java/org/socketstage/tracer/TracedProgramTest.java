@@ -331,6 +331,9 @@ class TracedProgramTest {
         Files.writeString(dir.resolve("script"), "#!/bin/sh\n");
         TracedProgram plain = new TracedProgram(new ProgramCommand(List.of("./script"), dir), bus, live());
         assertThatThrownBy(plain::start).hasMessageContaining("not executable: ./script has no execute permission");
+        // the bus hands events to the recorder on its own thread: each of the three failed starts reports once
+        await().atMost(WAIT).until(() -> recorder.events().stream().filter(ServerEvent.StateChanged.class::isInstance)
+                .count() >= 3);
         assertThat(recorder.events()).filteredOn(ServerEvent.StateChanged.class::isInstance)
                 .extracting(e -> ((ServerEvent.StateChanged) e).state()).containsOnly(ServerState.FAILED);
     }
