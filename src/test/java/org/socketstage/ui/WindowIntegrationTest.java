@@ -112,15 +112,18 @@ class WindowIntegrationTest {
         robot.interact(() -> window.mainView().runScenario(ScenarioCatalog.byName("emfile").orElseThrow()));
         await().atMost(SET_UP).until(() -> MainWindowTest.fx(() -> window.viewModel().session().gate().paused()
                 && window.viewModel().session().gate().held().size() == 1));
+        // the engine is held; the lane hears of the failed accept() through the event pump, at its next refresh
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() ->
+                window.viewModel().lane().card(org.socketstage.event.Step.ACCEPT).status()) == StageStatus.FAILED);
         org.socketstage.ui.lane.StageCard failed = MainWindowTest.fx(() -> window.viewModel().lane().card(org.socketstage.event.Step.ACCEPT));
         assertThat(failed.status()).isEqualTo(StageStatus.FAILED);
         assertThat(failed.simulated()).isTrue();
         assertThat(failed.result()).contains("EMFILE");
-        assertThat(MainWindowTest.fx(() -> window.viewModel().control().pausedProperty().get())).isTrue();
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.viewModel().control().pausedProperty().get()));
         await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> window.viewModel().instructor().progressProperty().get())
                 .contains("paused at the fault"));
-        assertThat(MainWindowTest.fx(() -> robot.lookup("#lane-status").queryAs(javafx.scene.control.Label.class).getText()))
-                .contains("paused at the fault");
+        await().atMost(WAIT).until(() -> MainWindowTest.fx(() -> robot.lookup("#lane-status")
+                .queryAs(javafx.scene.control.Label.class).getText()).contains("paused at the fault"));
         robot.interact(() -> PaneSnapshots.save(window.stage().getScene(), "15-emfile-paused-at-the-fault"));
 
         robot.clickOn("#run-button");
