@@ -42,7 +42,7 @@ final class StageWords {
         }
         String options = l.reuseAddr ? " · SO_REUSEADDR" : "";
         return switch (l.phase) {
-            case NONE -> "";
+            case NONE -> get("schematic.listener.noneLine");
             case CREATED -> get("schematic.listener.created") + options;
             case BOUND -> get("schematic.listener.bound") + options;
             case LISTENING -> get("schematic.listener.listening") + acceptState(l);

@@ -85,6 +85,8 @@ class StageInWindowTest {
     void at1280x800NoTextOnTheStageIsCutWithClientsQueued(FxRobot robot) throws Exception {
         window.showStageTab();
         window.layout(1280, 800, false);
+        Node empty = fx(() -> robot.lookup(".schematic-stage").query());
+        assertThat(fx(() -> ShownText.cut(empty))).as("before the server starts: texts the stage shortened").isEmpty();
         moments.atAcceptWithQueued(3);
         WaitForAsyncUtils.waitForFxEvents();
         Node stage = fx(() -> robot.lookup(".schematic-stage").query());
