@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.socketstage.socket.Platform;
 
@@ -29,7 +28,7 @@ final class IdleMemoryReturn implements AutoCloseable {
     static final long QUIET_EVENTS = 100;
 
     private final LongSupplier lastSeq;
-    private final BooleanSupplier returnMemory;
+    private final Runnable returnMemory;
     private final ScheduledExecutorService timer;
     private long seenAtLastCheck;
     private long seenAtLastReturn;
@@ -37,9 +36,9 @@ final class IdleMemoryReturn implements AutoCloseable {
 
     /**
      * @param lastSeq      the number of the newest event published
-     * @param returnMemory gives the free memory back; true when some was given back
+     * @param returnMemory gives the free memory back
      */
-    IdleMemoryReturn(LongSupplier lastSeq, BooleanSupplier returnMemory, boolean scheduled) {
+    IdleMemoryReturn(LongSupplier lastSeq, Runnable returnMemory, boolean scheduled) {
         this.lastSeq = lastSeq;
         this.returnMemory = returnMemory;
         this.seenAtLastCheck = lastSeq.getAsLong();
@@ -73,7 +72,7 @@ final class IdleMemoryReturn implements AutoCloseable {
         seenAtLastReturn = now;
         returns++;
         try {
-            returnMemory.getAsBoolean();
+            returnMemory.run();
         } catch (LinkageError | RuntimeException e) {
             // no malloc_trim after all: the memory stays with the process, as without this class
         }
@@ -91,7 +90,7 @@ final class IdleMemoryReturn implements AutoCloseable {
         }
     }
 
-    /** glibc's malloc_trim(0): every arena's free pages back to the system. */
+    /** glibc's malloc_trim(0): every arena's free pages back to the system. Loaded once, on first use. */
     static final class GlibcTrim {
         private GlibcTrim() {}
 
@@ -99,27 +98,27 @@ final class IdleMemoryReturn implements AutoCloseable {
             int malloc_trim(NativeLong pad); // size_t
         }
 
-        private static volatile C lib;
-        private static volatile boolean tried;
+        private static final C LIB = load();
 
-        static boolean available() {
-            if (!tried) {
-                tried = true;
-                if (Platform.current() == Platform.LINUX) {
-                    try {
-                        NativeLibrary.getInstance("c").getFunction("malloc_trim"); // throws where it is missing
-                        lib = Native.load("c", C.class);
-                    } catch (LinkageError | RuntimeException e) {
-                        lib = null; // musl and others have no malloc_trim
-                    }
-                }
+        private static C load() {
+            if (Platform.current() != Platform.LINUX) {
+                return null;
             }
-            return lib != null;
+            try {
+                NativeLibrary.getInstance("c").getFunction("malloc_trim"); // throws where it is missing
+                return Native.load("c", C.class);
+            } catch (LinkageError | RuntimeException e) {
+                return null; // musl and others have no malloc_trim
+            }
         }
 
+        static boolean available() {
+            return LIB != null;
+        }
+
+        /** True when some memory was given back. */
         static boolean trim() {
-            C c = lib;
-            return c != null && c.malloc_trim(new NativeLong(0)) == 1;
+            return LIB != null && LIB.malloc_trim(new NativeLong(0)) == 1;
         }
     }
 }

@@ -20,10 +20,7 @@ class IdleMemoryReturnTest {
 
     private final AtomicLong seq = new AtomicLong(100);
     private final AtomicInteger calls = new AtomicInteger();
-    private final IdleMemoryReturn memory = new IdleMemoryReturn(seq::get, () -> {
-        calls.incrementAndGet();
-        return true;
-    }, false);
+    private final IdleMemoryReturn memory = new IdleMemoryReturn(seq::get, calls::incrementAndGet, false);
 
     @Test
     void aBusySpellThatGoesQuietReturnsTheMemoryOnceAndOnlyThen() {
@@ -52,7 +49,7 @@ class IdleMemoryReturnTest {
         }
         assertThat(calls).hasValue(0);
 
-        IdleMemoryReturn lesson = new IdleMemoryReturn(seq::get, () -> calls.incrementAndGet() > 0, false);
+        IdleMemoryReturn lesson = new IdleMemoryReturn(seq::get, calls::incrementAndGet, false);
         for (int i = 0; i < 40; i++) {
             seq.addAndGet(40); // a student stepping: a few dozen events between checks
             lesson.check();
@@ -64,7 +61,7 @@ class IdleMemoryReturnTest {
     @Test
     void closingEndsItsThread() {
         long others = threads(); // sessions an earlier test left open in this JVM
-        IdleMemoryReturn scheduled = new IdleMemoryReturn(seq::get, () -> true, true);
+        IdleMemoryReturn scheduled = new IdleMemoryReturn(seq::get, () -> { }, true);
         assertThat(threads()).as("its timer's thread while open").isEqualTo(others + 1);
         scheduled.close();
         await().atMost(Duration.ofSeconds(5)).until(() -> threads() == others);

@@ -29,8 +29,10 @@ public record StageFrame(
 
     public record ListenerFigure(boolean exists, String title, String address, String state, Tone tone) {}
 
-    /** The accept queue; {@code slots} is empty until listen() has opened it. */
-    /** {@code limit} is the queue's second line: the kernel's limit, or the backlog when the kernel is not read. */
+    /**
+     * The accept queue; {@code slots} is empty until listen() has opened it. {@code limit} is its second line: the
+     * kernel's limit, or the backlog when the kernel is not read.
+     */
     public record QueueFigure(boolean open, String title, String limit, String note, Tone noteTone,
             List<SlotFigure> slots) {
         public QueueFigure {
