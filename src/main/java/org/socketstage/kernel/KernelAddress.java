@@ -35,10 +35,18 @@ final class KernelAddress {
             one.putInt(0, (int) word);
             network.put(one.array());
         }
-        if (bytes.length == 4) {
-            return Optional.of(dottedQuad(bytes, 0));
+        return Optional.of(host(bytes));
+    }
+
+    /** The same text from an address's bytes in network order: 4 for IPv4, 16 for IPv6. */
+    static String host(byte[] networkOrder) {
+        if (networkOrder.length == 4) {
+            return dottedQuad(networkOrder, 0);
         }
-        return Optional.of(isIpv4Mapped(bytes) ? dottedQuad(bytes, 12) : ipv6Text(bytes));
+        if (networkOrder.length != 16) {
+            throw new IllegalArgumentException("an address has 4 or 16 bytes, not " + networkOrder.length);
+        }
+        return isIpv4Mapped(networkOrder) ? dottedQuad(networkOrder, 12) : ipv6Text(networkOrder);
     }
 
     private static boolean isIpv4Mapped(byte[] b) {

@@ -11,10 +11,12 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The kernel's own view of the TCP sockets on one port, read from Linux's /proc: /proc/net/tcp and
- * /proc/net/tcp6 (Java's sockets are dual-stack and show up in tcp6 as IPv4-mapped addresses),
- * /proc/sys/net/core/somaxconn and /proc/net/netstat. Where /proc/net/tcp is missing (not Linux, or a
- * sandbox that hides it) the answer is an unavailable snapshot, never a guess.
+ * The kernel's own view of the TCP sockets on one port. The system's table asks the kernel through sock_diag
+ * ({@link SockDiag}, what {@code ss} uses: only our port's rows, and cheap); where that cannot be used, and for
+ * tables captured under another root, it reads Linux's /proc: /proc/net/tcp and /proc/net/tcp6 (Java's sockets
+ * are dual-stack and show up in tcp6 as IPv4-mapped addresses). Both give the same rows. The queue's limit and
+ * the overflow counter come from /proc/sys/net/core/somaxconn and /proc/net/netstat. Where neither table can be
+ * read (not Linux, or a sandbox that hides them) the answer is an unavailable snapshot, never a guess.
  */
 public final class KernelTcpTable {
 
@@ -32,6 +34,8 @@ public final class KernelTcpTable {
 
     private final Path root;
     private final TcpTableParser parser;
+    /** Whether to ask sock_diag first: only for the running system, never for tables captured under a root. */
+    private final boolean useSockDiag;
 
     /** Reads below {@code root} ("/" for the real system); words of addresses in this machine's byte order. */
     public KernelTcpTable(Path root) {
@@ -40,12 +44,23 @@ public final class KernelTcpTable {
 
     /** For tables captured on another machine: {@code wordOrder} is the byte order of the machine that wrote them. */
     public KernelTcpTable(Path root, ByteOrder wordOrder) {
-        this.root = root;
-        this.parser = new TcpTableParser(wordOrder);
+        this(root, wordOrder, false);
     }
 
+    private KernelTcpTable(Path root, ByteOrder wordOrder, boolean useSockDiag) {
+        this.root = root;
+        this.parser = new TcpTableParser(wordOrder);
+        this.useSockDiag = useSockDiag;
+    }
+
+    /** This machine's table: sock_diag where the kernel answers it, /proc where not. */
     public static KernelTcpTable system() {
-        return new KernelTcpTable(Path.of("/"));
+        return new KernelTcpTable(Path.of("/"), ByteOrder.nativeOrder(), true);
+    }
+
+    /** The one sock_diag client, made when first asked for: it loads libc through JNA. */
+    private static final class SystemDiag {
+        static final SockDiag INSTANCE = new SockDiag();
     }
 
     public boolean isAvailable() {
@@ -60,7 +75,7 @@ public final class KernelTcpTable {
      */
     public KernelSnapshot snapshot(int port, OptionalInt backlog) {
         checkPort(port);
-        Optional<List<TcpSocketRow>> all = readAllRows();
+        Optional<List<TcpSocketRow>> all = askKernel(port, SockDiag.ALL_STATES).or(this::readAllRows);
         if (all.isEmpty()) {
             return KernelSnapshot.unavailable(port, NOT_AVAILABLE);
         }
@@ -79,6 +94,27 @@ public final class KernelTcpTable {
 
     public KernelSnapshot snapshot(int port) {
         return snapshot(port, OptionalInt.empty());
+    }
+
+    /**
+     * The listening sockets on {@code port} alone, in the order of {@link KernelSnapshot#rows()}, where the
+     * kernel can be asked for them cheaply (sock_diag: it then never looks at the connections); empty where it
+     * cannot, and for tables under another root. A watcher uses it to see that nothing changed without paying
+     * for a whole read.
+     */
+    public Optional<List<TcpSocketRow>> listeners(int port) {
+        checkPort(port);
+        return askKernel(port, SockDiag.LISTEN_ONLY)
+                .map(rows -> rows.stream().filter(r -> r.localPort() == port).sorted(READING_ORDER).toList());
+    }
+
+    /** Whether this table asks the kernel through sock_diag (false: it reads /proc). */
+    public boolean asksKernel() {
+        return useSockDiag && SystemDiag.INSTANCE.works();
+    }
+
+    private Optional<List<TcpSocketRow>> askKernel(int port, int states) {
+        return useSockDiag ? SystemDiag.INSTANCE.rows(port, states) : Optional.empty();
     }
 
     /** Every row of both tables; empty when /proc/net/tcp cannot be read. */

@@ -123,6 +123,48 @@ class KernelTcpTableLiveTest {
                 .singleElement().extracting(TcpSocketRow::state).isEqualTo(TcpState.SYN_SENT);
     }
 
+    @Test
+    void sockDiagAndProcShowTheSameRows() throws IOException {
+        assumeTrue(table.asksKernel(), "needs sock_diag (netlink) to be allowed");
+        KernelTcpTable proc = new KernelTcpTable(java.nio.file.Path.of("/"));
+        ServerSocket server = keep(new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1")));
+        int port = server.getLocalPort();
+        Socket served = keep(new Socket("127.0.0.1", port));
+        keep(server.accept());
+        Socket closed = new Socket("127.0.0.1", port);
+        Socket closedAccepted = server.accept();
+        closedAccepted.close();
+        closed.close(); // the server closed first: TIME_WAIT on its side
+        keep(new Socket("127.0.0.1", port)); // queued, never accepted
+        served.getOutputStream().write(new byte[] {1, 2, 3}); // unread bytes in the accepted socket's queue
+
+        KernelSnapshot viaDiag = await().atMost(PATIENCE).until(() -> table.snapshot(port, OptionalInt.of(5)),
+                s -> s.acceptQueue().orElse(-1) == 1 && s.rowsIn(TcpState.TIME_WAIT).size() == 1
+                        && s.rows().stream().anyMatch(r -> r.rxQueue() == 3));
+        KernelSnapshot viaProc = proc.snapshot(port, OptionalInt.of(5));
+
+        assertThat(viaDiag.rows()).hasSize(6); // listener, two ends of two connections, TIME_WAIT
+        assertThat(viaDiag.rows()).containsExactlyElementsOf(viaProc.rows());
+        assertThat(viaDiag).isEqualTo(viaProc);
+        assertThat(table.listeners(port)).hasValueSatisfying(listeners -> assertThat(listeners)
+                .containsExactlyElementsOf(viaDiag.rowsIn(TcpState.LISTEN)));
+    }
+
+    @Test
+    void theListenersAloneComeOnlyFromTheKernelsOwnInterface() throws IOException {
+        ServerSocket server = keep(new ServerSocket(0, 5, InetAddress.getByName("::1")));
+        int port = server.getLocalPort();
+        keep(new Socket("::1", port));
+
+        assertThat(new KernelTcpTable(java.nio.file.Path.of("/")).listeners(port)).as("/proc has no cheap look")
+                .isEmpty();
+        assumeTrue(table.asksKernel(), "needs sock_diag (netlink) to be allowed");
+        List<TcpSocketRow> listeners = await().atMost(PATIENCE).until(() -> table.listeners(port).orElseThrow(),
+                rows -> rows.size() == 1 && rows.get(0).rxQueue() == 1);
+        assertThat(listeners.get(0).local()).isEqualTo("[::1]:" + port);
+        assertThat(listeners.get(0).ipv6Table()).isTrue();
+    }
+
     /** Read by another program, since a Java read of /proc/sys once gave "4" for 4096 (see ProcFile). */
     private static int somaxconnAsCatSeesIt() throws IOException {
         Process cat = new ProcessBuilder("cat", "/proc/sys/net/core/somaxconn").start();

@@ -53,6 +53,37 @@ class KernelWatcherTest {
     }
 
     @Test
+    void whileOnlyAnIdleListenerIsThereItLooksAtTheListenersAloneAndStillSeesEachChange() throws IOException {
+        LiveKernel.assumeAvailable();
+        KernelTcpTable table = KernelTcpTable.system();
+        org.junit.jupiter.api.Assumptions.assumeTrue(table.asksKernel(), "needs sock_diag (netlink) to be allowed");
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
+             KernelWatcher watcher = new KernelWatcher(table, server.getLocalPort(), reports::add)) {
+            watcher.setInterval(Duration.ofMillis(20));
+            watcher.start();
+            await().atMost(PATIENCE).until(() -> lastQueue() == 0);
+            long wholeAtRest = watcher.wholeReads();
+            // 25 looks at 20 ms; within QUIET_READ none of them may read the whole table
+            await().pollDelay(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> true);
+            assertThat(watcher.wholeReads()).isEqualTo(wholeAtRest);
+            assertThat(reports).hasSize(1);
+
+            // no pollNow(): the listener's queue moving is what the cheap look must notice
+            try (Socket client = new Socket("127.0.0.1", server.getLocalPort())) {
+                await().atMost(PATIENCE).until(() -> lastQueue() == 1);
+                assertThat(last().rowsIn(TcpState.ESTABLISHED)).hasSize(2);
+                try (Socket accepted = server.accept()) {
+                    // the queue is empty again but connections are there: every look reads the whole table
+                    KernelSnapshot afterAccept = await().atMost(PATIENCE)
+                            .until(this::last, s -> s.acceptQueue().orElse(-1) == 0);
+                    assertThat(afterAccept.rowsIn(TcpState.ESTABLISHED)).hasSize(2);
+                    assertThat(accepted.getPort()).isEqualTo(client.getLocalPort());
+                }
+            }
+        }
+    }
+
+    @Test
     void reportsOnlyWhenTheSnapshotChanges(@TempDir Path root) throws IOException {
         Path tcp = copyTimeWaitFixture(root);
         try (KernelWatcher watcher = watch(root, 44511, reports::add)) {
