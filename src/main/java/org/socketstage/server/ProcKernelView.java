@@ -6,7 +6,10 @@ import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.KernelTcpTable;
 import org.socketstage.kernel.KernelWatcher;
 
-/** The kernel view from Linux's /proc; elsewhere it reports once that it is not available. */
+/**
+ * The kernel view of Linux (sock_diag, or /proc where netlink is not allowed; see {@link KernelTcpTable});
+ * elsewhere it reports once that it is not available.
+ */
 public final class ProcKernelView implements KernelView {
 
     private final KernelTcpTable table;
@@ -32,8 +35,8 @@ public final class ProcKernelView implements KernelView {
 
     /**
      * Reads the table every {@code interval}, and at once when the server says something changed
-     * ({@link #nudge()}): a slow interval costs little when nothing happens (the kernel walks its whole
-     * table for every read, however few sockets are ours).
+     * ({@link #nudge()}): a slow interval costs little when nothing happens (a whole read makes the kernel walk
+     * its table of connections, however few sockets are ours; see {@link KernelWatcher}).
      */
     public ProcKernelView(Duration interval) {
         this(KernelTcpTable.system(), interval);
