@@ -67,13 +67,21 @@ class LiveLoadTest {
         robot.interact(window::close);
     }
 
-    private void echo() throws IOException {
+    /** Every client holds its connection open after its first echo until the test has looked at the pane. */
+    private final java.util.concurrent.CountDownLatch allConnected = new java.util.concurrent.CountDownLatch(CLIENTS);
+    private final java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+
+    private void echo() throws IOException, InterruptedException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             byte[] back = new byte[LINE.length];
             for (int i = 0; i < ROUNDS; i++) {
+                if (i == 1) {
+                    allConnected.countDown();
+                    looked.await(30, TimeUnit.SECONDS);
+                }
                 out.write(LINE);
                 int got = 0;
                 while (got < back.length) {
@@ -99,6 +107,17 @@ class LiveLoadTest {
                 return null;
             }));
         }
+        // fifty open connections: the sockets pane draws the first 24 and counts the others under them
+        assertThat(allConnected.await(30, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> robot.lookup("#connections .conn-card")
+                .queryAll().size()) == org.socketstage.ui.sockets.SocketsViewModel.MAX_DRAWN);
+        String more = "+" + (CLIENTS - org.socketstage.ui.sockets.SocketsViewModel.MAX_DRAWN) + " more connections";
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> robot.lookup("#more-connections")
+                .queryLabeled().getText()).startsWith(more));
+        assertThat(fx(() -> robot.lookup("#more-connections").queryLabeled().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#connections .conn-card").queryAll().size()))
+                .isEqualTo(org.socketstage.ui.sockets.SocketsViewModel.MAX_DRAWN);
+        looked.countDown();
         // no timing is asserted here: LiveLoadBenchmark measures how long the FX thread takes to answer
         await().atMost(Duration.ofSeconds(90)).until(() -> done.stream().allMatch(Future::isDone));
         for (Future<?> f : done) {

@@ -33,6 +33,7 @@ public final class SocketsView {
     @FXML private Label noConnections;
     @FXML private Label totals;
     @FXML private FlowPane connections;
+    @FXML private Label moreConnections;
 
     private final UiText texts;
     private final SocketsViewModel viewModel;
@@ -56,6 +57,10 @@ public final class SocketsView {
             return texts.format("sockets.totals", t.accepted(), t.bytesIn(), t.bytesOut());
         }, vm.totalsProperty()));
         noConnections.managedProperty().bind(noConnections.visibleProperty());
+        moreConnections.managedProperty().bind(moreConnections.visibleProperty());
+        moreConnections.visibleProperty().bind(vm.notDrawnProperty().greaterThan(0));
+        moreConnections.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> texts.format("sockets.connections.more", vm.notDrawnProperty().get()), vm.notDrawnProperty()));
         // the totals change at every refresh under load: their lines relay out alone (see SteadyLine)
         Pane box = (Pane) totals.getParent();
         box.getChildren().set(box.getChildren().indexOf(totals), new SteadyLine(totals));

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -30,6 +32,12 @@ public final class SocketsViewModel implements BatchedSink {
 
     static final int MAX_GONE_SHOWN = 6;
     static final int MAX_SHOWN = 200;
+    /**
+     * Cards drawn in the pane, the first accepted first; the rest are counted under them. Fifty cards are not
+     * read on a screen, and a class connecting at once made the window style and lay out each new one in the
+     * same frames (the Clients tab and the event log list every connection).
+     */
+    public static final int MAX_DRAWN = 24;
 
     private final UiText texts;
     private int listenerFd;
@@ -49,6 +57,7 @@ public final class SocketsViewModel implements BatchedSink {
     private final ObjectProperty<ServedTotals> totals = new SimpleObjectProperty<>(ServedTotals.NONE);
     private final ObservableList<ConnectionCard> connectionCards = FXCollections.observableArrayList();
     private final ObservableList<ConnectionCard> readOnlyCards = FXCollections.unmodifiableObservableList(connectionCards);
+    private final ReadOnlyIntegerWrapper notDrawn = new ReadOnlyIntegerWrapper();
 
     /** Mutable while events are applied; published as {@link ConnectionCard}. */
     private static final class Connection {
@@ -286,10 +295,11 @@ public final class SocketsViewModel implements BatchedSink {
             queue.set(q);
         }
         totals.set(served);
-        List<ConnectionCard> cards = connections.values().stream().map(Connection::card).toList();
+        List<ConnectionCard> cards = connections.values().stream().limit(MAX_DRAWN).map(Connection::card).toList();
         if (!cards.equals(connectionCards)) {
             connectionCards.setAll(cards);
         }
+        notDrawn.set(connections.size() - cards.size());
     }
 
     public ReadOnlyObjectProperty<ListenerCard> listenerProperty() {
@@ -305,7 +315,13 @@ public final class SocketsViewModel implements BatchedSink {
         return totals;
     }
 
+    /** The connections drawn: at most {@link #MAX_DRAWN}, the first accepted first. */
     public ObservableList<ConnectionCard> connections() {
         return readOnlyCards;
+    }
+
+    /** Connections known but not drawn, beyond {@link #MAX_DRAWN}. */
+    public ReadOnlyIntegerProperty notDrawnProperty() {
+        return notDrawn.getReadOnlyProperty();
     }
 }

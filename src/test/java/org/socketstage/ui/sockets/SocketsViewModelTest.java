@@ -133,6 +133,31 @@ class SocketsViewModelTest {
     }
 
     @Test
+    void aClassOfConnectionsDrawsTheFirstAcceptedAndCountsTheRest() {
+        listening();
+        int accepted = SocketsViewModel.MAX_DRAWN + 6;
+        for (int i = 0; i < accepted; i++) {
+            feed(ev.ok(Step.ACCEPT, "accept", "", 4 + i, SockAddrIn.loopback(50000 + i)));
+        }
+        assertThat(vm.connections()).hasSize(SocketsViewModel.MAX_DRAWN);
+        assertThat(vm.connections()).extracting(ConnectionCard::fd).first().isEqualTo(4);
+        assertThat(vm.connections()).extracting(ConnectionCard::fd).last().isEqualTo(3 + SocketsViewModel.MAX_DRAWN);
+        assertThat(vm.notDrawnProperty().get()).isEqualTo(6);
+        assertThat(vm.totalsProperty().get().accepted()).isEqualTo(accepted);
+
+        // a drawn one goes: the next accepted takes its place
+        SockAddrIn first = SockAddrIn.loopback(50000);
+        feed(ev.conn(4, first, Step.CLOSE_CLIENT, "close", 0), ev.kernel(snapshot(0, 0, row(TcpState.LISTEN, PORT, 0, 0))));
+        for (int i = 0; i < SocketsViewModel.MAX_GONE_SHOWN + 1; i++) {
+            int fd = 5 + i;
+            feed(ev.conn(fd, SockAddrIn.loopback(50001 + i), Step.CLOSE_CLIENT, "close", 0),
+                    ev.kernel(snapshot(0, 0, row(TcpState.LISTEN, PORT, 0, 0))));
+        }
+        assertThat(vm.connections()).hasSize(SocketsViewModel.MAX_DRAWN);
+        assertThat(vm.notDrawnProperty().get()).isEqualTo(6 - 2);
+    }
+
+    @Test
     void afterCloseTimeWaitIsShownWhileTheKernelHoldsItThenItIsGone() {
         listening();
         SockAddrIn peer = SockAddrIn.loopback(50001);
