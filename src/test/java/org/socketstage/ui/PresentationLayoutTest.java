@@ -213,7 +213,7 @@ class PresentationLayoutTest {
         robot.clickOn("#start-button");
         await().atMost(WAIT).until(() -> fx(() -> vm().stage().frame().queue().open()));
         try (java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-            String whole = "(127.0.0.1:" + client.getLocalPort() + ")";
+            String whole = "\n127.0.0.1 port " + client.getLocalPort();
             Labeled result = fx(() -> robot.lookup("#stage-result-ACCEPT").queryAs(Labeled.class));
             await().atMost(WAIT).until(() -> fx(result::getText).endsWith(whole));
             WaitForAsyncUtils.waitForFxEvents();

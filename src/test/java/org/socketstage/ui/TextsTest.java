@@ -28,7 +28,7 @@ class TextsTest {
 
     @Test
     void placeholdersAreFilledAndApostrophesSurvive() {
-        assertThat(texts.format("lane.result.fdPeer", 5, "127.0.0.1:51234")).isEqualTo("fd = 5 (127.0.0.1:51234)");
+        assertThat(texts.format("lane.result.fdPeer", 5, "127.0.0.1", 51234)).isEqualTo("fd = 5\n127.0.0.1 port 51234");
         assertThat(texts.get("sockets.queue.title")).contains("kernel's");
     }
 

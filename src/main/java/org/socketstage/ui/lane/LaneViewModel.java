@@ -199,7 +199,9 @@ public final class LaneViewModel implements BatchedSink {
             case SOCKET -> texts.format("lane.result.fd", r.result());
             case ACCEPT -> r.address() == null
                     ? texts.format("lane.result.fd", r.result())
-                    : texts.format("lane.result.fdPeer", r.result(), r.address());
+                    // the peer on a line of its own, wrapping at its space like sockaddr_in's card: a narrow
+                    // card broke "(127.0.0.1:36850)" inside the number
+                    : texts.format("lane.result.fdPeer", r.result(), r.address().host(), r.address().port());
             case RECV -> r.result() == 0
                     ? texts.get("lane.result.recvZero")
                     : texts.format("lane.result.bytes", r.result());

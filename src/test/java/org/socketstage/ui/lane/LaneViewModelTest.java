@@ -88,7 +88,7 @@ class LaneViewModelTest {
                 ev.conn(4, peer, Step.RECV, "recv", 5),
                 ev.conn(4, peer, Step.SEND, "send", 5),
                 ev.conn(4, peer, Step.CLOSE_CLIENT, "close", 0));
-        assertThat(lane.card(Step.ACCEPT).result()).isEqualTo("fd = 4 (127.0.0.1:50000)");
+        assertThat(lane.card(Step.ACCEPT).result()).isEqualTo("fd = 4\n127.0.0.1 port 50000");
         assertThat(lane.card(Step.RECV).result()).isEqualTo("= 5 bytes");
         assertThat(lane.card(Step.CLOSE_CLIENT).status()).isEqualTo(StageStatus.OK);
         assertThat(lane.roundsProperty().get()).isEqualTo(1);
