@@ -92,10 +92,13 @@ final class FrameBuilder {
                 }
             }
         }
-        // short enough for a narrow column: the connected ones in the title, only the counts that are not zero below
-        String title = connected > 0 ? words.format("schematic.group.titleConnected", rest.size(), connected)
-                : words.format("schematic.group.title", rest.size());
-        List<String> line = new ArrayList<>(2);
+        // short enough for a narrow column ("+27 more · 27 connected" was cut at 1280x800): the count in the
+        // title, only the counts that are not zero below
+        String title = words.format("schematic.group.title", rest.size());
+        List<String> line = new ArrayList<>(3);
+        if (connected > 0) {
+            line.add(words.format("schematic.group.connected", connected));
+        }
         if (queued > 0) {
             line.add(words.format("schematic.group.queued", queued));
         }

@@ -278,8 +278,8 @@ class SchematicViewModelTest {
         }
         assertThat(frame().rows()).hasSize(7);
         assertThat(frame().group().count()).isEqualTo(43);
-        assertThat(frame().group().title()).isEqualTo("+43 more · 43 connected");
-        assertThat(frame().group().line()).as("no queued or waiting ones among them").isEqualTo("each in the Clients tab");
+        assertThat(frame().group().title()).isEqualTo("+43 more clients");
+        assertThat(frame().group().line()).as("no queued or waiting ones among them").isEqualTo("43 connected");
         clock.addAndGet(5_000 * MS);
         vm.publish();
         for (int i = 0; i < 50; i++) {
