@@ -2,6 +2,7 @@ package org.socketstage.ui;
 
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.socketstage.session.Session;
 import org.socketstage.session.SessionSetup;
@@ -123,16 +124,20 @@ public final class AppPrefs {
         node.putBoolean("welcomed", true);
     }
 
+    /** The size and place of last time, kept on the screens there are now (see {@link WindowPlace}). */
     public void restoreWindow(Stage stage) {
-        double w = node.getDouble("window.width", 1280);
-        double h = node.getDouble("window.height", 800);
-        stage.setWidth(Math.max(640, w));
-        stage.setHeight(Math.max(480, h));
-        double x = node.getDouble("window.x", Double.NaN);
-        double y = node.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-            stage.setX(x);
-            stage.setY(y);
+        WindowPlace place = WindowPlace.choose(node.getDouble("window.width", Double.NaN),
+                node.getDouble("window.height", Double.NaN), node.getDouble("window.x", Double.NaN),
+                node.getDouble("window.y", Double.NaN),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+                Screen.getPrimary().getVisualBounds());
+        stage.setWidth(place.width());
+        stage.setHeight(place.height());
+        if (place.centred()) {
+            stage.centerOnScreen();
+        } else {
+            stage.setX(place.x());
+            stage.setY(place.y());
         }
         stage.setMaximized(node.getBoolean("window.maximized", false));
     }
