@@ -151,6 +151,26 @@ class KernelTcpTableLiveTest {
     }
 
     @Test
+    void aClassOfConnectionsComesBackWholeOverManyNetlinkMessages() throws IOException {
+        assumeTrue(table.asksKernel(), "needs sock_diag (netlink) to be allowed");
+        int clients = 150; // 301 rows: several of the kernel's dump messages, each read separately
+        ServerSocket server = keep(new ServerSocket(0, clients, InetAddress.getByName("127.0.0.1")));
+        int port = server.getLocalPort();
+        for (int i = 0; i < clients; i++) {
+            keep(new Socket("127.0.0.1", port));
+            keep(server.accept());
+        }
+        KernelTcpTable proc = new KernelTcpTable(java.nio.file.Path.of("/"));
+
+        KernelSnapshot viaDiag = table.snapshot(port);
+        KernelSnapshot viaProc = proc.snapshot(port);
+
+        assertThat(viaDiag.rows()).hasSize(1 + 2 * clients);
+        assertThat(viaDiag.rowsIn(TcpState.ESTABLISHED)).hasSize(2 * clients);
+        assertThat(viaDiag.rows()).containsExactlyElementsOf(viaProc.rows());
+    }
+
+    @Test
     void theListenersAloneComeOnlyFromTheKernelsOwnInterface() throws IOException {
         ServerSocket server = keep(new ServerSocket(0, 5, InetAddress.getByName("::1")));
         int port = server.getLocalPort();
