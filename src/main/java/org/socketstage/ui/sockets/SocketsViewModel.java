@@ -35,7 +35,8 @@ public final class SocketsViewModel implements BatchedSink {
     /**
      * Cards drawn in the pane, the first accepted first; the rest are counted under them. Fifty cards are not
      * read on a screen, and a class connecting at once made the window style and lay out each new one in the
-     * same frames (the Clients tab and the event log list every connection).
+     * same frames (the stage counts every client, the totals count every connection, and the event log shows
+     * every call).
      */
     public static final int MAX_DRAWN = 24;
 
