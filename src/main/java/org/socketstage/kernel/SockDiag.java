@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.socketstage.socket.Platform;
 
 /**
  * The kernel's TCP sockets on one port, asked for through Linux's sock_diag netlink interface (what {@code ss}
@@ -224,7 +225,7 @@ final class SockDiag {
 
         static {
             boolean bound = false;
-            if (System.getProperty("os.name", "").startsWith("Linux")) {
+            if (Platform.current() == Platform.LINUX) {
                 try {
                     Native.register(Calls.class, NativeLibrary.getInstance("c"));
                     bound = true;

@@ -114,6 +114,12 @@ final class LiveRig implements AutoCloseable {
         return events.stream().filter(e -> e instanceof ServerEvent.CallReturned r && match.test(r)).count();
     }
 
+    /** Waits until the engine has begun a call of this name (say poll(), which it makes only when it must wait). */
+    void awaitStarted(String call) {
+        await().atMost(WAIT).until(() -> events.stream()
+                .anyMatch(e -> e instanceof ServerEvent.CallStarted c && c.call().equals(call)));
+    }
+
     void awaitReturned(Predicate<ServerEvent.CallReturned> match) {
         await().atMost(WAIT).until(() -> returned(match) > 0);
     }

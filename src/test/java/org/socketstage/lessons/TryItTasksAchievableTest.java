@@ -211,7 +211,8 @@ class TryItTasksAchievableTest {
             });
             writer.setDaemon(true);
             writer.start();
-            Thread.sleep(1500);
+            // the client reads only once the server's send buffer is full and it waits in poll() for room
+            rig.awaitStarted("poll");
             byte[] buf = new byte[64 * 1024];
             for (int got = 0; got < total; ) {
                 int n = c.getInputStream().read(buf);
