@@ -254,7 +254,9 @@ class TeachingClientTest {
             TeachingClient late = one(bench, port, true);
             long start = System.nanoTime();
             bench.awaitCard(late, r -> r.state() == ClientState.FAILED);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(300L, 4000L);
+            // the 500 ms asked for took effect, not the default 5 s
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(300L)
+                    .isLessThan(TeachingClient.DEFAULT_CONNECT_TIMEOUT_MILLIS);
             assertThat(late.lastErrno().name()).isEqualTo("ETIMEDOUT");
             assertThat(ClientErrnoText.sentence(late.lastErrno())).contains("accept queue is full");
         }
@@ -285,10 +287,9 @@ class TeachingClientTest {
             TeachingClient connecting = all.stream().filter(c -> c.state() == ClientState.CONNECTING)
                     .findFirst().orElse(stuck);
 
-            long start = System.nanoTime();
             bench.fleet.remove(connecting);
+            // its connect() would give up only after the 5 s connect timeout: stopped within 2 s means it was woken
             assertThat(connecting.awaitStopped(Duration.ofSeconds(2))).isTrue();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
             assertThat(connecting.fd()).isEqualTo(-1);
             await().atMost(ClientBench.WAIT).until(() -> bench.cardCount() == 2);
         }
