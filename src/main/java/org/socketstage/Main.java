@@ -12,6 +12,7 @@ import org.socketstage.socket.SocketBackend;
 import org.socketstage.trace.TraceMode;
 import org.socketstage.tracer.check.CheckProgramCommand;
 import org.socketstage.ui.EarlyLessons;
+import org.socketstage.ui.RenderingChoice;
 import org.socketstage.ui.SocketStageApp;
 
 /**
@@ -52,6 +53,8 @@ public final class Main {
             System.err.println(NO_DISPLAY);
             System.exit(NO_WINDOW);
         }
+        // on a machine without a GPU, JavaFX's software renderer at once instead of loading OpenGL to find that out
+        RenderingChoice.applyBeforeToolkit();
         try {
             Application.launch(SocketStageApp.class, args);
         } catch (RuntimeException e) {

@@ -34,7 +34,8 @@ final class AboutDialog {
                 System.getProperty("java.vendor", "?"),
                 System.getProperty("javafx.runtime.version", "?"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                socketLayer), "about-runtime");
+                socketLayer, texts.get(RenderingChoice.current() == RenderingChoice.Choice.SOFTWARE_NO_GPU
+                        ? "about.renderer.software" : "about.renderer.default")), "about-runtime");
         Label librariesTitle = wrapped(texts.get("about.libraries"), "about-libraries-title");
         TextArea libraries = new TextArea(BuildInfo.thirdPartyLicences());
         libraries.setId("about-libraries");

@@ -122,7 +122,9 @@ public final class ProbedWindow extends SocketStageApp {
     public static final class Launcher {
         public static void main(String[] args) {
             // as org.socketstage.Main does before it opens the window
+            org.socketstage.socket.SocketBackend.loadNativeEarly();
             org.socketstage.ui.EarlyLessons.startReading();
+            org.socketstage.ui.RenderingChoice.applyBeforeToolkit();
             Application.launch(ProbedWindow.class, args);
         }
     }
