@@ -1,7 +1,5 @@
 package org.socketstage.ui;
 
-import com.sun.jna.Callback;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
@@ -18,26 +16,6 @@ final class GtkWindowLoss {
     private static final int G_LOG_LEVEL_WARNING = 1 << 4;
     private static final String SIGN = "unexpectedly destroyed";
 
-    /** The part of GLib this needs. */
-    interface GLib extends Library {
-        interface LogFunc extends Callback {
-            void invoke(String domain, int level, String message, Pointer data);
-        }
-
-        int g_log_set_handler(String domain, int levels, LogFunc handler, Pointer data);
-
-        void g_log_default_handler(String domain, int level, String message, Pointer data);
-
-        /** GDK logs its warnings structured: they reach the program's one writer function, not a handler. */
-        interface LogWriterFunc extends Callback {
-            int invoke(int level, Pointer fields, long fieldCount, Pointer data);
-        }
-
-        void g_log_set_writer_func(LogWriterFunc writer, Pointer data, Pointer destroy);
-
-        int g_log_writer_default(int level, Pointer fields, long fieldCount, Pointer data);
-    }
-
     /** sizeof(GLogField) on 64-bit: key pointer, value pointer, gssize length. */
     private static final int FIELD_SIZE = 3 * 8;
 
@@ -52,8 +30,13 @@ final class GtkWindowLoss {
         if (handler != null || !onGtk()) {
             return false;
         }
+        java.util.Optional<GLib> loaded = GLib.load();
+        if (loaded.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, "GLib not available, window loss not watched");
+            return false;
+        }
         try {
-            GLib glib = Native.load("glib-2.0", GLib.class);
+            GLib glib = loaded.get();
             handler = (domain, level, message, data) -> {
                 glib.g_log_default_handler(domain, level, message, data);
                 if (message != null && message.contains(SIGN)) {

@@ -1,7 +1,5 @@
 package org.socketstage.ui;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,29 +93,15 @@ public final class RenderingChoice {
     static final class NativeEnvironment {
         private NativeEnvironment() {}
 
-        interface GLib extends Library {
-            boolean g_setenv(String variable, String value, boolean overwrite);
-
-            String g_getenv(String variable);
-        }
-
         /** True when the variable now has that value. */
         static boolean set(String name, String value) {
-            try {
-                GLib glib = Native.load("glib-2.0", GLib.class);
-                return glib.g_setenv(name, value, true) && value.equals(glib.g_getenv(name));
-            } catch (LinkageError | RuntimeException e) {
-                return false;
-            }
+            return GLib.load().map(glib -> glib.g_setenv(name, value, true) && value.equals(glib.g_getenv(name)))
+                    .orElse(false);
         }
 
         /** The variable as native code sees it, or null. */
         static String get(String name) {
-            try {
-                return Native.load("glib-2.0", GLib.class).g_getenv(name);
-            } catch (LinkageError | RuntimeException e) {
-                return null;
-            }
+            return GLib.load().map(glib -> glib.g_getenv(name)).orElse(null);
         }
     }
 }
