@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.socketstage.event.EventBus;
 import org.socketstage.server.KernelView;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.settings.ServerConfig;
 import org.socketstage.socket.SocketApi;
@@ -27,7 +27,7 @@ public record SessionSetup(EventBus bus, SocketApi api, Supplier<KernelView> ker
 
     /** A new bus, the best socket layer here, the kernel seen through /proc, the default settings. */
     public static SessionSetup defaults() {
-        return new SessionSetup(new EventBus(), SocketBackend.auto(), ProcKernelView::new, ServerConfig.defaults(),
+        return new SessionSetup(new EventBus(), SocketBackend.auto(), LinuxKernelView::new, ServerConfig.defaults(),
                 DEFAULT_MODE, DEFAULT_DELAY_MILLIS);
     }
 

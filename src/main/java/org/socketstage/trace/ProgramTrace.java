@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.ServerState;
 import org.socketstage.record.Transcript;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.session.Session;
 import org.socketstage.session.SessionSetup;
 import org.socketstage.settings.PacingMode;
@@ -95,7 +95,7 @@ final class ProgramTrace {
         EventBus.Subscription printing = bus.subscribe("stdout", e -> true, output, EventBus.DEFAULT_QUEUE_CAPACITY,
                 EventBus.Delivery.KEEP_ALL, TraceMode.STDOUT_QUIET);
         printing.alsoCountLost(output::notPrinted);
-        Session session = new Session(new SessionSetup(bus, SocketBackend.auto(), () -> new ProcKernelView(
+        Session session = new Session(new SessionSetup(bus, SocketBackend.auto(), () -> new LinuxKernelView(
                 TraceMode.KERNEL_INTERVAL), ServerConfig.defaults(), checked.mode(), checked.delayMillis()));
         session.reportLossesOnClose(false);
         AtomicReference<TracedProgram> made = new AtomicReference<>();

@@ -12,7 +12,7 @@ import org.socketstage.event.EventTypes;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.record.Transcript;
 import org.socketstage.settings.PacingMode;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.server.Server;
 import org.socketstage.session.Session;
 import org.socketstage.session.SessionSetup;
@@ -124,7 +124,7 @@ public final class TraceMode {
                 EventBus.Delivery.KEEP_ALL, STDOUT_QUIET);
         printing.alsoCountLost(output::notPrinted);
         Duration kernelInterval = checked.mode() == PacingMode.LIVE ? KERNEL_INTERVAL_LIVE : KERNEL_INTERVAL;
-        Session session = new Session(new SessionSetup(bus, api, () -> new ProcKernelView(kernelInterval), checked.config(),
+        Session session = new Session(new SessionSetup(bus, api, () -> new LinuxKernelView(kernelInterval), checked.config(),
                 checked.mode(), checked.delayMillis()));
         session.reportLossesOnClose(false);
         if (checked.mode() == PacingMode.STEP) {

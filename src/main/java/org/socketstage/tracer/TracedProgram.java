@@ -21,7 +21,7 @@ import org.socketstage.event.ServerState;
 import org.socketstage.kernel.KernelTcpTable;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.KernelView;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.server.Server;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.Errno;
@@ -173,7 +173,7 @@ public final class TracedProgram implements Server {
             listeners.add(new Listener(pid > 0 ? pid : tid, fd, port, backlog));
             if (port > 0 && !kernelViews.containsKey(port)) {
                 // a regular look once a second; accept() and close() returning ask for a look at once
-                KernelView view = new ProcKernelView(ProcKernelView.WINDOW_INTERVAL);
+                KernelView view = new LinuxKernelView(LinuxKernelView.WINDOW_INTERVAL);
                 kernelViews.put(port, view);
                 view.start(port, backlog, snapshot -> bus.publish((seq, time) ->
                         new ServerEvent.KernelChanged(seq, time, Actor.KERNEL, snapshot)));

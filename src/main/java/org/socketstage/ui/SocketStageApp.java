@@ -7,7 +7,7 @@ import javafx.stage.Stage;
 import org.socketstage.LaunchOptions;
 import org.socketstage.event.EventBus;
 import org.socketstage.instructor.ScenarioCatalog;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.session.Session;
 import org.socketstage.session.SessionSetup;
 import org.socketstage.settings.ServerOptions;
@@ -67,7 +67,7 @@ public class SocketStageApp extends Application {
         SocketApi api = given.backend().filter(SocketBackend::isAvailable).map(SocketBackend::create)
                 .orElseGet(SocketStageApp::socketApi);
         SessionSetup setup = prefs.applyTo(new SessionSetup(new EventBus(), api,
-                () -> new ProcKernelView(ProcKernelView.WINDOW_INTERVAL),
+                () -> new LinuxKernelView(LinuxKernelView.WINDOW_INTERVAL),
                 org.socketstage.settings.ServerConfig.defaults(), SessionSetup.DEFAULT_MODE,
                 SessionSetup.DEFAULT_DELAY_MILLIS));
         Session s = new Session(setup);

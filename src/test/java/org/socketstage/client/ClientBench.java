@@ -12,7 +12,7 @@ import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.settings.PacingMode;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
@@ -57,7 +57,7 @@ final class ClientBench implements AutoCloseable {
     LifecycleServer startServer(PacingMode mode, int backlog) {
         gate = new StepGate(mode, 0);
         LifecycleServer server = new LifecycleServer(ServerConfig.defaults().withPort(0).withBacklog(backlog), api,
-                gate, bus, new FaultPlan(), new ProcKernelView());
+                gate, bus, new FaultPlan(), new LinuxKernelView());
         servers.add(server);
         server.start();
         return server;

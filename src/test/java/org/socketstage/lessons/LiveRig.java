@@ -18,7 +18,7 @@ import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.settings.PacingMode;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.settings.ServerConfig;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
@@ -73,7 +73,7 @@ final class LiveRig implements AutoCloseable {
     }
 
     LifecycleServer start(ServerConfig config) {
-        LifecycleServer s = new LifecycleServer(config, api, gate, bus, faults, new ProcKernelView());
+        LifecycleServer s = new LifecycleServer(config, api, gate, bus, faults, new LinuxKernelView());
         servers.add(s);
         s.start();
         return s;

@@ -30,7 +30,7 @@ final class ServerFixture implements AutoCloseable {
 
     /** With the real kernel view from /proc. */
     static ServerFixture withKernel(ServerConfig config, PacingMode mode) {
-        return new ServerFixture(config, mode, new NativeSocketApi(), new FaultPlan(), new ProcKernelView());
+        return new ServerFixture(config, mode, new NativeSocketApi(), new FaultPlan(), new LinuxKernelView());
     }
 
     static ServerConfig loopbackAnyPort() {

@@ -1,7 +1,7 @@
 package org.socketstage.session;
 
 import org.socketstage.event.EventBus;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.settings.ServerConfig;
 import org.socketstage.socket.NativeSocketApi;
@@ -17,12 +17,12 @@ public final class TestSessions {
     }
 
     public static Session loopback(EventBus bus, ServerConfig config) {
-        return new Session(new SessionSetup(bus, new NativeSocketApi(), ProcKernelView::new, config, PacingMode.LIVE, 0));
+        return new Session(new SessionSetup(bus, new NativeSocketApi(), LinuxKernelView::new, config, PacingMode.LIVE, 0));
     }
 
     /** A session as the window starts one: the best socket layer here, default settings, run mode. */
     public static Session forWindow(EventBus bus) {
-        return new Session(new SessionSetup(bus, org.socketstage.socket.SocketBackend.auto(), ProcKernelView::new,
+        return new Session(new SessionSetup(bus, org.socketstage.socket.SocketBackend.auto(), LinuxKernelView::new,
                 ServerConfig.defaults(), SessionSetup.DEFAULT_MODE, SessionSetup.DEFAULT_DELAY_MILLIS));
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketstage.server.ProcKernelView;
+import org.socketstage.server.LinuxKernelView;
 import org.socketstage.event.EventBus;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.LifecycleServer;
@@ -90,7 +90,7 @@ class ClientPanelViewTest {
     private int startServer(PacingMode mode, int backlog) {
         gate = new StepGate(mode, 0);
         server = new LifecycleServer(ServerConfig.defaults().withPort(0).withBacklog(backlog), api, gate, bus,
-                new FaultPlan(), new ProcKernelView());
+                new FaultPlan(), new LinuxKernelView());
         server.start();
         if (mode == PacingMode.STEP) {
             stepUntilAcceptHeld();

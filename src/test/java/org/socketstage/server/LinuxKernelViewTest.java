@@ -26,7 +26,7 @@ import org.socketstage.kernel.TcpState;
  * so only a nudge can explain a new snapshot.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ProcKernelViewTest {
+class LinuxKernelViewTest {
 
     private static final Duration FAR = Duration.ofSeconds(30);
     /** Far below FAR: the nudged reads come within a moment; a loaded machine gets a generous share of it. */
@@ -42,7 +42,7 @@ class ProcKernelViewTest {
     @Test
     void aNudgeShowsANewConnectionLongBeforeTheRegularLook() throws IOException {
         assumeThat(Files.isReadable(Path.of("/proc/net/tcp"))).as("needs Linux /proc/net/tcp").isTrue();
-        ProcKernelView view = new ProcKernelView(FAR);
+        LinuxKernelView view = new LinuxKernelView(FAR);
         try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
             view.start(port, 8, seen::add);
@@ -68,7 +68,7 @@ class ProcKernelViewTest {
     @Test
     void withoutNudgesNothingIsReadBeforeTheRegularLook() throws Exception {
         assumeThat(Files.isReadable(Path.of("/proc/net/tcp"))).as("needs Linux /proc/net/tcp").isTrue();
-        ProcKernelView view = new ProcKernelView(FAR);
+        LinuxKernelView view = new LinuxKernelView(FAR);
         try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
             view.start(port, 8, seen::add);

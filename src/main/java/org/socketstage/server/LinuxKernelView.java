@@ -10,7 +10,7 @@ import org.socketstage.kernel.KernelWatcher;
  * The kernel view of Linux (sock_diag, or /proc where netlink is not allowed; see {@link KernelTcpTable});
  * elsewhere it reports once that it is not available.
  */
-public final class ProcKernelView implements KernelView {
+public final class LinuxKernelView implements KernelView {
 
     private final KernelTcpTable table;
     private final Duration interval;
@@ -25,11 +25,11 @@ public final class ProcKernelView implements KernelView {
     private KernelWatcher watcher;
     private long nextNudgedRead = System.nanoTime() - NUDGE_GAP.toNanos();
 
-    public ProcKernelView() {
+    public LinuxKernelView() {
         this(KernelTcpTable.system());
     }
 
-    public ProcKernelView(KernelTcpTable table) {
+    public LinuxKernelView(KernelTcpTable table) {
         this(table, KernelWatcher.DEFAULT_INTERVAL);
     }
 
@@ -38,11 +38,11 @@ public final class ProcKernelView implements KernelView {
      * ({@link #nudge()}): a slow interval costs little when nothing happens (a whole read makes the kernel walk
      * its table of connections, however few sockets are ours; see {@link KernelWatcher}).
      */
-    public ProcKernelView(Duration interval) {
+    public LinuxKernelView(Duration interval) {
         this(KernelTcpTable.system(), interval);
     }
 
-    public ProcKernelView(KernelTcpTable table, Duration interval) {
+    public LinuxKernelView(KernelTcpTable table, Duration interval) {
         this.table = table;
         this.interval = interval;
     }
