@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,8 +37,21 @@ final class ProgramLauncher {
             """;
     private static final long PID_WAIT_SECONDS = 5;
 
-    /** The launching shell and the two processes the tracer seizes. */
-    record Launched(Process shell, int programPid, int doorbellPid) {}
+    /**
+     * The launching shell, the two processes the tracer seizes, and the threads that forward the program's output
+     * (they end when every process holding the pipes has ended).
+     */
+    record Launched(Process shell, int programPid, int doorbellPid, List<Thread> outputPumps) {
+
+        /** Waits up to {@code wait} for the output still in the pipes to be forwarded; true when it all was. */
+        boolean awaitOutput(Duration wait) throws InterruptedException {
+            long deadline = System.nanoTime() + wait.toNanos();
+            for (Thread pump : outputPumps) {
+                pump.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+            return outputPumps.stream().noneMatch(Thread::isAlive);
+        }
+    }
 
     private ProgramLauncher() {}
 
@@ -109,11 +123,12 @@ final class ProgramLauncher {
             // the launcher reads nothing; a failed close changes nothing
         }
         CompletableFuture<String> pids = new CompletableFuture<>();
-        pump(shell.getInputStream(), ProgramOutput.Stream.STDOUT, output, pids, "socketstage-program-stdout");
-        pump(shell.getErrorStream(), ProgramOutput.Stream.STDERR, output, null, "socketstage-program-stderr");
+        List<Thread> pumps = List.of(
+                pump(shell.getInputStream(), ProgramOutput.Stream.STDOUT, output, pids, "socketstage-program-stdout"),
+                pump(shell.getErrorStream(), ProgramOutput.Stream.STDERR, output, null, "socketstage-program-stderr"));
         try {
             String[] p = pids.get(PID_WAIT_SECONDS, TimeUnit.SECONDS).trim().split(" ");
-            return new Launched(shell, Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+            return new Launched(shell, Integer.parseInt(p[0]), Integer.parseInt(p[1]), pumps);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shell.destroyForcibly();
@@ -125,7 +140,7 @@ final class ProgramLauncher {
     }
 
     /** Forwards lines; on standard output the first line is the launcher's own (the process ids). */
-    private static void pump(InputStream in, ProgramOutput.Stream stream, ProgramOutput output,
+    private static Thread pump(InputStream in, ProgramOutput.Stream stream, ProgramOutput output,
             CompletableFuture<String> firstLine, String name) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -149,5 +164,6 @@ final class ProgramLauncher {
         }, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 }

@@ -272,9 +272,12 @@ public final class TracedProgram implements Server {
             return;
         }
         try {
+            long deadline = System.nanoTime() + wait.toNanos();
             if (!l.shell().waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 l.shell().destroyForcibly();
             }
+            // the program's last lines (a perror() just before exit) are forwarded before its end is reported
+            l.awaitOutput(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             l.shell().destroyForcibly();

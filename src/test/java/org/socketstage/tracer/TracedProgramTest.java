@@ -197,6 +197,27 @@ class TracedProgramTest {
     }
 
     @Test
+    void theProgramsLastOutputIsForwardedBeforeItsEndIsReported() {
+        // a slow reader of the output: the end must still wait for the perror() line written just before exit
+        List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgramOutput slow = (stream, line) -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stderr.add(stream + " " + line);
+        };
+        program = new TracedProgram(Programs.of(PracticeProgram.ECHO, Programs.freePort()), bus, live(), new FaultPlan(),
+                new ProgramFaults(List.of(Injection.parse("bind=EADDRINUSE"))), slow);
+        program.start();
+        assertThat(program.awaitEnd(WAIT)).isTrue();
+
+        assertThat(stderr).containsExactly("STDERR bind: Address already in use");
+        assertThat(program.stderrTail()).containsExactly("bind: Address already in use");
+    }
+
+    @Test
     void theSessionsFaultPlanFailsTheNextCallOfAStepAsInjected() throws Exception {
         FaultPlan plan = new FaultPlan();
         plan.failNext(Step.ACCEPT, Errno.byName("ECONNABORTED").orElseThrow());
