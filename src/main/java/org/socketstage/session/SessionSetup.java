@@ -25,7 +25,7 @@ public record SessionSetup(EventBus bus, SocketApi api, Supplier<KernelView> ker
         Objects.requireNonNull(mode, "mode");
     }
 
-    /** A new bus, the best socket layer here, the kernel seen through /proc, the default settings. */
+    /** A new bus, the best socket layer here, the kernel's own table (on Linux), the default settings. */
     public static SessionSetup defaults() {
         return new SessionSetup(new EventBus(), SocketBackend.auto(), LinuxKernelView::new, ServerConfig.defaults(),
                 DEFAULT_MODE, DEFAULT_DELAY_MILLIS);

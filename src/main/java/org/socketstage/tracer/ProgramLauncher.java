@@ -43,13 +43,12 @@ final class ProgramLauncher {
      */
     record Launched(Process shell, int programPid, int doorbellPid, List<Thread> outputPumps) {
 
-        /** Waits up to {@code wait} for the output still in the pipes to be forwarded; true when it all was. */
-        boolean awaitOutput(Duration wait) throws InterruptedException {
+        /** Waits up to {@code wait} for the output still in the pipes to be forwarded. */
+        void awaitOutput(Duration wait) throws InterruptedException {
             long deadline = System.nanoTime() + wait.toNanos();
             for (Thread pump : outputPumps) {
                 pump.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
-            return outputPumps.stream().noneMatch(Thread::isAlive);
         }
     }
 

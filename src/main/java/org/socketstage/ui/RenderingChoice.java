@@ -52,7 +52,7 @@ public final class RenderingChoice {
         Choice c = decide(Platform.current(), System.getProperties(), Path.of("/dev"));
         if (c == Choice.SOFTWARE_NO_GPU) {
             System.setProperty("prism.order", "sw");
-            if (System.getenv("GDK_GL") == null && !NativeEnvironment.set("GDK_GL", "disable")) {
+            if (System.getenv("GDK_GL") == null && !setInProcessEnvironment("GDK_GL", "disable")) {
                 LOG.log(System.Logger.Level.DEBUG, "GDK_GL not set: GTK will load OpenGL for itself");
             }
         }
@@ -87,21 +87,11 @@ public final class RenderingChoice {
     }
 
     /**
-     * Sets a variable in the process's own environment (GLib's g_setenv, the libc environment GTK reads), which
-     * Java cannot: its System.getenv is a copy taken at start-up and keeps the old value.
+     * Sets a variable in the process's own environment, the libc one GTK reads (through GLib's g_setenv), which
+     * Java cannot: its System.getenv is a copy taken at start-up. True when the variable now has that value.
      */
-    static final class NativeEnvironment {
-        private NativeEnvironment() {}
-
-        /** True when the variable now has that value. */
-        static boolean set(String name, String value) {
-            return GLib.load().map(glib -> glib.g_setenv(name, value, true) && value.equals(glib.g_getenv(name)))
-                    .orElse(false);
-        }
-
-        /** The variable as native code sees it, or null. */
-        static String get(String name) {
-            return GLib.load().map(glib -> glib.g_getenv(name)).orElse(null);
-        }
+    static boolean setInProcessEnvironment(String name, String value) {
+        return GLib.load().map(glib -> glib.g_setenv(name, value, true) && value.equals(glib.g_getenv(name)))
+                .orElse(false);
     }
 }

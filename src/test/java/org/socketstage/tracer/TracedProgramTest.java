@@ -198,18 +198,15 @@ class TracedProgramTest {
 
     @Test
     void theProgramsLastOutputIsForwardedBeforeItsEndIsReported() {
-        // a slow reader of the output: the end must still wait for the perror() line written just before exit
+        // a reader that passes each line on only once the program has ended: awaitEnd must still wait for the
+        // perror() line written just before exit
         List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ProgramOutput slow = (stream, line) -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        ProgramOutput late = (stream, line) -> {
+            await().atMost(WAIT).until(() -> program.state() == ServerState.FAILED);
             stderr.add(stream + " " + line);
         };
         program = new TracedProgram(Programs.of(PracticeProgram.ECHO, Programs.freePort()), bus, live(), new FaultPlan(),
-                new ProgramFaults(List.of(Injection.parse("bind=EADDRINUSE"))), slow);
+                new ProgramFaults(List.of(Injection.parse("bind=EADDRINUSE"))), late);
         program.start();
         assertThat(program.awaitEnd(WAIT)).isTrue();
 

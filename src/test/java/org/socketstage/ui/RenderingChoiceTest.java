@@ -76,8 +76,8 @@ class RenderingChoiceTest {
     @Test
     void theProcessEnvironmentIsSetWhereNativeCodeReadsIt() {
         String name = "SOCKETSTAGE_RENDERING_TEST";
-        assertThat(RenderingChoice.NativeEnvironment.set(name, "disable")).isTrue();
-        assertThat(RenderingChoice.NativeEnvironment.get(name)).isEqualTo("disable");
+        assertThat(RenderingChoice.setInProcessEnvironment(name, "disable")).isTrue();
+        assertThat(GLib.load().orElseThrow().g_getenv(name)).isEqualTo("disable");
         // Java's own view is the copy taken at start-up: that is why the app goes through GLib
         assertThat(System.getenv(name)).isNull();
     }
