@@ -56,9 +56,10 @@ public final class EventBus {
         KEEP_ALL
     }
 
-    /** Slots in the ring: the most any listener can fall behind. */
+    /** Slots in the ring by default: the most any listener can fall behind. */
     public static final int RING_SIZE = 1 << 16;
-    public static final int DEFAULT_QUEUE_CAPACITY = RING_SIZE;
+    /** As far behind as the ring lets a listener fall, whatever its size. */
+    public static final int DEFAULT_QUEUE_CAPACITY = Integer.MAX_VALUE;
     /** A KEEP_ALL listener that takes nothing for this long no longer holds publishers back. */
     public static final Duration STALL_LIMIT = Duration.ofSeconds(10);
     private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -66,20 +67,43 @@ public final class EventBus {
     private static final long DOZE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int PROGRESS_STRIDE = 64;
     private static final long ROOM_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
-    private static final int MASK = RING_SIZE - 1;
     /** A slot being rewritten: readers that see this (or a seq other than theirs) know it is not their event. */
     private static final long WRITING = -1;
 
+    private final int ringSize;
+    private final int mask;
     private final AtomicLong claimed = new AtomicLong();
-    private final AtomicLongArray slotSeq = new AtomicLongArray(RING_SIZE);
-    private final AtomicReferenceArray<ServerEvent> slotEvent = new AtomicReferenceArray<>(RING_SIZE);
+    private final AtomicLongArray slotSeq;
+    private final AtomicReferenceArray<ServerEvent> slotEvent;
     /** Each slot's kind of event ({@link EventTypes}), written before its number, read under the same seqlock. */
-    private final byte[] slotKind = new byte[RING_SIZE];
+    private final byte[] slotKind;
     private volatile Subscription[] subscriptions = new Subscription[0];
     private volatile Subscription[] keepAll = new Subscription[0];
     private final Object membership = new Object();
     /** Closed listeners that lost events or count their own losses (kept for {@link #losses()}). */
     private final List<Subscription> closedWithLoss = new ArrayList<>();
+
+    /** A bus with the default ring ({@link #RING_SIZE} slots). */
+    public EventBus() {
+        this(RING_SIZE);
+    }
+
+    /**
+     * A bus whose ring has {@code ringSize} slots (a power of two, at least 2). The ring keeps its newest events
+     * until they are overwritten, so its size is both how far a listener may fall behind and how many events the
+     * bus holds in memory: a fast engine with nothing else to do wants a big one, a window that keeps its own
+     * history a smaller one.
+     */
+    public EventBus(int ringSize) {
+        if (ringSize < 2 || Integer.bitCount(ringSize) != 1) {
+            throw new IllegalArgumentException("the ring's size must be a power of two, at least 2, was " + ringSize);
+        }
+        this.ringSize = ringSize;
+        this.mask = ringSize - 1;
+        this.slotSeq = new AtomicLongArray(ringSize);
+        this.slotEvent = new AtomicReferenceArray<>(ringSize);
+        this.slotKind = new byte[ringSize];
+    }
 
     /**
      * Numbers, timestamps and hands one event to every listener; returns it. Never blocks, except while a
@@ -89,7 +113,7 @@ public final class EventBus {
         long seq = claimed.incrementAndGet();
         awaitRoom(seq);
         ServerEvent event = factory.create(seq, Instant.now());
-        int slot = (int) (seq & MASK);
+        int slot = (int) (seq & mask);
         // seqlock: readers compare the slot's number before and after taking the event. One full fence, the
         // last store's: it also orders the store before the reads of `sleeping` below, so a listener that has
         // just gone to sleep is woken, never missed
@@ -135,7 +159,7 @@ public final class EventBus {
         }
     }
 
-    /** A listener that may lose events when it falls {@link #DEFAULT_QUEUE_CAPACITY} behind. */
+    /** A listener that may lose events when it falls a whole ring behind. */
     public Subscription subscribe(String name, Consumer<? super ServerEvent> listener) {
         return subscribe(name, listener, DEFAULT_QUEUE_CAPACITY);
     }
@@ -146,7 +170,7 @@ public final class EventBus {
 
     /**
      * The general form: only events that pass {@code filter} (tested on the listener's thread) reach the listener;
-     * {@code capacity} (at most {@link #RING_SIZE}) is how far behind it may fall.
+     * {@code capacity} (at most the ring's size less one) is how far behind it may fall.
      */
     public Subscription subscribe(String name, Predicate<? super ServerEvent> filter,
             Consumer<? super ServerEvent> listener, int capacity, Delivery delivery) {
@@ -253,7 +277,7 @@ public final class EventBus {
             this.filter = filter;
             this.kinds = filter instanceof EventTypes t ? t.mask() : EventTypes.ALL;
             this.listener = listener;
-            this.capacity = Math.min(capacity, RING_SIZE - 1);
+            this.capacity = Math.min(capacity, ringSize - 1);
             this.delivery = delivery;
             this.nextSeq = first;
             this.stallNanos = stallNanos;
@@ -302,7 +326,7 @@ public final class EventBus {
         }
 
         private boolean published(long seq) {
-            return slotSeq.get((int) (seq & MASK)) == seq;
+            return slotSeq.get((int) (seq & mask)) == seq;
         }
 
         private void progress(long next) {
@@ -333,15 +357,15 @@ public final class EventBus {
                     skipped.addAndGet(resume - next);
                     next = resume;
                 }
-                int slot = (int) (next & MASK);
+                int slot = (int) (next & mask);
                 long before = slotSeq.get(slot);
                 if (before != next) {
                     if (before == WRITING) {
                         newest = claimed.get();
                     }
-                    if (before > next || (before == WRITING && newest - next >= RING_SIZE)) {
+                    if (before > next || (before == WRITING && newest - next >= ringSize)) {
                         // overwritten under a listener that had stalled: those events are gone for it
-                        long resume = Math.max(next + 1, newest - RING_SIZE + 2);
+                        long resume = Math.max(next + 1, newest - ringSize + 2);
                         skipped.addAndGet(resume - next);
                         next = resume;
                         continue;

@@ -40,7 +40,12 @@ public final class FxEventPump implements AutoCloseable {
     static final long BUDGET_NANOS = 10_000_000;
     /** When pulses come slower than 60 Hz (a busy machine), events may take up to half the time between them. */
     static final long MAX_BUDGET_NANOS = 40_000_000;
-    static final int INBOX_CAPACITY = 100_000;
+    /**
+     * Events waiting for the view before newer ones are dropped (counted, and said in the status bar): about a
+     * second of a flood. A bigger inbox only made the view further behind: at 100,000 a 60 s flood kept it full
+     * (5 s behind, dropping all the same) and its events were a third of the live heap.
+     */
+    static final int INBOX_CAPACITY = 20_000;
 
     private final BlockingQueue<ServerEvent> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();

@@ -97,6 +97,65 @@ class EventBusTest {
     }
 
     @Test
+    void aSmallRingHoldsPublishersBackForAKeepAllListenerAndBoundsHowFarOthersFall() throws Exception {
+        EventBus bus = new EventBus(16);
+        CountDownLatch never = new CountDownLatch(1);
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        EventBus.Subscription stuck = bus.subscribe("stuck", e -> awaitQuietly(never));
+        EventBus.Subscription slow = bus.subscribe("slow", e -> true, e -> {
+            seen.add(e.seq());
+            if (e.seq() % 50 == 0) {
+                sleepQuietly(1);
+            }
+        }, EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL);
+        try {
+            List<Thread> publishers = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread p = new Thread(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        notice(bus, "n" + i);
+                    }
+                });
+                publishers.add(p);
+                p.start();
+            }
+            for (Thread p : publishers) {
+                p.join();
+            }
+            assertThat(slow.closeAndDrain(java.time.Duration.ofSeconds(5))).isTrue();
+            assertThat(seen).hasSize(2000).isSorted().doesNotHaveDuplicates();
+            // the stuck one holds its first event; of the other 1,999 the ring kept at most 15 for it
+            assertThat(stuck.dropped()).isBetween(1999L - 15, 1999L);
+        } finally {
+            never.countDown();
+            stuck.close();
+        }
+    }
+
+    @Test
+    void theBusHoldsNoEventOnceItsRingHasMovedPastIt() {
+        EventBus bus = new EventBus(16);
+        java.lang.ref.WeakReference<ServerEvent> first = new java.lang.ref.WeakReference<>(notice(bus, "first"));
+        for (int i = 0; i < 16; i++) {
+            notice(bus, "n" + i);
+        }
+        await().atMost(java.time.Duration.ofSeconds(5)).until(() -> {
+            System.gc();
+            return first.get() == null;
+        });
+    }
+
+    @Test
+    void theRingsSizeMustBeAPowerOfTwo() {
+        for (int bad : new int[] {0, 1, 3, 1000, -16}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EventBus(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("power of two").hasMessageContaining(String.valueOf(bad));
+        }
+        assertThat(new EventBus(2)).isNotNull();
+    }
+
+    @Test
     void aListenerFilteredByKindGetsEveryEventOfThoseKindsInOrderAndNoOther() throws Exception {
         EventBus bus = new EventBus();
         List<ServerEvent> states = new CopyOnWriteArrayList<>();
