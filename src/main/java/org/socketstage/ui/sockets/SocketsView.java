@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -153,25 +154,36 @@ public final class SocketsView {
     }
 
     private void showConnections(List<ConnectionCard> cards) {
+        List<Node> wanted = new ArrayList<>(cards.size());
         Set<Long> ids = new HashSet<>();
-        for (int i = 0; i < cards.size(); i++) {
-            ConnectionCard c = cards.get(i);
+        for (ConnectionCard c : cards) {
             ids.add(c.id());
             ConnectionNode node = connectionNodes.computeIfAbsent(c.id(), id -> new ConnectionNode(texts));
             node.show(c);
-            if (i >= connections.getChildren().size() || connections.getChildren().get(i) != node) {
-                connections.getChildren().remove(node);
-                connections.getChildren().add(Math.min(i, connections.getChildren().size()), node);
-            }
+            wanted.add(node);
         }
-        connectionNodes.keySet().removeIf(id -> {
-            if (!ids.contains(id)) {
-                connections.getChildren().remove(connectionNodes.get(id));
-                return true;
-            }
-            return false;
-        });
+        connectionNodes.keySet().retainAll(ids);
+        arrange(connections.getChildren(), wanted);
         noConnections.setVisible(cards.isEmpty());
+    }
+
+    /**
+     * Makes {@code children} hold {@code wanted}, in its order, moving only what is out of place. The nodes that go
+     * are taken out first: a card taken out of its parent and put back is styled anew with all its labels, and
+     * when the first of 24 cards went, moving each of the others up one place restyled them all.
+     */
+    static void arrange(ObservableList<Node> children, List<? extends Node> wanted) {
+        Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keep.addAll(wanted);
+        children.removeIf(n -> !keep.contains(n));
+        for (int i = 0; i < wanted.size(); i++) {
+            Node n = wanted.get(i);
+            if (i < children.size() && children.get(i) == n) {
+                continue;
+            }
+            children.remove(n);
+            children.add(i, n);
+        }
     }
 
     SocketsViewModel viewModel() {
