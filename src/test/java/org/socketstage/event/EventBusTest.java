@@ -70,25 +70,8 @@ class EventBusTest {
     void aKeepAllListenerSlowerThanItsPublishersGetsEveryEventInOrder() throws Exception {
         EventBus bus = new EventBus();
         List<Long> seen = new CopyOnWriteArrayList<>();
-        EventBus.Subscription slow = bus.subscribe("slow", e -> true, e -> {
-            seen.add(e.seq());
-            if (e.seq() % 50 == 0) {
-                sleepQuietly(1);
-            }
-        }, 10, EventBus.Delivery.KEEP_ALL);
-        List<Thread> publishers = new java.util.ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            Thread p = new Thread(() -> {
-                for (int i = 0; i < 500; i++) {
-                    notice(bus, "n" + i);
-                }
-            });
-            publishers.add(p);
-            p.start();
-        }
-        for (Thread p : publishers) {
-            p.join();
-        }
+        EventBus.Subscription slow = slowKeepAll(bus, seen, 10);
+        publishFromFourThreads(bus, 500);
         assertThat(slow.closeAndDrain(java.time.Duration.ofSeconds(5))).isTrue();
         assertThat(seen).hasSize(2000).isSorted().doesNotHaveDuplicates();
         assertThat(seen.get(seen.size() - 1) - seen.get(0)).isEqualTo(1999);
@@ -102,26 +85,9 @@ class EventBusTest {
         CountDownLatch never = new CountDownLatch(1);
         List<Long> seen = new CopyOnWriteArrayList<>();
         EventBus.Subscription stuck = bus.subscribe("stuck", e -> awaitQuietly(never));
-        EventBus.Subscription slow = bus.subscribe("slow", e -> true, e -> {
-            seen.add(e.seq());
-            if (e.seq() % 50 == 0) {
-                sleepQuietly(1);
-            }
-        }, EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL);
+        EventBus.Subscription slow = slowKeepAll(bus, seen, EventBus.DEFAULT_QUEUE_CAPACITY);
         try {
-            List<Thread> publishers = new java.util.ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                Thread p = new Thread(() -> {
-                    for (int i = 0; i < 500; i++) {
-                        notice(bus, "n" + i);
-                    }
-                });
-                publishers.add(p);
-                p.start();
-            }
-            for (Thread p : publishers) {
-                p.join();
-            }
+            publishFromFourThreads(bus, 500);
             assertThat(slow.closeAndDrain(java.time.Duration.ofSeconds(5))).isTrue();
             assertThat(seen).hasSize(2000).isSorted().doesNotHaveDuplicates();
             // the stuck one holds its first event; of the other 1,999 the ring kept at most 15 for it
@@ -222,6 +188,33 @@ class EventBusTest {
         assertThat(s.drain(2000)).isTrue();
         s.close();
         assertThat(bus.losses()).containsEntry("view", 2L);
+    }
+
+    /** A keep-all listener that records the numbers it gets and dozes a millisecond every 50 events. */
+    private static EventBus.Subscription slowKeepAll(EventBus bus, List<Long> seen, int capacity) {
+        return bus.subscribe("slow", e -> true, e -> {
+            seen.add(e.seq());
+            if (e.seq() % 50 == 0) {
+                sleepQuietly(1);
+            }
+        }, capacity, EventBus.Delivery.KEEP_ALL);
+    }
+
+    /** Four threads publishing {@code each} notices at once; returns when all have. */
+    private static void publishFromFourThreads(EventBus bus, int each) throws InterruptedException {
+        List<Thread> publishers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread p = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    notice(bus, "n" + i);
+                }
+            });
+            publishers.add(p);
+            p.start();
+        }
+        for (Thread p : publishers) {
+            p.join();
+        }
     }
 
     private static void sleepQuietly(long millis) {

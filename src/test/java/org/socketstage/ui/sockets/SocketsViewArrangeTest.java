@@ -30,28 +30,25 @@ class SocketsViewArrangeTest {
         return r;
     }
 
+    /** Arranges a pane holding {@code before} into {@code after}; returns the cards taken out meanwhile. */
+    private List<Node> arrange(List<Node> before, List<Node> after) {
+        pane.getChildren().setAll(before);
+        takenOut.clear();
+        SocketsView.arrange(pane.getChildren(), after);
+        assertThat(pane.getChildren()).containsExactlyElementsOf(after);
+        return takenOut;
+    }
+
     @Test
     void whenTheFirstCardGoesTheOthersStayInThePane() {
         Region a = card("a"), b = card("b"), c = card("c"), d = card("d"), e = card("e");
-        pane.getChildren().setAll(a, b, c, d);
-        takenOut.clear();
-
-        SocketsView.arrange(pane.getChildren(), List.of(b, c, d, e));
-
-        assertThat(pane.getChildren()).containsExactly(b, c, d, e);
-        assertThat(takenOut).containsExactly(a);
+        assertThat(arrange(List.of(a, b, c, d), List.of(b, c, d, e))).containsExactly(a);
     }
 
     @Test
     void aCardOutOfPlaceIsMovedAndTheRestAreLeft() {
         Region a = card("a"), b = card("b"), c = card("c"), d = card("d");
-        pane.getChildren().setAll(a, b, c, d);
-        takenOut.clear();
-
-        SocketsView.arrange(pane.getChildren(), List.of(a, c, b, d));
-
-        assertThat(pane.getChildren()).containsExactly(a, c, b, d);
-        assertThat(takenOut).containsExactly(c);
+        assertThat(arrange(List.of(a, b, c, d), List.of(a, c, b, d))).containsExactly(c);
     }
 
     @Test
