@@ -356,6 +356,7 @@ public final class EventBus {
                     long resume = newest - capacity + 1;
                     skipped.addAndGet(resume - next);
                     next = resume;
+                    progress(next); // at once: dropped() counts from here what is still behind
                 }
                 int slot = (int) (next & mask);
                 long before = slotSeq.get(slot);
@@ -363,11 +364,16 @@ public final class EventBus {
                     if (before == WRITING) {
                         newest = claimed.get();
                     }
-                    if (before > next || (before == WRITING && newest - next >= ringSize)) {
+                    // a slot being written holds this listener's event or, if publishers went a whole ring past it,
+                    // a later one; a keep-all listener that has not stalled holds publishers back, so for it the
+                    // slot can only be its own event, not yet there (guessing otherwise lost events at random)
+                    boolean mayBeLapped = delivery == Delivery.MAY_DROP || stalled;
+                    if (before > next || (before == WRITING && mayBeLapped && newest - next >= ringSize)) {
                         // overwritten under a listener that had stalled: those events are gone for it
                         long resume = Math.max(next + 1, newest - ringSize + 2);
                         skipped.addAndGet(resume - next);
                         next = resume;
+                        progress(next);
                         continue;
                     }
                     break; // not published yet
