@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -39,14 +38,28 @@ class LinuxKernelViewTest {
         return last == null ? -1 : last.rowsIn(TcpState.ESTABLISHED).stream().filter(r -> r.localPort() == port).count();
     }
 
-    @Test
-    void aNudgeShowsANewConnectionLongBeforeTheRegularLook() throws IOException {
+    /** What a test does with a view started (regular look far away) on a fresh listener of loopback. */
+    private interface Watched {
+        void run(LinuxKernelView view, int port) throws Exception;
+    }
+
+    /** Starts a view on a fresh listener, waits for its first picture (no connection yet), runs the test, stops it. */
+    private void watch(Watched test) throws Exception {
         assumeThat(Files.isReadable(Path.of("/proc/net/tcp"))).as("needs Linux /proc/net/tcp").isTrue();
         LinuxKernelView view = new LinuxKernelView(FAR);
         try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
             view.start(port, 8, seen::add);
             await().atMost(SOON).until(() -> established(port) == 0);
+            test.run(view, port);
+        } finally {
+            view.stop();
+        }
+    }
+
+    @Test
+    void aNudgeShowsANewConnectionLongBeforeTheRegularLook() throws Exception {
+        watch((view, port) -> {
             try (Socket a = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 view.nudge();
                 await().atMost(SOON).until(() -> established(port) == 1);
@@ -60,19 +73,12 @@ class LinuxKernelViewTest {
                     }
                 }
             }
-        } finally {
-            view.stop();
-        }
+        });
     }
 
     @Test
     void withoutNudgesNothingIsReadBeforeTheRegularLook() throws Exception {
-        assumeThat(Files.isReadable(Path.of("/proc/net/tcp"))).as("needs Linux /proc/net/tcp").isTrue();
-        LinuxKernelView view = new LinuxKernelView(FAR);
-        try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-            int port = server.getLocalPort();
-            view.start(port, 8, seen::add);
-            await().atMost(SOON).until(() -> established(port) == 0);
+        watch((view, port) -> {
             int before = seen.size();
             try (Socket a = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 // the change is real (a nudge shows it at once), but nobody said so: the view keeps its picture
@@ -81,8 +87,6 @@ class LinuxKernelViewTest {
                 view.nudge();
                 await().atMost(SOON).until(() -> established(port) == 1);
             }
-        } finally {
-            view.stop();
-        }
+        });
     }
 }
