@@ -128,8 +128,12 @@ public final class SocketsView {
             String peer = i < q.waitingPeers().size() ? q.waitingPeers().get(i) : "";
             slot.setText("● " + (peer.isEmpty() ? "" : peer.substring(peer.lastIndexOf(':') + 1)));
             String tip = peer.isEmpty() ? texts.get("sockets.queue.waiting") : peer;
-            if (slot.getTooltip() == null || !tip.equals(slot.getTooltip().getText())) {
-                slot.setTooltip(new Tooltip(tip));
+            // one tooltip per slot, its text changed in place: a Tooltip is a window with its own scene, and
+            // making new ones as the queue moved was a tenth of the FX thread's work when fifty clients connected
+            Tooltip shown = (Tooltip) slot.getProperties().computeIfAbsent(Tooltip.class, k -> new Tooltip());
+            shown.setText(tip);
+            if (slot.getTooltip() != shown) {
+                slot.setTooltip(shown);
             }
         } else {
             slot.setText(texts.get("sockets.queue.free"));

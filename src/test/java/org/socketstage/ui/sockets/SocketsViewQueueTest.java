@@ -1,0 +1,92 @@
+package org.socketstage.ui.sockets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
+import org.socketstage.event.TestEvents;
+import org.socketstage.kernel.KernelSnapshot;
+import org.socketstage.kernel.TcpSocketRow;
+import org.socketstage.kernel.TcpState;
+import org.socketstage.socket.SockAddrIn;
+import org.socketstage.ui.PaneLoader;
+import org.socketstage.ui.text.UiText;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The accept queue's slots as drawn: each names the client waiting in it, also when the queue moves on. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SocketsViewQueueTest {
+
+    private static final int PORT = 9090;
+    private final TestEvents ev = new TestEvents();
+    private SocketsViewModel model;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        UiText text = UiText.load();
+        model = new SocketsViewModel(text);
+        PaneLoader.Loaded<SocketsView> loaded = PaneLoader.load("/fxml/sockets/SocketsView.fxml", new SocketsView(model, text));
+        scene = new Scene(loaded.root(), 900, 600);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void eachSlotsTooltipNamesItsClientAsAcceptTakesTheHeadOfTheQueue(FxRobot robot) {
+        feed(robot, ev.ok(Step.SOCKET, "socket", "", 3, null), ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(PORT)),
+                ev.listenStarted(3, 2), ev.ok(Step.LISTEN, "listen", "3, 2", 0, null));
+        feed(robot, ev.kernel(queueOf(50001, 50002, 50003)));
+        List<Label> before = filledSlots(robot);
+        assertThat(before).extracting(l -> l.getTooltip().getText())
+                .containsExactly("127.0.0.1:50001", "127.0.0.1:50002", "127.0.0.1:50003");
+        List<Tooltip> tips = before.stream().map(Label::getTooltip).toList();
+
+        feed(robot, ev.kernel(queueOf(50002, 50003))); // accept() took 50001: the others move up one slot
+
+        List<Label> after = filledSlots(robot);
+        assertThat(after).extracting(Label::getText).containsExactly("● 50002", "● 50003");
+        assertThat(after).extracting(l -> l.getTooltip().getText()).containsExactly("127.0.0.1:50002", "127.0.0.1:50003");
+        // the slots keep their tooltips and change their words: a new Tooltip is a new window and scene
+        assertThat(after).extracting(Label::getTooltip).containsExactly(tips.get(0), tips.get(1));
+    }
+
+    private void feed(FxRobot robot, ServerEvent... events) {
+        robot.interact(() -> {
+            for (ServerEvent e : events) {
+                model.apply(e);
+            }
+            model.publish();
+        });
+    }
+
+    private List<Label> filledSlots(FxRobot robot) {
+        return robot.lookup(".queue-slot-filled").queryAllAs(Label.class).stream()
+                .sorted(java.util.Comparator.comparingDouble(l -> l.localToScene(0, 0).getX()))
+                .toList();
+    }
+
+    private static KernelSnapshot queueOf(int... clientPorts) {
+        List<TcpSocketRow> rows = new java.util.ArrayList<>();
+        rows.add(new TcpSocketRow(TcpState.LISTEN, "127.0.0.1", PORT, "0.0.0.0", 0, 0, clientPorts.length, 1, false));
+        for (int p : clientPorts) {
+            rows.add(new TcpSocketRow(TcpState.ESTABLISHED, "127.0.0.1", PORT, "127.0.0.1", p, 0, 0, 1, false));
+        }
+        return new KernelSnapshot(PORT, true, "", rows, OptionalInt.of(clientPorts.length), OptionalInt.of(4096),
+                OptionalInt.of(2), OptionalLong.of(0));
+    }
+}
