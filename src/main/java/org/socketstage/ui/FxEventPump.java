@@ -20,8 +20,7 @@ import java.util.function.LongSupplier;
  * the first event after a quiet spell starts it (one hop to the FX thread, not one per event) and a pulse that
  * finds nothing more stops it, so an idle window asks JavaFX for no pulses at all.
  *
- * <p>Under a class's load the views are refreshed ten times a second, not every frame, and a refresh that cost
- * much delays the next in proportion ({@link RefreshCadence}).
+ * <p>Under a class's load the views are refreshed ten times a second, not every frame ({@link RefreshCadence}).
  *
  * <p>A batch is sized to what the views can do in a few milliseconds, measured over the whole pulse's work when
  * the scene is known ({@link #measureLayoutOf}): applying the events plus the CSS and layout they cause. Only
@@ -190,9 +189,7 @@ public final class FxEventPump implements AutoCloseable {
 
     private void layoutDone() {
         if (batchSize >= 0) {
-            long took = System.nanoTime() - batchStart;
-            cadence.tookToShow(took);
-            adapt(took);
+            adapt(System.nanoTime() - batchStart);
         }
     }
 

@@ -65,48 +65,4 @@ class RefreshCadenceTest {
         cadence.delivered(now + 20 * FRAME, 2);
         assertThat(cadence.busy()).isFalse();
     }
-
-    @Test
-    void aRefreshThatCostMuchDelaysTheNextByThreeTimesItsCost() {
-        // fifty students connect at once: one refresh's CSS and layout took 200 ms of the FX thread
-        long now = 1_000_000_000L;
-        cadence.delivered(now, 1);
-        now += FRAME;
-        cadence.delivered(now, 400);
-        cadence.tookToShow(200_000_000L);
-        assertThat(cadence.due(now + RefreshCadence.BUSY_INTERVAL_NANOS)).isFalse();
-        assertThat(cadence.due(now + 600_000_000L - 1)).isFalse();
-        assertThat(cadence.due(now + 600_000_000L)).isTrue();
-    }
-
-    @Test
-    void evenAVeryCostlyRefreshLetsTheNextComeWithinASecond() {
-        long now = 1_000_000_000L;
-        cadence.delivered(now, 500);
-        cadence.tookToShow(2_000_000_000L); // a machine so busy that one refresh took two seconds
-        assertThat(cadence.due(now + RefreshCadence.MAX_SPACING_NANOS - 1)).isFalse();
-        assertThat(cadence.due(now + RefreshCadence.MAX_SPACING_NANOS)).isTrue();
-    }
-
-    @Test
-    void aCheapRefreshLeavesTheNextFrameFreeToShowTheNextEvent() {
-        long now = 1_000_000_000L;
-        for (int i = 0; i < 100; i++) {
-            assertThat(cadence.due(now)).isTrue();
-            cadence.delivered(now, 1);
-            cadence.tookToShow(4_000_000L); // step or run mode: a call's events take a few milliseconds
-            now += FRAME;
-        }
-        assertThat(cadence.busy()).isFalse();
-    }
-
-    @Test
-    void aCostlyRefreshSpacesTheNextEvenWhenItEmptiedTheInboxAndThePumpSlept() {
-        long now = 1_000_000_000L;
-        cadence.delivered(now, 1);
-        cadence.reset(); // the refresh took all there was, so the pump sleeps; then the layout it caused ends
-        cadence.tookToShow(300_000_000L);
-        assertThat(cadence.due(now + FRAME)).isFalse();
-        assertThat(cadence.due(now + 900_000_000L)).isTrue();
-    }
 }
