@@ -111,7 +111,12 @@ public final class ProbedWindow extends SocketStageApp {
     private String events() {
         var feed = window().viewModel().feed();
         long total = feed.history().droppedCount() + feed.sizeProperty().get();
-        return "EVENTS " + total;
+        // the status bar's own words when the view is behind (events waiting, events not shown), else nothing
+        String lag = javafx.stage.Window.getWindows().stream().map(w -> w.getScene() == null ? null
+                        : w.getScene().lookup("#view-lag"))
+                .filter(n -> n instanceof javafx.scene.control.Label).map(n -> ((javafx.scene.control.Label) n).getText())
+                .filter(t -> t != null && !t.isEmpty()).findFirst().orElse("");
+        return "EVENTS " + total + (lag.isEmpty() ? "" : " (" + lag + ")");
     }
 
     private static long at(List<Long> sorted, int percent) {

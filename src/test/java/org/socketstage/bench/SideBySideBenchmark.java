@@ -174,11 +174,13 @@ public final class SideBySideBenchmark {
             String paced = EchoBenchmark.runLoad(load, port, 50, 0, pacedSeconds, 32, 100);
             double pacedCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / pacedSeconds;
             Frames pf = Frames.parse(w.ask("REPORT", "FRAMES"));
-            long eventsPaced = Long.parseLong(w.ask("EVENTS", "EVENTS").split(" ")[1]);
+            String eventsAnswer = w.ask("EVENTS", "EVENTS");
+            long eventsPaced = Long.parseLong(eventsAnswer.split(" ")[1]);
             long rssPaced = w.rssKb();
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms: %s; CPU %.0f %%; %s; %d events; RSS %d MB%n",
                     paced, pacedCpu, pf, eventsPaced, rssPaced / 1024);
             System.out.println("  frames over 50 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
+            System.out.println("  the view at the end: " + eventsAnswer);
 
             // the same load again: the first run includes the JIT compiling the code under load for the first
             // time (most of a core for about 20 s on two cores); this one is the window as the class goes on
