@@ -16,19 +16,23 @@ import java.util.function.LongSupplier;
 
 /**
  * The one door from the engine's threads to the FX thread. The bus listener only enqueues; an AnimationTimer
- * drains the queue once per pulse and hands the batch to the view. The timer runs only while there is work:
- * the first event after a quiet spell starts it (one hop to the FX thread, not one per event) and a pulse that
- * finds nothing more stops it, so an idle window asks JavaFX for no pulses at all.
+ * drains the queue and hands the events to the views. The timer runs only while there is work: the first event
+ * after a quiet spell starts it (one hop to the FX thread, not one per event) and a pulse that finds nothing more
+ * stops it, so an idle window asks JavaFX for no pulses at all.
  *
- * <p>Under a class's load the views are refreshed ten times a second, not every frame ({@link RefreshCadence}).
+ * <p>Taking events in and showing them are two steps. Every pulse takes in what has arrived (the ViewModels
+ * apply the events: model work, no scene graph), as much as fits in a few milliseconds at the measured cost per
+ * event. A refresh shows what was taken in (the ViewModels publish to the views, which costs the window a CSS
+ * and layout pass, about the same for 20 events as for 2,000): every frame while events come one by one, ten
+ * times a second under a class's load ({@link RefreshCadence}). A refresh's pulse takes in less, by what the
+ * last refresh cost up to the end of its layout ({@link #measureLayoutOf}), so the budget covers the layout the
+ * updates cause. Before, events were taken in only at the refreshes, ten times a second, each time as many as
+ * the layout left room for: fifty clients echoing every 100 ms send 1,700 events a second, and the view ended
+ * the first 30 s of such a load 10,000 to 18,000 events behind.
  *
- * <p>A batch is sized to what the views can do in a few milliseconds, measured over the whole pulse's work when
- * the scene is known ({@link #measureLayoutOf}): applying the events plus the CSS and layout they cause. Only
- * applying scales with the batch (the views publish once per batch, so the layout after it costs about the same
- * for 20 events as for 2,000), so the limit follows the measured cost per event in what the layout leaves of the
- * budget. So a flood of events makes the view lag, never freeze, and a view that fell behind catches up in
- * bigger batches rather than in more frames. Within a batch only the newest kernel snapshot is kept: the
- * kernel view is a picture of "now", older pictures of the same pulse would never be seen anyway.
+ * <p>So a flood of events makes the view lag, never freeze, and a view that fell behind catches up at sixty
+ * pulses a second. Within a pulse only the newest kernel snapshot is kept: the kernel view is a picture of "now",
+ * older pictures of the same pulse would never be seen anyway.
  */
 public final class FxEventPump implements AutoCloseable {
 
@@ -36,10 +40,13 @@ public final class FxEventPump implements AutoCloseable {
     /** Events waiting before the status bar says that the view is behind (about a second of a class's load). */
     public static final int NOTICEABLE_LAG = 2_000;
     static final int MIN_EVENTS_PER_PULSE = 20;
-    /** Time a pulse may spend on events and the layout they cause: well under a 60 Hz frame, the rest is for drawing and input. */
-    static final long BUDGET_NANOS = 10_000_000;
-    /** When pulses come slower than 60 Hz (a busy machine), events may take up to half the time between them. */
-    static final long MAX_BUDGET_NANOS = 40_000_000;
+    /**
+     * Time a pulse may spend taking events in, and on a refresh's pulse the refresh with the layout it causes:
+     * well under a 60 Hz frame, the rest is for drawing and input.
+     */
+    static final long BUDGET_NANOS = 3_000_000;
+    /** When pulses come slower than 60 Hz (a busy machine), events may take up to a fifth of the time between them. */
+    static final long MAX_BUDGET_NANOS = 12_000_000;
     /**
      * Events waiting for the view before newer ones are dropped (counted, and said in the status bar): about a
      * second of a flood. A bigger inbox only made the view further behind: at 100,000 a 60 s flood kept it full
@@ -51,44 +58,58 @@ public final class FxEventPump implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     /** True from the first event after a quiet spell until a pulse finds the inbox empty (then the timer stops). */
     private final AtomicBoolean awake = new AtomicBoolean();
-    /** How many events the next pulse takes: adapted so a pulse's work stays near the budget. */
+    /** How many events a pulse takes in: adapted to the measured cost per event so it stays near the budget. */
     private int limit = 200;
     private long budget = BUDGET_NANOS;
     private long lastPulse;
     private boolean running;
     private boolean started;
     private boolean closed;
-    private boolean layoutMeasured;
-    /** Start of the batch delivered this pulse and its size, until the layout after it has been measured. */
-    private long batchStart;
-    private long batchApplied;
-    private int batchSize = -1;
+    /** Events taken in since the last refresh: the views have not shown them yet. */
+    private int unshown;
+    /** Start of the last refresh, until the layout after it has been measured; and what it cost. */
+    private long refreshStart = -1;
+    private long refreshCost;
     private final EventBus.Subscription subscription;
-    private final Consumer<List<ServerEvent>> onBatch;
+    private final Consumer<List<ServerEvent>> takeIn;
+    private final Runnable refresh;
     private final RefreshCadence cadence = new RefreshCadence();
-    /** The part of the last batch's cost that grows with its size, when the target can tell; else all of it. */
-    private LongSupplier perEventPart;
+    /** How long taking in the last events took, when the target can tell (its own work only); else timed here. */
+    private LongSupplier takeInNanos;
+    /** The last pulse's events and what taking them in cost. */
+    private long lastCost;
+    private int lastSize;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             if (lastPulse != 0) {
-                budget = Math.max(BUDGET_NANOS, Math.min(MAX_BUDGET_NANOS, (now - lastPulse) / 2));
+                budget = Math.max(BUDGET_NANOS, Math.min(MAX_BUDGET_NANOS, (now - lastPulse) / 5));
             }
             lastPulse = now;
-            if (!cadence.due(now)) {
-                return; // under load: this frame only draws, the events wait for the next refresh
+            boolean due = cadence.due(now);
+            // a refresh's pulse leaves room for the refresh: what the last one cost up to the end of its layout
+            long room = due ? Math.max(budget / 4, budget - refreshCost) : budget;
+            unshown += takeIn(room);
+            if (due) {
+                refreshStart = System.nanoTime();
+                refresh.run();
+                cadence.delivered(now, unshown);
+                unshown = 0;
             }
-            int delivered = drain();
-            cadence.delivered(now, delivered);
-            if (inbox.isEmpty()) {
+            if (inbox.isEmpty() && unshown == 0) {
                 sleep();
             }
         }
     };
 
-    /** Subscribes at once; call {@link #start()} on the FX thread to begin delivering. */
-    public FxEventPump(EventBus bus, Consumer<List<ServerEvent>> onBatch) {
-        this.onBatch = onBatch;
+    /**
+     * Subscribes at once; call {@link #start()} on the FX thread to begin delivering. {@code takeIn} gets the
+     * events in order, a pulse's worth at a time (never an empty list); {@code refresh} shows what was taken in,
+     * and also runs on a pulse asked for without events ({@link #requestPulse}).
+     */
+    public FxEventPump(EventBus bus, Consumer<List<ServerEvent>> takeIn, Runnable refresh) {
+        this.takeIn = takeIn;
+        this.refresh = refresh;
         this.subscription = bus.subscribe("fx-view", this::enqueue);
         subscription.alsoCountLost(dropped::get);
     }
@@ -148,38 +169,41 @@ public final class FxEventPump implements AutoCloseable {
     }
 
     /**
-     * Measures each pulse's work up to the end of the layout its events cause, not only applying them: a
-     * batch that is cheap to apply but expensive to lay out must shrink too. Call on the FX thread.
+     * Measures each refresh up to the end of the layout it causes, so a refresh's pulse takes in fewer events
+     * by that much. Call on the FX thread.
      */
     public void measureLayoutOf(Scene scene) {
-        layoutMeasured = true;
         scene.addPostLayoutPulseListener(this::layoutDone);
     }
 
     /**
-     * Where the pump reads how long the last batch took to apply event by event (without what the views do
-     * once per batch), to size batches by the cost per event. Call on the FX thread.
+     * Where the pump reads how long taking in the last events took (the ViewModels' own work, without the
+     * pump's), to size what a pulse takes by the cost per event. Call on the FX thread.
      */
-    public void measureEventsBy(LongSupplier applyNanos) {
-        this.perEventPart = applyNanos;
+    public void measureEventsBy(LongSupplier takeInNanos) {
+        this.takeInNanos = takeInNanos;
     }
 
-    /** Delivers what has arrived, at most one batch, possibly empty (the view also uses the pulse); returns its size. */
-    int drain() {
+    /** Takes in what has arrived, at most what fits in {@code room} nanoseconds; returns how many events. */
+    int takeIn(long room) {
         if (inbox.isEmpty()) {
-            onBatch.accept(List.of());
             return 0;
         }
-        List<ServerEvent> raw = new ArrayList<>(Math.min(inbox.size(), limit));
-        inbox.drainTo(raw, limit);
-        batchStart = System.nanoTime();
-        batchSize = raw.size();
-        onBatch.accept(coalesceKernelSnapshots(raw));
-        batchApplied = perEventPart != null ? perEventPart.getAsLong() : System.nanoTime() - batchStart;
-        if (!layoutMeasured) {
-            adapt(batchApplied);
-        }
+        int n = Math.max(MIN_EVENTS_PER_PULSE, (int) Math.min(limit, room / perEventNanos()));
+        List<ServerEvent> raw = new ArrayList<>(Math.min(inbox.size(), n));
+        inbox.drainTo(raw, n);
+        long t0 = System.nanoTime();
+        takeIn.accept(coalesceKernelSnapshots(raw));
+        long took = takeInNanos != null ? takeInNanos.getAsLong() : System.nanoTime() - t0;
+        lastCost = took;
+        lastSize = raw.size();
+        limit = nextLimit(limit, raw.size(), took, budget);
         return raw.size();
+    }
+
+    /** The last measured cost of one event, at least a microsecond. */
+    private long perEventNanos() {
+        return lastSize == 0 ? 1_000 : Math.max(1_000, lastCost / lastSize);
     }
 
     /** Whether the views are refreshed at the slower, busy cadence right now (see {@link RefreshCadence}). */
@@ -188,36 +212,28 @@ public final class FxEventPump implements AutoCloseable {
     }
 
     private void layoutDone() {
-        if (batchSize >= 0) {
-            adapt(System.nanoTime() - batchStart);
+        if (refreshStart >= 0) {
+            refreshCost = System.nanoTime() - refreshStart;
+            refreshStart = -1;
         }
-    }
-
-    private void adapt(long took) {
-        limit = nextLimit(limit, batchSize, batchApplied, took, budget);
-        batchSize = -1;
     }
 
     /**
-     * The events the next pulse may take, from the last batch: {@code applied} nanoseconds to apply its
-     * {@code size} events, {@code total} up to the end of the layout they caused. The layout's share is paid
-     * whatever the batch's size, so the events get what it leaves of the budget (at least half of it: a heavy
-     * layout must not starve them, or the view never catches up) at the measured cost per event. Shrinks at once,
-     * grows at most twice per pulse (one batch's cost per event is noisy).
+     * The events a pulse may take in, from the last pulse's: {@code size} events taken in {@code took}
+     * nanoseconds, so what fits in the {@code budget} at that cost per event. Shrinks at once, grows at most
+     * twice per pulse (one pulse's cost per event is noisy).
      */
-    static int nextLimit(int limit, int size, long applied, long total, long budget) {
+    static int nextLimit(int limit, int size, long took, long budget) {
         if (size <= 0) {
             return limit;
         }
-        double perEvent = Math.max(1.0, applied / (double) size);
-        long layout = Math.max(0, total - applied);
-        long room = Math.max(budget / 2, budget - layout);
-        int fits = (int) Math.min(MAX_EVENTS_PER_PULSE, room / perEvent);
+        double perEvent = Math.max(1.0, took / (double) size);
+        int fits = (int) Math.min(MAX_EVENTS_PER_PULSE, budget / perEvent);
         int next = fits < limit ? fits : Math.min(fits, 2 * limit);
         return Math.max(MIN_EVENTS_PER_PULSE, next);
     }
 
-    /** How many events the next pulse takes; under a flood the view falls behind (and says so) instead of freezing. */
+    /** How many events a pulse takes in; under a flood the view falls behind (and says so) instead of freezing. */
     int batchLimit() {
         return limit;
     }

@@ -36,8 +36,8 @@ public final class MainWindow implements AutoCloseable {
         this.prefs = prefs;
         prefs.loadPresentation(vm.presentation());
         // subscribe before anything else can publish, so the views see the session from its first event on
-        this.pump = new FxEventPump(vm.session().bus(), batch -> {
-            vm.feed().accept(batch);
+        this.pump = new FxEventPump(vm.session().bus(), vm.feed()::take, () -> {
+            vm.feed().refresh();
             view().showLag(pump().dropped(), pump().pending());
         });
         FXMLLoader loader = new ViewFactory(vm, new Actions()).load("fxml/MainView.fxml");

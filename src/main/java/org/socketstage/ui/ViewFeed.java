@@ -35,6 +35,8 @@ public final class ViewFeed {
     private final LongProperty momentSeq = new SimpleLongProperty(-1);
     private final LongProperty dropped = new SimpleLongProperty();
     private int pendingMoment = -1;
+    /** Events taken in that the views have not been told of yet. */
+    private boolean untold;
     private long lastApplyNanos;
     private Runnable pulseWanted = () -> { };
 
@@ -60,8 +62,17 @@ public final class ViewFeed {
         momentAware.add(m);
     }
 
-    /** One pulse: record and deliver the batch, then show a moment the user asked for meanwhile. */
+    /** Takes the batch in and shows it at once (tests, and views fed without a pump). */
     public void accept(List<ServerEvent> batch) {
+        take(batch);
+        refresh();
+    }
+
+    /**
+     * Records the events and applies them to the ViewModels, which show them at the next {@link #refresh}. The
+     * history's size and the live moment follow at the refresh too.
+     */
+    public void take(List<ServerEvent> batch) {
         long t0 = System.nanoTime();
         for (ServerEvent e : batch) {
             history.add(e);
@@ -75,7 +86,13 @@ public final class ViewFeed {
             }
         }
         lastApplyNanos = System.nanoTime() - t0;
-        if (!batch.isEmpty()) {
+        untold |= !batch.isEmpty();
+    }
+
+    /** Shows what was taken in since the last refresh, then a moment the user asked for meanwhile. */
+    public void refresh() {
+        if (untold) {
+            untold = false;
             publish(liveSinks);
             if (live.get()) {
                 publish(sinks);
@@ -97,8 +114,8 @@ public final class ViewFeed {
     }
 
     /**
-     * Nanoseconds the last {@link #accept} spent applying its events one by one, without publishing them to the
-     * views (once per batch, whatever its size): the part of a batch's cost that grows with the batch.
+     * Nanoseconds the last {@link #take} spent applying its events one by one, without publishing them to the
+     * views (at the refresh, whatever the number of events): the part of the cost that grows with the events.
      */
     public long lastApplyNanos() {
         return lastApplyNanos;

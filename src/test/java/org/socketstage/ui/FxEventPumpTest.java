@@ -40,25 +40,24 @@ class FxEventPumpTest {
     private static final long MS = 1_000_000;
 
     @Test
-    void aHeavyLayoutAfterCheapEventsLetsTheBatchGrowNotShrink() {
-        // 200 events applied in 1 ms (5 µs each), then 29 ms of layout: over a 20 ms budget, but the layout costs
-        // the same for a bigger batch, so the batch grows (at most twice) and the view catches up
-        assertThat(FxEventPump.nextLimit(200, 200, 1 * MS, 30 * MS, 20 * MS)).isEqualTo(400);
-        // and keeps growing to what fits in half the budget at 5 µs an event: 10 ms / 5 µs = 2,000
-        assertThat(FxEventPump.nextLimit(1_600, 1_600, 8 * MS, 37 * MS, 20 * MS)).isEqualTo(2_000);
+    void cheapEventsLetAPulseTakeMoreAtMostTwiceAsManyAsBefore() {
+        // 200 events taken in 1 ms (5 µs each): a 6 ms budget fits 1,200, so the next pulse takes twice as many
+        assertThat(FxEventPump.nextLimit(200, 200, 1 * MS, 6 * MS)).isEqualTo(400);
+        // 1,600 at 5 µs is 8 ms, over the budget: back to what fits at once
+        assertThat(FxEventPump.nextLimit(1_600, 1_600, 8 * MS, 6 * MS)).isEqualTo(1_200);
     }
 
     @Test
-    void expensiveEventsShrinkTheBatchToWhatFitsAtOnce() {
-        // 200 events applied in 30 ms (150 µs each), layout 5 ms, budget 10 ms: 5 ms left fits 33 events
-        assertThat(FxEventPump.nextLimit(200, 200, 30 * MS, 35 * MS, 10 * MS)).isEqualTo(33);
+    void expensiveEventsShrinkWhatAPulseTakesToWhatFitsAtOnce() {
+        // 200 events taken in 30 ms (150 µs each), budget 6 ms: 40 fit
+        assertThat(FxEventPump.nextLimit(200, 200, 30 * MS, 6 * MS)).isEqualTo(40);
     }
 
     @Test
-    void theLimitStaysWithinItsBoundsAndAnEmptyBatchChangesNothing() {
-        assertThat(FxEventPump.nextLimit(200, 10, 100 * MS, 100 * MS, 10 * MS)).isEqualTo(FxEventPump.MIN_EVENTS_PER_PULSE);
-        assertThat(FxEventPump.nextLimit(FxEventPump.MAX_EVENTS_PER_PULSE, 1_000, 1_000, 1_000, 40 * MS))
+    void theLimitStaysWithinItsBoundsAndAnEmptyPulseChangesNothing() {
+        assertThat(FxEventPump.nextLimit(200, 10, 100 * MS, 6 * MS)).isEqualTo(FxEventPump.MIN_EVENTS_PER_PULSE);
+        assertThat(FxEventPump.nextLimit(FxEventPump.MAX_EVENTS_PER_PULSE, 1_000, 1_000, 20 * MS))
                 .isEqualTo(FxEventPump.MAX_EVENTS_PER_PULSE);
-        assertThat(FxEventPump.nextLimit(321, 0, 0, 50 * MS, 10 * MS)).isEqualTo(321);
+        assertThat(FxEventPump.nextLimit(321, 0, 0, 6 * MS)).isEqualTo(321);
     }
 }

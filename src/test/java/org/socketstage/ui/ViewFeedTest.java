@@ -53,6 +53,37 @@ class ViewFeedTest {
     }
 
     @Test
+    void eventsTakenInReachTheViewsAtTheNextRefreshOnlyAndOnceHoweverManyPulsesTookThemIn() {
+        int[] publishes = {0};
+        feed.addSink(new BatchedSink() {
+            @Override
+            public void reset() { }
+
+            @Override
+            public void apply(ServerEvent event) { }
+
+            @Override
+            public void publish() {
+                publishes[0]++;
+            }
+        });
+        List<ServerEvent> events = setup();
+        feed.take(events.subList(0, 3));
+        feed.take(events.subList(3, 7));
+        assertThat(liveSeen).as("applied as taken in").hasSize(7);
+        assertThat(publishes[0]).isZero();
+        assertThat(feed.sizeProperty().get()).as("the history's size is shown at the refresh").isZero();
+
+        feed.refresh();
+        assertThat(publishes[0]).isEqualTo(1);
+        assertThat(feed.sizeProperty().get()).isEqualTo(7);
+        assertThat(feed.momentIndexProperty().get()).isEqualTo(6);
+
+        feed.refresh(); // nothing new: the views are not touched
+        assertThat(publishes[0]).isEqualTo(1);
+    }
+
+    @Test
     void goingBackShowsThatMomentAndLiveEventsWaitUntilBackToLive() {
         feed.accept(setup());
         feed.showMoment(2); // just after socket() returned

@@ -34,7 +34,7 @@ final class StageOnLoopback implements AutoCloseable {
         view = loaded.controller();
         root = (Region) loaded.root();
         feed.addSink(view.viewModel());
-        pump = new FxEventPump(session.bus(), this::deliver);
+        pump = new FxEventPump(session.bus(), this::deliver, feed::refresh);
         pump.start();
         // a plain pane around the stage: it keeps the size it is given, even past the headless screen's
         Scene scene = new Scene(new Pane(root), width, height);
@@ -57,7 +57,7 @@ final class StageOnLoopback implements AutoCloseable {
                 view.viewModel().pacingProperty().set(p.mode());
             }
         }
-        feed.accept(batch);
+        feed.take(batch);
     }
 
     private static String css(String path) {
