@@ -12,6 +12,7 @@ import org.socketstage.socket.SocketBackend;
 import org.socketstage.trace.TraceMode;
 import org.socketstage.tracer.check.CheckProgramCommand;
 import org.socketstage.ui.EarlyLessons;
+import org.socketstage.ui.WindowOnQuickJit;
 import org.socketstage.ui.RenderingChoice;
 import org.socketstage.ui.SocketStageApp;
 
@@ -55,6 +56,8 @@ public final class Main {
         }
         // on a machine without a GPU, JavaFX's software renderer at once instead of loading OpenGL to find that out
         RenderingChoice.applyBeforeToolkit();
+        // the window runs on the quick JIT alone: the optimising one took a core from it as a class connected
+        WindowOnQuickJit.apply();
         try {
             Application.launch(SocketStageApp.class, args);
         } catch (RuntimeException e) {
