@@ -129,7 +129,9 @@ public final class EchoBenchmark {
         if (window) {
             command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"));
         }
-        command.addAll(List.of(JAVA, "-cp", System.getProperty("java.class.path"), "org.socketstage.Main"));
+        command.add(JAVA);
+        command.addAll(SideBySideBenchmark.APP_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.socketstage.Main"));
         if (!window) {
             command.add("--no-gui");
         } else {
@@ -200,7 +202,11 @@ public final class EchoBenchmark {
     }
 
     static Process start(Kind kind, int port) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        if (kind == Kind.SOCKETSTAGE) {
+            command.addAll(SideBySideBenchmark.APP_JVM); // as the launcher runs it; the plain server gets the JVM's defaults
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         if (kind == Kind.SOCKETSTAGE) {
             command.addAll(List.of("org.socketstage.Main", "--no-gui", "--port", Integer.toString(port),
                     "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"));

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 public final class SideBySideBenchmark {
 
     /**
-     * The JVM options the app is launched with (pom's javafx:run, the installers, the README's java -jar line);
+     * The JVM options the app is launched with (pom's javafx:run, the installers, the README's java -jar line),
+     * for the window and the trace mode alike (the installed launcher gives both the same);
      * {@code -Dbench.appJvm} replaces them, separated by spaces or commas (BENCH_OPTS cannot hold spaces).
      */
     static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
