@@ -57,7 +57,7 @@ public final class Main {
         // on a machine without a GPU, JavaFX's software renderer at once instead of loading OpenGL to find that out
         RenderingChoice.applyBeforeToolkit();
         // the window runs on the quick JIT alone: the optimising one took a core from it as a class connected
-        WindowOnQuickJit.apply();
+        WindowOnQuickJit.applySoon();
         try {
             Application.launch(SocketStageApp.class, args);
         } catch (RuntimeException e) {

@@ -40,6 +40,17 @@ public final class WindowOnQuickJit {
     }
 
     /**
+     * Adds the directive on a thread of its own, started now: the JVM's management server it goes through takes
+     * about 0.3 s to start, which the window's start need not wait for. Call before the toolkit starts; the
+     * directive is in place well before a class's load makes the window's code hot.
+     */
+    public static void applySoon() {
+        Thread t = new Thread(WindowOnQuickJit::apply, "socketstage-jit-choice");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * Adds the directive to this JVM; call before the toolkit starts, so the window's code is compiled under it
      * from the first. Returns whether the JVM took it.
      */

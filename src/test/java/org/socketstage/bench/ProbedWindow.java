@@ -130,7 +130,7 @@ public final class ProbedWindow extends SocketStageApp {
             org.socketstage.socket.SocketBackend.loadNativeEarly();
             org.socketstage.ui.EarlyLessons.startReading();
             org.socketstage.ui.RenderingChoice.applyBeforeToolkit();
-            org.socketstage.ui.WindowOnQuickJit.apply();
+            org.socketstage.ui.WindowOnQuickJit.applySoon();
             Application.launch(ProbedWindow.class, args);
         }
     }

@@ -26,6 +26,20 @@ class WindowOnQuickJitTest {
         assertThat(WindowOnQuickJit.printed()).isEqualTo(before);
     }
 
+    @Test
+    void appliedSoonItIsInPlaceWithoutTheCallerWaiting() throws Exception {
+        assumeTrue(System.getProperty("java.vm.name", "").contains("Server VM"), "HotSpot's server VM");
+        String before = WindowOnQuickJit.printed();
+        WindowOnQuickJit.applySoon();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> WindowOnQuickJit.printed().length() > before.length());
+            assertTaken(before);
+        } finally {
+            WindowOnQuickJit.removeLast();
+        }
+    }
+
     private static void assertTaken(String before) throws Exception {
 
         // "Directive:\n matching: *.*\n c1 directives: … c2 directives: … Exclude:true …", then the default's
