@@ -66,7 +66,7 @@ final class EnvelopeLayer extends Pane {
             Label n = nodes.computeIfAbsent(e.id(), id -> create(e));
             EnvelopeFigure before = figures.put(e.id(), e);
             if (before == null || !before.label().equals(e.label())) {
-                n.setText("✉ " + e.label());
+                n.setText(fitting(n, e));
             }
         }
         nodes.keySet().removeIf(id -> {
@@ -176,11 +176,37 @@ final class EnvelopeLayer extends Pane {
         n.setVisible(true);
     }
 
-    /** Caps every envelope's width (the corridor between the columns). */
+    /** Caps every envelope's width (the corridor between the columns); each label is chosen again to fit it. */
     void maxEnvelopeWidth(double width) {
-        for (Label n : nodes.values()) {
-            n.setMaxWidth(width);
+        for (Map.Entry<Long, Label> entry : nodes.entrySet()) {
+            Label n = entry.getValue();
+            if (n.getMaxWidth() != width) {
+                n.setMaxWidth(width);
+                n.setText(fitting(n, figures.get(entry.getKey())));
+            }
         }
+    }
+
+    /**
+     * The envelope's full label where it fits the corridor, else its short one: a label cut short ("✉ ×160 echoes ·
+     * 13…") says less than a shorter one that is whole ("✉ ×160 echoes"); the details pane has the bytes.
+     */
+    private static String fitting(Label n, EnvelopeFigure e) {
+        if (e == null) {
+            return n.getText();
+        }
+        String full = "✉ " + e.label();
+        double max = n.getMaxWidth();
+        if (e.shortLabel().equals(e.label()) || max <= 0 || max == Double.MAX_VALUE) {
+            return full;
+        }
+        if (n.getScene() != null) {
+            n.applyCss(); // the envelope's own font (bold, smaller), which sets how wide the words are
+        }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(full);
+        probe.setFont(n.getFont());
+        double need = Math.ceil(probe.getLayoutBounds().getWidth()) + n.snappedLeftInset() + n.snappedRightInset() + 1;
+        return need <= max ? full : "✉ " + e.shortLabel();
     }
 
     Label node(long id) {

@@ -123,6 +123,7 @@ final class FrameBuilder {
     private EnvelopeFigure figure(Envelope e, boolean resting) {
         return new EnvelopeFigure(e.id, e.rowId, e.peerId, e.leg.kind(),
                 e.leg.direction() == Envelope.Direction.TO_SERVER, e.leg.end(),
-                e.leg.fate() == Envelope.Fate.DROPPED, words.envelopeLabel(e), e.count, e.launch, e.duration, resting);
+                e.leg.fate() == Envelope.Fate.DROPPED, words.envelopeLabel(e), words.envelopeShortLabel(e), e.count,
+                e.launch, e.duration, resting);
     }
 }

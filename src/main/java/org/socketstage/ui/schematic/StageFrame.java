@@ -65,8 +65,8 @@ public record StageFrame(
      * row; {@code resting} marks the last packet of a row, drawn still after it landed.
      */
     public record EnvelopeFigure(long id, long rowId, long peerId, PacketKind kind, boolean toServer,
-            Envelope.ServerEnd serverEnd, boolean dropped, String label, int count, long launch, long duration,
-            boolean resting) {
+            Envelope.ServerEnd serverEnd, boolean dropped, String label, String shortLabel, int count, long launch,
+            long duration, boolean resting) {
 
         public long lands() {
             return launch + duration;

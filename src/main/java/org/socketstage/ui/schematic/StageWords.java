@@ -177,6 +177,21 @@ final class StageWords {
         return kind;
     }
 
+    /**
+     * The envelope's words where its full label does not fit between the columns (a narrow window, a long
+     * count): the count without the bytes, the bytes without the text.
+     */
+    String envelopeShortLabel(Envelope e) {
+        if (e.leg.fate() != Envelope.Fate.DROPPED && e.leg.kind() == PacketKind.DATA) {
+            if (e.count > 1) {
+                return format(e.leg.direction() == Envelope.Direction.TO_CLIENT ? "schematic.env.echoes.short"
+                        : "schematic.env.lines.short", e.count);
+            }
+            return format("schematic.env.data", e.bytes);
+        }
+        return envelopeLabel(e);
+    }
+
     String packet(PacketKind kind) {
         return get("schematic.packet." + kind.name());
     }
