@@ -191,6 +191,8 @@ class TracedProgramTest {
         assertThat(bind.straceText()).endsWith("= -1 EADDRINUSE (Address already in use) [injected]");
         assertThat(JsonLines.toJson(bind)).contains("\"injected\":true");
         assertThat(recorder.returned(Step.LISTEN)).isEmpty();
+        // the recorder reads the bus on a thread of its own: the end's notice reaches it a moment after the end
+        await().atMost(WAIT).until(() -> recorder.notices().contains("the process exited with status 1"));
         assertThat(recorder.notices()).containsSubsequence("stderr: bind: Address already in use",
                 "the process exited with status 1");
         assertThat(Programs.free(program.command().argv().isEmpty() ? 0 : Integer.parseInt(program.command().argv().get(1)))).isTrue();
@@ -293,6 +295,7 @@ class TracedProgramTest {
 
         assertThat(program.stop(Duration.ofSeconds(2))).isTrue();
         assertThat(program.livePids()).isEmpty();
+        await().atMost(WAIT).until(() -> recorder.notices().stream().anyMatch(n -> n.startsWith("still running after")));
         assertThat(recorder.notices()).anySatisfy(n -> assertThat(n).startsWith("still running after")
                 .endsWith("SIGKILL to every process of the program"));
         for (int pid : pids) {
@@ -363,7 +366,7 @@ class TracedProgramTest {
         assertThat(program.awaitListening(WAIT)).isFalse();
         assertThat(program.awaitEnd(WAIT)).isTrue();
         assertThat(program.exit()).hasValueSatisfying(x -> assertThat(x.text()).isEqualTo("exited with status 3"));
-        assertThat(recorder.notices()).contains("stderr: no port given");
+        await().atMost(WAIT).until(() -> recorder.notices().contains("stderr: no port given"));
         assertThat(program.state()).isEqualTo(ServerState.FAILED);
     }
 
