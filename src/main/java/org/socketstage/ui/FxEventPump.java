@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * times a second under a class's load ({@link RefreshCadence}). A refresh's pulse takes in less, by what the
  * last refresh cost up to the end of its layout ({@link #measureLayoutOf}), so the budget covers the layout the
  * updates cause. Before, events were taken in only at the refreshes, ten times a second, each time as many as
- * the layout left room for: fifty clients echoing every 100 ms send 1,700 events a second, and the view ended
+ * the layout left room for: fifty clients echoing every 100 ms send about 1,900 events a second, and the view ended
  * the first 30 s of such a load 10,000 to 18,000 events behind.
  *
  * <p>So a flood of events makes the view lag, never freeze, and a view that fell behind catches up at sixty
