@@ -31,8 +31,7 @@ final class BacklogOverflow extends FaultDemo {
     /** However many retries it takes (a retry can find the queue full again): the kernel gives up by then. */
     private static final Duration AT_MOST = Duration.ofSeconds(140);
 
-    private final SynRetryWatch retryWatch = new SynRetryWatch(KernelProbe.system(), SynRetransmits.system(),
-            AFTER_THE_RETRANSMIT, LONGEST_GAP, AT_MOST);
+    private final SynRetransmits retransmits = SynRetransmits.system();
 
     @Override
     public Fault fault() {
@@ -90,7 +89,8 @@ final class BacklogOverflow extends FaultDemo {
         rig.say("breakpoint on accept() cleared: accept() runs again");
         long target = iterative ? Math.max(0, waitingBefore - 1) : 0;
         SynRetryWatch.Result watched = waitingBefore == 0 ? new SynRetryWatch.Result(0, Optional.empty(), 0)
-                : retryWatch.await(port, target, rig::say);
+                : new SynRetryWatch(rig.kernel, retransmits, AFTER_THE_RETRANSMIT, LONGEST_GAP, AT_MOST)
+                        .await(port, target, rig::say);
         Optional<KernelSnapshot> seen = watched.last();
         long waiting = seen.isPresent() ? watched.waiting() : waitingBefore;
         long accepted = rig.seen(CallReturned.class, r -> r.actor().kind() == Actor.Kind.SERVER

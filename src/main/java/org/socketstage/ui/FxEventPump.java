@@ -76,9 +76,6 @@ public final class FxEventPump implements AutoCloseable {
     private final RefreshCadence cadence = new RefreshCadence();
     /** How long taking in the last events took, when the target can tell (its own work only); else timed here. */
     private LongSupplier takeInNanos;
-    /** The last pulse's events and what taking them in cost. */
-    private long lastCost;
-    private int lastSize;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -189,21 +186,15 @@ public final class FxEventPump implements AutoCloseable {
         if (inbox.isEmpty()) {
             return 0;
         }
-        int n = Math.max(MIN_EVENTS_PER_PULSE, (int) Math.min(limit, room / perEventNanos()));
+        // the limit is what fits in the whole budget: a refresh's pulse, with less room, takes its share of it
+        int n = Math.max(MIN_EVENTS_PER_PULSE, (int) (limit * Math.min(1.0, room / (double) budget)));
         List<ServerEvent> raw = new ArrayList<>(Math.min(inbox.size(), n));
         inbox.drainTo(raw, n);
         long t0 = System.nanoTime();
         takeIn.accept(coalesceKernelSnapshots(raw));
         long took = takeInNanos != null ? takeInNanos.getAsLong() : System.nanoTime() - t0;
-        lastCost = took;
-        lastSize = raw.size();
         limit = nextLimit(limit, raw.size(), took, budget);
         return raw.size();
-    }
-
-    /** The last measured cost of one event, at least a microsecond. */
-    private long perEventNanos() {
-        return lastSize == 0 ? 1_000 : Math.max(1_000, lastCost / lastSize);
     }
 
     /** Whether the views are refreshed at the slower, busy cadence right now (see {@link RefreshCadence}). */
