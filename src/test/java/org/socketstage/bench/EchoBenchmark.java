@@ -63,6 +63,7 @@ public final class EchoBenchmark {
         double seconds = Double.parseDouble(System.getProperty("bench.seconds", "8"));
         int message = Integer.getInteger("bench.message", 32);
         Map<String, List<Result>> results = new LinkedHashMap<>();
+        CpuSteal stealAt = CpuSteal.now();
         for (int round = 0; round < rounds; round++) {
             for (String c : clientCounts) {
                 int clients = Integer.parseInt(c.trim());
@@ -109,8 +110,9 @@ public final class EchoBenchmark {
         System.out.printf(Locale.ROOT, "| idle | %.2f %% of a core | %.2f %% of a core | | | | | |%n",
                 median(idleStage.stream().mapToDouble(Double::doubleValue).toArray()),
                 median(idlePlain.stream().mapToDouble(Double::doubleValue).toArray()));
-        System.out.printf(Locale.ROOT, "(%d interleaved rounds, medians; %.0f s measured after %.0f s warm-up; %d-byte lines)%n",
-                rounds, seconds, warmup, message);
+        System.out.printf(Locale.ROOT, "(%d interleaved rounds, medians; %.0f s measured after %.0f s warm-up; %d-byte lines;"
+                + " %.0f %% of the machine's CPU stolen by the hypervisor meanwhile)%n", rounds, seconds, warmup, message,
+                CpuSteal.now().percentSince(stealAt));
         double is = median(idleStage.stream().mapToDouble(Double::doubleValue).toArray());
         double ip = median(idlePlain.stream().mapToDouble(Double::doubleValue).toArray());
         rows.add(String.format(Locale.ROOT, "| idle CPU, trace mode, server listening | %.2f %% of a core | plain Java %.2f %% | | ≤ 1 %% |",
