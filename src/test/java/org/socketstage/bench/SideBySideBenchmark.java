@@ -176,15 +176,18 @@ public final class SideBySideBenchmark {
             w.ask("PROBE", "PROBING");
             long ticks = w.cpuTicks();
             CpuSteal stealAt = CpuSteal.now();
+            DrawingThreads drawing = DrawingThreads.of(w.process.pid());
             String paced = EchoBenchmark.runLoad(load, port, 50, 0, pacedSeconds, 32, 100);
             double pacedCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / pacedSeconds;
             Frames pf = Frames.parse(w.ask("REPORT", "FRAMES"));
             double pacedSteal = CpuSteal.now().percentSince(stealAt);
+            String pacedDrawing = DrawingThreads.of(w.process.pid()).since(drawing, pacedSeconds);
             String eventsAnswer = w.ask("EVENTS", "EVENTS");
             long eventsPaced = Long.parseLong(eventsAnswer.split(" ")[1]);
             long rssPaced = w.rssKb();
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms: %s; CPU %.0f %%; %s; %d events; RSS %d MB;"
-                    + " machine's CPU stolen %.0f %%%n", paced, pacedCpu, pf, eventsPaced, rssPaced / 1024, pacedSteal);
+                    + " %s; machine's CPU stolen %.0f %%%n", paced, pacedCpu, pf, eventsPaced, rssPaced / 1024, pacedDrawing,
+                    pacedSteal);
             System.out.println("  frames over 50 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
             System.out.println("  the view at the end: " + eventsAnswer);
 
@@ -193,12 +196,14 @@ public final class SideBySideBenchmark {
             w.ask("PROBE", "PROBING");
             ticks = w.cpuTicks();
             stealAt = CpuSteal.now();
+            drawing = DrawingThreads.of(w.process.pid());
             String warm = EchoBenchmark.runLoad(load, port, 50, 0, pacedSeconds, 32, 100);
             double warmCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / pacedSeconds;
             Frames wf = Frames.parse(w.ask("REPORT", "FRAMES"));
             double warmSteal = CpuSteal.now().percentSince(stealAt);
+            String warmDrawing = DrawingThreads.of(w.process.pid()).since(drawing, pacedSeconds);
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms again, after the first run: %s; CPU %.0f %%; %s;"
-                    + " machine's CPU stolen %.0f %%%n", warm, warmCpu, wf, warmSteal);
+                    + " %s; machine's CPU stolen %.0f %%%n", warm, warmCpu, wf, warmDrawing, warmSteal);
             System.out.println("  frames over 50 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
 
             w.ask("PROBE", "PROBING");
@@ -217,16 +222,18 @@ public final class SideBySideBenchmark {
             sampler.start();
             ticks = w.cpuTicks();
             stealAt = CpuSteal.now();
+            drawing = DrawingThreads.of(w.process.pid());
             String flood = EchoBenchmark.runLoad(load, port, 50, 0, floodSeconds, 32, 0);
             double floodCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / floodSeconds;
             Frames ff = Frames.parse(w.ask("REPORT", "FRAMES"));
             double floodSteal = CpuSteal.now().percentSince(stealAt);
+            String floodDrawing = DrawingThreads.of(w.process.pid()).since(drawing, floodSeconds);
             double after = w.cpuPercent(10);
             sampler.interrupt();
             long eventsFlood = Long.parseLong(w.ask("EVENTS", "EVENTS").split(" ")[1]);
             System.out.printf(Locale.ROOT, "window, 50 clients flooding: %s; CPU %.0f %%; %s; %d events in all; RSS max %d MB;"
-                    + " CPU in the 10 s after the flood %.0f %%; machine's CPU stolen %.0f %%%n", flood, floodCpu, ff, eventsFlood,
-                    rssMax.get() / 1024, after, floodSteal);
+                    + " CPU in the 10 s after the flood %.0f %%; %s; machine's CPU stolen %.0f %%%n", flood, floodCpu, ff,
+                    eventsFlood, rssMax.get() / 1024, after, floodDrawing, floodSteal);
             Thread.sleep(30_000);
             long rssSettled = w.rssKb();
             long spool = spoolBytes(tmp);
