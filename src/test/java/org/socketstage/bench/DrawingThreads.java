@@ -39,9 +39,9 @@ final class DrawingThreads {
                 }
                 String name = nameOf(stat);
                 if (name.startsWith(FX)) {
-                    fx += ticksOf(stat);
+                    fx += EchoBenchmark.cpuTicksOf(stat);
                 } else if (name.startsWith(RENDERER)) {
-                    renderer += ticksOf(stat);
+                    renderer += EchoBenchmark.cpuTicksOf(stat);
                 }
             }
         }
@@ -51,12 +51,6 @@ final class DrawingThreads {
     /** The name between the parentheses (it may hold spaces and parentheses itself). */
     static String nameOf(String stat) {
         return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    }
-
-    /** utime + stime, in clock ticks. */
-    static long ticksOf(String stat) {
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** Percent of a core each thread used since {@code earlier}, over {@code seconds}. */

@@ -12,14 +12,14 @@ class DrawingThreadsTest {
     @Test
     void readsTheNameAndTheUserAndSystemTicks() {
         assertThat(DrawingThreads.nameOf(FX_LINE)).isEqualTo(DrawingThreads.FX);
-        assertThat(DrawingThreads.ticksOf(FX_LINE)).isEqualTo(1234 + 56);
+        assertThat(EchoBenchmark.cpuTicksOf(FX_LINE)).isEqualTo(1234 + 56);
     }
 
     @Test
     void aNameWithParenthesesIsReadWhole() {
         String line = "7 (a (b) c) R 1 1 1 0 -1 0 0 0 0 0 10 5 0 0 20 0";
         assertThat(DrawingThreads.nameOf(line)).isEqualTo("a (b) c");
-        assertThat(DrawingThreads.ticksOf(line)).isEqualTo(15);
+        assertThat(EchoBenchmark.cpuTicksOf(line)).isEqualTo(15);
     }
 
     @Test

@@ -302,7 +302,12 @@ public final class EchoBenchmark {
 
     /** utime + stime of every thread of the process, in clock ticks. */
     static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
+        return cpuTicksOf(Files.readString(Paths.get("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** utime + stime of a {@code /proc/PID/stat} or {@code /proc/PID/task/TID/stat} line, in clock ticks. */
+    static long cpuTicksOf(String stat) {
+        // the name in parentheses may hold spaces and parentheses: the fields start after the last ')'
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }

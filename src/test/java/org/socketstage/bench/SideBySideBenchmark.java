@@ -174,14 +174,12 @@ public final class SideBySideBenchmark {
             System.out.printf(Locale.ROOT, "window idle, server in accept(): %.2f %% of a core, RSS %d MB%n", idle, rssIdle / 1024);
 
             w.ask("PROBE", "PROBING");
-            long ticks = w.cpuTicks();
-            CpuSteal stealAt = CpuSteal.now();
-            DrawingThreads drawing = DrawingThreads.of(w.process.pid());
+            Phase phase = new Phase(w);
             String paced = EchoBenchmark.runLoad(load, port, 50, 0, pacedSeconds, 32, 100);
-            double pacedCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / pacedSeconds;
+            double pacedCpu = phase.cpuPercent(pacedSeconds);
+            double pacedSteal = phase.stealPercent();
+            String pacedDrawing = phase.drawing(pacedSeconds);
             Frames pf = Frames.parse(w.ask("REPORT", "FRAMES"));
-            double pacedSteal = CpuSteal.now().percentSince(stealAt);
-            String pacedDrawing = DrawingThreads.of(w.process.pid()).since(drawing, pacedSeconds);
             String eventsAnswer = w.ask("EVENTS", "EVENTS");
             long eventsPaced = Long.parseLong(eventsAnswer.split(" ")[1]);
             long rssPaced = w.rssKb();
@@ -194,14 +192,12 @@ public final class SideBySideBenchmark {
             // the same load again: the first run includes the JIT compiling the code under load for the first
             // time (most of a core for about 20 s on two cores); this one is the window as the class goes on
             w.ask("PROBE", "PROBING");
-            ticks = w.cpuTicks();
-            stealAt = CpuSteal.now();
-            drawing = DrawingThreads.of(w.process.pid());
+            phase = new Phase(w);
             String warm = EchoBenchmark.runLoad(load, port, 50, 0, pacedSeconds, 32, 100);
-            double warmCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / pacedSeconds;
+            double warmCpu = phase.cpuPercent(pacedSeconds);
+            double warmSteal = phase.stealPercent();
+            String warmDrawing = phase.drawing(pacedSeconds);
             Frames wf = Frames.parse(w.ask("REPORT", "FRAMES"));
-            double warmSteal = CpuSteal.now().percentSince(stealAt);
-            String warmDrawing = DrawingThreads.of(w.process.pid()).since(drawing, pacedSeconds);
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms again, after the first run: %s; CPU %.0f %%; %s;"
                     + " %s; machine's CPU stolen %.0f %%%n", warm, warmCpu, wf, warmDrawing, warmSteal);
             System.out.println("  frames over 50 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
@@ -220,14 +216,12 @@ public final class SideBySideBenchmark {
             }, "bench-rss");
             sampler.setDaemon(true);
             sampler.start();
-            ticks = w.cpuTicks();
-            stealAt = CpuSteal.now();
-            drawing = DrawingThreads.of(w.process.pid());
+            phase = new Phase(w);
             String flood = EchoBenchmark.runLoad(load, port, 50, 0, floodSeconds, 32, 0);
-            double floodCpu = (w.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / floodSeconds;
+            double floodCpu = phase.cpuPercent(floodSeconds);
+            double floodSteal = phase.stealPercent();
+            String floodDrawing = phase.drawing(floodSeconds);
             Frames ff = Frames.parse(w.ask("REPORT", "FRAMES"));
-            double floodSteal = CpuSteal.now().percentSince(stealAt);
-            String floodDrawing = DrawingThreads.of(w.process.pid()).since(drawing, floodSeconds);
             double after = w.cpuPercent(10);
             sampler.interrupt();
             long eventsFlood = Long.parseLong(w.ask("EVENTS", "EVENTS").split(" ")[1]);
@@ -291,6 +285,37 @@ public final class SideBySideBenchmark {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d frames, %.0f fps, gap p50 %.1f ms p99 %.1f ms max %.1f ms", count, fps, p50, p99, max);
+        }
+    }
+
+    /**
+     * What a load phase cost, from readings taken as it starts: the app's CPU, its drawing threads' CPU, and the
+     * share of the machine's CPU the hypervisor gave other guests meanwhile.
+     */
+    private static final class Phase {
+        private final App app;
+        private final long ticks;
+        private final CpuSteal steal;
+        private final DrawingThreads drawing;
+
+        Phase(App app) throws IOException {
+            this.app = app;
+            this.ticks = app.cpuTicks();
+            this.steal = CpuSteal.now();
+            this.drawing = DrawingThreads.of(app.process.pid());
+        }
+
+        /** The app's CPU since the start, in percent of a core over {@code seconds}. */
+        double cpuPercent(double seconds) throws IOException {
+            return (app.cpuTicks() - ticks) * 100.0 / EchoBenchmark.CLOCK_TICKS / seconds;
+        }
+
+        double stealPercent() {
+            return CpuSteal.now().percentSince(steal);
+        }
+
+        String drawing(double seconds) throws IOException {
+            return DrawingThreads.of(app.process.pid()).since(drawing, seconds);
         }
     }
 
