@@ -85,7 +85,8 @@ class RealFaultsTest extends FaultDemoTestBase {
         setUp(demo);
         int port = room.serverPort();
         KernelSnapshot k = KernelTcpTable.system().snapshot(port, OptionalInt.of(1));
-        assertThat(k.acceptQueue()).hasValue(2);
+        // backlog 1: Linux queues backlog + 1 = 2; handshakes finishing at once on other CPUs can each add one more
+        assertThat(k.acceptQueue().orElseThrow()).isBetween(2, 1 + Runtime.getRuntime().availableProcessors());
         assertThat(k.rows()).anyMatch(r -> r.remotePort() == port && r.state() == TcpState.SYN_SENT);
         assertThat(k.listenOverflows().orElseThrow()).isGreaterThan(overflowsBefore);
         assertThat(log.returned(server(Step.ACCEPT))).isEmpty();

@@ -139,12 +139,15 @@ class WindowIntegrationTest {
         // the scenario stops and restarts the server before its clients connect: that is set-up time (CI once
         // took over 15 s for it with the rest of the suite running)
         await().atMost(SET_UP).until(() -> MainWindowTest.fx(() -> window.mainView().clients().panel().cards().size()) == 5);
-        // backlog 1: Linux queues backlog + 1 = 2 completed connections, and nothing accepts them
+        // backlog 1: Linux queues backlog + 1 = 2 completed connections, and nothing accepts them. Its "queue
+        // full?" check takes no lock: handshakes finishing at once on other CPUs can each add one more (CI saw 3)
+        int atMost = 1 + Runtime.getRuntime().availableProcessors();
         await().atMost(WAIT).untilAsserted(() -> assertThat(kernelQueues())
                 .as("the accept queue in each kernel snapshot the session published; the demo said: %s / %s",
                         MainWindowTest.fx(() -> window.viewModel().instructor().progressProperty().get()),
                         MainWindowTest.fx(() -> window.viewModel().instructor().statusProperty().get()))
-                .contains(2));
+                .anyMatch(q -> q instanceof Integer n && n >= 2));
+        assertThat(kernelQueues()).allMatch(q -> !(q instanceof Integer n) || n <= atMost);
     }
 
     /** The accept queue of each snapshot the session's kernel watcher published, in order ("-" where unknown). */
