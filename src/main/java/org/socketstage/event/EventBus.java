@@ -56,8 +56,13 @@ public final class EventBus {
         KEEP_ALL
     }
 
-    /** Slots in the ring by default: the most any listener can fall behind. */
-    public static final int RING_SIZE = 1 << 16;
+    /**
+     * Slots in the ring by default: the most any listener can fall behind, about 30 ms of the trace mode's
+     * busiest echo (260,000 events a second). The ring keeps its newest events alive until they are overwritten,
+     * so its size is live heap: 65,536 slots held about 20 MB, and under the 96 MB heap cap G1 then kept the heap
+     * at 41 MB and collected 20 times a second (586 pauses in 28 s at 50 clients, against 23-30 with 8,192).
+     */
+    public static final int RING_SIZE = 1 << 13;
     /** As far behind as the ring lets a listener fall, whatever its size. */
     public static final int DEFAULT_QUEUE_CAPACITY = Integer.MAX_VALUE;
     /** A KEEP_ALL listener that takes nothing for this long no longer holds publishers back. */
