@@ -163,7 +163,9 @@ public final class EchoBenchmark {
     // ---- one run
 
     enum Kind {
-        SOCKETSTAGE("socketstage"), PLAIN("plain-java");
+        SOCKETSTAGE("socketstage"), PLAIN("plain-java"),
+        /** Only for start-up: JNA's floor ({@link JnaListener}), with the launcher's options as the app has. */
+        JNA_ALONE("jna-alone");
 
         final String label;
 
@@ -183,7 +185,8 @@ public final class EchoBenchmark {
     private static Result runOnce(Kind kind, Path load, int clients, double warmup, double seconds, int message,
             long pause) throws Exception {
         int port = freePort();
-        Process server = start(kind, port);
+        Files.deleteIfExists(gcLog(kind));
+        Process server = start(kind, port, List.of(GcPauses.option(gcLog(kind))));
         try {
             awaitPort(port, Duration.ofSeconds(30));
             long[] cpu = new long[1];
@@ -197,21 +200,29 @@ public final class EchoBenchmark {
                 System.out.println("  warning: " + line);
             }
             return new Result(Double.parseDouble(kv.get("req_per_s")), Double.parseDouble(kv.get("p99_us")), cpuMicros,
-                    lost, "p50 " + kv.get("p50_us") + " µs");
+                    lost, "p50 " + kv.get("p50_us") + " µs; " + GcPauses.read(gcLog(kind)) + " from start to stop");
         } finally {
             server.destroyForcibly();
         }
     }
 
     static Process start(Kind kind, int port) throws IOException {
+        return start(kind, port, List.of());
+    }
+
+    /** @param extraJvm more JVM options for either server (the start-up rows take none: nothing to write) */
+    static Process start(Kind kind, int port, List<String> extraJvm) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA));
-        if (kind == Kind.SOCKETSTAGE) {
+        if (kind != Kind.PLAIN) {
             command.addAll(SideBySideBenchmark.APP_JVM); // as the launcher runs it; the plain server gets the JVM's defaults
         }
+        command.addAll(extraJvm);
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         if (kind == Kind.SOCKETSTAGE) {
             command.addAll(List.of("org.socketstage.Main", "--no-gui", "--port", Integer.toString(port),
                     "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"));
+        } else if (kind == Kind.JNA_ALONE) {
+            command.addAll(List.of(JnaListener.class.getName(), Integer.toString(port)));
         } else {
             command.addAll(List.of(PlainEchoServer.class.getName(), Integer.toString(port), "128"));
         }
@@ -240,6 +251,11 @@ public final class EchoBenchmark {
             }
         }
         return 0;
+    }
+
+    /** The server's collector log, written anew by each start. */
+    static Path gcLog(Kind kind) {
+        return WORK.resolve(kind.label + "-gc.txt");
     }
 
     static Path errFile(Kind kind) {
