@@ -37,7 +37,7 @@ public final class SideBySideBenchmark {
      * {@code -Dbench.appJvm} replaces them, separated by spaces or commas (BENCH_OPTS cannot hold spaces).
      */
     static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
-            "-Xmx96m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30").split("[ ,]+"));
+            "-Xmx96m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:NewSize=32m").split("[ ,]+"));
 
     private SideBySideBenchmark() {}
 
