@@ -115,14 +115,18 @@ public final class LaunchOptions {
     /** Parses and checks; on bad input writes the message to err and returns empty. */
     public static Optional<LaunchOptions> parse(String[] args, PrintStream err) {
         LaunchOptions options = new LaunchOptions();
-        CommandLine cli = new CommandLine(options);
-        try {
-            cli.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            err.println("socketstage: " + e.getMessage());
-            err.println("Accepted options:");
-            cli.usage(err);
-            return Optional.empty();
+        // nothing given (the launcher's and javafx:run's usual start): nothing for picocli to read, and building
+        // its model of these options costs a quarter of a second before the window can open
+        if (args.length > 0) {
+            CommandLine cli = new CommandLine(options);
+            try {
+                cli.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                err.println("socketstage: " + e.getMessage());
+                err.println("Accepted options:");
+                cli.usage(err);
+                return Optional.empty();
+            }
         }
         if (options.scenario != null && ScenarioCatalog.byName(options.scenario).isEmpty()) {
             err.println("socketstage: --scenario: " + ScenarioCatalog.unknownNameMessage(options.scenario));

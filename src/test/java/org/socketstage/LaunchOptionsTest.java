@@ -12,6 +12,27 @@ class LaunchOptionsTest {
 
     private final CapturedText err = new CapturedText();
 
+    /**
+     * With nothing given, parse skips picocli (a quarter of a second cold at start-up): every field, the server
+     * options' too, must be what picocli leaves them at for an empty command line.
+     */
+    @Test
+    void nothingGivenIsWhatPicocliMakesOfAnEmptyCommandLine() throws Exception {
+        LaunchOptions fast = LaunchOptions.parse(new String[0], err.stream).orElseThrow();
+        LaunchOptions parsed = new LaunchOptions();
+        new picocli.CommandLine(parsed).parseArgs();
+        // checkedServer is the server options' check, kept once made (parse makes it)
+        assertThat(fast).usingRecursiveComparison().ignoringFields("checkedServer").isEqualTo(parsed);
+        assertThat(fast.server().ok()).isTrue();
+        assertThat(fast.server().problems()).isEqualTo(parsed.server().problems());
+        assertThat(fast.server().warnings()).isEqualTo(parsed.server().warnings());
+        assertThat(fast.server().settings().apply(org.socketstage.settings.ServerConfig.defaults()))
+                .isEqualTo(parsed.server().settings().apply(org.socketstage.settings.ServerConfig.defaults()));
+        assertThat(fast.anyServerSetting()).isFalse();
+        assertThat(fast.program()).isEmpty();
+        assertThat(err.text()).isEmpty();
+    }
+
     @Test
     void aKnownScenarioWithAutostartIsAccepted() {
         LaunchOptions o = LaunchOptions.parse(new String[] {"--scenario", "backlog-demo", "--autostart"}, err.stream).orElseThrow();
