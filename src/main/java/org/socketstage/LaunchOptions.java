@@ -1,5 +1,6 @@
 package org.socketstage;
 
+import org.socketstage.settings.OptionParsing;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,13 +119,7 @@ public final class LaunchOptions {
         // nothing given (the launcher's and javafx:run's usual start): nothing for picocli to read, and building
         // its model of these options costs a quarter of a second before the window can open
         if (args.length > 0) {
-            CommandLine cli = new CommandLine(options);
-            try {
-                cli.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                err.println("socketstage: " + e.getMessage());
-                err.println("Accepted options:");
-                cli.usage(err);
+            if (!OptionParsing.parseOrExplain(new CommandLine(options), args, err, "")) {
                 return Optional.empty();
             }
         }

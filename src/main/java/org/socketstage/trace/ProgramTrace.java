@@ -1,5 +1,6 @@
 package org.socketstage.trace;
 
+import org.socketstage.settings.OptionParsing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -50,11 +51,7 @@ final class ProgramTrace {
     int run(String... args) {
         ProgramOptions options = new ProgramOptions();
         CommandLine cli = new CommandLine(options);
-        try {
-            cli.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            err.println("socketstage: " + e.getMessage() + " (put the program after --, e.g. --program -- ./server 9090)");
-            cli.usage(err);
+        if (!OptionParsing.parseOrExplain(cli, args, err, "put the program after --, e.g. --program -- ./server 9090")) {
             return TraceMode.BAD_OPTIONS;
         }
         if (cli.isUsageHelpRequested()) {

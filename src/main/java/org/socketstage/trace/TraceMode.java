@@ -1,5 +1,6 @@
 package org.socketstage.trace;
 
+import org.socketstage.settings.OptionParsing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -79,12 +80,7 @@ public final class TraceMode {
         }
         TraceOptions options = new TraceOptions();
         CommandLine cli = new CommandLine(options);
-        try {
-            cli.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            err.println("socketstage: " + e.getMessage());
-            err.println("Accepted options:");
-            cli.usage(err);
+        if (!OptionParsing.parseOrExplain(cli, args, err, "")) {
             return BAD_OPTIONS;
         }
         if (cli.isUsageHelpRequested()) {

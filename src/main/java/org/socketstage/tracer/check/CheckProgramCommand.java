@@ -1,5 +1,6 @@
 package org.socketstage.tracer.check;
 
+import org.socketstage.settings.OptionParsing;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -55,11 +56,7 @@ public final class CheckProgramCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CheckProgramCommand options = new CheckProgramCommand();
         CommandLine cli = new CommandLine(options);
-        try {
-            cli.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            err.println("socketstage: " + e.getMessage() + " (put the program after --, e.g. --check-program -- ./server 9090)");
-            cli.usage(err);
+        if (!OptionParsing.parseOrExplain(cli, args, err, "put the program after --, e.g. --check-program -- ./server 9090")) {
             return BAD_INPUT;
         }
         if (cli.isUsageHelpRequested()) {
