@@ -51,9 +51,7 @@ final class ClientCalls {
             case RECV -> received(rec, r);
             case SHUTDOWN -> {
                 rec.state = ClientState.HALF_CLOSED;
-                rec.finSent = true;
-                rec.addSegment(Segment.toServer(Kind.FIN));
-                rec.addSegment(Segment.toClient(Kind.ACK));
+                finArrived(rec);
             }
             case SETSOCKOPT -> rec.lingerZero = r.args().lingerZero();
             case CLOSE -> closed(rec);
@@ -126,6 +124,15 @@ final class ClientCalls {
         rec.finSent = true;
         if (rec.state != ClientState.FAILED) {
             rec.state = ClientState.CLOSED;
+        }
+    }
+
+    /** The client's FIN went out and the server's kernel ACKed it; drawn once, whichever event tells first. */
+    static void finArrived(ClientRecord rec) {
+        if (!rec.finSent) {
+            rec.finSent = true;
+            rec.addSegment(Segment.toServer(Kind.FIN));
+            rec.addSegment(Segment.toClient(Kind.ACK));
         }
     }
 

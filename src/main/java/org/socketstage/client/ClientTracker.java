@@ -131,7 +131,12 @@ public final class ClientTracker {
             if (rec.acceptedBy < 0 || rec.acceptedBy != r.actor().fd()) {
                 continue;
             }
-            if (r.stage() == Step.RECV && r.failed() && "ECONNRESET".equals(r.errno().name())) {
+            if (r.stage() == Step.RECV && !r.failed() && r.result() == 0) {
+                // the server read end-of-file: the client's FIN has arrived, even if the client's own
+                // close() or shutdown() returns (and is published) only after the server has closed too
+                ClientCalls.finArrived(rec);
+                touched.add(rec);
+            } else if (r.stage() == Step.RECV && r.failed() && "ECONNRESET".equals(r.errno().name())) {
                 rec.serverSawReset = true;
                 rec.noteLast(Kind.RST, Note.SERVER_SAW_ECONNRESET);
                 touched.add(rec);

@@ -46,8 +46,8 @@ final class ClientBench implements AutoCloseable {
     ClientBench(int cap) {
         fleet = new ClientFleet(api, bus, cap);
         subscription = bus.subscribe("client-bench", e -> {
-            events.add(e);
             synchronized (tracker) {
+                events.add(e);
                 tracker.apply(e);
             }
         });
@@ -125,8 +125,28 @@ final class ClientBench implements AutoCloseable {
         }
     }
 
+    /** The events recorded so far and what the live card shows after exactly those events, read together. */
+    <T> Recorded<T> recorded(TeachingClient client, Function<ClientRecord, T> read) {
+        synchronized (tracker) {
+            return new Recorded<>(List.copyOf(events), card(client, read));
+        }
+    }
+
+    record Recorded<T>(List<ServerEvent> events, T card) {
+    }
+
     void awaitCard(TeachingClient client, Predicate<ClientRecord> condition) {
-        await().atMost(WAIT).until(() -> Boolean.TRUE.equals(card(client, condition::test)));
+        try {
+            await().atMost(WAIT).until(() -> Boolean.TRUE.equals(card(client, condition::test)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the card never matched; it shows " + card(client, ClientBench::describe)
+                    + "\nafter the events\n" + events.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining("\n")), e);
+        }
+    }
+
+    private static String describe(ClientRecord r) {
+        return r.state() + " " + r.segments() + " " + r.calls() + " " + r.chat();
     }
 
     int cardCount() {

@@ -10,6 +10,7 @@ import org.socketstage.event.Actor;
 import org.socketstage.server.LifecycleServer;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.event.ServerEvent;
+import org.socketstage.event.Step;
 import org.socketstage.socket.SockAddrIn;
 
 /**
@@ -29,17 +30,25 @@ class ClientTrackerReplayTest {
             client.sendText("ping", true);
             bench.awaitCard(client, r -> r.bytesReceived() == 5);
             client.closeGracefully();
-            bench.awaitCard(client, r -> r.state() == ClientState.CLOSED);
+            // the client's close() makes the card CLOSED at once; the server's FIN and its ACK follow when the
+            // server's recv() sees end-of-file, so wait for the whole close handshake before recording
+            bench.awaitCard(client, r -> r.state() == ClientState.CLOSED
+                    && r.segments().contains(Segment.toClient(Segment.Kind.FIN))
+                    && r.segments().get(r.segments().size() - 1).equals(Segment.toServer(Segment.Kind.ACK)));
 
-            List<ServerEvent> events = List.copyOf(bench.events);
+            // the recorded events and the live card, read together: nothing can arrive between the two
+            ClientBench.Recorded<List<List<?>>> recorded =
+                    bench.recorded(client, r -> List.of(r.calls(), r.chat(), r.segments()));
+            List<ServerEvent> events = recorded.events();
+            List<List<?>> live = recorded.card();
             ClientTracker replay = new ClientTracker();
             events.forEach(replay::apply);
             ClientRecord rebuilt = replay.clients().get(0);
             assertThat(rebuilt.number()).isEqualTo(client.number());
             assertThat(rebuilt.state()).isEqualTo(ClientState.CLOSED);
-            assertThat(rebuilt.calls()).isEqualTo(bench.card(client, ClientRecord::calls));
-            assertThat(rebuilt.chat()).isEqualTo(bench.card(client, ClientRecord::chat));
-            assertThat(rebuilt.segments()).isEqualTo(bench.card(client, ClientRecord::segments));
+            assertThat(rebuilt.calls()).isEqualTo(live.get(0));
+            assertThat(rebuilt.chat()).isEqualTo(live.get(1));
+            assertThat(rebuilt.segments()).isEqualTo(live.get(2)).isEqualTo(CLOSED_BY_THE_CLIENT);
 
             // back to the moment the client's send() returned: accepted, one line sent, no reply yet
             int sendReturned = indexOf(events, "send");
@@ -53,6 +62,70 @@ class ClientTrackerReplayTest {
                             && r.actor().kind() == Actor.Kind.CLIENT)
                     .map(e -> ((ServerEvent.CallReturned) e).result()).findFirst().orElseThrow().longValue());
         }
+    }
+
+    /**
+     * The client's close() and the server's recv() = 0 and close() run on different threads, so their events
+     * reach the bus in either order. The card must draw the exchange in the order the packets went: the client's
+     * FIN (which made the server's recv() return 0) before the server's.
+     */
+    @Test
+    void theCloseHandshakeIsDrawnInCausalOrderWhicheverThreadPublishesFirst() throws Exception {
+        try (ClientBench bench = new ClientBench()) {
+            LifecycleServer server = bench.startServer(PacingMode.LIVE, 5);
+            TeachingClient client = bench.fleet.add(SockAddrIn.loopback(bench.awaitListening(server)), 1, true)
+                    .clients().get(0);
+            bench.awaitCard(client, r -> r.state() == ClientState.ACCEPTED);
+            client.sendText("ping", true);
+            bench.awaitCard(client, r -> r.bytesReceived() == 5);
+            client.closeGracefully();
+            bench.awaitCard(client, r -> r.state() == ClientState.CLOSED
+                    && r.segments().contains(Segment.toClient(Segment.Kind.FIN)));
+            List<ServerEvent> events = bench.recorded(client, r -> r).events();
+
+            ServerEvent clientClose = events.get(indexOf(events, "close"));
+            int serverEof = indexWhere(events, e -> e instanceof ServerEvent.CallReturned r
+                    && r.actor().kind() == Actor.Kind.CONNECTION && r.stage() == Step.RECV && r.result() == 0);
+            int serverClose = indexWhere(events, e -> e instanceof ServerEvent.CallReturned r
+                    && r.actor().kind() == Actor.Kind.CONNECTION && r.stage() == Step.CLOSE_CLIENT);
+
+            List<ServerEvent> clientFirst = moved(events, clientClose, serverEof);
+            List<ServerEvent> serverFirst = moved(events, clientClose, serverClose + 1);
+            assertThat(clientFirst.indexOf(clientClose)).isLessThan(clientFirst.indexOf(events.get(serverEof)));
+            assertThat(serverFirst.indexOf(clientClose)).isGreaterThan(serverFirst.indexOf(events.get(serverClose)));
+            for (List<ServerEvent> order : List.of(clientFirst, serverFirst)) {
+                ClientTracker replay = new ClientTracker();
+                order.forEach(replay::apply);
+                assertThat(replay.clients().get(0).segments()).isEqualTo(CLOSED_BY_THE_CLIENT);
+            }
+        }
+    }
+
+    /** connect, "ping\n" there and back, then the client's FIN and ACK before the server's. */
+    private static final List<Segment> CLOSED_BY_THE_CLIENT = List.of(
+            Segment.toServer(Segment.Kind.SYN), Segment.toClient(Segment.Kind.SYN_ACK),
+            Segment.toServer(Segment.Kind.ACK),
+            new Segment(Segment.Direction.TO_SERVER, Segment.Kind.DATA, 5, Segment.Note.NONE),
+            new Segment(Segment.Direction.TO_CLIENT, Segment.Kind.DATA, 5, Segment.Note.NONE),
+            Segment.toServer(Segment.Kind.FIN), Segment.toClient(Segment.Kind.ACK),
+            Segment.toClient(Segment.Kind.FIN), Segment.toServer(Segment.Kind.ACK));
+
+    /** The events with one of them taken out and put back in front of what was at {@code before}. */
+    private static List<ServerEvent> moved(List<ServerEvent> events, ServerEvent event, int before) {
+        List<ServerEvent> order = new java.util.ArrayList<>(events);
+        ServerEvent anchor = before < events.size() ? events.get(before) : null;
+        order.remove(event);
+        order.add(anchor == null ? order.size() : order.indexOf(anchor), event);
+        return order;
+    }
+
+    private static int indexWhere(List<ServerEvent> events, java.util.function.Predicate<ServerEvent> test) {
+        for (int i = 0; i < events.size(); i++) {
+            if (test.test(events.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such event in the recorded session");
     }
 
     private static int indexOf(List<ServerEvent> events, String clientCall) {
