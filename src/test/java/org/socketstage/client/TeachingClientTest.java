@@ -280,18 +280,24 @@ class TeachingClientTest {
     void removingAClientStuckInConnectEndsItsThreadPromptly() throws Exception {
         try (ClientBench bench = new ClientBench()) {
             int port = bench.portOf(bench.rawListener(1));
-            List<TeachingClient> all = bench.fleet.add(SockAddrIn.loopback(port), 3, true).clients();
-            TeachingClient stuck = all.get(2);
-            await().atMost(ClientBench.WAIT).until(() -> all.stream()
-                    .filter(c -> c.state() == ClientState.CONNECTING).count() == 1);
-            TeachingClient connecting = all.stream().filter(c -> c.state() == ClientState.CONNECTING)
-                    .findFirst().orElse(stuck);
+            // backlog 1 queues 2 connections as a rule, but handshakes finishing at once on different CPUs can
+            // each pass the kernel's lock-free "queue full?" check: at most 1 + CPUs get in, so with two more
+            // clients than that, at least two stay in connect()
+            int cpus = Runtime.getRuntime().availableProcessors();
+            int count = cpus + 3;
+            List<TeachingClient> all = bench.fleet.add(SockAddrIn.loopback(port), count, true).clients();
+            await().atMost(ClientBench.WAIT).until(() -> all.stream().allMatch(
+                    c -> c.state() == ClientState.CONNECTING || c.state().connected())
+                    && all.stream().filter(c -> c.state().connected()).count() >= 2);
+            List<TeachingClient> connecting = all.stream().filter(c -> c.state() == ClientState.CONNECTING).toList();
+            assertThat(connecting).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThanOrEqualTo(count - 2);
+            TeachingClient stuck = connecting.get(0);
 
-            bench.fleet.remove(connecting);
+            bench.fleet.remove(stuck);
             // its connect() would give up only after the 5 s connect timeout: stopped within 2 s means it was woken
-            assertThat(connecting.awaitStopped(Duration.ofSeconds(2))).isTrue();
-            assertThat(connecting.fd()).isEqualTo(-1);
-            await().atMost(ClientBench.WAIT).until(() -> bench.cardCount() == 2);
+            assertThat(stuck.awaitStopped(Duration.ofSeconds(2))).isTrue();
+            assertThat(stuck.fd()).isEqualTo(-1);
+            await().atMost(ClientBench.WAIT).until(() -> bench.cardCount() == count - 1);
         }
     }
 

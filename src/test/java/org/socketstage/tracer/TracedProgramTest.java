@@ -185,14 +185,15 @@ class TracedProgramTest {
         assertThat(program.exit()).hasValueSatisfying(x -> assertThat(x.status()).isEqualTo(1));
         assertThat(program.state()).isEqualTo(ServerState.FAILED);
         assertThat(stderr).contains("STDERR bind: Address already in use");
+        // the recorder reads the bus on a thread of its own: the end's notice, published after every call of the
+        // program, reaches it a moment after the end; once it has, so has everything before it
+        await().atMost(WAIT).until(() -> recorder.notices().contains("the process exited with status 1"));
         ServerEvent.CallReturned bind = recorder.returned(Step.BIND).get(0);
         assertThat(bind.injected()).isTrue();
         assertThat(bind.errno().name()).isEqualTo("EADDRINUSE");
         assertThat(bind.straceText()).endsWith("= -1 EADDRINUSE (Address already in use) [injected]");
         assertThat(JsonLines.toJson(bind)).contains("\"injected\":true");
         assertThat(recorder.returned(Step.LISTEN)).isEmpty();
-        // the recorder reads the bus on a thread of its own: the end's notice reaches it a moment after the end
-        await().atMost(WAIT).until(() -> recorder.notices().contains("the process exited with status 1"));
         assertThat(recorder.notices()).containsSubsequence("stderr: bind: Address already in use",
                 "the process exited with status 1");
         assertThat(Programs.free(program.command().argv().isEmpty() ? 0 : Integer.parseInt(program.command().argv().get(1)))).isTrue();
