@@ -125,14 +125,16 @@ final class ClientBench implements AutoCloseable {
         }
     }
 
-    /** The events recorded so far and what the live card shows after exactly those events, read together. */
-    <T> Recorded<T> recorded(TeachingClient client, Function<ClientRecord, T> read) {
+    /** The events recorded so far and the live card's lists after exactly those events, read together. */
+    Moment moment(TeachingClient client) {
         synchronized (tracker) {
-            return new Recorded<>(List.copyOf(events), card(client, read));
+            ClientRecord card = tracker.clients().stream().filter(r -> r.number() == client.number()).findFirst()
+                    .orElseThrow();
+            return new Moment(List.copyOf(events), card.calls(), card.chat(), card.segments());
         }
     }
 
-    record Recorded<T>(List<ServerEvent> events, T card) {
+    record Moment(List<ServerEvent> events, List<String> calls, List<ChatLine> chat, List<Segment> segments) {
     }
 
     void awaitCard(TeachingClient client, Predicate<ClientRecord> condition) {
