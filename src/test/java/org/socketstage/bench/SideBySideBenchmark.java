@@ -39,6 +39,10 @@ public final class SideBySideBenchmark {
     static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
             "-Xmx96m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:NewSize=32m").split("[ ,]+"));
 
+    /** The class archive the build makes for {@code ./mvnw javafx:run} (pom.xml, property cds.archive). */
+    static final Path WINDOW_ARCHIVE = Path.of("target", "cds", "window-" + System.getProperty("java.version") + ".jsa")
+            .toAbsolutePath();
+
     private SideBySideBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -118,25 +122,49 @@ public final class SideBySideBenchmark {
                         + "| %.0f ms (CPU %.0f ms) | plain Java ready %.0f ms | %.2f× | |", j, jc, p, j / p));
     }
 
+    /** What the start-up rounds launch: the window and the hello-world, each with and without the class archive. */
+    private enum Launch {
+        WINDOW("window", true, true), WINDOW_NO_ARCHIVE("window without the class archive", true, false),
+        HELLO("hello-world", false, false), HELLO_ARCHIVE("hello-world with the window's class archive", false, true);
+
+        final String label;
+        final boolean window;
+        final boolean archive;
+
+        Launch(String label, boolean window, boolean archive) {
+            this.label = label;
+            this.window = window;
+            this.archive = archive;
+        }
+    }
+
     private static List<String> windowStartup() throws Exception {
         int rounds = Integer.getInteger("bench.startRounds", 3);
-        List<Double> window = new ArrayList<>();
-        List<Double> hello = new ArrayList<>();
-        List<Double> windowCpu = new ArrayList<>();
-        List<Double> helloCpu = new ArrayList<>();
+        java.util.Map<Launch, List<Double>> wall = new java.util.EnumMap<>(Launch.class);
+        java.util.Map<Launch, List<Double>> cpu = new java.util.EnumMap<>(Launch.class);
         long helloRss = 0;
+        boolean archived = Files.isReadable(WINDOW_ARCHIVE);
+        if (!archived) {
+            System.out.println("start-up: no class archive at " + WINDOW_ARCHIVE + " (the build makes it): the rounds with it are left out");
+        }
         for (int round = 0; round < rounds; round++) {
-            for (boolean app : round % 2 == 0 ? List.of(true, false) : List.of(false, true)) {
+            List<Launch> order = new ArrayList<>(List.of(Launch.values()));
+            java.util.Collections.rotate(order, round); // each kind first in one round of four
+            for (Launch kind : order) {
+                if (kind.archive && !archived) {
+                    continue;
+                }
                 Path tmp = Files.createTempDirectory("bench-start-");
-                try (App a = App.start(app ? ProbedWindow.Launcher.class : HelloWorldFx.Launcher.class, List.of(), tmp)) {
+                try (App a = App.start(kind.window ? ProbedWindow.Launcher.class : HelloWorldFx.Launcher.class, List.of(), tmp,
+                        kind.archive)) {
                     a.await("SHOWN", Duration.ofSeconds(120));
                     double ms = (System.nanoTime() - a.spawned) / 1e6;
                     double cpuMs = a.cpuTicks() * 1000.0 / EchoBenchmark.CLOCK_TICKS;
-                    (app ? window : hello).add(ms);
-                    (app ? windowCpu : helloCpu).add(cpuMs);
+                    wall.computeIfAbsent(kind, k -> new ArrayList<>()).add(ms);
+                    cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(cpuMs);
                     System.out.printf(Locale.ROOT, "start-up round %d %s: window shown after %.0f ms, %.0f ms of CPU%n",
-                            round + 1, app ? "window" : "hello-world", ms, cpuMs);
-                    if (!app) {
+                            round + 1, kind.label, ms, cpuMs);
+                    if (kind == Launch.HELLO) {
                         Thread.sleep(3000);
                         helloRss = Math.max(helloRss, a.rssKb());
                     }
@@ -145,15 +173,23 @@ public final class SideBySideBenchmark {
                 }
             }
         }
-        double w = median(window);
-        double h = median(hello);
+        Launch window = archived ? Launch.WINDOW : Launch.WINDOW_NO_ARCHIVE;
+        double h = median(wall.get(Launch.HELLO));
+        double hc = median(cpu.get(Launch.HELLO));
         List<String> rows = new ArrayList<>();
-        rows.add(String.format(Locale.ROOT, "| launch → window shown | %.2f s | JavaFX hello-world %.2f s | %.2f× | ≤ 2× |",
-                w / 1000, h / 1000, w / h));
-        double wc = median(windowCpu);
-        double hc = median(helloCpu);
+        rows.add(String.format(Locale.ROOT, "| launch → window shown, as javafx:run launches it%s | %.2f s | JavaFX hello-world %.2f s | %.2f× | ≤ 2× |",
+                archived ? " (with its class archive)" : " (no class archive)", median(wall.get(window)) / 1000, h / 1000,
+                median(wall.get(window)) / h));
         rows.add(String.format(Locale.ROOT, "| CPU time to window shown (all threads) | %.2f s | JavaFX hello-world %.2f s | %.2f× | |",
-                wc / 1000, hc / 1000, wc / hc));
+                median(cpu.get(window)) / 1000, hc / 1000, median(cpu.get(window)) / hc));
+        if (archived) {
+            double n = median(wall.get(Launch.WINDOW_NO_ARCHIVE));
+            rows.add(String.format(Locale.ROOT, "| launch → window shown without the class archive (CPU %.2f s) | %.2f s | JavaFX hello-world %.2f s | %.2f× | |",
+                    median(cpu.get(Launch.WINDOW_NO_ARCHIVE)) / 1000, n / 1000, h / 1000, n / h));
+            double ha = median(wall.get(Launch.HELLO_ARCHIVE));
+            rows.add(String.format(Locale.ROOT, "| the hello-world with the window's class archive (CPU %.2f s) | | %.2f s | window with archive / this: %.2f× | |",
+                    median(cpu.get(Launch.HELLO_ARCHIVE)) / 1000, ha / 1000, median(wall.get(window)) / ha));
+        }
         rows.add(String.format(Locale.ROOT, "| RSS, hello-world idle (anchor for the rows above) | | %d MB | | |", helloRss / 1024));
         return rows;
     }
@@ -347,10 +383,27 @@ public final class SideBySideBenchmark {
         }
 
         static App start(Class<?> main, List<String> args, Path tmp) throws IOException {
+            return start(main, args, tmp, Files.isReadable(WINDOW_ARCHIVE));
+        }
+
+        /**
+         * Launched as {@code ./mvnw javafx:run} launches the app: JavaFX's jars on the module path, the rest on the
+         * class path, and (if {@code archive}) the class archive the build made for javafx:run.
+         */
+        static App start(Class<?> main, List<String> args, Path tmp, boolean archive) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(EchoBenchmark.JAVA));
+            if (archive) {
+                cmd.add("-XX:SharedArchiveFile=" + WINDOW_ARCHIVE);
+            }
             cmd.addAll(APP_JVM);
+            List<String> javafx = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                (entry.contains("/org/openjfx/") ? javafx : rest).add(entry);
+            }
             cmd.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-Dsocketstage.prefs.node=socketstage-bench",
-                    "-cp", System.getProperty("java.class.path"), main.getName()));
+                    "--module-path", String.join(java.io.File.pathSeparator, javafx), "--add-modules", "javafx.controls,javafx.fxml",
+                    "-cp", String.join(java.io.File.pathSeparator, rest), main.getName()));
             cmd.addAll(args);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd)
