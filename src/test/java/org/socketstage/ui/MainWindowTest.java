@@ -134,6 +134,10 @@ class MainWindowTest {
     @Test
     void steppingFromStartReachesAcceptWithTheRealResults(FxRobot robot) {
         shot(robot, "01-idle");
+        // before any connection the sockets pane says so, under the totals (a lost line once)
+        assertThat(fx(() -> robot.lookup("#sockets .muted").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText().equals("No connection accepted yet."))
+                .anyMatch(javafx.scene.Node::isVisible))).isTrue();
         stepToAccept(robot);
 
         assertThat(currentStage()).isEqualTo(org.socketstage.event.Step.ACCEPT);

@@ -14,7 +14,6 @@ import javafx.scene.layout.FlowPane;
 import org.socketstage.ui.text.UiText;
 import java.util.ArrayList;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Pane;
 import org.socketstage.ui.support.SteadyLine;
 
 /** Controller of fxml/sockets/SocketsView.fxml: the listening socket, the accept queue, the connections. */
@@ -63,8 +62,7 @@ public final class SocketsView {
         moreConnections.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> texts.format("sockets.connections.more", vm.notDrawnProperty().get()), vm.notDrawnProperty()));
         // the totals change at every refresh under load: their lines relay out alone (see SteadyLine)
-        Pane box = (Pane) totals.getParent();
-        box.getChildren().set(box.getChildren().indexOf(totals), new SteadyLine(totals));
+        SteadyLine.inPlaceOf(totals);
         showListener(vm.listenerProperty().get());
         showQueue(vm.queueProperty().get());
         showConnections(vm.connections());

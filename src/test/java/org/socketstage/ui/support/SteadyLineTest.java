@@ -88,4 +88,25 @@ class SteadyLineTest {
         assertThat(heights[1]).isGreaterThan(heights[0]);
         assertThat(below.getLayoutY()).isGreaterThanOrEqualTo(wrapLine.getLayoutY() + heights[1]);
     }
+
+    @Test
+    void inPlaceOfKeepsTheLabelsPlaceItsSiblingsAndItsLayoutConstraints(FxRobot robot) {
+        robot.interact(() -> {
+            Label first = new Label("first");
+            Label counted = new Label("LIVE (2 events)");
+            Label after = new Label("after");
+            javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(first, counted, after);
+            javafx.scene.layout.HBox.setHgrow(counted, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.layout.HBox.setMargin(counted, new javafx.geometry.Insets(4));
+
+            SteadyLine placed = SteadyLine.inPlaceOf(counted);
+
+            // the sibling after the label stays: replacing by index after the label had left shifted it out
+            assertThat(bar.getChildren()).containsExactly(first, placed, after);
+            assertThat(placed.label()).isSameAs(counted);
+            assertThat(counted.getParent()).isSameAs(placed);
+            assertThat(javafx.scene.layout.HBox.getHgrow(placed)).isEqualTo(javafx.scene.layout.Priority.ALWAYS);
+            assertThat(javafx.scene.layout.HBox.getMargin(placed)).isEqualTo(new javafx.geometry.Insets(4));
+        });
+    }
 }
