@@ -59,8 +59,8 @@ final class ClientCardView extends VBox {
         Label pending = new Label();
         pending.getStyleClass().add("client-pending");
         pending.textProperty().bind(card.pendingCallProperty());
-        pending.visibleProperty().bind(card.pendingCallProperty().isNotEmpty());
-        pending.managedProperty().bind(pending.visibleProperty());
+        // the pending call changes at every call the client makes: its line is shown or hidden only on a real change
+        org.socketstage.ui.support.Shown.exactlyWhile(pending, card.pendingCallProperty().isNotEmpty());
 
         BooleanBinding notConnected = is(card, ClientState.NOT_CONNECTED);
         BooleanBinding canSend = Bindings.createBooleanBinding(() -> card.state().connected()

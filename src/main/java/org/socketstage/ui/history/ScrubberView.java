@@ -5,6 +5,9 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import org.socketstage.ui.support.Shown;
+import org.socketstage.ui.support.SteadyLine;
+import org.socketstage.ui.support.SteadyPlace;
 import org.socketstage.ui.text.UiText;
 import org.socketstage.ui.ViewFeed;
 
@@ -52,8 +55,13 @@ public final class ScrubberView {
                         ? ""
                         : texts.format("history.dropped", feed.droppedProperty().get(), feed.history().pinnedCount()),
                 feed.droppedProperty()));
-        droppedLabel.visibleProperty().bind(feed.droppedProperty().greaterThan(0));
-        droppedLabel.managedProperty().bind(droppedLabel.visibleProperty());
+        // both lines change at every refresh under load (the events counted, the oldest dropped): each relays out
+        // alone instead of the bar and the window around it (see SteadyLine)
+        SteadyLine.inPlaceOf(momentLabel);
+        // the slider's thumb moves at every refresh under load: the slider relays out alone (see SteadyPlace)
+        SteadyPlace.inPlaceOf(slider);
+        SteadyLine dropped = SteadyLine.inPlaceOf(droppedLabel);
+        Shown.exactlyWhile(dropped, feed.droppedProperty().greaterThan(0));
     }
 
     private void follow(int index) {

@@ -12,6 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.socketstage.event.Step;
+import org.socketstage.ui.support.SteadyLine;
 import org.socketstage.ui.text.UiText;
 
 /**
@@ -62,10 +63,12 @@ final class StageNode extends VBox {
         HBox footer = new HBox(breakpoint);
         footer.setAlignment(Pos.BOTTOM_RIGHT);
         icon.getStyleClass().addAll("stage-icon", "stage-result");
-        HBox resultLine = new HBox(icon, result);
+        // the result, its icon and the note change at every refresh under load (the recv and send cards): each
+        // relays out alone instead of the card, the lane's row and the window around it (see SteadyLine)
+        HBox resultLine = new HBox(new SteadyLine(icon), new SteadyLine(result));
         resultLine.getStyleClass().add("stage-result-line");
         resultLine.setSpacing(3);
-        getChildren().addAll(title, resultLine, simulated, note, grow, footer);
+        getChildren().addAll(title, resultLine, simulated, new SteadyLine(note), grow, footer);
         Tooltip.install(this, tooltip);
         pulse = new FadeTransition(Duration.millis(600), icon);
         pulse.setFromValue(1.0);

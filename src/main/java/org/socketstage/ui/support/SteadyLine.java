@@ -13,11 +13,14 @@ import javafx.geometry.Orientation;
  * alone; a managed label would make every pane around it measure itself again (its card, the cards' flow, the
  * scroll pane and the split pane around them), ten times a second under a class's load. The region takes the
  * label's size when it is laid out, and asks for a new layout only when a new text no longer fits: wider than
- * the line (a label that does not wrap) or of another height at its width (one that wraps).
+ * the line (a label that does not wrap) or of another preferred height at its width than at the last layout
+ * (one that wraps).
  */
 public final class SteadyLine extends Region {
 
     private final Label label;
+    /** The wrapping label's preferred height for the width it had at the last layout. */
+    private double laidOutHeight = -1;
 
     public SteadyLine(Label label) {
         this.label = label;
@@ -29,8 +32,10 @@ public final class SteadyLine extends Region {
             }
             label.requestLayout(); // clears its cached sizes now: the label's own skin hears of the text after us
             double inner = getWidth() - snappedLeftInset() - snappedRightInset();
+            // a wrapping label: the same height for the width as at the last layout (the parent may have given
+            // the line more room than that, e.g. a StackPane or an HBox stretching it, so not its current height)
             boolean fits = label.isWrapText()
-                    ? label.prefHeight(inner) == label.getHeight()
+                    ? label.prefHeight(inner) == laidOutHeight
                     : label.prefWidth(-1) <= inner;
             if (!fits) {
                 requestLayout();
@@ -89,9 +94,23 @@ public final class SteadyLine extends Region {
         return computePrefHeight(width);
     }
 
+    /** As far as the label would stretch (by default its preferred size, as a Label does), so it sits the same. */
+    @Override
+    protected double computeMaxWidth(double height) {
+        return snappedLeftInset() + label.maxWidth(-1) + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        double inner = width < 0 ? -1 : Math.max(0, width - snappedLeftInset() - snappedRightInset());
+        return snappedTopInset() + label.maxHeight(inner) + snappedBottomInset();
+    }
+
     @Override
     protected void layoutChildren() {
+        double inner = getWidth() - snappedLeftInset() - snappedRightInset();
         label.resizeRelocate(snappedLeftInset(), snappedTopInset(),
-                getWidth() - snappedLeftInset() - snappedRightInset(), getHeight() - snappedTopInset() - snappedBottomInset());
+                inner, getHeight() - snappedTopInset() - snappedBottomInset());
+        laidOutHeight = label.isWrapText() ? label.prefHeight(inner) : -1;
     }
 }
