@@ -13,7 +13,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.socketstage.event.Step;
 import org.socketstage.ui.support.SteadyLine;
-import org.socketstage.ui.support.SteadyPlace;
 import org.socketstage.ui.text.UiText;
 import org.socketstage.ui.controls.ServerControlViewModel;
 
@@ -26,11 +25,6 @@ public final class LaneView {
     @FXML private Label statusLine;
 
     private final Map<Step, StageNode> nodes = new EnumMap<>(Step.class);
-    /**
-     * Each card in a place of its own: a card restyled or given a new text is laid out alone, and the row only
-     * when the card's size changed (under a class's load the recv and send cards change ten times a second).
-     */
-    private final Map<Step, SteadyPlace> places = new EnumMap<>(Step.class);
     private final LaneViewModel viewModel;
     private final ServerControlViewModel control;
     private final UiText texts;
@@ -47,7 +41,6 @@ public final class LaneView {
         for (Step s : Step.values()) {
             StageNode node = new StageNode(s, texts);
             nodes.put(s, node);
-            places.put(s, new SteadyPlace(node));
             node.breakpointToggle().setSelected(control.breakpoints().contains(s));
             node.breakpointToggle().selectedProperty().addListener((o, was, on) -> control.setBreakpoint(s, on));
             vm.cardProperty(s).addListener((o, a, b) -> refresh(s));
@@ -59,7 +52,7 @@ public final class LaneView {
         for (Step s : new Step[] {Step.SOCKET, Step.SETSOCKOPT, Step.SOCKADDR, Step.BIND, Step.LISTEN}) {
             row.getChildren().add(arrowed(s, s != Step.SOCKET));
         }
-        HBox clientCards = new HBox(places.get(Step.RECV), arrow(), places.get(Step.SEND));
+        HBox clientCards = new HBox(nodes.get(Step.RECV), arrow(), nodes.get(Step.SEND));
         Label clientLoop = new Label(texts.get("lane.clientLoop"));
         clientLoop.getStyleClass().add("loop-label");
         clientLoop.setWrapText(true);
@@ -67,7 +60,7 @@ public final class LaneView {
         clientLoop.maxWidthProperty().bind(clientCards.widthProperty()); // wraps under the cards, never widens them
         VBox clientBox = new VBox(clientCards, clientLoop);
         clientBox.getStyleClass().add("client-loop");
-        HBox loopCards = new HBox(places.get(Step.ACCEPT), arrow(), clientBox, arrow(), places.get(Step.CLOSE_CLIENT));
+        HBox loopCards = new HBox(nodes.get(Step.ACCEPT), arrow(), clientBox, arrow(), nodes.get(Step.CLOSE_CLIENT));
         Label roundLabel = new Label();
         roundLabel.setId("lane-rounds");
         roundLabel.getStyleClass().add("loop-label");
@@ -78,7 +71,7 @@ public final class LaneView {
         roundLabel.maxWidthProperty().bind(loopCards.widthProperty());
         VBox acceptLoop = new VBox(loopCards, roundLabel);
         acceptLoop.getStyleClass().add("accept-loop");
-        row.getChildren().addAll(arrow(), acceptLoop, arrow(), places.get(Step.CLOSE_LISTENER));
+        row.getChildren().addAll(arrow(), acceptLoop, arrow(), nodes.get(Step.CLOSE_LISTENER));
         // a scroll bar only when the cards do not fit; ALWAYS (not AS_NEEDED) so it adds its height, not covers the cards
         rowScroll.hbarPolicyProperty().bind(Bindings.when(row.widthProperty().greaterThan(rowScroll.widthProperty()))
                 .then(ScrollPane.ScrollBarPolicy.ALWAYS).otherwise(ScrollPane.ScrollBarPolicy.NEVER));
@@ -144,7 +137,7 @@ public final class LaneView {
         if (withArrow) {
             box.getChildren().add(arrow());
         }
-        box.getChildren().add(places.get(s));
+        box.getChildren().add(nodes.get(s));
         return box;
     }
 

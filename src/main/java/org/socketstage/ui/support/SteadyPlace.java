@@ -9,28 +9,48 @@ import javafx.scene.layout.Region;
 
 /**
  * A place in a pane for a control that asks for layout often without changing size: the history slider, whose
- * thumb moves at every refresh under a class's load, and the lane's cards, restyled as the current step moves
- * between recv and send. Moving the thumb makes the slider ask its parent for a
+ * thumb moves at every refresh under a class's load. Moving the thumb makes the slider ask its parent for a
  * layout, and so the bar, the window's root and every pane on the way measured themselves again, ten times a
  * second. Here the control sits unmanaged, so JavaFX lays out the control alone; the place asks for a layout of
  * the panes around it only when the control's preferred size has changed since it was last laid out (a zoom, a
- * theme, a longer text).
+ * theme, a longer text; checked after the pulse's layout pass, so such a change shows one frame later).
  */
 public final class SteadyPlace extends Region {
 
     private final Region content;
     private double laidOutPrefWidth = -1;
     private double laidOutPrefHeight = -1;
+    private boolean askAfterLayout;
+    private final Runnable afterLayout = () -> {
+        if (askAfterLayout && laidOutPrefWidth >= 0 && !isNeedsLayout()) {
+            askAfterLayout = false;
+            if (resized()) {
+                requestLayout();
+            }
+        }
+    };
 
     public SteadyPlace(Region content) {
         this.content = content;
         content.setManaged(false);
         getChildren().add(content);
-        // asked when the control first asks for layout, and again once it has been laid out alone: a change that
-        // came later in the same pulse (its style applied after a new text) is caught then, one frame later
+        // whether its size changed is asked after the pulse's layout pass, when the control has been laid out
+        // alone: a request for layout made during that pass (from a listener) would be dropped by the panes that
+        // are laying out, and a change found then is laid out at the next pulse, one frame later
         content.needsLayoutProperty().addListener((o, was, needs) -> {
-            if (laidOutPrefWidth >= 0 && !isNeedsLayout() && resized()) {
-                requestLayout();
+            if (needs) {
+                askAfterLayout = true;
+            }
+        });
+        if (getScene() != null) {
+            getScene().addPostLayoutPulseListener(afterLayout);
+        }
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
             }
         });
     }
