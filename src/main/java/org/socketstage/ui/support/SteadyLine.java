@@ -1,9 +1,6 @@
 package org.socketstage.ui.support;
 
-import java.util.HashMap;
-import java.util.Map;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.geometry.Orientation;
 
@@ -48,20 +45,7 @@ public final class SteadyLine extends Region {
      * constraints the label had there (e.g. HBox.hgrow). Returns the line.
      */
     public static SteadyLine inPlaceOf(Label label) {
-        Pane parent = (Pane) label.getParent();
-        int at = parent.getChildren().indexOf(label);
-        // the label's layout constraints (HBox.hgrow, VBox.margin, StackPane.alignment...) belong to its place now
-        Map<Object, Object> constraints = new HashMap<>();
-        label.getProperties().forEach((k, v) -> {
-            if (k instanceof String key && key.matches("[a-z]+-(hgrow|vgrow|margin|alignment)")) {
-                constraints.put(k, v);
-            }
-        });
-        parent.getChildren().remove(at);
-        SteadyLine line = new SteadyLine(label);
-        line.getProperties().putAll(constraints);
-        parent.getChildren().add(at, line);
-        return line;
+        return InPlace.wrap(label, SteadyLine::new);
     }
 
     public Label label() {

@@ -1,10 +1,7 @@
 package org.socketstage.ui.support;
 
-import java.util.HashMap;
-import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
 /**
@@ -60,19 +57,7 @@ public final class SteadyPlace extends Region {
      * layout constraints the control had there (e.g. HBox.hgrow). Returns the place.
      */
     public static SteadyPlace inPlaceOf(Region content) {
-        Pane parent = (Pane) content.getParent();
-        int at = parent.getChildren().indexOf(content);
-        Map<Object, Object> constraints = new HashMap<>();
-        content.getProperties().forEach((k, v) -> {
-            if (k instanceof String key && key.matches("[a-z]+-(hgrow|vgrow|margin|alignment)")) {
-                constraints.put(k, v);
-            }
-        });
-        parent.getChildren().remove(at);
-        SteadyPlace place = new SteadyPlace(content);
-        place.getProperties().putAll(constraints);
-        parent.getChildren().add(at, place);
-        return place;
+        return InPlace.wrap(content, SteadyPlace::new);
     }
 
     private boolean resized() {
