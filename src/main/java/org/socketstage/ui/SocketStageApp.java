@@ -39,7 +39,8 @@ public class SocketStageApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
-        WindowModel model = WindowModel.build(options(args));
+        // built while the toolkit started when the launcher asked for it (Main does), else now
+        WindowModel model = EarlyWindowModel.take(args).orElseGet(() -> WindowModel.build(options(args)));
         LaunchOptions options = model.options();
         session = model.session();
         AppExit.closeOnSignals(session, () -> MainWindow.exitApp(window));
