@@ -12,6 +12,7 @@ import org.socketstage.socket.SocketBackend;
 import org.socketstage.trace.TraceMode;
 import org.socketstage.tracer.check.CheckProgramCommand;
 import org.socketstage.ui.EarlyLessons;
+import org.socketstage.ui.EarlyWindowModel;
 import org.socketstage.ui.WindowOnQuickJit;
 import org.socketstage.ui.RenderingChoice;
 import org.socketstage.ui.SocketStageApp;
@@ -43,9 +44,20 @@ public final class Main {
         if (Arrays.asList(args).contains("--no-gui")) {
             System.exit(runTrace(args));
         }
+        openWindow(SocketStageApp.class, args);
+    }
+
+    /**
+     * Opens the window of {@code app} (SocketStageApp, or the window benchmark's probe of it), or prints and exits
+     * for the options that need no window and for bad options. While the toolkit starts, the lessons are parsed
+     * and the window's model is built on threads of their own.
+     */
+    public static void openWindow(Class<? extends Application> app, String[] args) {
         // most likely the window opens: its lessons are parsed meanwhile, on a thread of their own
         EarlyLessons.startReading();
-        OptionalInt done = handleWithoutWindow(args, System.out, System.err);
+        Optional<LaunchOptions> options = LaunchOptions.parse(args, System.err);
+        OptionalInt done = options.isEmpty() ? OptionalInt.of(BAD_OPTIONS)
+                : handleWithoutWindow(args, options.get(), System.out);
         if (done.isPresent()) {
             System.exit(done.getAsInt());
         }
@@ -58,9 +70,13 @@ public final class Main {
         RenderingChoice.applyBeforeToolkit();
         // the window runs on the quick JIT alone: the optimising one took a core from it as a class connected
         WindowOnQuickJit.applySoon();
+        // the settings, the session and the ViewModels need no toolkit: they are made while it starts
+        EarlyWindowModel.startBuilding(args, options.get());
         try {
-            Application.launch(SocketStageApp.class, args);
-        } catch (RuntimeException e) {
+            Application.launch(app, args);
+        } catch (RuntimeException | Error e) {
+            // the window never opened: the session made for it ends here
+            EarlyWindowModel.discard();
             if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
                 // the toolkit's own words for the same thing, after it tried
                 System.err.println(NO_DISPLAY);
@@ -89,10 +105,11 @@ public final class Main {
      */
     static OptionalInt handleWithoutWindow(String[] args, PrintStream out, PrintStream err) {
         Optional<LaunchOptions> parsed = LaunchOptions.parse(args, err);
-        if (parsed.isEmpty()) {
-            return OptionalInt.of(BAD_OPTIONS);
-        }
-        LaunchOptions options = parsed.get();
+        return parsed.isEmpty() ? OptionalInt.of(BAD_OPTIONS) : handleWithoutWindow(args, parsed.get(), out);
+    }
+
+    /** The same for options already parsed and checked. */
+    static OptionalInt handleWithoutWindow(String[] args, LaunchOptions options, PrintStream out) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             LaunchOptions.usage(out);
             return OptionalInt.of(0);

@@ -2,6 +2,7 @@ package org.socketstage.ui;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.socketstage.LaunchOptions;
@@ -13,7 +14,6 @@ import org.socketstage.session.SessionSetup;
 import org.socketstage.settings.ServerOptions;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketBackend;
-import org.socketstage.ui.text.UiText;
 
 /**
  * The JavaFX application: one session for its whole life, shown in one main window. The session starts with
@@ -38,14 +38,13 @@ public class SocketStageApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        // Main has checked the options and said what was wrong; launched another way, bad options mean defaults
-        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new),
-                new PrintStream(OutputStream.nullOutputStream())).orElseGet(LaunchOptions::none);
-        AppPrefs prefs = AppPrefs.open();
-        session = openSession(options, prefs);
+        List<String> args = getParameters().getRaw();
+        // built while the toolkit started when the launcher asked for it (Main does), else now
+        WindowModel model = EarlyWindowModel.take(args).orElseGet(() -> WindowModel.build(options(args)));
+        LaunchOptions options = model.options();
+        session = model.session();
         AppExit.closeOnSignals(session, () -> MainWindow.exitApp(window));
-        window = MainWindow.open(stage, new MainViewModel(session, UiText.load(), ViewFeed.DEFAULT_HISTORY,
-                EarlyLessons.take(options.lessonsDir().orElse(null))), prefs);
+        window = MainWindow.open(stage, model.viewModel(), model.prefs());
         window.mainView().setHostServices(getHostServices());
         showAsAsked(window, options);
         window.greetIfFirstLaunch();
@@ -57,6 +56,12 @@ public class SocketStageApp extends Application {
         // closing the main window ends the app even if a dialog (e.g. Help) is still open
         stage.setOnHidden(e -> MainWindow.exitApp(window));
         GtkWindowLoss.watch(() -> javafx.application.Platform.runLater(() -> MainWindow.exitApp(window)));
+    }
+
+    /** Main has checked the options and said what was wrong; launched another way, bad options mean defaults. */
+    private static LaunchOptions options(List<String> args) {
+        return LaunchOptions.parse(args.toArray(String[]::new), new PrintStream(OutputStream.nullOutputStream()))
+                .orElseGet(LaunchOptions::none);
     }
 
     /** {@code --present}: the window fills the screen in the presentation layout. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.socketstage.ui.SocketStageApp;
@@ -126,12 +125,9 @@ public final class ProbedWindow extends SocketStageApp {
     /** A main class that is not an Application, so the java launcher runs it from the class path. */
     public static final class Launcher {
         public static void main(String[] args) {
-            // as org.socketstage.Main does before it opens the window
+            // as org.socketstage.Main does for the window, through the same code from the options on
             org.socketstage.socket.SocketBackend.loadNativeEarly();
-            org.socketstage.ui.EarlyLessons.startReading();
-            org.socketstage.ui.RenderingChoice.applyBeforeToolkit();
-            org.socketstage.ui.WindowOnQuickJit.applySoon();
-            Application.launch(ProbedWindow.class, args);
+            org.socketstage.Main.openWindow(ProbedWindow.class, args);
         }
     }
 }
