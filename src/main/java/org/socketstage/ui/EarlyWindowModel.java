@@ -14,7 +14,8 @@ import org.socketstage.LaunchOptions;
  * it when its start() runs, and builds the model itself when nothing was started for its arguments.
  *
  * <p>Whatever is built early and never taken (the toolkit could not start, so start() never ran) is closed by
- * {@link #discard()}: its session ends, its threads stop.
+ * {@link #discard()}: its session ends, its threads stop. The launcher calls it when the toolkit fails; a JVM that
+ * ends before the window took its model calls it on the way out.
  */
 public final class EarlyWindowModel {
 
@@ -24,6 +25,7 @@ public final class EarlyWindowModel {
     private record Building(List<String> args, CompletableFuture<WindowModel> model) {}
 
     private static Building building;
+    private static boolean closedAtExit;
 
     private EarlyWindowModel() {}
 
@@ -47,6 +49,11 @@ public final class EarlyWindowModel {
         builder.setDaemon(true);
         builder.start();
         building = new Building(List.copyOf(args), f);
+        if (!closedAtExit) {
+            // the JVM may end before start() runs (SIGTERM while the toolkit starts): the session still ends cleanly
+            Runtime.getRuntime().addShutdownHook(new Thread(EarlyWindowModel::discard, "socketstage-window-model-exit"));
+            closedAtExit = true;
+        }
     }
 
     /**

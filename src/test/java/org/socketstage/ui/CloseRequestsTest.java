@@ -111,7 +111,9 @@ class CloseRequestsTest {
                     in.write("CLOSE\n".getBytes(StandardCharsets.US_ASCII));
                     in.flush();
                 }
-                case SIGTERM -> p.destroy();
+                // the process handle's destroy() sends only SIGTERM; Process.destroy() also closes our end of the
+                // child's output, and what it says on its way out (e.g. the events a flooded view lost) was lost
+                case SIGTERM -> p.toHandle().destroy();
                 case SIGINT -> new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             }
             boolean ended = p.waitFor(HANG_MILLIS, TimeUnit.MILLISECONDS);
