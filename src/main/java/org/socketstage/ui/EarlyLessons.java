@@ -2,7 +2,6 @@ package org.socketstage.ui;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.socketstage.lessons.LessonLibrary;
 import org.socketstage.lessons.LessonLoader;
 import org.socketstage.ui.lessons.LessonPaneView;
@@ -23,16 +22,7 @@ public final class EarlyLessons {
         if (builtIn != null) {
             return;
         }
-        CompletableFuture<LessonLibrary> f = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                f.complete(LessonLoader.loadBuiltIn());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        }, "socketstage-lessons-reader");
-        reader.setDaemon(true);
-        reader.start();
+        CompletableFuture<LessonLibrary> f = EarlyWork.start("socketstage-lessons-reader", LessonLoader::loadBuiltIn);
         builtIn = f;
     }
 
@@ -46,19 +36,8 @@ public final class EarlyLessons {
         if (early == null) {
             return LessonPaneView.loadLibrary(extra);
         }
-        LessonLibrary lessons;
-        try {
-            lessons = early.join();
-        } catch (CompletionException e) {
-            // the same failure the window would have met reading them itself
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        // a failure is the same the window would have met reading them itself
+        LessonLibrary lessons = EarlyWork.take(early);
         Path dir = extra;
         if (dir == null && System.getProperty(LessonPaneView.LESSONS_DIR_PROPERTY) != null) {
             dir = Path.of(System.getProperty(LessonPaneView.LESSONS_DIR_PROPERTY));

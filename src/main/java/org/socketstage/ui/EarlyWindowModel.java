@@ -38,16 +38,7 @@ public final class EarlyWindowModel {
         if (building != null) {
             return;
         }
-        CompletableFuture<WindowModel> f = new CompletableFuture<>();
-        Thread builder = new Thread(() -> {
-            try {
-                f.complete(build.get());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        }, "socketstage-window-model");
-        builder.setDaemon(true);
-        builder.start();
+        CompletableFuture<WindowModel> f = EarlyWork.start("socketstage-window-model", build);
         building = new Building(List.copyOf(args), f);
         if (!closedAtExit) {
             // the JVM may end before start() runs (SIGTERM while the toolkit starts): the session still ends cleanly
@@ -70,17 +61,7 @@ public final class EarlyWindowModel {
             close(b);
             return Optional.empty();
         }
-        try {
-            return Optional.of(b.model().join());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Optional.of(EarlyWork.take(b.model()));
     }
 
     /**
