@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * memory under that load 250-272 MB with C2, 228 MB with this. C1's code is slower, which the window's own server
  * shows under a flood (about 4,700 echoes a second instead of 7,000, still far above a class's load), and the
  * trace mode's echo lost a quarter of its speed with the whole app on C1: hence a choice made by the window at
- * run time rather than a launch option, which the installed launcher would impose on the trace mode too. A
+ * run time rather than a launch option, which the installed launcher would impose on the trace mode too
+ * ({@code ./mvnw javafx:run}, which launches only the window, does give the option: pom property window.jit). A
  * method that C2 may not compile is compiled by C1 without profiling, HotSpot's own choice for such methods.
  *
  * <p>It is HotSpot's compiler-directives feature (JEP 165), added through the JVM's diagnostic command

@@ -39,6 +39,12 @@ public final class SideBySideBenchmark {
     static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
             "-Xmx96m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:NewSize=32m").split("[ ,]+"));
 
+    /**
+     * The JIT option javafx:run gives the window's JVM (pom.xml, property window.jit; WindowLaunchOptionsTest
+     * checks they agree). The hello-world anchor runs with the JVM's default JIT.
+     */
+    public static final String WINDOW_JIT = "-XX:TieredStopAtLevel=1";
+
     /** The class archive the build makes for {@code ./mvnw javafx:run} (pom.xml, property cds.archive). */
     static final Path WINDOW_ARCHIVE = Path.of("target", "cds", "window-" + System.getProperty("java.version") + ".jsa")
             .toAbsolutePath();
@@ -388,12 +394,17 @@ public final class SideBySideBenchmark {
 
         /**
          * Launched as {@code ./mvnw javafx:run} launches the app: JavaFX's jars on the module path, the rest on the
-         * class path, and (if {@code archive}) the class archive the build made for javafx:run.
+         * class path, (if {@code archive}) the class archive the build made for javafx:run, and for the window
+         * javafx:run's JIT option.
          */
         static App start(Class<?> main, List<String> args, Path tmp, boolean archive) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(EchoBenchmark.JAVA));
             if (archive) {
                 cmd.add("-XX:SharedArchiveFile=" + WINDOW_ARCHIVE);
+            }
+            String jit = System.getProperty("bench.windowJit", WINDOW_JIT); // -Dbench.windowJit= : the JVM's default JIT
+            if (main == ProbedWindow.Launcher.class && !jit.isBlank()) {
+                cmd.add(jit);
             }
             cmd.addAll(APP_JVM);
             List<String> javafx = new ArrayList<>();
