@@ -25,7 +25,7 @@ public final class EarlyWindowModel {
     private record Building(List<String> args, CompletableFuture<WindowModel> model) {}
 
     private static Building building;
-    private static boolean closedAtExit;
+    private static boolean exitHookAdded;
 
     private EarlyWindowModel() {}
 
@@ -40,10 +40,10 @@ public final class EarlyWindowModel {
         }
         CompletableFuture<WindowModel> f = EarlyWork.start("socketstage-window-model", build);
         building = new Building(List.copyOf(args), f);
-        if (!closedAtExit) {
+        if (!exitHookAdded) {
             // the JVM may end before start() runs (SIGTERM while the toolkit starts): the session still ends cleanly
             Runtime.getRuntime().addShutdownHook(new Thread(EarlyWindowModel::discard, "socketstage-window-model-exit"));
-            closedAtExit = true;
+            exitHookAdded = true;
         }
     }
 
