@@ -141,8 +141,8 @@ class MainWindowTest {
         stepToAccept(robot);
 
         assertThat(currentStage()).isEqualTo(org.socketstage.event.Step.ACCEPT);
-        assertThat(fx(() -> robot.lookup("#stage-ACCEPT").query().getStyleClass()))
-                .contains("stage-current", "stage-next");
+        assertThat(fx(() -> robot.lookup("#stage-ACCEPT").query().getPseudoClassStates()))
+                .contains(PseudoClass.getPseudoClass("current"), StageStatus.NEXT.pseudoClass());
         assertThat(text(robot, "#stage-result-SOCKET")).matches("fd = \\d+");
         assertThat(text(robot, "#stage-result-BIND")).isEqualTo("= 0");
         assertThat(text(robot, "#stage-result-LISTEN")).isEqualTo("= 0");
@@ -175,7 +175,8 @@ class MainWindowTest {
             holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             robot.clickOn("#live-button");
             await().atMost(WAIT).until(() -> status(org.socketstage.event.Step.BIND) == StageStatus.FAILED);
-            assertThat(fx(() -> robot.lookup("#stage-BIND").query().getStyleClass())).contains("stage-failed");
+            assertThat(fx(() -> robot.lookup("#stage-BIND").query().getPseudoClassStates()))
+                    .contains(StageStatus.FAILED.pseudoClass());
             assertThat(text(robot, "#stage-result-BIND")).isEqualTo("= -1 EADDRINUSE");
             await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#failure-banner").query().isVisible()));
             assertThat(text(robot, "#failure-banner")).contains("EADDRINUSE", "Another socket already holds this port");

@@ -2,6 +2,7 @@ package org.socketstage.ui.lane;
 
 import javafx.animation.Animation;
 import javafx.animation.FadeTransition;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -29,6 +30,8 @@ final class StageNode extends VBox {
     private final Label simulated = new Label();
     private final ToggleButton breakpoint = new ToggleButton();
     private final Tooltip tooltip = new Tooltip();
+    /** The card of the latest call ({@code .stage-card:current}). */
+    static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private final FadeTransition pulse;
     /** An even number, so the blinking ends where it began: fully lit. */
     static final int PULSE_CYCLES = 6;
@@ -93,21 +96,18 @@ final class StageNode extends VBox {
     }
 
     void show(StageCard card, boolean current) {
-        // style classes only when they change: each change restyles the card's subtree, and under a class's
-        // load the recv and send cards are shown ten times a second with the same status
+        // pseudo-classes, changed only when they change: under a class's load the recv and send cards change
+        // status and turn ten times a second, and each change restyles the card (only the colours and the edge
+        // differ, and the edge takes the same room either way, so nothing in the lane needs layout)
         if (shownStatus != card.status()) {
             if (shownStatus != null) {
-                getStyleClass().remove(shownStatus.styleClass());
+                pseudoClassStateChanged(shownStatus.pseudoClass(), false);
             }
             shownStatus = card.status();
-            getStyleClass().add(card.status().styleClass());
+            pseudoClassStateChanged(card.status().pseudoClass(), true);
         }
-        if (current != getStyleClass().contains("stage-current")) {
-            if (current) {
-                getStyleClass().add("stage-current");
-            } else {
-                getStyleClass().remove("stage-current");
-            }
+        if (current != getPseudoClassStates().contains(CURRENT)) {
+            pseudoClassStateChanged(CURRENT, current);
         }
         title.setText(card.stage().label());
         icon.setText(card.status().icon());

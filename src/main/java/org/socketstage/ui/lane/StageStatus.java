@@ -1,31 +1,39 @@
 package org.socketstage.ui.lane;
 
+import javafx.css.PseudoClass;
+
 /** How one stage of the lifecycle lane looks. Each has an icon as well as a colour. */
 public enum StageStatus {
     /** Not reached yet in this run (or this client's round). */
-    WAITING("○", "stage-waiting"),
+    WAITING("○", "waiting"),
     /** Announced and held at the step gate: the call about to run. */
-    NEXT("▶", "stage-next"),
+    NEXT("▶", "next"),
     /** The call is running now (e.g. accept() blocked waiting for a client). */
-    ACTIVE("⟳", "stage-active"),
-    OK("✔", "stage-ok"),
+    ACTIVE("⟳", "active"),
+    OK("✔", "ok"),
     /** The server was stopped while this call was announced, held or running: it never returned. */
-    ABANDONED("■", "stage-abandoned"),
-    FAILED("✖", "stage-failed");
+    ABANDONED("■", "abandoned"),
+    FAILED("✖", "failed");
 
     private final String icon;
-    private final String styleClass;
+    private final PseudoClass pseudoClass;
 
-    StageStatus(String icon, String styleClass) {
+    StageStatus(String icon, String pseudoClass) {
         this.icon = icon;
-        this.styleClass = styleClass;
+        this.pseudoClass = PseudoClass.getPseudoClass(pseudoClass);
     }
 
     public String icon() {
         return icon;
     }
 
-    public String styleClass() {
-        return styleClass;
+    /**
+     * The card's pseudo-class for this status ({@code .stage-card:ok}). A pseudo-class, not a style class: a
+     * style-class change gives the card a new set of rules, and JavaFX then resets every styled property of the
+     * card and everything in it before styling it again, so every label in it needs layout; a pseudo-class
+     * change sets only the values that differ (the colours).
+     */
+    public PseudoClass pseudoClass() {
+        return pseudoClass;
     }
 }

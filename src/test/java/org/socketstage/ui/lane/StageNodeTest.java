@@ -2,8 +2,16 @@ package org.socketstage.ui.lane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
@@ -15,15 +23,17 @@ import org.socketstage.event.Step;
 import org.socketstage.ui.MainWindow;
 import org.socketstage.ui.PresentationViewModel.Theme;
 import org.socketstage.ui.Resources;
+import org.socketstage.ui.support.SteadyLine;
 import org.socketstage.ui.text.UiText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A lane card shown again as it was changes none of its style classes (each change restyles the card, and under
- * a class's load the recv and send cards are shown ten times a second), and the card of the latest call is marked
- * by a halo drawn as a second border, not by an effect (a blur of the card at every change).
+ * A lane card shown again as it was changes none of its pseudo-classes (each change restyles the card, and under
+ * a class's load the recv and send cards are shown ten times a second); a change of status or of the latest call
+ * needs no layout; and the card of the latest call is marked by a halo drawn as a second border, not by an effect
+ * (a blur of the card at every change).
  */
 @ExtendWith(ApplicationExtension.class)
 class StageNodeTest {
@@ -46,12 +56,14 @@ class StageNodeTest {
 
     @ParameterizedTest
     @EnumSource(Theme.class)
-    void theSameCardShownAgainLeavesTheStyleClassesAloneAndTheCurrentCardHasAHaloNotAnEffect(Theme theme, FxRobot robot) {
+    void theSameCardShownAgainLeavesItsLookAloneAndTheCurrentCardHasAHaloNotAnEffect(Theme theme, FxRobot robot) {
         AtomicInteger changes = new AtomicInteger();
+        AtomicInteger styleClassChanges = new AtomicInteger();
         robot.interact(() -> {
             scene.getStylesheets().add(Resources.stylesheet(theme.stylesheet()));
             node.show(card(StageStatus.ACTIVE), true);
-            node.getStyleClass().addListener((ListChangeListener<String>) c -> changes.incrementAndGet());
+            node.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> changes.incrementAndGet());
+            node.getStyleClass().addListener((ListChangeListener<String>) c -> styleClassChanges.incrementAndGet());
             node.show(card(StageStatus.ACTIVE), true);
             node.show(card(StageStatus.ACTIVE), true);
         });
@@ -61,7 +73,8 @@ class StageNodeTest {
             node.show(card(StageStatus.OK), true);
             node.applyCss();
         });
-        assertThat(node.getStyleClass()).contains("stage-ok", "stage-current").doesNotContain("stage-active");
+        assertThat(node.getPseudoClassStates()).contains(StageStatus.OK.pseudoClass(), StageNode.CURRENT)
+                .doesNotContain(StageStatus.ACTIVE.pseudoClass());
         assertThat(node.getEffect()).isNull();
         // the card's own edge in its state's colour, then the halo around it, translucent
         assertThat(node.getBorder().getStrokes()).hasSize(2);
@@ -70,13 +83,72 @@ class StageNodeTest {
         assertThat(halo.getOpacity()).isBetween(0.2, 0.6);
         assertThat(edge).isNotEqualTo(halo);
         assertThat(node.getBorder().getStrokes().get(1).getInsets().getTop()).isNegative();
+        Insets currentInsets = node.getInsets();
 
         robot.interact(() -> {
             node.show(card(StageStatus.OK), false);
             node.applyCss();
         });
-        assertThat(node.getStyleClass()).contains("stage-ok").doesNotContain("stage-current");
-        assertThat(node.getBorder().getStrokes()).hasSize(1);
+        assertThat(node.getPseudoClassStates()).contains(StageStatus.OK.pseudoClass()).doesNotContain(StageNode.CURRENT);
+        // the thin edge in the same colour, and the room kept for the thick one drawn transparent: the content
+        // stays where it was
+        assertThat(node.getBorder().getStrokes()).hasSize(2);
         assertThat(node.getBorder().getStrokes().get(0).getTopStroke()).isEqualTo(edge);
+        assertThat(((Color) node.getBorder().getStrokes().get(1).getTopStroke()).getOpacity()).isZero();
+        assertThat(node.getInsets()).isEqualTo(currentInsets);
+        assertThat(styleClassChanges).hasValue(0);
+    }
+
+    /**
+     * Under a class's load the recv and send cards change status and turn current ten times a second. Only their
+     * colours change, so after the new look is applied neither the card nor anything in it needs layout but the
+     * icon and the result, whose texts changed, each in its SteadyLine (with a style class per status, JavaFX
+     * reset every label in the card at each change, and the card and the window around it needed layout).
+     */
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void aCardChangingStatusOrTurningCurrentNeedsNoLayout(Theme theme, FxRobot robot) {
+        robot.interact(() -> {
+            scene.getStylesheets().add(Resources.stylesheet(theme.stylesheet()));
+            node.show(card(StageStatus.WAITING), false);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        });
+        StageStatus[] statuses = {StageStatus.NEXT, StageStatus.ACTIVE, StageStatus.OK, StageStatus.ACTIVE,
+                StageStatus.FAILED, StageStatus.ABANDONED, StageStatus.OK};
+        for (int i = 0; i < statuses.length * 2; i++) {
+            StageStatus status = statuses[i % statuses.length];
+            boolean current = i % 3 != 0;
+            List<String> needingLayout = new ArrayList<>();
+            robot.interact(() -> {
+                node.show(card(status), current);
+                scene.getRoot().applyCss();
+                collectNeedingLayout(scene.getRoot(), needingLayout);
+                scene.getRoot().layout();
+            });
+            assertThat(needingLayout).as("%s, current %s", status, current).isEmpty();
+            List<PseudoClass> expected = new ArrayList<>(List.of(status.pseudoClass()));
+            if (current) {
+                expected.add(StageNode.CURRENT);
+            }
+            List<PseudoClass> ours = new ArrayList<>(node.getPseudoClassStates());
+            ours.removeIf(p -> p != StageNode.CURRENT && Arrays.stream(StageStatus.values()).noneMatch(x -> x.pseudoClass() == p));
+            assertThat(ours).as("%s, current %s", status, current).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** The parents needing layout, but not inside a SteadyLine: a text that changes there relays out alone. */
+    private static void collectNeedingLayout(Parent parent, List<String> dirty) {
+        if (parent.isNeedsLayout()) {
+            dirty.add(parent.getClass().getSimpleName() + parent.getStyleClass() + " " + parent.getId());
+        }
+        if (parent instanceof SteadyLine) {
+            return;
+        }
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (child instanceof Parent p) {
+                collectNeedingLayout(p, dirty);
+            }
+        }
     }
 }
