@@ -76,13 +76,17 @@ class StageNodeTest {
         assertThat(node.getPseudoClassStates()).contains(StageStatus.OK.pseudoClass(), StageNode.CURRENT)
                 .doesNotContain(StageStatus.ACTIVE.pseudoClass());
         assertThat(node.getEffect()).isNull();
-        // the card's own edge in its state's colour, then the halo around it, translucent
-        assertThat(node.getBorder().getStrokes()).hasSize(2);
+        // the card's own edge in its state's colour, thickened outwards in the same colour, then the halo around
+        // it, translucent; all outside the thin edge, so the content stays where it was
+        assertThat(node.getBorder().getStrokes()).hasSize(3);
         Color edge = (Color) node.getBorder().getStrokes().get(0).getTopStroke();
-        Color halo = (Color) node.getBorder().getStrokes().get(1).getTopStroke();
+        assertThat(node.getBorder().getStrokes().get(1).getTopStroke()).isEqualTo(edge);
+        Color halo = (Color) node.getBorder().getStrokes().get(2).getTopStroke();
         assertThat(halo.getOpacity()).isBetween(0.2, 0.6);
         assertThat(edge).isNotEqualTo(halo);
         assertThat(node.getBorder().getStrokes().get(1).getInsets().getTop()).isNegative();
+        assertThat(node.getBorder().getStrokes().get(2).getInsets().getTop())
+                .isLessThan(node.getBorder().getStrokes().get(1).getInsets().getTop());
         Insets currentInsets = node.getInsets();
 
         robot.interact(() -> {
@@ -90,11 +94,8 @@ class StageNodeTest {
             node.applyCss();
         });
         assertThat(node.getPseudoClassStates()).contains(StageStatus.OK.pseudoClass()).doesNotContain(StageNode.CURRENT);
-        // the thin edge in the same colour, and the room kept for the thick one drawn transparent: the content
-        // stays where it was
-        assertThat(node.getBorder().getStrokes()).hasSize(2);
+        assertThat(node.getBorder().getStrokes()).hasSize(1);
         assertThat(node.getBorder().getStrokes().get(0).getTopStroke()).isEqualTo(edge);
-        assertThat(((Color) node.getBorder().getStrokes().get(1).getTopStroke()).getOpacity()).isZero();
         assertThat(node.getInsets()).isEqualTo(currentInsets);
         assertThat(styleClassChanges).hasValue(0);
     }
