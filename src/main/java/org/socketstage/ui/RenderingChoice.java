@@ -18,6 +18,12 @@ import org.socketstage.socket.Platform;
  * OpenGL set-up. There the app asks for JavaFX's software renderer at once and tells GTK not to set up OpenGL
  * ({@code GDK_GL=disable}): the same renderer and pixels as before, about 60 MB less memory.
  *
+ * <p>With its software renderer the app also lets Prism keep up to 15 separate areas to repaint in a frame instead
+ * of its default 6 ({@code prism.dirtyregioncount}, its maximum): under a class's load a refresh changes the lane's
+ * recv and send cards, the status line, the sockets pane's counters and the clients' rows at once, and past six
+ * areas Prism merges them into bounding boxes, some as large as most of the window, which software then repaints
+ * in full (30-80 ms frames). A count given by the user is kept.
+ *
  * <p>Anything that already chose leaves JavaFX's own choice alone: any GPU device, a {@code -Dprism.order} given by
  * the user, a headless platform ({@code -Dglass.platform}, the tests' Monocle), another OS.
  */
@@ -32,6 +38,9 @@ public final class RenderingChoice {
 
     /** Device nodes under /dev that mean a GPU OpenGL could use: DRM (Intel, AMD, Nouveau, virtual GPUs), NVIDIA's driver, WSL2. */
     static final List<String> GPU_DEVICES = List.of("dri", "nvidiactl", "nvidia0", "dxg");
+
+    /** The most areas Prism repaints separately in a frame (JavaFX clamps the setting to 15; its default is 6). */
+    static final String DIRTY_REGIONS = "15";
 
     private static final System.Logger LOG = System.getLogger(RenderingChoice.class.getName());
     private static volatile Choice chosen = Choice.JAVAFX_DEFAULT;
@@ -51,13 +60,21 @@ public final class RenderingChoice {
     public static synchronized Choice applyBeforeToolkit() {
         Choice c = decide(Platform.current(), System.getProperties(), Path.of("/dev"));
         if (c == Choice.SOFTWARE_NO_GPU) {
-            System.setProperty("prism.order", "sw");
+            askForSoftware(System.getProperties());
             if (System.getenv("GDK_GL") == null && !setInProcessEnvironment("GDK_GL", "disable")) {
                 LOG.log(System.Logger.Level.DEBUG, "GDK_GL not set: GTK will load OpenGL for itself");
             }
         }
         chosen = c;
         return c;
+    }
+
+    /** The Prism settings of the software renderer, set before Prism reads them. */
+    static void askForSoftware(Properties properties) {
+        properties.setProperty("prism.order", "sw");
+        if (properties.getProperty("prism.dirtyregioncount") == null) {
+            properties.setProperty("prism.dirtyregioncount", DIRTY_REGIONS);
+        }
     }
 
     static Choice decide(Platform os, Properties properties, Path dev) {

@@ -65,11 +65,25 @@ class RenderingChoiceTest {
     }
 
     @Test
+    void theSoftwareRendererRepaintsUpToFifteenAreasSeparatelyUnlessTheUserSaidOtherwise() {
+        Properties props = new Properties();
+        RenderingChoice.askForSoftware(props);
+        assertThat(props.getProperty("prism.order")).isEqualTo("sw");
+        assertThat(props.getProperty("prism.dirtyregioncount")).isEqualTo("15");
+
+        Properties given = new Properties();
+        given.setProperty("prism.dirtyregioncount", "4");
+        RenderingChoice.askForSoftware(given);
+        assertThat(given.getProperty("prism.dirtyregioncount")).isEqualTo("4");
+    }
+
+    @Test
     void inTheTestsJvmItChangesNothing() {
         // the tests run on Monocle with prism.order set: applying keeps both as they were
         String order = System.getProperty("prism.order");
         assertThat(RenderingChoice.applyBeforeToolkit()).isEqualTo(Choice.JAVAFX_DEFAULT);
         assertThat(System.getProperty("prism.order")).isEqualTo(order);
+        assertThat(System.getProperty("prism.dirtyregioncount")).isNull();
         assertThat(RenderingChoice.current()).isEqualTo(Choice.JAVAFX_DEFAULT);
     }
 
