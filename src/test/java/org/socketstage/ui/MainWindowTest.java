@@ -198,7 +198,8 @@ class MainWindowTest {
         }
         await().atMost(WAIT).until(() -> fx(() -> vm().sockets().queueProperty().get().waiting()) == 3);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> robot.lookup(".queue-slot-filled").queryAll().size())).isEqualTo(3);
+        assertThat(fx(() -> robot.lookup(".queue-slot").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("filled"))).count())).isEqualTo(3);
         assertThat(text(robot, "#queue-summary")).contains("3 connection(s) waiting", "kernel");
         shot(robot, "05-three-waiting");
 

@@ -13,6 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.socketstage.event.Step;
+import org.socketstage.ui.support.StateLook;
 import org.socketstage.ui.support.SteadyLine;
 import org.socketstage.ui.text.UiText;
 
@@ -99,16 +100,9 @@ final class StageNode extends VBox {
         // pseudo-classes, changed only when they change: under a class's load the recv and send cards change
         // status and turn ten times a second, and each change restyles the card (only the colours and the edge
         // differ, and the edge takes the same room either way, so nothing in the lane needs layout)
-        if (shownStatus != card.status()) {
-            if (shownStatus != null) {
-                pseudoClassStateChanged(shownStatus.pseudoClass(), false);
-            }
-            shownStatus = card.status();
-            pseudoClassStateChanged(card.status().pseudoClass(), true);
-        }
-        if (current != getPseudoClassStates().contains(CURRENT)) {
-            pseudoClassStateChanged(CURRENT, current);
-        }
+        StateLook.swap(this, shownStatus == null ? null : shownStatus.pseudoClass(), card.status().pseudoClass());
+        shownStatus = card.status();
+        StateLook.set(this, CURRENT, current);
         title.setText(card.stage().label());
         icon.setText(card.status().icon());
         result.setText(card.result().isEmpty() ? texts.get("lane.status.word." + card.status().name()) : card.result());

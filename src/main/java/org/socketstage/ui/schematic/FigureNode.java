@@ -1,12 +1,24 @@
 package org.socketstage.ui.schematic;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.socketstage.ui.schematic.StageFrame.Tone;
+import org.socketstage.ui.support.StateLook;
 
 /** A drawn socket or client: a framed box with a title and one line, coloured by its tone. Clickable. */
 final class FigureNode extends VBox {
+
+    private static final Map<Tone, PseudoClass> TONES = new EnumMap<>(Tone.class);
+
+    static {
+        for (Tone t : Tone.values()) {
+            TONES.put(t, PseudoClass.getPseudoClass("tone-" + t.name().toLowerCase(Locale.ROOT)));
+        }
+    }
 
     private final Label title = new Label();
     private final Label line = new Label();
@@ -46,20 +58,12 @@ final class FigureNode extends VBox {
         return line;
     }
 
-    /** Swaps the tone's style class only when it changed: restyling costs more than comparing. */
+    /** Shows the tone as a pseudo-class ({@code .schematic-figure:tone-ok}), changed only when it changes. */
     static void tone(javafx.scene.Node node, Tone was, Tone is) {
-        if (was == is) {
-            return;
-        }
-        if (was != null) {
-            node.getStyleClass().remove(toneClass(was));
-        }
-        if (is != null) {
-            node.getStyleClass().add(toneClass(is));
-        }
+        StateLook.swap(node, was == null ? null : TONES.get(was), is == null ? null : TONES.get(is));
     }
 
-    static String toneClass(Tone tone) {
-        return "schematic-tone-" + tone.name().toLowerCase(Locale.ROOT);
+    static PseudoClass tonePseudoClass(Tone tone) {
+        return TONES.get(tone);
     }
 }

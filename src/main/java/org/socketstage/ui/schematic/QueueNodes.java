@@ -1,5 +1,7 @@
 package org.socketstage.ui.schematic;
 
+import javafx.css.PseudoClass;
+import org.socketstage.ui.support.StateLook;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
@@ -13,6 +15,9 @@ import org.socketstage.ui.schematic.StageFrame.SlotFigure;
  * are) and the note drawn beside it. Nodes are kept and only their text and style change.
  */
 final class QueueNodes {
+
+    /** A slot holding a connection ({@code .schematic-slot:filled}). */
+    static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
 
     final VBox box = new VBox();
     final Label note = new Label();
@@ -67,15 +72,9 @@ final class QueueNodes {
             if (!label.equals(slot.getText())) {
                 slot.setText(label);
             }
-            boolean wasFilled = slot.getStyleClass().contains("schematic-slot-filled");
+            boolean wasFilled = slot.getPseudoClassStates().contains(FILLED);
             long wasPeer = before != null && i < before.slots().size() ? before.slots().get(i).peerId() : -1;
-            if (wasFilled != s.filled()) {
-                if (s.filled()) {
-                    slot.getStyleClass().add("schematic-slot-filled");
-                } else {
-                    slot.getStyleClass().remove("schematic-slot-filled");
-                }
-            }
+            StateLook.set(slot, FILLED, s.filled());
             if (s.filled() && (!wasFilled || wasPeer != s.peerId())) {
                 Motion.pop(slot, motion);
             }

@@ -1,5 +1,7 @@
 package org.socketstage.ui.schematic;
 
+import javafx.css.PseudoClass;
+import org.socketstage.ui.support.StateLook;
 import javafx.scene.shape.Line;
 import org.socketstage.ui.schematic.StageFrame.GroupFigure;
 import org.socketstage.ui.schematic.StageFrame.RowFigure;
@@ -14,7 +16,14 @@ final class RowNodes {
     final FigureNode client;
     final Line wire = new Line();
     boolean leaving;
-    private String wireClass = "";
+    /** The connection figure standing for one the server has not accepted yet ({@code .schematic-connection:placeholder}). */
+    static final PseudoClass PLACEHOLDER = PseudoClass.getPseudoClass("placeholder");
+    /** The wire's look: waiting or closed (dashed), failed, open ({@code .schematic-wire:open}). */
+    static final PseudoClass WIRE_WAITING = PseudoClass.getPseudoClass("waiting");
+    static final PseudoClass WIRE_CLOSED = PseudoClass.getPseudoClass("closed");
+    static final PseudoClass WIRE_FAILED = PseudoClass.getPseudoClass("failed");
+    static final PseudoClass WIRE_OPEN = PseudoClass.getPseudoClass("open");
+    private PseudoClass wireLook;
 
     RowNodes(long id, SchematicViewModel vm) {
         this.id = id;
@@ -36,35 +45,26 @@ final class RowNodes {
             connection.show(c.title(), c.line(), c.tone());
         }
         boolean placeholder = c != null && c.placeholder();
-        if (placeholder != connection.getStyleClass().contains("schematic-placeholder")) {
-            if (placeholder) {
-                connection.getStyleClass().add("schematic-placeholder");
-            } else {
-                connection.getStyleClass().remove("schematic-placeholder");
-            }
-        }
-        wire(c == null || placeholder ? "schematic-wire-waiting"
-                : c.tone() == Tone.FAIL ? "schematic-wire-failed"
-                : c.tone() == Tone.DIM ? "schematic-wire-closed" : "schematic-wire-open");
+        StateLook.set(connection, PLACEHOLDER, placeholder);
+        wire(c == null || placeholder ? WIRE_WAITING
+                : c.tone() == Tone.FAIL ? WIRE_FAILED
+                : c.tone() == Tone.DIM ? WIRE_CLOSED : WIRE_OPEN);
     }
 
     /** True while the server has a socket of its own for this row (not a placeholder). */
     boolean connected() {
-        return connection.isVisible() && !connection.getStyleClass().contains("schematic-placeholder");
+        return connection.isVisible() && !connection.getPseudoClassStates().contains(PLACEHOLDER);
     }
 
     void showGroup(GroupFigure g) {
         client.show(g.title(), g.line(), Tone.PLAIN);
         connection.setVisible(false);
-        wire("schematic-wire-waiting");
+        wire(WIRE_WAITING);
     }
 
-    private void wire(String styleClass) {
-        if (!styleClass.equals(wireClass)) {
-            wire.getStyleClass().remove(wireClass);
-            wire.getStyleClass().add(styleClass);
-            wireClass = styleClass;
-        }
+    private void wire(PseudoClass look) {
+        StateLook.swap(wire, wireLook, look);
+        wireLook = look;
     }
 
     /** Places the row at {@code y}; both figures get the row's height so the rows line up. */

@@ -1,5 +1,6 @@
 package org.socketstage.ui.sockets;
 
+import org.socketstage.ui.support.StateLook;
 import javafx.animation.FadeTransition;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -41,10 +42,7 @@ final class ConnectionNode extends VBox {
         problem.setText("✖ " + c.problem());
         problem.setVisible(!c.problem().isEmpty());
         if (shown != c.state()) {
-            if (shown != null) {
-                getStyleClass().remove(shown.styleClass());
-            }
-            getStyleClass().add(c.state().styleClass());
+            StateLook.swap(this, shown == null ? null : shown.pseudoClass(), c.state().pseudoClass());
             if (c.state() == ConnectionState.GONE) {
                 FadeTransition fade = new FadeTransition(fadeDuration, this);
                 fade.setToValue(0.25);

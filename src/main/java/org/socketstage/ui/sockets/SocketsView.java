@@ -14,10 +14,19 @@ import javafx.scene.layout.FlowPane;
 import org.socketstage.ui.text.UiText;
 import java.util.ArrayList;
 import javafx.scene.control.Tooltip;
+import javafx.css.PseudoClass;
+import org.socketstage.ui.support.StateLook;
 import org.socketstage.ui.support.SteadyLine;
 
 /** Controller of fxml/sockets/SocketsView.fxml: the listening socket, the accept queue, the connections. */
 public final class SocketsView {
+
+    /** The listener's state line when socket, bind or listen failed ({@code .listener-state:failed}). */
+    static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** A queue slot holding a connection within the limit ({@code .queue-slot:filled}). */
+    static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
+    /** A queue slot holding a connection past the backlog (Linux holds one more: {@code .queue-slot:over}). */
+    static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
 
     static final int MAX_SLOTS_DRAWN = 24;
 
@@ -72,13 +81,7 @@ public final class SocketsView {
         listenerFd.setText(l.fd() < 0 ? texts.get("sockets.listener.noFd") : texts.format("sockets.listener.fd", l.fd()));
         listenerAddress.setText(l.address().isEmpty() ? texts.get("sockets.listener.unbound") : l.address());
         listenerState.setText((l.failed() ? "✖ " : "") + l.state());
-        if (l.failed() != listenerState.getStyleClass().contains("listener-failed")) {
-            if (l.failed()) {
-                listenerState.getStyleClass().add("listener-failed");
-            } else {
-                listenerState.getStyleClass().remove("listener-failed");
-            }
-        }
+        StateLook.set(listenerState, FAILED, l.failed());
     }
 
     private void showQueue(QueueCard q) {
@@ -112,16 +115,8 @@ public final class SocketsView {
 
     private void fillSlot(Label slot, QueueCard q, int i) {
         boolean filled = i < q.waiting();
-        String tone = !filled ? null : i >= q.slots() ? "queue-slot-over" : "queue-slot-filled";
-        for (String c : new String[] {"queue-slot-over", "queue-slot-filled"}) {
-            if (c.equals(tone) != slot.getStyleClass().contains(c)) {
-                if (c.equals(tone)) {
-                    slot.getStyleClass().add(c);
-                } else {
-                    slot.getStyleClass().remove(c);
-                }
-            }
-        }
+        StateLook.set(slot, FILLED, filled && i < q.slots());
+        StateLook.set(slot, OVER, filled && i >= q.slots());
         if (filled) {
             String peer = i < q.waitingPeers().size() ? q.waitingPeers().get(i) : "";
             slot.setText("● " + (peer.isEmpty() ? "" : peer.substring(peer.lastIndexOf(':') + 1)));

@@ -58,6 +58,16 @@ class SchematicViewTest {
         return fx(() -> (int) robot.lookup(query).queryAll().stream().filter(Node::isVisible).count());
     }
 
+    private int filledSlots(FxRobot robot) {
+        return fx(() -> (int) robot.lookup(".schematic-slot").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getPseudoClassStates().contains(QueueNodes.FILLED)).count());
+    }
+
+    private int placeholders(FxRobot robot) {
+        return fx(() -> (int) robot.lookup(".schematic-connection").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getPseudoClassStates().contains(RowNodes.PLACEHOLDER)).count());
+    }
+
     @Test
     void aRealServerWithThreeQueuedClientsIsDrawnAndAClickShowsTheCallThatMadeIt(FxRobot robot) throws Exception {
         int port = moments.atAcceptWithQueued(0);
@@ -70,7 +80,7 @@ class SchematicViewTest {
             clients.add(new Socket(InetAddress.getLoopbackAddress(), port));
         }
         // the kernel's table names the three waiting connections: three slots fill, three client rows appear
-        await().atMost(WAIT).until(() -> count(robot, ".schematic-slot-filled") == 3);
+        await().atMost(WAIT).until(() -> filledSlots(robot) == 3);
         assertThat(count(robot, ".schematic-client")).isEqualTo(3);
         await().atMost(WAIT).until(() -> !moments.animating()); // the last ACK has landed in its slot
         assertThat(text(robot, "#schematic-slot-0")).isEqualTo(Integer.toString(clients.get(0).getLocalPort()));
@@ -86,10 +96,10 @@ class SchematicViewTest {
         robot.interact(() -> PaneSnapshots.save(stage.root(), "schematic-three-queued"));
 
         stage.session.gate().step(); // accept() runs and takes the oldest connection
-        await().atMost(WAIT).until(() -> count(robot, ".schematic-slot-filled") == 2);
-        await().atMost(WAIT).until(() -> count(robot, ".schematic-connection") - count(robot, ".schematic-placeholder") == 1);
+        await().atMost(WAIT).until(() -> filledSlots(robot) == 2);
+        await().atMost(WAIT).until(() -> count(robot, ".schematic-connection") - placeholders(robot) == 1);
         String connection = fx(() -> robot.lookup(".schematic-connection")
-                .match(n -> n.isVisible() && !n.getStyleClass().contains("schematic-placeholder"))
+                .match(n -> n.isVisible() && !n.getPseudoClassStates().contains(RowNodes.PLACEHOLDER))
                 .queryAs(javafx.scene.layout.VBox.class).getId());
         robot.clickOn("#" + connection);
         assertThat(text(robot, "#schematic-details-text")).contains("made by: [server] accept(");
@@ -109,7 +119,7 @@ class SchematicViewTest {
         int port = moments.start(TestSessions.anyPort(), PacingMode.LIVE);
         moments.holdAt(Step.ACCEPT);
         moments.clients().add(new Socket(InetAddress.getLoopbackAddress(), port));
-        await().atMost(WAIT).until(() -> count(robot, ".schematic-slot-filled") == 1);
+        await().atMost(WAIT).until(() -> filledSlots(robot) == 1);
 
         int listenIndex = fx(() -> {
             for (int i = 0; i < stage.feed.history().size(); i++) {

@@ -75,7 +75,8 @@ class SocketsViewQueueTest {
     }
 
     private List<Label> filledSlots(FxRobot robot) {
-        return robot.lookup(".queue-slot-filled").queryAllAs(Label.class).stream()
+        return robot.lookup(".queue-slot").queryAllAs(Label.class).stream()
+                .filter(l -> l.getPseudoClassStates().contains(SocketsView.FILLED))
                 .sorted(java.util.Comparator.comparingDouble(l -> l.localToScene(0, 0).getX()))
                 .toList();
     }
