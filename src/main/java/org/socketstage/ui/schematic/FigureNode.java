@@ -62,8 +62,4 @@ final class FigureNode extends VBox {
     static void tone(javafx.scene.Node node, Tone was, Tone is) {
         StateLook.swap(node, was == null ? null : TONES.get(was), is == null ? null : TONES.get(is));
     }
-
-    static PseudoClass tonePseudoClass(Tone tone) {
-        return TONES.get(tone);
-    }
 }

@@ -1,14 +1,14 @@
 package org.socketstage.ui.schematic;
 
-import javafx.css.PseudoClass;
-import org.socketstage.ui.support.StateLook;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.socketstage.ui.schematic.StageFrame.QueueFigure;
 import org.socketstage.ui.schematic.StageFrame.SlotFigure;
+import org.socketstage.ui.support.StateLook;
 
 /**
  * The accept queue on the stage: its title, its slots (as many as fit; the last then says how many more there

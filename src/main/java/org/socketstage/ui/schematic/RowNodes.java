@@ -1,12 +1,12 @@
 package org.socketstage.ui.schematic;
 
 import javafx.css.PseudoClass;
-import org.socketstage.ui.support.StateLook;
 import javafx.scene.shape.Line;
 import org.socketstage.ui.schematic.StageFrame.GroupFigure;
 import org.socketstage.ui.schematic.StageFrame.RowFigure;
 import org.socketstage.ui.schematic.StageFrame.SideFigure;
 import org.socketstage.ui.schematic.StageFrame.Tone;
+import org.socketstage.ui.support.StateLook;
 
 /** The nodes of one row: the server's connected socket on the left, the client on the right, a wire between. */
 final class RowNodes {

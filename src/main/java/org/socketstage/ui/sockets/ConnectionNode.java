@@ -1,12 +1,12 @@
 package org.socketstage.ui.sockets;
 
-import org.socketstage.ui.support.StateLook;
 import javafx.animation.FadeTransition;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.socketstage.ui.text.UiText;
+import org.socketstage.ui.support.StateLook;
 import org.socketstage.ui.support.SteadyLine;
+import org.socketstage.ui.text.UiText;
 
 /** One accepted connection drawn as its own socket; fades out once the kernel lets go of it. */
 final class ConnectionNode extends VBox {

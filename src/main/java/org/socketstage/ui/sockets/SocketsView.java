@@ -1,5 +1,6 @@
 package org.socketstage.ui.sockets;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -7,16 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
-import org.socketstage.ui.text.UiText;
-import java.util.ArrayList;
 import javafx.scene.control.Tooltip;
-import javafx.css.PseudoClass;
+import javafx.scene.layout.FlowPane;
 import org.socketstage.ui.support.StateLook;
 import org.socketstage.ui.support.SteadyLine;
+import org.socketstage.ui.text.UiText;
 
 /** Controller of fxml/sockets/SocketsView.fxml: the listening socket, the accept queue, the connections. */
 public final class SocketsView {
