@@ -31,11 +31,11 @@ final class StageNode extends VBox {
     private final Label simulated = new Label();
     private final ToggleButton breakpoint = new ToggleButton();
     private final Tooltip tooltip = new Tooltip();
-    /** The card of the latest call ({@code .stage-card:current}). */
-    static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private final FadeTransition pulse;
     /** An even number, so the blinking ends where it began: fully lit. */
     static final int PULSE_CYCLES = 6;
+    /** The card of the latest call ({@code .stage-card:current}). */
+    static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private StageStatus shownStatus;
     private boolean wasMoving;
     private final Step stage;
@@ -97,9 +97,8 @@ final class StageNode extends VBox {
     }
 
     void show(StageCard card, boolean current) {
-        // pseudo-classes, changed only when they change: under a class's load the recv and send cards change
-        // status and turn ten times a second, and each change restyles the card (only the colours and the edge
-        // differ, and the edge takes the same room either way, so nothing in the lane needs layout)
+        // under a class's load the recv and send cards change status and turn current ten times a second: only
+        // their colours change (StateLook), and the current card's edge grows outwards, so nothing needs layout
         StateLook.swap(this, shownStatus == null ? null : shownStatus.pseudoClass(), card.status().pseudoClass());
         shownStatus = card.status();
         StateLook.set(this, CURRENT, current);

@@ -27,12 +27,7 @@ public enum StageStatus {
         return icon;
     }
 
-    /**
-     * The card's pseudo-class for this status ({@code .stage-card:ok}). A pseudo-class, not a style class: a
-     * style-class change gives the card a new set of rules, and JavaFX then resets every styled property of the
-     * card and everything in it before styling it again, so every label in it needs layout; a pseudo-class
-     * change sets only the values that differ (the colours).
-     */
+    /** The card's pseudo-class for this status ({@code .stage-card:ok}; why not a style class: StateLook). */
     public PseudoClass pseudoClass() {
         return pseudoClass;
     }

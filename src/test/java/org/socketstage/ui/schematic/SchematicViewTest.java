@@ -58,14 +58,18 @@ class SchematicViewTest {
         return fx(() -> (int) robot.lookup(query).queryAll().stream().filter(Node::isVisible).count());
     }
 
+    /** The visible nodes matching {@code query} that are in {@code state} (a lookup cannot select by pseudo-class). */
+    private int count(FxRobot robot, String query, javafx.css.PseudoClass state) {
+        return fx(() -> (int) robot.lookup(query).queryAll().stream()
+                .filter(n -> n.isVisible() && n.getPseudoClassStates().contains(state)).count());
+    }
+
     private int filledSlots(FxRobot robot) {
-        return fx(() -> (int) robot.lookup(".schematic-slot").queryAll().stream()
-                .filter(n -> n.isVisible() && n.getPseudoClassStates().contains(QueueNodes.FILLED)).count());
+        return count(robot, ".schematic-slot", QueueNodes.FILLED);
     }
 
     private int placeholders(FxRobot robot) {
-        return fx(() -> (int) robot.lookup(".schematic-connection").queryAll().stream()
-                .filter(n -> n.isVisible() && n.getPseudoClassStates().contains(RowNodes.PLACEHOLDER)).count());
+        return count(robot, ".schematic-connection", RowNodes.PLACEHOLDER);
     }
 
     @Test
