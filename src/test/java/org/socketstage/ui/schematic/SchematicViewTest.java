@@ -58,7 +58,7 @@ class SchematicViewTest {
         return fx(() -> (int) robot.lookup(query).queryAll().stream().filter(Node::isVisible).count());
     }
 
-    /** The visible nodes matching {@code query} that are in {@code state} (a lookup cannot select by pseudo-class). */
+    /** The visible nodes matching {@code query} that are in {@code state}. */
     private int count(FxRobot robot, String query, javafx.css.PseudoClass state) {
         return fx(() -> (int) robot.lookup(query).queryAll().stream()
                 .filter(n -> n.isVisible() && n.getPseudoClassStates().contains(state)).count());
