@@ -34,6 +34,7 @@ public final class NativeSocketApi implements SocketApi {
                 failure = "libc sockets are used on Linux and macOS only, this is " + System.getProperty("os.name");
             } else {
                 try {
+                    JnaQuickStart.apply(); // when Main did not already (tests, tools)
                     loaded = Native.load("c", LibC.class);
                     DirectLibC.register();
                 } catch (LinkageError | RuntimeException e) {

@@ -24,17 +24,18 @@ public enum SocketBackend {
         return this == NATIVE ? new NativeSocketApi() : new JdkSocketApi();
     }
 
-    /** The native backend where it works, else the java.nio one. */
     /**
      * Starts loading libc through JNA on a thread of its own (a third of a second on a cold start), so that
      * it overlaps the parsing of the options and the start of the toolkit instead of coming after them.
      */
     public static void loadNativeEarly() {
+        JnaQuickStart.apply();
         Thread loader = new Thread(NativeSocketApi::isSupported, "socketstage-libc-loader");
         loader.setDaemon(true);
         loader.start();
     }
 
+    /** The native backend where it works, else the java.nio one. */
     public static SocketApi auto() {
         return NativeSocketApi.isSupported() ? NATIVE.create() : JDK.create();
     }
