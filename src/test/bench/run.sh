@@ -1,5 +1,6 @@
 #!/bin/sh
-# Benchmarks (measurements, not tests): builds the classes, then runs them with the test class path.
+# Benchmarks (measurements, not tests): builds the classes (for "all" the jar too), then runs them with the test
+# class path.
 #   run.sh all               everything side by side in one table (SideBySideBenchmark): engine vs plain Java,
 #                            start-up vs plain Java and vs a JavaFX hello-world, the window's idle CPU, frame gaps
 #                            under paced and flooding clients, RSS and spool; starts an Xvfb when DISPLAY is unset
@@ -9,7 +10,12 @@
 # Options as -D system properties in BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rounds=5".
 set -e
 cd "$(dirname "$0")/../../.."
-./mvnw -B -q ${MVN_OFFLINE:-} test-compile
+if [ "$1" = all ]; then
+    # also the jar and the trace mode's class archive: its start-up is measured as the README launches it
+    ./mvnw -B -q ${MVN_OFFLINE:-} package -DskipTests
+else
+    ./mvnw -B -q ${MVN_OFFLINE:-} test-compile
+fi
 ./mvnw -B -q ${MVN_OFFLINE:-} dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 if [ "$1" = all ]; then

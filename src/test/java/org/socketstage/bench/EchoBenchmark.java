@@ -164,6 +164,13 @@ public final class EchoBenchmark {
 
     enum Kind {
         SOCKETSTAGE("socketstage"), PLAIN("plain-java"),
+        /**
+         * Only for start-up: the trace mode launched as the README's java -jar line launches it, from the jar with the
+         * class archive the build makes for it (target/cds/trace.jsa), with the launcher's options.
+         */
+        SOCKETSTAGE_JAR("socketstage-jar"),
+        /** Only for start-up: JNA's floor launched the same way ({@link JnaFloorJar}). */
+        JNA_JAR("jna-alone-jar"),
         /** Only for start-up: JNA's floor ({@link JnaListener}), with the launcher's options as the app has. */
         JNA_ALONE("jna-alone");
 
@@ -206,6 +213,10 @@ public final class EchoBenchmark {
         }
     }
 
+    /** The jar {@code ./mvnw package} makes, and the trace mode's class archive made with it (pom.xml). */
+    static final Path APP_JAR = Path.of("target", "socketstage.jar").toAbsolutePath();
+    static final Path TRACE_ARCHIVE = Path.of("target", "cds", "trace.jsa").toAbsolutePath();
+
     static Process start(Kind kind, int port) throws IOException {
         return start(kind, port, List.of());
     }
@@ -217,6 +228,17 @@ public final class EchoBenchmark {
             command.addAll(SideBySideBenchmark.APP_JVM); // as the launcher runs it; the plain server gets the JVM's defaults
         }
         command.addAll(extraJvm);
+        if (kind == Kind.JNA_JAR) {
+            return new ProcessBuilder(JnaFloorJar.launch(port)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(errFile(kind).toFile()).start();
+        }
+        if (kind == Kind.SOCKETSTAGE_JAR) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + TRACE_ARCHIVE, "-jar", APP_JAR.toString(), "--no-gui",
+                    "--port", Integer.toString(port), "--concurrency", "threaded", "--backlog", "128",
+                    "--max-connections", "128"));
+            return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(errFile(kind).toFile()).start();
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         if (kind == Kind.SOCKETSTAGE) {
             command.addAll(List.of("org.socketstage.Main", "--no-gui", "--port", Integer.toString(port),

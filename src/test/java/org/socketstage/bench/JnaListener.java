@@ -3,6 +3,7 @@ package org.socketstage.bench;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import org.socketstage.socket.JnaQuickStart;
 
 /**
  * The floor of the trace mode's start-up: a JVM that loads libc through JNA, as the app does (direct mapping),
@@ -17,6 +18,7 @@ public final class JnaListener {
     private static final int SOCK_STREAM = 1;
 
     static {
+        JnaQuickStart.apply(); // as the app does before JNA starts
         Native.register(JnaListener.class, NativeLibrary.getInstance("c"));
     }
 
