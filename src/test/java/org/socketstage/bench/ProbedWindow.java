@@ -24,16 +24,17 @@ import org.socketstage.ui.SocketStageApp;
 public final class ProbedWindow extends SocketStageApp {
 
     private final List<Long> gaps = new ArrayList<>();
-    /** The gaps over 50 ms and when they ended (ms since PROBE): where in the run the slow frames fall. */
+    /** The gaps over 20 ms (the target) and when they ended (ms since PROBE): where in the run the slow frames fall. */
     private final List<String> slow = new ArrayList<>();
     private long probeStart;
+    private long probeStartUptime;
     private long last;
     private final AnimationTimer probe = new AnimationTimer() {
         @Override
         public void handle(long now) {
             if (last != 0) {
                 gaps.add(now - last);
-                if (now - last > 50_000_000L && slow.size() < 200) {
+                if (now - last > 20_000_000L && slow.size() < 400) {
                     slow.add((now - probeStart) / 1_000_000 + ":" + (now - last) / 1_000_000);
                 }
             }
@@ -69,7 +70,8 @@ public final class ProbedWindow extends SocketStageApp {
                     case "PROBE" -> onFx(this::startProbe);
                     case "REPORT" -> onFx(this::report);
                     case "EVENTS" -> onFx(this::events);
-                    case "SLOW" -> onFx(() -> "SLOW " + String.join(" ", slow));
+                    case "SLOW" -> onFx(() -> "SLOW (the probe started " + probeStartUptime + " ms after the JVM) "
+                            + String.join(" ", slow));
                     default -> "UNKNOWN " + line;
                 };
                 System.out.println(answer);
@@ -91,6 +93,7 @@ public final class ProbedWindow extends SocketStageApp {
         slow.clear();
         last = 0;
         probeStart = System.nanoTime();
+        probeStartUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         probe.start();
         return "PROBING";
     }

@@ -255,7 +255,7 @@ public final class SideBySideBenchmark {
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms: %s; CPU %.0f %%; %s; %d events; RSS %d MB;"
                     + " %s; machine's CPU stolen %.0f %%%n", paced, pacedCpu, pf, eventsPaced, rssPaced / 1024, pacedDrawing,
                     pacedSteal);
-            System.out.println("  frames over 50 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
+            System.out.println("  frames over 20 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
             System.out.println("  the view at the end: " + eventsAnswer);
 
             // the same load again: the first run includes the JIT compiling the code under load for the first
@@ -269,7 +269,7 @@ public final class SideBySideBenchmark {
             Frames wf = Frames.parse(w.ask("REPORT", "FRAMES"));
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms again, after the first run: %s; CPU %.0f %%; %s;"
                     + " %s; machine's CPU stolen %.0f %%%n", warm, warmCpu, wf, warmDrawing, warmSteal);
-            System.out.println("  frames over 50 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
+            System.out.println("  frames over 20 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
 
             w.ask("PROBE", "PROBING");
             AtomicLong rssMax = new AtomicLong();
