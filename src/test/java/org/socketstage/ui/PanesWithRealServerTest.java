@@ -85,6 +85,7 @@ class PanesWithRealServerTest {
                     sockaddr.viewModel().apply(e);
                     log.viewModel().apply(e);
                 }
+                code.viewModel().publish();
                 log.viewModel().publish();
             }
         };

@@ -9,15 +9,16 @@ import org.socketstage.event.ServerEvent.CallHeld;
 import org.socketstage.event.ServerEvent.CallReturned;
 import org.socketstage.event.ServerEvent.CallStarted;
 import org.socketstage.event.Step;
-import org.socketstage.ui.EventSink;
+import org.socketstage.ui.BatchedSink;
 import org.socketstage.ui.text.UiText;
 
 /**
  * The code panel's state: the C and the Java listing, each with the current call highlighted, results
  * beside the calls and fired error checks lit; plus the full text of the latest call. A pure function of
- * the events applied since the last reset().
+ * the events applied since the last reset(). Events only note what changed; the text is written and the lines
+ * are built at {@link #publish()}, once per refresh of the window.
  */
-public final class CodeViewModel implements EventSink {
+public final class CodeViewModel implements BatchedSink {
 
     /** Calls the engine makes that the teaching program does not show (getsockname learns a port-0 port). */
     private static final Set<String> NOT_IN_LISTING = Set.of("getsockname", "poll");
@@ -31,12 +32,14 @@ public final class CodeViewModel implements EventSink {
     private CodeListing javaFull;
     private org.socketstage.settings.ServerConfig settings;
     private Step checkLeftOut;
-    /** The call that was under way (announced or held, not returned), for what a stop interrupted. */
-    private String pendingCall;
     private final ListingViewModel c;
     private final ListingViewModel java;
     private final UiText text;
     private final ReadOnlyStringWrapper lastCall = new ReadOnlyStringWrapper();
+    /** What the latest call line will say at the next publish: a returned call, a call under way, or a text. */
+    private Object lastCallSource;
+    /** The call that was under way, as its event (its text is made only if a stop interrupts it). */
+    private ServerEvent pendingEvent;
     /** A setup call failed: the C program has exited at its check, so the clean-up close stays out of the way. */
     private boolean setupFailed;
 
@@ -45,9 +48,9 @@ public final class CodeViewModel implements EventSink {
         this.javaShipped = java;
         this.cFull = c;
         this.javaFull = java;
-        this.c = new ListingViewModel(c);
-        this.java = new ListingViewModel(java);
         this.text = text;
+        this.c = new ListingViewModel(c, r -> CallResultText.of(r, text));
+        this.java = new ListingViewModel(java, r -> CallResultText.of(r, text));
         reset();
     }
 
@@ -59,10 +62,22 @@ public final class CodeViewModel implements EventSink {
     @Override
     public void reset() {
         setupFailed = false;
-        pendingCall = null;
+        pendingEvent = null;
         c.reset();
         java.reset();
+        lastCallSource = null;
         lastCall.set(text.get("code.noCallYet"));
+    }
+
+    /** Writes what the events since the last publish changed: the lines they touched and the latest call. */
+    @Override
+    public void publish() {
+        c.publish();
+        java.publish();
+        if (lastCallSource != null) {
+            lastCall.set(lastCallText(lastCallSource));
+            lastCallSource = null;
+        }
     }
 
     /**
@@ -75,6 +90,7 @@ public final class CodeViewModel implements EventSink {
         checkLeftOut = stage;
         c.use(cWithout(stage));
         java.use(javaFull);
+        lastCallSource = null;
         lastCall.set(text.get("code.noCallYet"));
     }
 
@@ -105,9 +121,9 @@ public final class CodeViewModel implements EventSink {
                         || s.state() == org.socketstage.event.ServerState.FAILED)) {
             c.endRun();
             java.endRun();
-            if (pendingCall != null) {
-                lastCall.set(text.format("code.stoppedDuring", pendingCall));
-                pendingCall = null;
+            if (pendingEvent != null) {
+                lastCallSource = text.format("code.stoppedDuring", callText(pendingEvent));
+                pendingEvent = null;
             }
             return;
         }
@@ -124,30 +140,49 @@ public final class CodeViewModel implements EventSink {
             String pending = text.get("code.calling");
             c.callPending(s.stage(), pending);
             java.callPending(s.stage(), pending);
-            lastCall.set(s.call() + "(" + s.args() + ")  " + pending);
-            pendingCall = s.call() + "(" + s.args() + ")";
+            pendingEvent = s;
+            lastCallSource = s;
         } else if (event instanceof CallHeld h && !NOT_IN_LISTING.contains(h.call())) {
             String held = text.format("code.held", h.reason());
             c.callPending(h.stage(), held);
             java.callPending(h.stage(), held);
-            lastCall.set(h.call() + "  " + held);
-            pendingCall = h.call() + "()";
+            pendingEvent = h;
+            lastCallSource = h.call() + "  " + held;
         } else if (event instanceof CallReturned r && !NOT_IN_LISTING.contains(r.call())) {
-            pendingCall = null;
-            String result = CallResultText.of(r, text);
+            pendingEvent = null;
             String check = r.failed() ? text.format("code.checkFired", r.errno().name()) : null;
             if (setupFailed && r.stage() == Step.CLOSE_LISTENER) {
                 // the engine closes the socket after the failure; in C, exit() at the check has the kernel do it
-                lastCall.set(describe(r));
+                lastCallSource = r;
                 return;
             }
-            c.callReturned(r.stage(), result, check, r.simulated());
-            java.callReturned(r.stage(), result, check, r.simulated());
-            lastCall.set(describe(r));
+            // the event itself: its short text is written only for the lines shown at the next publish
+            c.callReturned(r.stage(), r, check, r.simulated());
+            java.callReturned(r.stage(), r, check, r.simulated());
+            lastCallSource = r;
             if (r.failed() && SETUP.contains(r.stage())) {
                 setupFailed = true;
             }
         }
+    }
+
+    /** The latest call line for what {@link #apply} noted: a returned call, a call under way, or a text. */
+    private String lastCallText(Object source) {
+        if (source instanceof CallReturned r) {
+            return describe(r);
+        }
+        if (source instanceof CallStarted s) {
+            return callText(s) + "  " + text.get("code.calling");
+        }
+        return (String) source;
+    }
+
+    /** A call under way as "accept(3, ...)", or "recv()" for one held at the gate, for what a stop interrupted. */
+    private static String callText(ServerEvent pending) {
+        if (pending instanceof CallStarted s) {
+            return s.call() + "(" + s.args() + ")";
+        }
+        return pending instanceof CallHeld h ? h.call() + "()" : "";
     }
 
     private String describe(CallReturned r) {

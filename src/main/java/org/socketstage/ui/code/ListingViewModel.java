@@ -2,26 +2,35 @@ package org.socketstage.ui.code;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.socketstage.event.ServerEvent.CallReturned;
 import org.socketstage.event.Step;
 
 /**
  * The lines of one listing with the current call, the results beside the calls and the fired checks.
- * Touches only the lines an event changes, so a busy echo loop costs a few list updates per event.
+ * An event only notes what changed, in plain fields; {@link #publish()} (at the feed's refresh, ten times a second
+ * under a class's load) builds the lines it changed, writes the results' text, and updates the list. A busy
+ * echo loop then costs a few list updates per refresh, not per event, and no text for results nobody sees.
  */
 public final class ListingViewModel {
 
     private final ObservableList<CodeLine> lines = FXCollections.observableArrayList();
     private final IntegerProperty currentLine = new SimpleIntegerProperty(0);
     private CodeListing listing;
-    private String[] annotations;
+    /** A line's result: a String, or the returned call whose short text is written when the line is built. */
+    private Object[] annotations;
+    /** The lines that changed since the last publish. */
+    private final BitSet changed = new BitSet();
+    private final Function<CallReturned, String> resultText;
     private boolean[] failed;
     private boolean[] simulated;
     private final Map<Step, String> firedChecks = new EnumMap<>(Step.class);
@@ -29,7 +38,10 @@ public final class ListingViewModel {
     /** Lines that say a call is under way ("calling", "held"); a stopped run must not leave them saying so. */
     private final java.util.Set<Integer> pending = new java.util.HashSet<>();
 
-    ListingViewModel(CodeListing listing) {
+    /** @param resultText the short text written beside a returned call ({@link CallResultText}) */
+    ListingViewModel(CodeListing listing,
+            Function<CallReturned, String> resultText) {
+        this.resultText = resultText;
         use(listing);
     }
 
@@ -37,7 +49,7 @@ public final class ListingViewModel {
     void use(CodeListing newListing) {
         this.listing = newListing;
         int n = newListing.lines().size();
-        this.annotations = new String[n + 1];
+        this.annotations = new Object[n + 1];
         this.failed = new boolean[n + 1];
         this.simulated = new boolean[n + 1];
         reset();
@@ -63,6 +75,7 @@ public final class ListingViewModel {
     }
 
     void reset() {
+        changed.clear();
         pending.clear();
         Arrays.fill(annotations, null);
         Arrays.fill(failed, false);
@@ -89,8 +102,11 @@ public final class ListingViewModel {
         });
     }
 
-    /** A call returned; {@code checkText} is non-null when it failed and its error check ran. */
-    void callReturned(Step stage, String annotation, String checkText, boolean simulatedResult) {
+    /**
+     * A call returned; {@code checkText} is non-null when it failed and its error check ran. {@code annotation} is
+     * the returned call itself (its text is written at the next publish) or a text.
+     */
+    void callReturned(Step stage, Object annotation, String checkText, boolean simulatedResult) {
         listing.site(stage).ifPresent(site -> {
             moveCurrent(site.call());
             pending.remove(site.resultLine());
@@ -105,31 +121,40 @@ public final class ListingViewModel {
     private void moveCurrent(LineRange call) {
         LineRange previous = current;
         current = call;
-        currentLine.set(call.first());
         if (previous != null && !previous.equals(call)) {
             refresh(previous);
         }
         refresh(call);
     }
 
-    private void annotate(int line, String text, boolean isFailure, boolean isSimulated) {
+    private void annotate(int line, Object text, boolean isFailure, boolean isSimulated) {
         annotations[line] = text;
         failed[line] = isFailure;
         simulated[line] = isSimulated;
         refresh(LineRange.of(line));
     }
 
+    /** Notes that these lines changed; they are built at the next publish. */
     private void refresh(LineRange range) {
-        for (int n = range.first(); n <= range.last(); n++) {
+        changed.set(range.first(), range.last() + 1);
+    }
+
+    /** Builds the lines that changed since the last publish and puts those that differ into the list. */
+    void publish() {
+        for (int n = changed.nextSetBit(0); n >= 0; n = changed.nextSetBit(n + 1)) {
             CodeLine updated = build(n);
             if (!updated.equals(lines.get(n - 1))) {
                 lines.set(n - 1, updated);
             }
         }
+        changed.clear();
+        currentLine.set(current == null ? 0 : current.first());
     }
 
     private CodeLine build(int n) {
-        String annotation = annotations[n];
+        Object noted = annotations[n];
+        String annotation = noted instanceof CallReturned r ? resultText.apply(r)
+                : (String) noted;
         boolean fired = false;
         for (Map.Entry<Step, String> e : firedChecks.entrySet()) {
             LineRange check = listing.site(e.getKey()).orElseThrow().check();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.socketstage.event.Actor;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Step;
 import org.socketstage.socket.Errno;
 import org.socketstage.socket.SockAddrIn;
@@ -16,6 +17,12 @@ class CodeViewModelTest {
     private final CodeViewModel vm = CodeViewModel.withBundledListings(UiText.load());
     private final SockAddrIn address = SockAddrIn.loopback(9090);
 
+    /** Applies one event and publishes it, as the feed's refresh would. */
+    private void apply(ServerEvent event) {
+        vm.apply(event);
+        vm.publish();
+    }
+
     private int cLineOf(Step stage) {
         return vm.c().listing().site(stage).orElseThrow().call().first();
     }
@@ -26,12 +33,12 @@ class CodeViewModelTest {
 
     @Test
     void aSuccessfulBindHighlightsItsLineWithTheResult() {
-        vm.apply(events.started(Actor.SERVER, Step.BIND, "bind", "3, " + address.straceText() + ", 16"));
+        apply(events.started(Actor.SERVER, Step.BIND, "bind", "3, " + address.straceText() + ", 16"));
         int bind = cLineOf(Step.BIND);
         assertThat(vm.c().currentLine()).isEqualTo(bind);
         assertThat(vm.c().line(bind).annotation()).isEqualTo("… calling");
 
-        vm.apply(events.bind(address, 0, null));
+        apply(events.bind(address, 0, null));
 
         CodeLine line = vm.c().line(bind);
         assertThat(line.current()).isTrue();
@@ -44,18 +51,18 @@ class CodeViewModelTest {
 
     @Test
     void aClientPanelCallDoesNotMoveTheServersHighlight() {
-        vm.apply(events.started(Actor.SERVER, Step.ACCEPT, "accept", "3, ..., [16]"));
+        apply(events.started(Actor.SERVER, Step.ACCEPT, "accept", "3, ..., [16]"));
         int accept = cLineOf(Step.ACCEPT);
-        vm.apply(events.started(Actor.client(7, null), Step.ACCEPT, "connect", "7, " + address.straceText() + ", 16"));
-        vm.apply(events.ok(Actor.client(7, null), Step.ACCEPT, "connect", "7, " + address.straceText() + ", 16", 0));
+        apply(events.started(Actor.client(7, null), Step.ACCEPT, "connect", "7, " + address.straceText() + ", 16"));
+        apply(events.ok(Actor.client(7, null), Step.ACCEPT, "connect", "7, " + address.straceText() + ", 16", 0));
         assertThat(vm.c().currentLine()).isEqualTo(accept);
         assertThat(vm.c().line(accept).annotation()).isEqualTo("… calling");
     }
 
     @Test
     void theNextCallMovesTheHighlightAndKeepsEarlierResults() {
-        vm.apply(events.ok(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
-        vm.apply(events.started(Actor.SERVER, Step.SETSOCKOPT, "setsockopt", "3, SOL_SOCKET, SO_REUSEADDR, [1], 4"));
+        apply(events.ok(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3));
+        apply(events.started(Actor.SERVER, Step.SETSOCKOPT, "setsockopt", "3, SOL_SOCKET, SO_REUSEADDR, [1], 4"));
 
         assertThat(vm.c().line(cLineOf(Step.SOCKET)).current()).isFalse();
         assertThat(vm.c().line(cLineOf(Step.SOCKET)).annotation()).isEqualTo("→ 3");
@@ -64,7 +71,7 @@ class CodeViewModelTest {
 
     @Test
     void aFailedBindShowsMinusOneWithErrnoAndLightsItsCheck() {
-        vm.apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
+        apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
 
         CodeLine call = vm.c().line(cLineOf(Step.BIND));
         assertThat(call.annotation()).isEqualTo("→ -1 EADDRINUSE");
@@ -84,7 +91,7 @@ class CodeViewModelTest {
 
     @Test
     void acceptShowsTheNewFdAndThePeer() {
-        vm.apply(events.accept(5, SockAddrIn.loopback(51234)));
+        apply(events.accept(5, SockAddrIn.loopback(51234)));
         assertThat(vm.c().line(cLineOf(Step.ACCEPT)).annotation()).isEqualTo("→ 5 (127.0.0.1:51234)");
         int javaAccept = vm.java().listing().site(Step.ACCEPT).orElseThrow().call().first();
         assertThat(vm.java().currentLine()).isEqualTo(javaAccept);
@@ -93,13 +100,51 @@ class CodeViewModelTest {
 
     @Test
     void recvShowsTheByteCountAndTheBytes() {
-        vm.apply(events.recv(5, SockAddrIn.loopback(51234), "hello\n"));
+        apply(events.recv(5, SockAddrIn.loopback(51234), "hello\n"));
         assertThat(vm.c().line(cLineOf(Step.RECV)).annotation()).isEqualTo("→ 6  \"hello\\n\"");
     }
 
     @Test
+    void eventsChangeNothingShownUntilThePublishWhichWritesOnlyTheLatest() {
+        apply(events.accept(5, SockAddrIn.loopback(51234)));
+        int recv = cLineOf(Step.RECV);
+        java.util.List<Integer> setLines = new java.util.ArrayList<>();
+        vm.c().lines().addListener((javafx.collections.ListChangeListener<CodeLine>) change -> {
+            while (change.next()) {
+                setLines.add(change.getFrom() + 1);
+            }
+        });
+        String lastCallBefore = vm.lastCall();
+        for (int i = 0; i < 500; i++) {
+            vm.apply(events.started(Actor.SERVER, Step.RECV, "recv", "5, ..., 4096, 0"));
+            vm.apply(events.recv(5, SockAddrIn.loopback(51234), "line " + i + "\n"));
+        }
+        assertThat(setLines).as("no line touched before the publish").isEmpty();
+        assertThat(vm.lastCall()).isEqualTo(lastCallBefore);
+        assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Step.ACCEPT));
+
+        vm.publish();
+
+        assertThat(vm.c().line(recv).annotation()).isEqualTo("→ 9  \"line 499\\n\"");
+        assertThat(vm.c().currentLine()).isEqualTo(recv);
+        assertThat(vm.lastCall()).contains("recv(").endsWith(") = 9");
+        // the accept line stops being current and the recv line gets its result: a few lines, each once
+        assertThat(setLines).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(vm.c().listing().lines().size())
+                .contains(recv);
+    }
+
+    @Test
+    void aStopDuringACallSaysWhichCallItInterruptedAtThePublish() {
+        apply(events.started(Actor.SERVER, Step.ACCEPT, "accept", "3, ..., [16]"));
+        vm.apply(events.state(org.socketstage.event.ServerState.STOPPED));
+        vm.publish();
+        assertThat(vm.lastCall()).contains("accept(3, ..., [16])");
+        assertThat(vm.c().line(cLineOf(Step.ACCEPT)).annotation()).isNull();
+    }
+
+    @Test
     void aSimulatedFailureIsLabelledSimulated() {
-        vm.apply(events.failed(Actor.SERVER, Step.LISTEN, "listen", "3, 5", "EADDRINUSE", true));
+        apply(events.failed(Actor.SERVER, Step.LISTEN, "listen", "3, 5", "EADDRINUSE", true));
         CodeLine line = vm.c().line(cLineOf(Step.LISTEN));
         assertThat(line.annotation()).isEqualTo("→ -1 EADDRINUSE  [simulated]");
         assertThat(line.simulated()).isTrue();
@@ -108,10 +153,10 @@ class CodeViewModelTest {
 
     @Test
     void aFiredCheckGoesOutWhenItsCallRunsAgain() {
-        vm.apply(events.failed(Actor.SERVER, Step.ACCEPT, "accept", "3, ...", "ECONNABORTED", false));
+        apply(events.failed(Actor.SERVER, Step.ACCEPT, "accept", "3, ...", "ECONNABORTED", false));
         assertThat(vm.c().line(cCheckOf(Step.ACCEPT)).checkFired()).isTrue();
 
-        vm.apply(events.started(Actor.SERVER, Step.ACCEPT, "accept", "3, ..."));
+        apply(events.started(Actor.SERVER, Step.ACCEPT, "accept", "3, ..."));
 
         assertThat(vm.c().line(cCheckOf(Step.ACCEPT)).checkFired()).isFalse();
         assertThat(vm.c().line(cCheckOf(Step.ACCEPT)).annotation()).isNull();
@@ -119,7 +164,7 @@ class CodeViewModelTest {
 
     @Test
     void aHeldCallSaysWhyItWaits() {
-        vm.apply(events.held(Step.LISTEN, "listen", "breakpoint"));
+        apply(events.held(Step.LISTEN, "listen", "breakpoint"));
         assertThat(vm.c().line(cLineOf(Step.LISTEN)).annotation()).isEqualTo("‖ waiting (breakpoint)");
         assertThat(vm.c().line(cLineOf(Step.LISTEN)).current()).isTrue();
     }
@@ -129,33 +174,33 @@ class CodeViewModelTest {
         var e1 = events.ok(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0", 3);
         var e2 = events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow());
         var e3 = events.started(Actor.SERVER, Step.BIND, "bind", "3, ...");
-        vm.apply(e1);
-        vm.apply(e2);
+        apply(e1);
+        apply(e2);
         var afterTwo = java.util.List.copyOf(vm.c().lines());
-        vm.apply(e3);
+        apply(e3);
 
         vm.reset();
         assertThat(vm.c().lines()).allMatch(l -> l.annotation() == null && !l.current() && !l.checkFired());
         assertThat(vm.c().currentLine()).isZero();
 
-        vm.apply(e1);
-        vm.apply(e2);
+        apply(e1);
+        apply(e2);
         assertThat(vm.c().lines()).containsExactlyElementsOf(afterTwo);
     }
 
     @Test
     void eventsThatAreNotCallsLeaveTheCodeAlone() {
         var before = java.util.List.copyOf(vm.c().lines());
-        vm.apply(events.state(org.socketstage.event.ServerState.RUNNING, "started"));
-        vm.apply(events.notice("hello"));
-        vm.apply(events.kernelUnavailable(9090));
+        apply(events.state(org.socketstage.event.ServerState.RUNNING, "started"));
+        apply(events.notice("hello"));
+        apply(events.kernelUnavailable(9090));
         assertThat(vm.c().lines()).containsExactlyElementsOf(before);
     }
 
     @Test
     void getsocknameIsNotInTheProgramAndLeavesBindsResultAlone() {
-        vm.apply(events.bind(SockAddrIn.loopback(0), 0, null));
-        vm.apply(events.ok(Actor.SERVER, Step.BIND, "getsockname", "3, ..., [16]", 0));
+        apply(events.bind(SockAddrIn.loopback(0), 0, null));
+        apply(events.ok(Actor.SERVER, Step.BIND, "getsockname", "3, ..., [16]", 0));
         assertThat(vm.lastCall()).contains("bind(3,");
         assertThat(vm.c().line(cLineOf(Step.BIND)).annotation()).isEqualTo("→ 0");
     }
@@ -163,7 +208,7 @@ class CodeViewModelTest {
     @Test
     void theSockaddrStepSaysTheStructWasFilledNotCalled() {
         SockAddrIn a = SockAddrIn.loopback(9090);
-        vm.apply(new org.socketstage.event.ServerEvent.CallReturned(1, java.time.Instant.now(), Actor.SERVER,
+        apply(new org.socketstage.event.ServerEvent.CallReturned(1, java.time.Instant.now(), Actor.SERVER,
                 Step.SOCKADDR, "sockaddr_in", "sin_family=AF_INET, ...", 0, null, false, null, null, a,
                 a.structBytes(), 1));
         LineRange block = vm.c().listing().site(Step.SOCKADDR).orElseThrow().call();
@@ -181,7 +226,7 @@ class CodeViewModelTest {
         assertThat(vm.c().lines()).noneMatch(l -> l.text().contains("listenfd == -1"))
                 .noneMatch(l -> l.text().contains("perror(\"setsockopt\")"));
         assertThat(vm.java().lines()).as("Java has no -1 to forget").hasSize(javaLines);
-        vm.apply(events.bind(address, 0, null));
+        apply(events.bind(address, 0, null));
         assertThat(vm.c().currentLine()).isEqualTo(bindBefore - 8);
         assertThat(vm.c().line(bindBefore - 8).annotation()).isEqualTo("→ 0");
         vm.leaveOutCheck(null);
@@ -190,17 +235,17 @@ class CodeViewModelTest {
 
     @Test
     void afterAFailedSetupCallTheCleanUpCloseLeavesTheFiredCheckInView() {
-        vm.apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
-        vm.apply(events.started(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3"));
-        vm.apply(events.ok(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3", 0));
+        apply(events.bind(address, -1, Errno.byName("EADDRINUSE").orElseThrow()));
+        apply(events.started(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3"));
+        apply(events.ok(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3", 0));
 
         assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Step.BIND));
         assertThat(vm.c().line(cCheckOf(Step.BIND)).checkFired()).isTrue();
         assertThat(vm.c().line(cLineOf(Step.CLOSE_LISTENER)).annotation()).isNull();
         assertThat(vm.lastCall()).isEqualTo("server: close(3) = 0");
 
-        vm.apply(events.started(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
-        vm.apply(events.ok(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3", 0));
+        apply(events.started(Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0"));
+        apply(events.ok(Actor.SERVER, Step.CLOSE_LISTENER, "close", "3", 0));
         assertThat(vm.c().currentLine()).isEqualTo(cLineOf(Step.CLOSE_LISTENER));
     }
 }
