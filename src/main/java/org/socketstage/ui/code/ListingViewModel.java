@@ -36,7 +36,7 @@ public final class ListingViewModel {
     private final Map<Step, String> firedChecks = new EnumMap<>(Step.class);
     private LineRange current;
     /** Lines that say a call is under way ("calling", "held"); a stopped run must not leave them saying so. */
-    private final java.util.Set<Integer> pending = new java.util.HashSet<>();
+    private final BitSet pending = new BitSet();
 
     /** @param resultText the short text written beside a returned call ({@link CallResultText}) */
     ListingViewModel(CodeListing listing,
@@ -67,9 +67,9 @@ public final class ListingViewModel {
 
     /** The run has ended: nothing is being called any more, so no line may still say so. */
     void endRun() {
-        for (int line : pending) {
+        for (int line = pending.nextSetBit(0); line >= 0; line = pending.nextSetBit(line + 1)) {
             annotations[line] = null;
-            refresh(LineRange.of(line));
+            changed.set(line);
         }
         pending.clear();
     }
@@ -92,14 +92,16 @@ public final class ListingViewModel {
 
     /** A call of this stage is about to run, or waits at the gate: its earlier check no longer applies. */
     void callPending(Step stage, String annotation) {
-        listing.site(stage).ifPresent(site -> {
-            if (site.hasCheck() && firedChecks.remove(stage) != null) {
-                refresh(site.check());
-            }
-            moveCurrent(site.call());
-            annotate(site.resultLine(), annotation, false, false);
-            pending.add(site.resultLine());
-        });
+        CallSite site = listing.site(stage).orElse(null);
+        if (site == null) {
+            return;
+        }
+        if (site.hasCheck() && firedChecks.remove(stage) != null) {
+            refresh(site.check());
+        }
+        moveCurrent(site.call());
+        annotate(site.resultLine(), annotation, false, false);
+        pending.set(site.resultLine());
     }
 
     /**
@@ -107,15 +109,17 @@ public final class ListingViewModel {
      * the returned call itself (its text is written at the next publish) or a text.
      */
     void callReturned(Step stage, Object annotation, String checkText, boolean simulatedResult) {
-        listing.site(stage).ifPresent(site -> {
-            moveCurrent(site.call());
-            pending.remove(site.resultLine());
-            annotate(site.resultLine(), annotation, checkText != null, simulatedResult);
-            if (checkText != null && site.hasCheck()) {
-                firedChecks.put(stage, checkText);
-                refresh(site.check());
-            }
-        });
+        CallSite site = listing.site(stage).orElse(null);
+        if (site == null) {
+            return;
+        }
+        moveCurrent(site.call());
+        pending.clear(site.resultLine());
+        annotate(site.resultLine(), annotation, checkText != null, simulatedResult);
+        if (checkText != null && site.hasCheck()) {
+            firedChecks.put(stage, checkText);
+            refresh(site.check());
+        }
     }
 
     private void moveCurrent(LineRange call) {
@@ -131,7 +135,7 @@ public final class ListingViewModel {
         annotations[line] = text;
         failed[line] = isFailure;
         simulated[line] = isSimulated;
-        refresh(LineRange.of(line));
+        changed.set(line);
     }
 
     /** Notes that these lines changed; they are built at the next publish. */
