@@ -3,10 +3,7 @@ package org.socketstage.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +16,7 @@ class TraceClassListTest {
     static final Path LIST = Path.of("src/main/cds/trace.classlist");
 
     static List<String> classNames() throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(LIST, StandardCharsets.UTF_8)) {
-            if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("@")) {
-                names.add(line.trim());
-            }
-        }
-        return names;
+        return ClassLists.classNames(LIST);
     }
 
     @Test
@@ -42,15 +33,7 @@ class TraceClassListTest {
     void almostEveryListedClassStillExists() throws IOException {
         // renamed or removed classes show here: remake the list (src/test/bench/classlist.sh trace)
         List<String> names = classNames();
-        List<String> missing = new ArrayList<>();
-        ClassLoader loader = getClass().getClassLoader();
-        for (String n : names) {
-            try {
-                Class.forName(n.replace('/', '.'), false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                missing.add(n);
-            }
-        }
+        List<String> missing = ClassLists.missing(names);
         assertThat(missing.size()).as("classes in the list that the app, its libraries and this JDK do not have: %s",
                 missing).isLessThanOrEqualTo(names.size() / 100);
     }

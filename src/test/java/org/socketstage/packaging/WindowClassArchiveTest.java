@@ -26,13 +26,7 @@ class WindowClassArchiveTest {
             "org/commonmark/", "com/fasterxml/", "picocli/", "org/controlsfx/", "impl/org/controlsfx/");
 
     private static List<String> classNames() throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(LIST, StandardCharsets.UTF_8)) {
-            if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("@")) {
-                names.add(line.trim());
-            }
-        }
-        return names;
+        return ClassLists.classNames(LIST);
     }
 
     @Test
@@ -53,15 +47,7 @@ class WindowClassArchiveTest {
     void almostEveryListedClassExistsInThisJdkAndJavafx() throws IOException {
         // a JavaFX or JDK upgrade that moved classes shows here: remake the list (src/test/bench/classlist.sh)
         List<String> names = classNames();
-        List<String> missing = new ArrayList<>();
-        ClassLoader loader = getClass().getClassLoader();
-        for (String n : names) {
-            try {
-                Class.forName(n.replace('/', '.'), false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                missing.add(n);
-            }
-        }
+        List<String> missing = ClassLists.missing(names);
         assertThat(missing.size()).as("classes in the list that this JDK and JavaFX do not have: %s", missing)
                 .isLessThanOrEqualTo(names.size() / 100);
     }
