@@ -65,6 +65,36 @@ class SocketsViewQueueTest {
         assertThat(after).extracting(Label::getTooltip).containsExactly(tips.get(0), tips.get(1));
     }
 
+    @Test
+    void aClientArrivingInTheQueueMovesNoSlot(FxRobot robot) {
+        // with the window's stylesheet: a slot keeps its size whatever it shows, so the queue does not reflow (a
+        // node that moves or changes size is repainted whole, with all it moves)
+        robot.interact(() -> scene.getStylesheets().addAll(
+                org.socketstage.ui.Resources.stylesheet(org.socketstage.ui.MainWindow.BASE_CSS),
+                org.socketstage.ui.Resources.stylesheet(org.socketstage.ui.PresentationViewModel.Theme.LIGHT.stylesheet())));
+        feed(robot, ev.ok(Step.SOCKET, "socket", "", 3, null), ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(PORT)),
+                ev.listenStarted(3, 8), ev.ok(Step.LISTEN, "listen", "3, 8", 0, null));
+        feed(robot, ev.kernel(queueOf()));
+        List<javafx.geometry.Bounds> empty = slotBounds(robot);
+        assertThat(empty).hasSize(3); // the kernel's limit of 2, and the one more Linux holds
+
+        feed(robot, ev.kernel(queueOf(50001, 65535)));
+
+        assertThat(filledSlots(robot)).extracting(Label::getText).containsExactly("● 50001", "● 65535");
+        assertThat(slotBounds(robot)).isEqualTo(empty);
+        // and the widest port still fits: the label shows its whole text, not "● 65…"
+        assertThat(filledSlots(robot)).allSatisfy(slot -> assertThat(
+                ((javafx.scene.text.Text) slot.lookup(".text")).getText()).isEqualTo(slot.getText()));
+    }
+
+    private List<javafx.geometry.Bounds> slotBounds(FxRobot robot) {
+        return org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return robot.lookup(".queue-slot").queryAllAs(Label.class).stream().map(Label::getBoundsInParent).toList();
+        });
+    }
+
     private void feed(FxRobot robot, ServerEvent... events) {
         robot.interact(() -> {
             for (ServerEvent e : events) {
