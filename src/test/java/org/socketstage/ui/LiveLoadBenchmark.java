@@ -141,6 +141,22 @@ class LiveLoadBenchmark {
         if (Boolean.getBoolean("bench.dirty")) {
             robot.interact(() -> window.stage().getScene().addPreLayoutPulseListener(dirtyProbe));
         }
+        // -Dbench.moved=true: which nodes moved or changed size in their parent at each pulse of the load's first
+        // 3 s (a node whose geometry changes is repainted whole, and so is what it moves)
+        java.util.Map<String, Integer> moved = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<javafx.scene.Node, javafx.geometry.Bounds> lastBounds = new java.util.WeakHashMap<>();
+        long movedUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        Runnable movedProbe = () -> {
+            if (System.nanoTime() < movedUntil) {
+                countMoved(window.stage().getScene().getRoot(), "", lastBounds, moved);
+            }
+        };
+        if (Boolean.getBoolean("bench.moved")) {
+            robot.interact(() -> {
+                countMoved(window.stage().getScene().getRoot(), "", lastBounds, new java.util.HashMap<>());
+                window.stage().getScene().addPostLayoutPulseListener(movedProbe);
+            });
+        }
         // CPU time, unlike waiting, does not depend on what else the machine runs: it compares views fairly
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long fxThread = fx(() -> Thread.currentThread().getId());
@@ -155,6 +171,8 @@ class LiveLoadBenchmark {
         robot.interact(() -> window.stage().getScene().removePreLayoutPulseListener(dirtyProbe));
         dirty.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(60)
                 .forEach(e -> System.out.printf("LiveLoadBenchmark: needs layout %5d× %s%n", e.getValue(), e.getKey()));
+        moved.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
+                .forEach(e -> System.out.println("  moved in " + e.getValue() + " pulses: " + e.getKey()));
         long fxCpuMillis = TimeUnit.NANOSECONDS.toMillis(cpu.getThreadCpuTime(fxThread) - fxCpuBefore);
         long events = fx(() -> window.viewModel().feed().history().droppedCount() + window.viewModel().feed().sizeProperty().get());
         List<Long> sorted = new ArrayList<>(probes);
@@ -184,6 +202,27 @@ class LiveLoadBenchmark {
         dirty.merge(here, 1, Integer::sum);
         for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
             countDirty(child, here, dirty);
+        }
+    }
+
+    private static void countMoved(javafx.scene.Node node, String path,
+            java.util.Map<javafx.scene.Node, javafx.geometry.Bounds> last, java.util.Map<String, Integer> moved) {
+        if (!node.isVisible()) {
+            return;
+        }
+        String name = node.getId() != null ? "#" + node.getId()
+                : node.getStyleClass().isEmpty() ? node.getClass().getSimpleName() : "." + node.getStyleClass().get(0);
+        String here = path.isEmpty() ? name : path + " > " + name;
+        javafx.geometry.Bounds now = node.getBoundsInParent();
+        javafx.geometry.Bounds before = last.put(node, now);
+        if (before != null && !before.equals(now)) {
+            moved.merge(here + (before.getWidth() != now.getWidth() || before.getHeight() != now.getHeight()
+                    ? " (resized)" : " (moved)"), 1, Integer::sum);
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                countMoved(child, here, last, moved);
+            }
         }
     }
 
