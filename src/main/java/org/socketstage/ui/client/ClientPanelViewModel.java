@@ -46,6 +46,9 @@ public final class ClientPanelViewModel implements EventSink {
             Integer.toString(TeachingClient.DEFAULT_CONNECT_TIMEOUT_MILLIS));
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty countText = new SimpleStringProperty("");
+    /** The count and cap the count's words were made for (-1: none yet). */
+    private int shownCount = -1;
+    private int shownCap = -1;
     private final StringProperty targetHint = new SimpleStringProperty("");
     private final ClientFleet fleet;
     private ServerConfig serverConfig;
@@ -241,7 +244,12 @@ public final class ClientPanelViewModel implements EventSink {
 
     private void updateCount() {
         int cap = fleet == null ? ClientFleet.DEFAULT_CAP : fleet.cap();
-        countText.set(text.format("client.count", cards.size(), cap));
+        // called at every event: the words are made again only when the count or the cap changed
+        if (cards.size() != shownCount || cap != shownCap) {
+            shownCount = cards.size();
+            shownCap = cap;
+            countText.set(text.format("client.count", shownCount, shownCap));
+        }
     }
 
     public ObservableList<ClientCardModel> cards() {
