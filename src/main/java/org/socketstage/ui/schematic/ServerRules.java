@@ -232,7 +232,8 @@ final class ServerRules {
             return "";
         }
         int n = Math.min(data.length, 12);
-        StringBuilder sb = new StringBuilder();
+        // made for every echo the stage shows: one builder, no string per character
+        StringBuilder sb = new StringBuilder(n + 4);
         String text = new String(data, 0, n, StandardCharsets.UTF_8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -240,9 +241,12 @@ final class ServerRules {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                default -> sb.append(c < 0x20 || c == '\uFFFD' ? "·" : String.valueOf(c));
+                default -> sb.append(c < 0x20 || c == '\uFFFD' ? '·' : c);
             }
         }
-        return sb + (data.length > n ? "…" : "");
+        if (data.length > n) {
+            sb.append('…');
+        }
+        return sb.toString();
     }
 }
