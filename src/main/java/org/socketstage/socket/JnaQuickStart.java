@@ -1,12 +1,17 @@
 package org.socketstage.socket;
 
+import com.sun.jna.Native;
 import java.io.File;
-import java.net.URL;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Spares JNA two costs it pays at every start, by setting two of its system properties before its classes
@@ -32,37 +37,29 @@ public final class JnaQuickStart {
 
     /** Sets the properties for this JVM, before JNA is first used; harmless if called again or too late. */
     public static void apply() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (Platform.current() != Platform.LINUX) {
             return;
         }
-        Map<String, String> chosen = choose(System.getProperties()::getProperty, System.getProperty("os.arch", ""),
-                JnaQuickStart.class.getClassLoader().getResource("com/sun/jna/Native.class"),
-                path -> new File(path).isDirectory(), path -> new File(path).isFile());
-        chosen.forEach(System::setProperty);
+        choose(System::getProperty, System.getProperty("os.arch", ""), jnaJar(),
+                path -> new File(path).isDirectory(), Files::isRegularFile).forEach(System::setProperty);
     }
 
     /**
-     * The properties to set, from the ones already set, where JNA's classes come from, and what exists on disk.
-     *
-     * @param nativeClass the URL of JNA's {@code com/sun/jna/Native.class} (null when JNA is missing)
+     * The properties to set, from the ones already set, the machine's architecture, where JNA's jar is (null when
+     * unknown) and what exists on disk.
      */
-    static Map<String, String> choose(java.util.function.UnaryOperator<String> property, String arch, URL nativeClass,
-            Predicate<String> isFolder, Predicate<String> isFile) {
-        Map<String, String> chosen = new java.util.LinkedHashMap<>();
+    static Map<String, String> choose(UnaryOperator<String> property, String arch, Path jnaJar,
+            Predicate<String> isFolder, Predicate<Path> isFile) {
+        Map<String, String> chosen = new LinkedHashMap<>();
         if (property.apply(PLATFORM_PATH) == null) {
-            List<String> present = new ArrayList<>();
-            for (String folder : libraryFolders(arch)) {
-                if (isFolder.test(folder)) {
-                    present.add(folder);
-                }
-            }
+            List<String> present = libraryFolders(arch).stream().filter(isFolder).toList();
             if (!present.isEmpty()) {
                 chosen.put(PLATFORM_PATH, String.join(File.pathSeparator, present));
             }
         }
-        if (property.apply(BOOT_PATH) == null) {
-            jarFolder(nativeClass).filter(folder -> isFile.test(folder + File.separator + DISPATCH_LIBRARY))
-                    .ifPresent(folder -> chosen.put(BOOT_PATH, folder));
+        Path folder = jnaJar == null ? null : jnaJar.getParent();
+        if (property.apply(BOOT_PATH) == null && folder != null && isFile.test(folder.resolve(DISPATCH_LIBRARY))) {
+            chosen.put(BOOT_PATH, folder.toString());
         }
         return chosen;
     }
@@ -72,7 +69,6 @@ public final class JnaQuickStart {
      * machine's architecture (Debian, Ubuntu), then the 64- or 32-bit ones (Fedora, Arch), then the plain ones.
      */
     static List<String> libraryFolders(String arch) {
-        boolean is64 = arch.contains("64");
         String multiArch = switch (arch) {
             case "amd64", "x86_64" -> "x86_64-linux-gnu";
             case "aarch64" -> "aarch64-linux-gnu";
@@ -84,26 +80,18 @@ public final class JnaQuickStart {
             folders.add("/usr/lib/" + multiArch);
             folders.add("/lib/" + multiArch);
         }
-        String bits = is64 ? "64" : "32";
+        String bits = arch.contains("64") ? "64" : "32";
         folders.addAll(List.of("/usr/lib" + bits, "/lib" + bits, "/usr/lib", "/lib"));
         return folders;
     }
 
-    /** The folder of the jar a class was loaded from ("jar:file:/a/b/jna.jar!/…" gives "/a/b"), if from a jar. */
-    static Optional<String> jarFolder(URL classUrl) {
-        if (classUrl == null || !"jar".equals(classUrl.getProtocol())) {
-            return Optional.empty();
-        }
-        String spec = classUrl.getPath(); // file:/a/b/jna.jar!/com/sun/jna/Native.class
-        int bang = spec.indexOf("!/");
-        if (!spec.startsWith("file:") || bang < 0) {
-            return Optional.empty();
-        }
+    /** Where JNA's classes come from (a class literal does not initialise JNA); null if not known. */
+    private static Path jnaJar() {
+        CodeSource source = Native.class.getProtectionDomain().getCodeSource();
         try {
-            File jar = new File(new java.net.URI(spec.substring(0, bang)));
-            return Optional.ofNullable(jar.getParent());
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
+            return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
         }
     }
 }

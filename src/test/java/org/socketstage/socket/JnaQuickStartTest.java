@@ -3,12 +3,10 @@ package org.socketstage.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,34 +28,23 @@ class JnaQuickStartTest {
     }
 
     @Test
-    void setsTheFoldersThatExistAndTheDispatchLibraryBesideJnasJar() throws Exception {
-        URL jna = new URL("jar:file:/opt/app/lib/jna-5.17.0.jar!/com/sun/jna/Native.class");
-        Map<String, String> chosen = JnaQuickStart.choose(name -> null, "amd64", jna,
+    void setsTheFoldersThatExistAndTheDispatchLibraryBesideJnasJar() {
+        Map<String, String> chosen = JnaQuickStart.choose(name -> null, "amd64", Path.of("/opt/app/lib/jna-5.17.0.jar"),
                 folder -> Set.of("/usr/lib/x86_64-linux-gnu", "/usr/lib", "/lib").contains(folder),
-                file -> file.equals("/opt/app/lib/libjnidispatch.so"));
+                file -> file.equals(Path.of("/opt/app/lib/libjnidispatch.so")));
         assertEquals(Map.of("jna.platform.library.path", "/usr/lib/x86_64-linux-gnu:/usr/lib:/lib",
                 "jna.boot.library.path", "/opt/app/lib"), chosen);
     }
 
     @Test
-    void keepsWhatTheUserGaveAndSetsNothingWithoutAnUnpackedLibrary() throws Exception {
-        URL jna = new URL("jar:file:/home/me/.m2/jna.jar!/com/sun/jna/Native.class");
-        Map<String, String> userGaveBoth = JnaQuickStart.choose(name -> "/mine", "amd64", jna,
-                DEBIAN_FOLDERS::contains, file -> true);
-        assertEquals(Map.of(), userGaveBoth);
+    void keepsWhatTheUserGaveAndSetsNothingWithoutAnUnpackedLibrary() {
+        Path jna = Path.of("/home/me/.m2/jna.jar");
+        assertEquals(Map.of(), JnaQuickStart.choose(name -> "/mine", "amd64", jna, DEBIAN_FOLDERS::contains, file -> true));
         Map<String, String> notUnpacked = JnaQuickStart.choose(name -> null, "amd64", jna, DEBIAN_FOLDERS::contains,
                 file -> false);
         assertEquals(Set.of("jna.platform.library.path"), notUnpacked.keySet());
-        Map<String, String> noFolders = JnaQuickStart.choose(name -> null, "amd64", null, folder -> false, file -> true);
-        assertEquals(Map.of(), noFolders, "no folder found: JNA is left to ask ldconfig");
-    }
-
-    @Test
-    void theJarFolderComesOnlyFromAJarOnDisk() throws Exception {
-        assertEquals(Optional.of("/a/b c"), JnaQuickStart.jarFolder(new URL("jar:file:/a/b%20c/jna.jar!/com/sun/jna/Native.class")));
-        assertEquals(Optional.empty(), JnaQuickStart.jarFolder(new URL("file:/a/b/com/sun/jna/Native.class")));
-        assertEquals(Optional.empty(), JnaQuickStart.jarFolder(new URL("jar:http://host/jna.jar!/com/sun/jna/Native.class")));
-        assertEquals(Optional.empty(), JnaQuickStart.jarFolder(null));
+        Map<String, String> nothingKnown = JnaQuickStart.choose(name -> null, "amd64", null, folder -> false, file -> true);
+        assertEquals(Map.of(), nothingKnown, "no folder found: JNA is left to ask ldconfig");
     }
 
     @Test
