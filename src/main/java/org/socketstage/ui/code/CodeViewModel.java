@@ -36,8 +36,9 @@ public final class CodeViewModel implements BatchedSink {
     private final ListingViewModel java;
     private final UiText text;
     private final ReadOnlyStringWrapper lastCall = new ReadOnlyStringWrapper();
-    /** What the latest call line will say at the next publish: a returned call, a call under way, or a text. */
-    private Object lastCallSource;
+    /** What the latest call line will say at the next publish: a call under way or returned, or words (one is null). */
+    private ServerEvent lastCallEvent;
+    private String lastCallWords;
     /** The call that was under way, as its event (its text is made only if a stop interrupts it). */
     private ServerEvent pendingEvent;
     /** A setup call failed: the C program has exited at its check, so the clean-up close stays out of the way. */
@@ -65,7 +66,7 @@ public final class CodeViewModel implements BatchedSink {
         pendingEvent = null;
         c.reset();
         java.reset();
-        lastCallSource = null;
+        noteLastCall(null, null);
         lastCall.set(text.get("code.noCallYet"));
     }
 
@@ -74,9 +75,12 @@ public final class CodeViewModel implements BatchedSink {
     public void publish() {
         c.publish();
         java.publish();
-        if (lastCallSource != null) {
-            lastCall.set(lastCallText(lastCallSource));
-            lastCallSource = null;
+        String shown = lastCallEvent instanceof CallReturned r ? describe(r)
+                : lastCallEvent instanceof CallStarted s ? callText(s) + "  " + text.get("code.calling")
+                : lastCallWords;
+        if (shown != null) {
+            lastCall.set(shown);
+            noteLastCall(null, null);
         }
     }
 
@@ -90,7 +94,7 @@ public final class CodeViewModel implements BatchedSink {
         checkLeftOut = stage;
         c.use(cWithout(stage));
         java.use(javaFull);
-        lastCallSource = null;
+        noteLastCall(null, null);
         lastCall.set(text.get("code.noCallYet"));
     }
 
@@ -122,7 +126,7 @@ public final class CodeViewModel implements BatchedSink {
             c.endRun();
             java.endRun();
             if (pendingEvent != null) {
-                lastCallSource = text.format("code.stoppedDuring", callText(pendingEvent));
+                noteLastCall(null, text.format("code.stoppedDuring", callText(pendingEvent)));
                 pendingEvent = null;
             }
             return;
@@ -141,40 +145,35 @@ public final class CodeViewModel implements BatchedSink {
             c.callPending(s.stage(), pending);
             java.callPending(s.stage(), pending);
             pendingEvent = s;
-            lastCallSource = s;
+            noteLastCall(s, null);
         } else if (event instanceof CallHeld h && !NOT_IN_LISTING.contains(h.call())) {
             String held = text.format("code.held", h.reason());
             c.callPending(h.stage(), held);
             java.callPending(h.stage(), held);
             pendingEvent = h;
-            lastCallSource = h.call() + "  " + held;
+            noteLastCall(null, h.call() + "  " + held);
         } else if (event instanceof CallReturned r && !NOT_IN_LISTING.contains(r.call())) {
             pendingEvent = null;
             String check = r.failed() ? text.format("code.checkFired", r.errno().name()) : null;
             if (setupFailed && r.stage() == Step.CLOSE_LISTENER) {
                 // the engine closes the socket after the failure; in C, exit() at the check has the kernel do it
-                lastCallSource = r;
+                noteLastCall(r, null);
                 return;
             }
             // the event itself: its short text is written only for the lines shown at the next publish
-            c.callReturned(r.stage(), r, check, r.simulated());
-            java.callReturned(r.stage(), r, check, r.simulated());
-            lastCallSource = r;
+            c.callReturned(r, check);
+            java.callReturned(r, check);
+            noteLastCall(r, null);
             if (r.failed() && SETUP.contains(r.stage())) {
                 setupFailed = true;
             }
         }
     }
 
-    /** The latest call line for what {@link #apply} noted: a returned call, a call under way, or a text. */
-    private String lastCallText(Object source) {
-        if (source instanceof CallReturned r) {
-            return describe(r);
-        }
-        if (source instanceof CallStarted s) {
-            return callText(s) + "  " + text.get("code.calling");
-        }
-        return (String) source;
+    /** What the latest call line says at the next publish: the text is made only then, for the last one. */
+    private void noteLastCall(ServerEvent event, String words) {
+        lastCallEvent = event;
+        lastCallWords = words;
     }
 
     /** A call under way as "accept(3, ...)", or "recv()" for one held at the gate, for what a stop interrupted. */

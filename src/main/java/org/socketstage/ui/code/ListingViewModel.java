@@ -26,8 +26,10 @@ public final class ListingViewModel {
     private final ObservableList<CodeLine> lines = FXCollections.observableArrayList();
     private final IntegerProperty currentLine = new SimpleIntegerProperty(0);
     private CodeListing listing;
-    /** A line's result: a String, or the returned call whose short text is written when the line is built. */
-    private Object[] annotations;
+    /** A line's words for a call under way ("… calling", "‖ waiting"), or null. */
+    private String[] notes;
+    /** A line's returned call, whose short text is written when the line is built, or null. */
+    private CallReturned[] results;
     /** The lines that changed since the last publish. */
     private final BitSet changed = new BitSet();
     private final Function<CallReturned, String> resultText;
@@ -39,8 +41,7 @@ public final class ListingViewModel {
     private final BitSet pending = new BitSet();
 
     /** @param resultText the short text written beside a returned call ({@link CallResultText}) */
-    ListingViewModel(CodeListing listing,
-            Function<CallReturned, String> resultText) {
+    ListingViewModel(CodeListing listing, Function<CallReturned, String> resultText) {
         this.resultText = resultText;
         use(listing);
     }
@@ -49,7 +50,8 @@ public final class ListingViewModel {
     void use(CodeListing newListing) {
         this.listing = newListing;
         int n = newListing.lines().size();
-        this.annotations = new Object[n + 1];
+        this.notes = new String[n + 1];
+        this.results = new CallReturned[n + 1];
         this.failed = new boolean[n + 1];
         this.simulated = new boolean[n + 1];
         reset();
@@ -68,7 +70,7 @@ public final class ListingViewModel {
     /** The run has ended: nothing is being called any more, so no line may still say so. */
     void endRun() {
         for (int line = pending.nextSetBit(0); line >= 0; line = pending.nextSetBit(line + 1)) {
-            annotations[line] = null;
+            notes[line] = null;
             changed.set(line);
         }
         pending.clear();
@@ -77,7 +79,8 @@ public final class ListingViewModel {
     void reset() {
         changed.clear();
         pending.clear();
-        Arrays.fill(annotations, null);
+        Arrays.fill(notes, null);
+        Arrays.fill(results, null);
         Arrays.fill(failed, false);
         Arrays.fill(simulated, false);
         firedChecks.clear();
@@ -100,22 +103,23 @@ public final class ListingViewModel {
             refresh(site.check());
         }
         moveCurrent(site.call());
-        annotate(site.resultLine(), annotation, false, false);
+        annotate(site.resultLine(), annotation, null, false, false);
         pending.set(site.resultLine());
     }
 
     /**
-     * A call returned; {@code checkText} is non-null when it failed and its error check ran. {@code annotation} is
-     * the returned call itself (its text is written at the next publish) or a text.
+     * A call returned; {@code checkText} is non-null when it failed and its error check ran. The call's short text
+     * is written at the next publish, if the line is still showing it then.
      */
-    void callReturned(Step stage, Object annotation, String checkText, boolean simulatedResult) {
+    void callReturned(CallReturned returned, String checkText) {
+        Step stage = returned.stage();
         CallSite site = listing.site(stage).orElse(null);
         if (site == null) {
             return;
         }
         moveCurrent(site.call());
         pending.clear(site.resultLine());
-        annotate(site.resultLine(), annotation, checkText != null, simulatedResult);
+        annotate(site.resultLine(), null, returned, checkText != null, returned.simulated());
         if (checkText != null && site.hasCheck()) {
             firedChecks.put(stage, checkText);
             refresh(site.check());
@@ -131,8 +135,9 @@ public final class ListingViewModel {
         refresh(call);
     }
 
-    private void annotate(int line, Object text, boolean isFailure, boolean isSimulated) {
-        annotations[line] = text;
+    private void annotate(int line, String note, CallReturned result, boolean isFailure, boolean isSimulated) {
+        notes[line] = note;
+        results[line] = result;
         failed[line] = isFailure;
         simulated[line] = isSimulated;
         changed.set(line);
@@ -156,9 +161,7 @@ public final class ListingViewModel {
     }
 
     private CodeLine build(int n) {
-        Object noted = annotations[n];
-        String annotation = noted instanceof CallReturned r ? resultText.apply(r)
-                : (String) noted;
+        String annotation = results[n] != null ? resultText.apply(results[n]) : notes[n];
         boolean fired = false;
         for (Map.Entry<Step, String> e : firedChecks.entrySet()) {
             LineRange check = listing.site(e.getKey()).orElseThrow().check();
