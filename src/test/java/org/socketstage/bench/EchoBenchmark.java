@@ -228,25 +228,22 @@ public final class EchoBenchmark {
             command.addAll(SideBySideBenchmark.APP_JVM); // as the launcher runs it; the plain server gets the JVM's defaults
         }
         command.addAll(extraJvm);
-        if (kind == Kind.JNA_JAR) {
-            return new ProcessBuilder(JnaFloorJar.launch(port)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(errFile(kind).toFile()).start();
-        }
-        if (kind == Kind.SOCKETSTAGE_JAR) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + TRACE_ARCHIVE, "-jar", APP_JAR.toString(), "--no-gui",
-                    "--port", Integer.toString(port), "--concurrency", "threaded", "--backlog", "128",
-                    "--max-connections", "128"));
-            return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(errFile(kind).toFile()).start();
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        if (kind == Kind.SOCKETSTAGE) {
-            command.addAll(List.of("org.socketstage.Main", "--no-gui", "--port", Integer.toString(port),
-                    "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"));
-        } else if (kind == Kind.JNA_ALONE) {
-            command.addAll(List.of(JnaListener.class.getName(), Integer.toString(port)));
-        } else {
-            command.addAll(List.of(PlainEchoServer.class.getName(), Integer.toString(port), "128"));
+        String classPath = System.getProperty("java.class.path");
+        String p = Integer.toString(port);
+        List<String> traceMode = List.of("--no-gui", "--port", p, "--concurrency", "threaded", "--backlog", "128",
+                "--max-connections", "128");
+        switch (kind) {
+            case SOCKETSTAGE -> {
+                command.addAll(List.of("-cp", classPath, "org.socketstage.Main"));
+                command.addAll(traceMode);
+            }
+            case SOCKETSTAGE_JAR -> {
+                command.addAll(List.of("-XX:SharedArchiveFile=" + TRACE_ARCHIVE, "-jar", APP_JAR.toString()));
+                command.addAll(traceMode);
+            }
+            case JNA_ALONE -> command.addAll(List.of("-cp", classPath, JnaListener.class.getName(), p));
+            case JNA_JAR -> command.addAll(JnaFloorJar.launch(List.of("-XX:SharedArchiveFile=" + JnaFloorJar.ARCHIVE), port));
+            case PLAIN -> command.addAll(List.of("-cp", classPath, PlainEchoServer.class.getName(), p, "128"));
         }
         return new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -45,7 +45,10 @@ final class JnaFloorJar {
         Path list = EchoBenchmark.WORK.resolve("jna-floor.classlist");
         Files.deleteIfExists(list);
         int port = EchoBenchmark.freePort();
-        Process training = new ProcessBuilder(command(List.of("-XX:DumpLoadedClassList=" + list), port))
+        List<String> command = new ArrayList<>(List.of(EchoBenchmark.JAVA));
+        command.addAll(SideBySideBenchmark.APP_JVM);
+        command.addAll(launch(List.of("-XX:DumpLoadedClassList=" + list), port));
+        Process training = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             EchoBenchmark.awaitPort(port, Duration.ofSeconds(30));
@@ -66,16 +69,10 @@ final class JnaFloorJar {
         }
     }
 
-    /** The launch with the archive, listening on {@code port}. */
-    static List<String> launch(int port) {
-        return command(List.of("-XX:SharedArchiveFile=" + ARCHIVE), port);
-    }
-
-    private static List<String> command(List<String> extraJvm, int port) {
-        List<String> command = new ArrayList<>(List.of(EchoBenchmark.JAVA));
-        command.addAll(SideBySideBenchmark.APP_JVM);
-        command.addAll(extraJvm);
-        command.addAll(List.of("-jar", JAR.toString(), Integer.toString(port)));
-        return command;
+    /** What follows {@code java} and the app's JVM options to start the floor on {@code port}, with these options. */
+    static List<String> launch(List<String> jvm, int port) {
+        List<String> args = new ArrayList<>(jvm);
+        args.addAll(List.of("-jar", JAR.toString(), Integer.toString(port)));
+        return args;
     }
 }
