@@ -3,6 +3,7 @@ package org.socketstage.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ class TraceClassArchiveIT {
 
     private static final Path JAR = Path.of("target", "socketstage.jar").toAbsolutePath();
     private static final Path ARCHIVE = Path.of("target", "cds", "trace.jsa").toAbsolutePath();
+    /** What the JVM said while making the archive (pom.xml, execution trace-class-archive). */
+    private static final Path DUMP_LOG = Path.of("target", "cds", "trace-dump.log").toAbsolutePath();
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -30,5 +33,17 @@ class TraceClassArchiveIT {
         assertThat(out).contains("org.socketstage.Main source: shared objects file")
                 .contains("picocli.CommandLine source: shared objects file")
                 .contains("Usage: socketstage --no-gui");
+    }
+
+    /**
+     * A lambda whose method was renamed or moved since src/main/cds/trace.classlist was made is left out of the
+     * archive, and the JVM then spins it at every start. The JVM says so while making the archive ("The classlist
+     * is probably out-of-date"): remake the list with src/test/bench/classlist.sh trace.
+     */
+    @Test
+    void theClassListMatchesTheCodeItWasMadeFrom() throws Exception {
+        assertThat(DUMP_LOG).as("the build (package) writes it").isReadable();
+        assertThat(Files.readString(DUMP_LOG)).as("remake src/main/cds/trace.classlist: src/test/bench/classlist.sh trace")
+                .doesNotContain("out-of-date");
     }
 }
