@@ -36,8 +36,9 @@ public final class SideBySideBenchmark {
      * for the window and the trace mode alike (the installed launcher gives both the same);
      * {@code -Dbench.appJvm} replaces them, separated by spaces or commas (BENCH_OPTS cannot hold spaces).
      */
-    static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
-            "-Xmx96m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:NewSize=32m").split("[ ,]+"));
+    public static final List<String> APP_JVM = List.of(System.getProperty("bench.appJvm",
+            "-Xmx96m -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -XX:NewSize=32m"
+            + " -XX:InitiatingHeapOccupancyPercent=75 -XX:-G1UseAdaptiveIHOP").split("[ ,]+"));
 
     /**
      * The JIT option javafx:run gives the window's JVM (pom.xml, property window.jit; WindowLaunchOptionsTest
