@@ -1,6 +1,5 @@
 package org.socketstage.ui;
 
-import org.socketstage.ui.text.UiText;
 import static org.awaitility.Awaitility.await;
 import static org.socketstage.ui.MainWindowTest.fx;
 
@@ -13,21 +12,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketstage.settings.Concurrency;
 import org.socketstage.event.EventBus;
+import org.socketstage.settings.Concurrency;
 import org.socketstage.socket.SocketBackend;
+import org.socketstage.ui.text.UiText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -136,15 +143,15 @@ class LiveLoadBenchmark {
         };
         robot.interact(pulses::start);
         // -Dbench.dirty=true: which parts of the window need layout at each pulse (what an event makes relayout)
-        java.util.Map<String, Integer> dirty = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> dirty = new ConcurrentHashMap<>();
         Runnable dirtyProbe = () -> countDirty(window.stage().getScene().getRoot(), "", dirty);
         if (Boolean.getBoolean("bench.dirty")) {
             robot.interact(() -> window.stage().getScene().addPreLayoutPulseListener(dirtyProbe));
         }
         // -Dbench.moved=true: which nodes moved or changed size in their parent at each pulse of the load's first
         // 3 s (a node whose geometry changes is repainted whole, and so is what it moves)
-        java.util.Map<String, Integer> moved = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.Map<javafx.scene.Node, javafx.geometry.Bounds> lastBounds = new java.util.WeakHashMap<>();
+        Map<String, Integer> moved = new ConcurrentHashMap<>();
+        Map<Node, Bounds> lastBounds = new WeakHashMap<>();
         long movedUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         Runnable movedProbe = () -> {
             if (System.nanoTime() < movedUntil) {
@@ -153,7 +160,7 @@ class LiveLoadBenchmark {
         };
         if (Boolean.getBoolean("bench.moved")) {
             robot.interact(() -> {
-                countMoved(window.stage().getScene().getRoot(), "", lastBounds, new java.util.HashMap<>());
+                countMoved(window.stage().getScene().getRoot(), "", lastBounds, new HashMap<>());
                 window.stage().getScene().addPostLayoutPulseListener(movedProbe);
             });
         }
@@ -192,35 +199,35 @@ class LiveLoadBenchmark {
     }
 
     /** Counts, per path of ids/classes, the parents that need layout now, down to the deepest dirty ones. */
-    private static void countDirty(javafx.scene.Node node, String path, java.util.Map<String, Integer> dirty) {
-        if (!(node instanceof javafx.scene.Parent p) || !p.isNeedsLayout() || !node.isVisible()) {
+    private static void countDirty(Node node, String path, Map<String, Integer> dirty) {
+        if (!(node instanceof Parent p) || !p.isNeedsLayout() || !node.isVisible()) {
             return;
         }
         String name = node.getId() != null ? "#" + node.getId()
                 : node.getStyleClass().isEmpty() ? node.getClass().getSimpleName() : "." + node.getStyleClass().get(0);
         String here = path.isEmpty() ? name : path + " > " + name;
         dirty.merge(here, 1, Integer::sum);
-        for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+        for (Node child : p.getChildrenUnmodifiable()) {
             countDirty(child, here, dirty);
         }
     }
 
-    private static void countMoved(javafx.scene.Node node, String path,
-            java.util.Map<javafx.scene.Node, javafx.geometry.Bounds> last, java.util.Map<String, Integer> moved) {
+    private static void countMoved(Node node, String path,
+            Map<Node, Bounds> last, Map<String, Integer> moved) {
         if (!node.isVisible()) {
             return;
         }
         String name = node.getId() != null ? "#" + node.getId()
                 : node.getStyleClass().isEmpty() ? node.getClass().getSimpleName() : "." + node.getStyleClass().get(0);
         String here = path.isEmpty() ? name : path + " > " + name;
-        javafx.geometry.Bounds now = node.getBoundsInParent();
-        javafx.geometry.Bounds before = last.put(node, now);
+        Bounds now = node.getBoundsInParent();
+        Bounds before = last.put(node, now);
         if (before != null && !before.equals(now)) {
             moved.merge(here + (before.getWidth() != now.getWidth() || before.getHeight() != now.getHeight()
                     ? " (resized)" : " (moved)"), 1, Integer::sum);
         }
-        if (node instanceof javafx.scene.Parent p) {
-            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
                 countMoved(child, here, last, moved);
             }
         }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,11 +22,15 @@ import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.socket.SockAddrIn;
+import org.socketstage.ui.MainWindow;
 import org.socketstage.ui.PaneLoader;
+import org.socketstage.ui.PresentationViewModel;
+import org.socketstage.ui.Resources;
 import org.socketstage.ui.text.UiText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The accept queue's slots as drawn: each names the client waiting in it, also when the queue moves on. */
 @ExtendWith(ApplicationExtension.class)
@@ -70,12 +76,12 @@ class SocketsViewQueueTest {
         // with the window's stylesheet: a slot keeps its size whatever it shows, so the queue does not reflow (a
         // node that moves or changes size is repainted whole, with all it moves)
         robot.interact(() -> scene.getStylesheets().addAll(
-                org.socketstage.ui.Resources.stylesheet(org.socketstage.ui.MainWindow.BASE_CSS),
-                org.socketstage.ui.Resources.stylesheet(org.socketstage.ui.PresentationViewModel.Theme.LIGHT.stylesheet())));
+                Resources.stylesheet(MainWindow.BASE_CSS),
+                Resources.stylesheet(PresentationViewModel.Theme.LIGHT.stylesheet())));
         feed(robot, ev.ok(Step.SOCKET, "socket", "", 3, null), ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(PORT)),
                 ev.listenStarted(3, 8), ev.ok(Step.LISTEN, "listen", "3, 8", 0, null));
         feed(robot, ev.kernel(queueOf()));
-        List<javafx.geometry.Bounds> empty = slotBounds(robot);
+        List<Bounds> empty = slotBounds(robot);
         assertThat(empty).hasSize(3); // the kernel's limit of 2, and the one more Linux holds
 
         feed(robot, ev.kernel(queueOf(50001, 65535)));
@@ -84,11 +90,11 @@ class SocketsViewQueueTest {
         assertThat(slotBounds(robot)).isEqualTo(empty);
         // and the widest port still fits: the label shows its whole text, not "● 65…"
         assertThat(filledSlots(robot)).allSatisfy(slot -> assertThat(
-                ((javafx.scene.text.Text) slot.lookup(".text")).getText()).isEqualTo(slot.getText()));
+                ((Text) slot.lookup(".text")).getText()).isEqualTo(slot.getText()));
     }
 
-    private List<javafx.geometry.Bounds> slotBounds(FxRobot robot) {
-        return org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+    private List<Bounds> slotBounds(FxRobot robot) {
+        return WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
             return robot.lookup(".queue-slot").queryAllAs(Label.class).stream().map(Label::getBoundsInParent).toList();
