@@ -1,7 +1,6 @@
 package org.socketstage.session;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
 import java.time.Duration;
@@ -58,7 +57,7 @@ final class IdleMemoryReturn implements AutoCloseable {
 
     /** The session's own: checks on a timer of its own thread, using glibc where there is one. */
     static IdleMemoryReturn forSession(LongSupplier lastSeq) {
-        return new IdleMemoryReturn(lastSeq, GlibcTrim::trim, GlibcTrim.available());
+        return new IdleMemoryReturn(lastSeq, GlibcTrim::trim, GlibcTrim.worthChecking());
     }
 
     /** One look at the bus; returns the memory when a busy spell has just gone quiet. True when it did. */
@@ -90,35 +89,41 @@ final class IdleMemoryReturn implements AutoCloseable {
         }
     }
 
-    /** glibc's malloc_trim(0): every arena's free pages back to the system. Loaded once, on first use. */
+    /**
+     * glibc's malloc_trim(0): every arena's free pages back to the system. Looked up on first use, as a plain
+     * function: an interface mapping would make a proxy class while the session is built, on the way to the
+     * trace mode's first listen().
+     */
     static final class GlibcTrim {
         private GlibcTrim() {}
 
-        interface C extends Library {
-            int malloc_trim(NativeLong pad); // size_t
+        private static final class Lookup {
+            static final Function MALLOC_TRIM = find();
         }
 
-        private static final C LIB = load();
-
-        private static C load() {
+        private static Function find() {
             if (Platform.current() != Platform.LINUX) {
                 return null;
             }
             try {
-                NativeLibrary.getInstance("c").getFunction("malloc_trim"); // throws where it is missing
-                return Native.load("c", C.class);
+                return NativeLibrary.getInstance("c").getFunction("malloc_trim");
             } catch (LinkageError | RuntimeException e) {
                 return null; // musl and others have no malloc_trim
             }
         }
 
+        /** Where it may be there: the check is scheduled, and finds out at its first return. */
+        static boolean worthChecking() {
+            return Platform.current() == Platform.LINUX;
+        }
+
         static boolean available() {
-            return LIB != null;
+            return Lookup.MALLOC_TRIM != null;
         }
 
         /** True when some memory was given back. */
         static boolean trim() {
-            return LIB != null && LIB.malloc_trim(new NativeLong(0)) == 1;
+            return available() && Lookup.MALLOC_TRIM.invokeInt(new Object[] {new NativeLong(0)}) == 1; // size_t pad
         }
     }
 }

@@ -6,9 +6,10 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * The libc socket calls of the echo path, bound by JNA's direct mapping: each is a plain JNI call with the
- * real errno captured, without the interface proxy, reflection and boxing that {@link LibC}'s mapping costs on
- * every call. Calls that are rare, or variadic like fcntl (which direct mapping cannot bind), stay in
+ * The libc calls of the native backend, bound by JNA's direct mapping: each is a plain JNI call with the real
+ * errno captured, without the interface proxy, reflection and boxing that an interface mapping costs on every
+ * call, and without the proxy class such a mapping makes at run time (which no class archive can hold: it was
+ * on the way to the trace mode's first listen()). Only fcntl, variadic, which direct mapping cannot bind, is in
  * {@link LibC}. Lengths travel as one-element int arrays (socklen_t *).
  */
 final class DirectLibC {
@@ -26,6 +27,8 @@ final class DirectLibC {
 
     /** For a struct timeval (SO_RCVTIMEO, SO_SNDTIMEO): two longs on the 64-bit systems we run on. */
     static native int setsockopt(int fd, int level, int name, long[] value, int valueLength) throws LastErrorException;
+
+    static native int getsockopt(int fd, int level, int name, int[] value, int[] valueLength) throws LastErrorException;
 
     static native int bind(int fd, byte[] sockaddr, int addressLength) throws LastErrorException;
 
@@ -50,4 +53,7 @@ final class DirectLibC {
 
     /** nfds_t is unsigned long on Linux and unsigned int on macOS; a 64-bit register carries both. */
     static native int poll(byte[] pollfds, long count, int timeoutMillis) throws LastErrorException;
+
+    /** The C library's text for an errno (glibc's is the same in every thread for a known number). */
+    static native String strerror(int errnum);
 }

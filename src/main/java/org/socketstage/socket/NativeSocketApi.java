@@ -3,7 +3,6 @@ package org.socketstage.socket;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.ptr.IntByReference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -16,7 +15,6 @@ public final class NativeSocketApi implements SocketApi {
 
     private static final int POLLFD_SIZE = 8;
 
-    private final LibC libc;
     private final NativeConstants constants;
     private final int einprogress;
     private final int eintr;
@@ -24,31 +22,32 @@ public final class NativeSocketApi implements SocketApi {
 
     /** Loading libc is attempted once; its failure is remembered so isSupported() stays cheap. */
     private static final class Libc {
-        static final LibC INSTANCE;
         static final String FAILURE;
 
         static {
-            LibC loaded = null;
             String failure = null;
             if (Platform.current() == Platform.OTHER) {
                 failure = "libc sockets are used on Linux and macOS only, this is " + System.getProperty("os.name");
             } else {
                 try {
                     JnaQuickStart.apply(); // when Main did not already (tests, tools)
-                    loaded = Native.load("c", LibC.class);
                     DirectLibC.register();
                 } catch (LinkageError | RuntimeException e) {
                     failure = "could not load libc through JNA: " + e.getMessage();
                 }
             }
-            INSTANCE = loaded;
             FAILURE = failure;
         }
     }
 
+    /** fcntl, variadic, through an interface mapping: made on the first timed connect (see {@link LibC}). */
+    private static final class Fcntl {
+        static final LibC LIBC = Native.load("c", LibC.class);
+    }
+
     /** True on Linux or macOS when libc could be loaded. */
     public static boolean isSupported() {
-        return Libc.INSTANCE != null;
+        return Libc.FAILURE == null;
     }
 
     /** @throws IllegalStateException when {@link #isSupported()} is false, saying why. */
@@ -56,7 +55,6 @@ public final class NativeSocketApi implements SocketApi {
         if (!isSupported()) {
             throw new IllegalStateException("the native socket backend is not available: " + Libc.FAILURE);
         }
-        this.libc = Libc.INSTANCE;
         this.constants = NativeConstants.forPlatform(Platform.current());
         this.einprogress = errnoNumber("EINPROGRESS");
         this.eintr = errnoNumber("EINTR");
@@ -258,7 +256,7 @@ public final class NativeSocketApi implements SocketApi {
         }
         int[] error = {0};
         try {
-            libc.getsockopt(fd, constants.solSocket(), constants.soError(), error, new IntByReference(Integer.BYTES));
+            DirectLibC.getsockopt(fd, constants.solSocket(), constants.soError(), error, new int[] {Integer.BYTES});
         } catch (LastErrorException e) {
             throw failure("getsockopt", e);
         }
@@ -269,7 +267,7 @@ public final class NativeSocketApi implements SocketApi {
 
     private int fileStatusFlags(int fd) throws SyscallException {
         try {
-            return libc.fcntl(fd, NativeConstants.F_GETFL);
+            return Fcntl.LIBC.fcntl(fd, NativeConstants.F_GETFL);
         } catch (LastErrorException e) {
             throw failure("fcntl", e);
         }
@@ -277,7 +275,7 @@ public final class NativeSocketApi implements SocketApi {
 
     private void setFileStatusFlags(int fd, int flags) throws SyscallException {
         try {
-            libc.fcntl(fd, NativeConstants.F_SETFL, flags);
+            Fcntl.LIBC.fcntl(fd, NativeConstants.F_SETFL, flags);
         } catch (LastErrorException e) {
             throw failure("fcntl", e);
         }
@@ -342,6 +340,6 @@ public final class NativeSocketApi implements SocketApi {
     }
 
     private Errno errno(int number) {
-        return Errno.of(number, libc.strerror(number));
+        return Errno.of(number, DirectLibC.strerror(number));
     }
 }
