@@ -1,5 +1,7 @@
 package org.socketstage;
 
+import org.socketstage.settings.CommandSyntax;
+import org.socketstage.settings.GivenOptions;
 import org.socketstage.settings.OptionParsing;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,12 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.socketstage.instructor.ScenarioCatalog;
 import org.socketstage.socket.SocketBackend;
-import picocli.CommandLine;
 import org.socketstage.settings.ServerOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import org.socketstage.settings.ServerConfig;
 import org.socketstage.ui.trace.ProgramLaunch;
 
@@ -24,41 +21,36 @@ import org.socketstage.ui.trace.ProgramLaunch;
  * The options of the windowed app (the trace mode has its own, see TraceOptions). Parsed once by Main to
  * reject bad input before any window opens, and again by the app from its raw parameters.
  */
-@Command(name = "socketstage", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Teaches how a TCP server works by running one for real. The server options below apply to this run of the window; --no-gui runs the same server without a window (--no-gui --help).")
 public final class LaunchOptions {
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Open straight into an instructor's demonstration (see --list-scenarios).")
+    /** The window's command line. */
+    static final CommandSyntax SYNTAX = ServerOptions.addTo(new CommandSyntax("socketstage",
+            "Teaches how a TCP server works by running one for real. The server options below apply to this run of"
+                    + " the window; --no-gui runs the same server without a window (--no-gui --help).")
+            .value("scenario", "NAME", "Open straight into an instructor's demonstration (see --list-scenarios).")
+            .flag("autostart", "Start the server as soon as the window opens.")
+            .flag("present", "Open in the presentation layout for a projector: the lane and the stage fill the window"
+                    + " in large text (View > Presentation, F5).")
+            .flag("list-scenarios", "Print the scenario names and exit.")
+            .path("lessons", "DIR", "Also load lessons from this folder (an instructor's own).")
+            .path("check-lessons", "DIR", "Check the lesson files in DIR, print a summary or the problems, exit 0 or 1.")
+            .flag("program", "Trace your own server, given after --, instead of running SocketStage's (Linux). --port"
+                    + " is then the port it should use.")
+            .path("source", "FILE", "With --program: the program's source file, shown in the Program tab.")
+            .path("dir", "DIR", "With --program: the folder to start it in. Default: the current one.")
+            .operands("[-- CMD [ARGS...]]"));
+
     String scenario;
-
-    @Option(names = "--autostart", description = "Start the server as soon as the window opens.")
     boolean autostart;
-
-    @Option(names = "--present", description = "Open in the presentation layout for a projector: the lane and the stage fill the window in large text (View > Presentation, F5).")
     boolean present;
-
-    @Option(names = "--list-scenarios", description = "Print the scenario names and exit.")
     boolean listScenarios;
-
-    @Option(names = "--lessons", paramLabel = "DIR", description = "Also load lessons from this folder (an instructor's own).")
     Path lessonsDir;
-
-    @Option(names = "--check-lessons", paramLabel = "DIR", description = "Check the lesson files in DIR, print a summary or the problems, exit 0 or 1.")
     Path checkLessons;
-
-    @Option(names = "--program", description = "Trace your own server, given after --, instead of running SocketStage's (Linux). --port is then the port it should use.")
     boolean program;
-
-    @Option(names = "--source", paramLabel = "FILE", description = "With --program: the program's source file, shown in the Program tab.")
     Path source;
-
-    @Option(names = "--dir", paramLabel = "DIR", description = "With --program: the folder to start it in. Default: the current one.")
     Path dir;
-
-    @Parameters(paramLabel = "CMD", description = "With --program: the program and its arguments, after --.")
+    /** With --program: the program and its arguments, after --. */
     List<String> command = new ArrayList<>();
-
-    @Mixin
     ServerOptions server = new ServerOptions();
 
     private boolean portGiven;
@@ -115,14 +107,11 @@ public final class LaunchOptions {
 
     /** Parses and checks; on bad input writes the message to err and returns empty. */
     public static Optional<LaunchOptions> parse(String[] args, PrintStream err) {
-        LaunchOptions options = new LaunchOptions();
-        // nothing given (the launcher's and javafx:run's usual start): nothing for picocli to read, and building
-        // its model of these options costs a quarter of a second before the window can open
-        if (args.length > 0) {
-            if (!OptionParsing.parseOrExplain(new CommandLine(options), args, err, "")) {
-                return Optional.empty();
-            }
+        Optional<GivenOptions> parsed = OptionParsing.parseOrExplain(SYNTAX, args, err, "");
+        if (parsed.isEmpty()) {
+            return Optional.empty();
         }
+        LaunchOptions options = from(parsed.get());
         if (options.scenario != null && ScenarioCatalog.byName(options.scenario).isEmpty()) {
             err.println("socketstage: --scenario: " + ScenarioCatalog.unknownNameMessage(options.scenario));
             return Optional.empty();
@@ -160,7 +149,23 @@ public final class LaunchOptions {
     }
 
 
+    private static LaunchOptions from(GivenOptions given) {
+        LaunchOptions o = new LaunchOptions();
+        o.scenario = given.text("scenario");
+        o.autostart = given.flag("autostart");
+        o.present = given.flag("present");
+        o.listScenarios = given.flag("list-scenarios");
+        o.lessonsDir = given.path("lessons");
+        o.checkLessons = given.path("check-lessons");
+        o.program = given.flag("program");
+        o.source = given.path("source");
+        o.dir = given.path("dir");
+        o.command = new ArrayList<>(given.operands());
+        o.server = ServerOptions.from(given);
+        return o;
+    }
+
     static void usage(PrintStream out) {
-        new CommandLine(new LaunchOptions()).usage(out);
+        OptionParsing.usage(SYNTAX, out);
     }
 }

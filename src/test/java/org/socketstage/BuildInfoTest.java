@@ -35,7 +35,7 @@ class BuildInfoTest {
         assertThat(BuildInfo.thirdPartyLicences())
                 .contains("Java Native Access").contains("LGPL-2.1-or-later")
                 .contains("javafx controls").contains("Classpath-exception-2.0")
-                .contains("ControlsFX").contains("picocli").contains("commonmark")
+                .contains("ControlsFX").contains("Commons CLI").contains("commonmark")
                 .doesNotContain("junit").doesNotContain("testfx");
     }
 }

@@ -12,24 +12,20 @@ class LaunchOptionsTest {
 
     private final CapturedText err = new CapturedText();
 
-    /**
-     * With nothing given, parse skips picocli (a quarter of a second cold at start-up): every field, the server
-     * options' too, must be what picocli leaves them at for an empty command line.
-     */
     @Test
-    void nothingGivenIsWhatPicocliMakesOfAnEmptyCommandLine() throws Exception {
-        LaunchOptions fast = LaunchOptions.parse(new String[0], err.stream).orElseThrow();
-        LaunchOptions parsed = new LaunchOptions();
-        new picocli.CommandLine(parsed).parseArgs();
-        // checkedServer is the server options' check, kept once made (parse makes it)
-        assertThat(fast).usingRecursiveComparison().ignoringFields("checkedServer").isEqualTo(parsed);
-        assertThat(fast.server().ok()).isTrue();
-        assertThat(fast.server().problems()).isEqualTo(parsed.server().problems());
-        assertThat(fast.server().warnings()).isEqualTo(parsed.server().warnings());
-        assertThat(fast.server().settings().apply(org.socketstage.settings.ServerConfig.defaults()))
-                .isEqualTo(parsed.server().settings().apply(org.socketstage.settings.ServerConfig.defaults()));
-        assertThat(fast.anyServerSetting()).isFalse();
-        assertThat(fast.program()).isEmpty();
+    void nothingGivenIsTheRememberedSettingsUntouched() {
+        LaunchOptions none = LaunchOptions.parse(new String[0], err.stream).orElseThrow();
+        assertThat(none.server().ok()).isTrue();
+        assertThat(none.server().warnings()).isEmpty();
+        assertThat(none.server().settings().apply(org.socketstage.settings.ServerConfig.defaults()))
+                .isEqualTo(org.socketstage.settings.ServerConfig.defaults());
+        assertThat(none.anyServerSetting()).isFalse();
+        assertThat(none.scenario()).isEmpty();
+        assertThat(none.autostart()).isFalse();
+        assertThat(none.present()).isFalse();
+        assertThat(none.lessonsDir()).isEmpty();
+        assertThat(none.program()).isEmpty();
+        assertThat(none).usingRecursiveComparison().ignoringFields("checkedServer").isEqualTo(LaunchOptions.none());
         assertThat(err.text()).isEmpty();
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.socketstage.socket.SocketBackend;
-import picocli.CommandLine.Option;
 
 /**
  * The server's command-line options, the same for the window and the trace mode: defined and checked here
@@ -15,41 +14,53 @@ import picocli.CommandLine.Option;
  */
 public final class ServerOptions {
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to bind, 0 to 65535 (0: the kernel picks). Default 9090.")
     String port;
-
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to bind: an IPv4 literal or a host name. Default 127.0.0.1.")
     String bind;
-
-    @Option(names = "--backlog", paramLabel = "N", description = "listen() backlog, at least 1. Default 5 with iterative (to watch the queue fill), 128 with threaded (a class connecting at once).")
     String backlog;
-
-    @Option(names = "--no-reuseaddr", description = "Do not set SO_REUSEADDR.")
     boolean noReuseAddr;
-
-    @Option(names = "--concurrency", paramLabel = "iterative|threaded", description = "One client at a time, or a thread per client. Default iterative.")
     String concurrency;
-
-    @Option(names = "--mode", paramLabel = "live|run|step", description = "Pacing. step: each call waits for a step (Enter in the trace mode). Default: live in the trace mode, run in the window.")
     String mode;
-
-    @Option(names = "--delay", paramLabel = "MS", description = "Delay before each call in run mode, in milliseconds. Default 500 (trace mode), 600 (window).")
     String delay;
-
-    @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once, 1 to 1024 (threaded mode). Default 128.")
     String maxConnections;
-
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a connection that sends nothing for this long, 0 (never) to 86400. Default 300.")
     String idleTimeout;
-
-    @Option(names = "--recv-buffer", paramLabel = "BYTES", description = "Size of the recv() buffer, 1 to 1048576. Default 4096.")
     String recvBuffer;
-
-    @Option(names = "--transcript", paramLabel = "FILE", description = "Write every event to FILE as JSON Lines.")
     Path transcript;
-
-    @Option(names = "--backend", paramLabel = "native|jdk", description = "Socket layer. Default: native where libc sockets exist, else jdk.")
     String backend;
+
+    /** Adds the server's options to a command's syntax (the window's and the trace mode's). */
+    public static CommandSyntax addTo(CommandSyntax syntax) {
+        return syntax
+                .value("port", "N", "Port to bind, 0 to 65535 (0: the kernel picks). Default 9090.")
+                .value("bind", "ADDR", "Address to bind: an IPv4 literal or a host name. Default 127.0.0.1.")
+                .value("backlog", "N", "listen() backlog, at least 1. Default 5 with iterative (to watch the queue fill), 128 with threaded (a class connecting at once).")
+                .flag("no-reuseaddr", "Do not set SO_REUSEADDR.")
+                .value("concurrency", "iterative|threaded", "One client at a time, or a thread per client. Default iterative.")
+                .value("mode", "live|run|step", "Pacing. step: each call waits for a step (Enter in the trace mode). Default: live in the trace mode, run in the window.")
+                .value("delay", "MS", "Delay before each call in run mode, in milliseconds. Default 500 (trace mode), 600 (window).")
+                .value("max-connections", "N", "Connections served at once, 1 to 1024 (threaded mode). Default 128.")
+                .value("idle-timeout", "SECONDS", "Close a connection that sends nothing for this long, 0 (never) to 86400. Default 300.")
+                .value("recv-buffer", "BYTES", "Size of the recv() buffer, 1 to 1048576. Default 4096.")
+                .path("transcript", "FILE", "Write every event to FILE as JSON Lines.")
+                .value("backend", "native|jdk", "Socket layer. Default: native where libc sockets exist, else jdk.");
+    }
+
+    /** The server options a parsed command line gave (see {@link #addTo}). */
+    public static ServerOptions from(GivenOptions given) {
+        ServerOptions o = new ServerOptions();
+        o.port = given.text("port");
+        o.bind = given.text("bind");
+        o.backlog = given.text("backlog");
+        o.noReuseAddr = given.flag("no-reuseaddr");
+        o.concurrency = given.text("concurrency");
+        o.mode = given.text("mode");
+        o.delay = given.text("delay");
+        o.maxConnections = given.text("max-connections");
+        o.idleTimeout = given.text("idle-timeout");
+        o.recvBuffer = given.text("recv-buffer");
+        o.transcript = given.path("transcript");
+        o.backend = given.text("backend");
+        return o;
+    }
 
     /**
      * The checked options. {@code settings} turns a base config into the one asked for; {@code mode} and

@@ -6,51 +6,63 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.socketstage.settings.CommandSyntax;
 import org.socketstage.settings.ConfigRules;
+import org.socketstage.settings.GivenOptions;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.tracer.Injection;
 import org.socketstage.tracer.ProgramCommand;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The options of the trace mode when it traces a program: {@code --no-gui --program [OPTIONS] -- CMD ARGS}. */
-@Command(name = "socketstage --no-gui --program", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Runs your own server under the tracer and prints its socket calls, strace style.")
 public final class ProgramOptions {
 
-    @Option(names = "--no-gui", description = "Run the trace mode (this mode).")
-    boolean noGui;
+    static final String DEFAULT_MODE = "live";
+    static final String DEFAULT_DELAY = "500";
+    static final String DEFAULT_LISTEN_TIMEOUT = "10";
 
-    @Option(names = "--program", description = "Trace the program given after -- instead of running SocketStage's server.")
-    boolean program;
+    /** The command line of the trace mode tracing a program. */
+    public static final CommandSyntax SYNTAX = new CommandSyntax("socketstage --no-gui --program",
+            "Runs your own server under the tracer and prints its socket calls, strace style.")
+            .flag("no-gui", "Run the trace mode (this mode).")
+            .flag("program", "Trace the program given after -- instead of running SocketStage's server.")
+            .value("mode", "live|run|step", "Pacing of the program's socket calls. step: each waits for Enter. Default "
+                    + DEFAULT_MODE + ".")
+            .value("delay", "MS", "Delay before each socket call in run mode, in milliseconds. Default " + DEFAULT_DELAY + ".")
+            .value("port", "N", "The port the program should listen on: another one is an error.")
+            .value("listen-timeout", "S", "Seconds to wait for the program to listen (not in step mode). 0: no limit,"
+                    + " and a program that never listens (a client) is no error. Default " + DEFAULT_LISTEN_TIMEOUT + ".")
+            .repeatable("inject", "CALL=ERRNO[@N]", "Fail the Nth call of CALL (default the first) with ERRNO, the kernel"
+                    + " not called; send=short[@N] makes a send take half its bytes. Repeatable.")
+            .path("transcript", "FILE", "Write every event to FILE as JSON Lines.")
+            .path("source", "FILE", "The program's source file, shown by the window's code panel.")
+            .path("dir", "DIR", "The folder to start the program in. Default: the current one.")
+            .operands("-- CMD [ARGS...]");
 
-    @Option(names = "--mode", paramLabel = "live|run|step", description = "Pacing of the program's socket calls. step: each waits for Enter. Default ${DEFAULT-VALUE}.")
-    String mode = "live";
-
-    @Option(names = "--delay", paramLabel = "MS", description = "Delay before each socket call in run mode, in milliseconds. Default ${DEFAULT-VALUE}.")
-    String delay = "500";
-
-    @Option(names = "--port", paramLabel = "N", description = "The port the program should listen on: another one is an error.")
+    String mode = DEFAULT_MODE;
+    String delay = DEFAULT_DELAY;
     String port;
-
-    @Option(names = "--listen-timeout", paramLabel = "S", description = "Seconds to wait for the program to listen (not in step mode). 0: no limit, and a program that never listens (a client) is no error. Default ${DEFAULT-VALUE}.")
-    String listenTimeout = "10";
-
-    @Option(names = "--inject", paramLabel = "CALL=ERRNO[@N]", description = "Fail the Nth call of CALL (default the first) with ERRNO, the kernel not called; send=short[@N] makes a send take half its bytes. Repeatable.")
+    String listenTimeout = DEFAULT_LISTEN_TIMEOUT;
     List<String> inject = new ArrayList<>();
-
-    @Option(names = "--transcript", paramLabel = "FILE", description = "Write every event to FILE as JSON Lines.")
     Path transcript;
-
-    @Option(names = "--source", paramLabel = "FILE", description = "The program's source file, shown by the window's code panel.")
     Path source;
-
-    @Option(names = "--dir", paramLabel = "DIR", description = "The folder to start the program in. Default: the current one.")
     Path dir;
-
-    @Parameters(paramLabel = "CMD", description = "The program and its arguments, after --.")
+    /** The program and its arguments, after --. */
     List<String> command = new ArrayList<>();
+
+    /** The options a command line parsed by {@link #SYNTAX} gave. */
+    static ProgramOptions from(GivenOptions given) {
+        ProgramOptions o = new ProgramOptions();
+        o.mode = given.flag("mode") ? given.text("mode") : DEFAULT_MODE;
+        o.delay = given.flag("delay") ? given.text("delay") : DEFAULT_DELAY;
+        o.port = given.text("port");
+        o.listenTimeout = given.flag("listen-timeout") ? given.text("listen-timeout") : DEFAULT_LISTEN_TIMEOUT;
+        o.inject = new ArrayList<>(given.texts("inject"));
+        o.transcript = given.path("transcript");
+        o.source = given.path("source");
+        o.dir = given.path("dir");
+        o.command = new ArrayList<>(given.operands());
+        return o;
+    }
 
     /** The checked options, or every problem found. */
     public record Checked(ProgramCommand command, PacingMode mode, long delayMillis, OptionalInt port,

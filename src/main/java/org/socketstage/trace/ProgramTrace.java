@@ -1,5 +1,6 @@
 package org.socketstage.trace;
 
+import org.socketstage.settings.GivenOptions;
 import org.socketstage.settings.OptionParsing;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,6 @@ import org.socketstage.tracer.ProgramSource;
 import org.socketstage.tracer.TraceFailure;
 import org.socketstage.tracer.TracedProgram;
 import org.socketstage.tracer.Tracing;
-import picocli.CommandLine;
 
 /**
  * The trace mode for a student's own program: runs it under the tracer and prints its socket calls in the
@@ -49,16 +49,16 @@ final class ProgramTrace {
     }
 
     int run(String... args) {
-        ProgramOptions options = new ProgramOptions();
-        CommandLine cli = new CommandLine(options);
-        if (!OptionParsing.parseOrExplain(cli, args, err, "put the program after --, e.g. --program -- ./server 9090")) {
+        Optional<GivenOptions> given = OptionParsing.parseOrExplain(ProgramOptions.SYNTAX, args, err,
+                "put the program after --, e.g. --program -- ./server 9090");
+        if (given.isEmpty()) {
             return TraceMode.BAD_OPTIONS;
         }
-        if (cli.isUsageHelpRequested()) {
-            cli.usage(out);
+        if (given.get().helpRequested()) {
+            OptionParsing.usage(ProgramOptions.SYNTAX, out);
             return TraceMode.OK;
         }
-        ProgramOptions.Checked checked = options.check();
+        ProgramOptions.Checked checked = ProgramOptions.from(given.get()).check();
         if (!checked.problems().isEmpty()) {
             checked.problems().forEach(p -> err.println("socketstage: " + p));
             return TraceMode.BAD_OPTIONS;

@@ -1,10 +1,12 @@
 package org.socketstage.trace;
 
+import org.socketstage.settings.GivenOptions;
 import org.socketstage.settings.OptionParsing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
@@ -20,7 +22,6 @@ import org.socketstage.session.SessionSetup;
 import org.socketstage.event.ServerState;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketBackend;
-import picocli.CommandLine;
 
 /**
  * The headless trace mode: the same engine as the GUI, printing one strace-style line per completed call.
@@ -78,16 +79,15 @@ public final class TraceMode {
         if (ProgramOptions.wanted(args)) {
             return new ProgramTrace(in, out, err, stopRequested).run(args);
         }
-        TraceOptions options = new TraceOptions();
-        CommandLine cli = new CommandLine(options);
-        if (!OptionParsing.parseOrExplain(cli, args, err, "")) {
+        Optional<GivenOptions> given = OptionParsing.parseOrExplain(TraceOptions.SYNTAX, args, err, "");
+        if (given.isEmpty()) {
             return BAD_OPTIONS;
         }
-        if (cli.isUsageHelpRequested()) {
-            cli.usage(out);
+        if (given.get().helpRequested()) {
+            OptionParsing.usage(TraceOptions.SYNTAX, out);
             return OK;
         }
-        TraceOptions.Checked checked = options.check();
+        TraceOptions.Checked checked = TraceOptions.from(given.get()).check();
         if (!checked.problems().isEmpty()) {
             checked.problems().forEach(p -> err.println("socketstage: " + p));
             return BAD_OPTIONS;

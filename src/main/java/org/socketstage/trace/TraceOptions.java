@@ -3,30 +3,37 @@ package org.socketstage.trace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.socketstage.settings.CommandSyntax;
+import org.socketstage.settings.GivenOptions;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.settings.ServerConfig;
 import org.socketstage.settings.ServerOptions;
 import org.socketstage.socket.SocketBackend;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The options of the headless trace mode: the server options shared with the window ({@link ServerOptions}),
  * checked by the same rules, so a bad value gets the same message naming the option and what it accepts.
  */
-@Command(name = "socketstage --no-gui", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Runs the SocketStage server without a window and prints every system call, strace style.")
 public final class TraceOptions {
 
     public static final PacingMode DEFAULT_MODE = PacingMode.LIVE;
     public static final long DEFAULT_DELAY_MILLIS = 500;
 
-    @Option(names = "--no-gui", description = "Run the trace mode (this mode).")
-    boolean noGui;
+    /** The trace mode's command line. */
+    public static final CommandSyntax SYNTAX = ServerOptions.addTo(new CommandSyntax("socketstage --no-gui",
+            "Runs the SocketStage server without a window and prints every system call, strace style.")
+            .flag("no-gui", "Run the trace mode (this mode)."));
 
-    @Mixin
-    ServerOptions server = new ServerOptions();
+    private final ServerOptions server;
+
+    TraceOptions(ServerOptions server) {
+        this.server = server;
+    }
+
+    /** The options a command line parsed by {@link #SYNTAX} gave. */
+    public static TraceOptions from(GivenOptions given) {
+        return new TraceOptions(ServerOptions.from(given));
+    }
 
     /** The checked settings, or the list of messages for every bad option. */
     public record Checked(ServerConfig config, PacingMode mode, long delayMillis, Optional<SocketBackend> backend,

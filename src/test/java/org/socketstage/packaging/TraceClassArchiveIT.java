@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The class archive the build makes for the trace mode's java -jar line (pom.xml, execution trace-class-archive,
- * after the jar): the JVM maps it, and the app's own classes and picocli's come from it.
+ * after the jar): the JVM maps it, and the app's own classes and its libraries' come from it.
  */
 class TraceClassArchiveIT {
 
@@ -22,7 +22,7 @@ class TraceClassArchiveIT {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void theJarLaunchMapsTheArchiveWithTheAppsAndPicoclisClasses() throws Exception {
+    void theJarLaunchMapsTheArchiveWithTheAppsAndItsLibrariesClasses() throws Exception {
         assertThat(ARCHIVE).as("the build (package) makes it").isReadable();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // -Xshare:on: the JVM refuses to start if it cannot use the archive, instead of going on without it
@@ -31,7 +31,7 @@ class TraceClassArchiveIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         assertThat(out).contains("org.socketstage.Main source: shared objects file")
-                .contains("picocli.CommandLine source: shared objects file")
+                .contains("org.apache.commons.cli.DefaultParser source: shared objects file")
                 .contains("Usage: socketstage --no-gui");
     }
 

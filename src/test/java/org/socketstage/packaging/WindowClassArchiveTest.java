@@ -23,7 +23,7 @@ class WindowClassArchiveTest {
     private static final Path ARCHIVE = Path.of("target", "cds", "window-" + System.getProperty("java.version") + ".jsa");
     /** What javafx:run puts on the class path: an archive made with a folder on its class path is refused. */
     private static final List<String> CLASS_PATH_PACKAGES = List.of("org/socketstage/", "com/sun/jna/",
-            "org/commonmark/", "com/fasterxml/", "picocli/", "org/controlsfx/", "impl/org/controlsfx/");
+            "org/commonmark/", "com/fasterxml/", "org/apache/commons/cli/", "org/controlsfx/", "impl/org/controlsfx/");
 
     private static List<String> classNames() throws IOException {
         return ClassLists.classNames(LIST);

@@ -5,34 +5,111 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class OptionParsingTest {
 
-    @CommandLine.Command(name = "demo")
-    static final class Demo {
-        @CommandLine.Option(names = "--port", paramLabel = "N", description = "A port.")
-        Integer port;
-    }
+    private static final CommandSyntax DEMO = new CommandSyntax("demo", "A demonstration.")
+            .value("port", "N", "A port.")
+            .flag("quiet", "Say less.")
+            .repeatable("inject", "CALL=ERRNO", "A fault.")
+            .path("dir", "DIR", "A folder.");
+
+    private static final CommandSyntax WITH_OPERANDS = new CommandSyntax("demo", "With a program.")
+            .value("port", "N", "A port.")
+            .operands("-- CMD [ARGS...]");
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
+    private Optional<GivenOptions> parse(CommandSyntax syntax, String... args) {
+        return OptionParsing.parseOrExplain(syntax, args, err, "a hint");
+    }
+
+    private String said() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void goodOptionsAreParsedAndNothingIsSaid() {
-        Demo demo = new Demo();
-        assertThat(OptionParsing.parseOrExplain(new CommandLine(demo), new String[] {"--port", "9090"}, err, "")).isTrue();
-        assertThat(demo.port).isEqualTo(9090);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
+        GivenOptions given = parse(DEMO, "--port", "9090", "--quiet", "--inject", "a=1", "--inject=b=2").orElseThrow();
+        assertThat(given.text("port")).isEqualTo("9090");
+        assertThat(given.flag("quiet")).isTrue();
+        assertThat(given.texts("inject")).containsExactly("a=1", "b=2");
+        assertThat(given.text("dir")).isNull();
+        assertThat(given.path("dir")).isNull();
+        assertThat(given.helpRequested()).isFalse();
+        assertThat(said()).isEmpty();
+    }
+
+    @Test
+    void nothingGivenIsNoProblem() {
+        GivenOptions given = parse(DEMO).orElseThrow();
+        assertThat(given.text("port")).isNull();
+        assertThat(given.flag("quiet")).isFalse();
+        assertThat(given.texts("inject")).isEmpty();
+        assertThat(given.operands()).isEmpty();
     }
 
     @Test
     void badOptionsSayWhatWasWrongWithTheHintAndWhatIsAccepted() {
-        assertThat(OptionParsing.parseOrExplain(new CommandLine(new Demo()), new String[] {"--prot", "1"}, err,
-                "a hint")).isFalse();
-        String said = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(said).startsWith("socketstage: Unknown option").contains("(a hint)")
-                .contains("Accepted options:").contains("--port=N");
+        assertThat(parse(DEMO, "--prot", "1")).isEmpty();
+        assertThat(said()).startsWith("socketstage: Unknown option: '--prot' (a hint)")
+                .contains("Accepted options:").contains("--port=<N>").contains("Usage: demo [OPTIONS]");
+    }
+
+    @Test
+    void anOptionIsNotAbbreviated() {
+        assertThat(parse(DEMO, "--po", "1")).isEmpty();
+        assertThat(said()).startsWith("socketstage: Unknown option: '--po'");
+    }
+
+    @Test
+    void anOptionWithoutItsValueIsNamed() {
+        assertThat(parse(DEMO, "--port")).isEmpty();
+        assertThat(said()).startsWith("socketstage: Missing value for option '--port' (N) (a hint)");
+    }
+
+    @Test
+    void anOptionGivenTwiceIsRefusedUnlessRepeatable() {
+        assertThat(parse(DEMO, "--port", "1", "--port", "2")).isEmpty();
+        assertThat(said()).startsWith("socketstage: option '--port' should be given only once");
+        assertThat(parse(DEMO, "--inject", "a=1", "--inject", "b=2")).isPresent();
+    }
+
+    @Test
+    void wordsAfterTheOptionsAreRefusedByACommandThatTakesNone() {
+        assertThat(parse(DEMO, "--quiet", "extra")).isEmpty();
+        assertThat(said()).startsWith("socketstage: Unmatched argument: 'extra' (this command takes options only)");
+    }
+
+    @Test
+    void everythingAfterTheDoubleDashIsAnOperandEvenWhatLooksLikeAnOption() {
+        GivenOptions given = parse(WITH_OPERANDS, "--port", "1", "--", "./server", "--port", "2").orElseThrow();
+        assertThat(given.text("port")).isEqualTo("1");
+        assertThat(given.operands()).containsExactly("./server", "--port", "2");
+    }
+
+    @Test
+    void aValueThatCannotBeAPathIsRefused() {
+        assertThat(parse(DEMO, "--dir", "a\0b")).isEmpty();
+        assertThat(said()).startsWith("socketstage: Invalid value for option '--dir': not a file name");
+    }
+
+    @Test
+    void aNegativeNumberIsAValueForTheRulesToJudge() {
+        assertThat(parse(DEMO, "--port", "-1").orElseThrow().text("port")).isEqualTo("-1");
+    }
+
+    @Test
+    void helpAndVersionAreEveryCommands() {
+        assertThat(parse(DEMO, "--help").orElseThrow().helpRequested()).isTrue();
+        assertThat(parse(DEMO, "-h").orElseThrow().helpRequested()).isTrue();
+        assertThat(parse(DEMO, "-V")).isPresent();
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        OptionParsing.usage(WITH_OPERANDS, new PrintStream(usage, true, StandardCharsets.UTF_8));
+        assertThat(usage.toString(StandardCharsets.UTF_8)).startsWith("Usage: demo [OPTIONS] -- CMD [ARGS...]")
+                .contains("With a program.").contains("-h,--help").contains("-V,--version").contains("--port=<N>");
     }
 }

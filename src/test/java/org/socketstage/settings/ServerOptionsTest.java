@@ -3,15 +3,14 @@ package org.socketstage.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The server options both modes share: class-sized defaults, and messages that say what is wrong or useless. */
 class ServerOptionsTest {
 
     private static ServerOptions.Checked check(String... args) {
-        ServerOptions options = new ServerOptions();
-        new CommandLine(options).parseArgs(args);
-        return options.check();
+        CommandSyntax syntax = ServerOptions.addTo(new CommandSyntax("test", "The server options alone."));
+        GivenOptions given = OptionParsing.parseOrExplain(syntax, args, System.err, "").orElseThrow();
+        return ServerOptions.from(given).check();
     }
 
     private static ServerConfig settings(String... args) {

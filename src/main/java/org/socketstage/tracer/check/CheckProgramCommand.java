@@ -1,6 +1,5 @@
 package org.socketstage.tracer.check;
 
-import org.socketstage.settings.OptionParsing;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,61 +7,67 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.socketstage.settings.CommandSyntax;
 import org.socketstage.settings.ConfigRules;
+import org.socketstage.settings.GivenOptions;
+import org.socketstage.settings.OptionParsing;
 import org.socketstage.tracer.ProgramCommand;
 import org.socketstage.tracer.TraceFailure;
 import org.socketstage.tracer.Tracing;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code socketstage --check-program [--port N] [--expect echo|none] [--report FILE] -- ./server ARGS}: runs the
  * robustness battery and prints the report. Exit codes: 0 when no check failed, 1 when one did or the program
  * could not be run or traced, 2 for bad input (options, or a machine that cannot trace).
  */
-@Command(name = "socketstage --check-program", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Checks your own server's error handling: each check starts it afresh under the tracer,"
-                + " injects a fault or plays a client, and judges what the program does.")
 public final class CheckProgramCommand {
 
     public static final int ALL_PASSED = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    static final String DEFAULT_EXPECT = "echo";
 
-    @Option(names = "--check-program", description = "Run the check (this command).")
-    boolean checkProgram;
+    /** The check's command line. */
+    public static final CommandSyntax SYNTAX = new CommandSyntax("socketstage --check-program",
+            "Checks your own server's error handling: each check starts it afresh under the tracer,"
+                    + " injects a fault or plays a client, and judges what the program does.")
+            .flag("check-program", "Run the check (this command).")
+            .value("port", "N", "The port the program should listen on (give it the same port in its own arguments)."
+                    + " Default: the port it listens on at its first start.")
+            .value("expect", "echo|none", "What the program does with a client's line: echo it back, or anything"
+                    + " (then only its calls are judged). Default " + DEFAULT_EXPECT + ".")
+            .path("report", "FILE", "Also write the report to FILE as JSON.")
+            .path("dir", "DIR", "The folder to start the program in. Default: the current one.")
+            .operands("-- CMD [ARGS...]");
 
-    @Option(names = "--port", paramLabel = "N", description = "The port the program should listen on (give it the same port in its own arguments). Default: the port it listens on at its first start.")
-    String port;
-
-    @Option(names = "--expect", paramLabel = "echo|none", description = "What the program does with a client's line: echo it back, or anything (then only its calls are judged). Default ${DEFAULT-VALUE}.")
-    String expect = "echo";
-
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE as JSON.")
-    Path report;
-
-    @Option(names = "--dir", paramLabel = "DIR", description = "The folder to start the program in. Default: the current one.")
-    Path dir;
-
-    @Parameters(paramLabel = "CMD", description = "The program and its arguments, after --.")
-    List<String> command = new ArrayList<>();
+    private String port;
+    private String expect = DEFAULT_EXPECT;
+    private Path report;
+    private Path dir;
+    /** The program and its arguments, after --. */
+    private List<String> command = new ArrayList<>();
 
     private CheckProgramCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CheckProgramCommand options = new CheckProgramCommand();
-        CommandLine cli = new CommandLine(options);
-        if (!OptionParsing.parseOrExplain(cli, args, err, "put the program after --, e.g. --check-program -- ./server 9090")) {
+        Optional<GivenOptions> given = OptionParsing.parseOrExplain(SYNTAX, args, err,
+                "put the program after --, e.g. --check-program -- ./server 9090");
+        if (given.isEmpty()) {
             return BAD_INPUT;
         }
-        if (cli.isUsageHelpRequested()) {
-            cli.usage(out);
+        if (given.get().helpRequested()) {
+            OptionParsing.usage(SYNTAX, out);
             return ALL_PASSED;
         }
+        CheckProgramCommand options = new CheckProgramCommand();
+        options.port = given.get().text("port");
+        options.expect = Objects.requireNonNullElse(given.get().text("expect"), DEFAULT_EXPECT);
+        options.report = given.get().path("report");
+        options.dir = given.get().path("dir");
+        options.command = given.get().operands();
         List<String> problems = new ArrayList<>();
         Optional<CheckSettings> settings = options.settings(problems);
         if (settings.isEmpty()) {
