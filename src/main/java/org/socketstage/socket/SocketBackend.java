@@ -35,9 +35,12 @@ public enum SocketBackend {
         loader.start();
     }
 
-    /** The native backend where it works, else the java.nio one. */
+    /**
+     * The native backend where it works, else the java.nio one: chosen at its first call, so that making it (and
+     * the session around it) does not wait for libc to load.
+     */
     public static SocketApi auto() {
-        return NativeSocketApi.isSupported() ? NATIVE.create() : JDK.create();
+        return new ChosenOnFirstUse(() -> NativeSocketApi.isSupported() ? NATIVE.create() : JDK.create());
     }
 
     /** Accepts "native" or "jdk" (any case, surrounding spaces ignored); anything else is empty. */

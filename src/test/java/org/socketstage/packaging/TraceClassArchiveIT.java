@@ -36,6 +36,39 @@ class TraceClassArchiveIT {
     }
 
     /**
+     * On the way from the launch to the listening socket every class of the app and of its libraries comes from
+     * the archive: none is read from a jar, and none is made at run time, like the proxy class an interface
+     * mapping of libc made (JNA's own annotation proxies, of JDK and JNA types, are the only classes made there).
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void upToListenNoClassOfTheAppOrItsLibrariesIsMadeOrReadFromAJar() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("socketstage-class-load", ".txt");
+        Process p = new ProcessBuilder(java, "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE,
+                "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(), "--no-gui", "--port", "0")
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.matches(".*listen\\(.*\\) = 0.*")) {
+                // the trace's lines before listen()
+            }
+            assertThat(line).as("the trace mode listened").isNotNull();
+            java.util.List<String> upToListen = Files.readAllLines(log);
+            assertThat(upToListen).as("classes loaded up to listen()").hasSizeGreaterThan(1000)
+                    .filteredOn(l -> l.matches(".* (org\\.socketstage|com\\.sun\\.jna|org\\.apache\\.commons\\.cli)\\.\\S* source: .*"))
+                    .isNotEmpty()
+                    .allSatisfy(l -> assertThat(l).endsWith("source: shared objects file"));
+            assertThat(upToListen).filteredOn(l -> l.contains("__dynamic_proxy__")).hasSizeLessThanOrEqualTo(2)
+                    .allSatisfy(l -> assertThat(l).contains(" jdk.proxy"));
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /**
      * A lambda whose method was renamed or moved since src/main/cds/trace.classlist was made is left out of the
      * archive, and the JVM then spins it at every start. The JVM says so while making the archive ("The classlist
      * is probably out-of-date"): remake the list with src/test/bench/classlist.sh trace.
