@@ -269,10 +269,13 @@ public final class Session implements Classroom, AutoCloseable {
         } catch (RuntimeException e) {
             // the server never ran, so it published nothing: say so on the one event stream, and let Start try again
             server = null;
-            LOG.log(System.Logger.Level.WARNING, "could not start the server", e);
             if (s != null && s.state() == ServerState.FAILED) {
-                return; // it said why on the bus itself (a traced program that could not be started)
+                // it said why on the bus itself (a traced program that could not be started, e.g. a mistyped
+                // name): the user's own mistake, already shown, not a warning with a stack trace on the terminal
+                LOG.log(System.Logger.Level.DEBUG, "the server could not start", e);
+                return;
             }
+            LOG.log(System.Logger.Level.WARNING, "could not start the server", e);
             bus.publish((seq, time) -> new ServerEvent.StateChanged(seq, time, Actor.SERVER,
                     ServerState.FAILED, "could not start the server: " + e.getMessage()));
             return;

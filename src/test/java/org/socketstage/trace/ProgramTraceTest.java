@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.socketstage.session.Session;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -160,10 +161,33 @@ class ProgramTraceTest {
 
     @Test
     void aCommandThatIsNotThereExitsOne(@TempDir Path dir) {
-        int code = new TraceMode(InputStream.nullInputStream(), out.stream, err.stream)
-                .run("--no-gui", "--program", "--dir", dir.toString(), "--", "./server", "9090");
-        assertThat(code).isEqualTo(TraceMode.SERVER_FAILED);
-        assertThat(err.text()).contains("command not found: ./server");
+        // the session's log goes to the terminal's standard error: a mistyped name, already said once, is no warning
+        java.util.logging.Logger sessionLog = java.util.logging.Logger.getLogger(Session.class.getName());
+        List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler catcher = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        sessionLog.addHandler(catcher);
+        try {
+            int code = new TraceMode(InputStream.nullInputStream(), out.stream, err.stream)
+                    .run("--no-gui", "--program", "--dir", dir.toString(), "--", "./server", "9090");
+            assertThat(code).isEqualTo(TraceMode.SERVER_FAILED);
+            assertThat(err.text()).containsOnlyOnce("command not found: ./server");
+            assertThat(warnings).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+        } finally {
+            sessionLog.removeHandler(catcher);
+        }
     }
 
     @ParameterizedTest
