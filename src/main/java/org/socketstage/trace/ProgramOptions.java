@@ -21,7 +21,7 @@ public final class ProgramOptions {
     static final String DEFAULT_LISTEN_TIMEOUT = "10";
 
     /** The command line of the trace mode tracing a program. */
-    public static final CommandSyntax SYNTAX = new CommandSyntax("socketstage --no-gui --program",
+    static final CommandSyntax SYNTAX = new CommandSyntax("socketstage --no-gui --program",
             "Runs your own server under the tracer and prints its socket calls, strace style.")
             .flag("no-gui", "Run the trace mode (this mode).")
             .flag("program", "Trace the program given after -- instead of running SocketStage's server.")

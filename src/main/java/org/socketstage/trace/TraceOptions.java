@@ -20,7 +20,7 @@ public final class TraceOptions {
     public static final long DEFAULT_DELAY_MILLIS = 500;
 
     /** The trace mode's command line. */
-    public static final CommandSyntax SYNTAX = ServerOptions.addTo(new CommandSyntax("socketstage --no-gui",
+    static final CommandSyntax SYNTAX = ServerOptions.addTo(new CommandSyntax("socketstage --no-gui",
             "Runs the SocketStage server without a window and prints every system call, strace style.")
             .flag("no-gui", "Run the trace mode (this mode)."));
 
@@ -31,7 +31,7 @@ public final class TraceOptions {
     }
 
     /** The options a command line parsed by {@link #SYNTAX} gave. */
-    public static TraceOptions from(GivenOptions given) {
+    static TraceOptions from(GivenOptions given) {
         return new TraceOptions(ServerOptions.from(given));
     }
 

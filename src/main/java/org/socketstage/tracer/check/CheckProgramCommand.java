@@ -31,7 +31,7 @@ public final class CheckProgramCommand {
     static final String DEFAULT_EXPECT = "echo";
 
     /** The check's command line. */
-    public static final CommandSyntax SYNTAX = new CommandSyntax("socketstage --check-program",
+    private static final CommandSyntax SYNTAX = new CommandSyntax("socketstage --check-program",
             "Checks your own server's error handling: each check starts it afresh under the tracer,"
                     + " injects a fault or plays a client, and judges what the program does.")
             .flag("check-program", "Run the check (this command).")
