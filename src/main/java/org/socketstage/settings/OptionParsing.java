@@ -23,8 +23,8 @@ import org.apache.commons.cli.UnrecognizedOptionException;
  */
 public final class OptionParsing {
 
-    /** Columns of the usage text: the longest option with its value label and some words of what it does. */
-    static final int USAGE_WIDTH = 100;
+    /** Columns of the usage text: a terminal's usual 80, as picocli's was. */
+    static final int USAGE_WIDTH = 80;
 
     private OptionParsing() {}
 

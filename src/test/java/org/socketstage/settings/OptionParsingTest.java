@@ -112,4 +112,16 @@ class OptionParsingTest {
         assertThat(usage.toString(StandardCharsets.UTF_8)).startsWith("Usage: demo [OPTIONS] -- CMD [ARGS...]")
                 .contains("With a program.").contains("-h,--help").contains("-V,--version").contains("--port=<N>");
     }
+
+    @Test
+    void theUsageFitsAnEightyColumnTerminal() {
+        CommandSyntax wordy = new CommandSyntax("socketstage --no-gui", "A description long enough to need"
+                + " wrapping on any terminal, with several more words after the eightieth column.")
+                .value("max-connections", "N", "Connections served at once, 1 to 1024 (threaded mode), a"
+                        + " description that goes on well past the end of one line of a terminal. Default 128.");
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        OptionParsing.usage(wordy, new PrintStream(usage, true, StandardCharsets.UTF_8));
+        assertThat(usage.toString(StandardCharsets.UTF_8).lines())
+                .hasSizeGreaterThan(6).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    }
 }
