@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -120,8 +119,6 @@ public final class LaunchOptions {
             err.println("socketstage: --lessons: " + options.lessonsDir + " is not a folder (give the folder that holds the lesson .md files)");
             return Optional.empty();
         }
-        options.portGiven = Arrays.stream(args).takeWhile(a -> !a.equals("--"))
-                .anyMatch(a -> a.equals("--port") || a.startsWith("--port="));
         if (options.program && options.command.isEmpty()) {
             err.println("socketstage: --program: give the program to trace after --, e.g. --program -- ./echo_server 9090");
             return Optional.empty();
@@ -160,6 +157,7 @@ public final class LaunchOptions {
         o.program = given.flag("program");
         o.source = given.path("source");
         o.dir = given.path("dir");
+        o.portGiven = given.text("port") != null; // the parser saw it before any "--": the program's own --port is not ours
         o.command = new ArrayList<>(given.operands());
         o.server = ServerOptions.from(given);
         return o;

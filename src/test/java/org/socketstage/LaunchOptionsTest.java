@@ -75,6 +75,10 @@ class LaunchOptionsTest {
         assertThat(launch.source()).contains(source);
         assertThat(LaunchOptions.parse(new String[] {"--program", "--", "./s"}, err.stream).orElseThrow().program()
                 .orElseThrow().port()).as("no --port: any port").isEmpty();
+        assertThat(LaunchOptions.parse(new String[] {"--program", "--", "./s", "--port", "9191"}, err.stream).orElseThrow()
+                .program().orElseThrow().port()).as("the program's own --port is not ours").isEmpty();
+        assertThat(LaunchOptions.parse(new String[] {"--program", "--port=9292", "--", "./s"}, err.stream).orElseThrow()
+                .program().orElseThrow().port()).hasValue(9292);
         assertThat(LaunchOptions.none().program()).isEmpty();
         assertThat(err.text()).isEmpty();
     }

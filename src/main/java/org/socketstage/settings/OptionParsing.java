@@ -63,7 +63,7 @@ public final class OptionParsing {
         for (Option o : line.getOptions()) {
             String name = o.getLongOpt();
             if (times.merge(name, 1, Integer::sum) == 2 && !syntax.isRepeatable(name)) {
-                return Optional.of("option '--" + name + "' should be given only once");
+                return Optional.of("Option '--" + name + "' may be given only once");
             }
         }
         for (String name : syntax.paths()) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.socketstage.settings.CommandSyntax;
@@ -38,29 +39,32 @@ public final class ProgramOptions {
             .path("dir", "DIR", "The folder to start the program in. Default: the current one.")
             .operands("-- CMD [ARGS...]");
 
-    String mode = DEFAULT_MODE;
-    String delay = DEFAULT_DELAY;
+    // set by from(), each to what was given or its default
+    String mode;
+    String delay;
     String port;
-    String listenTimeout = DEFAULT_LISTEN_TIMEOUT;
-    List<String> inject = new ArrayList<>();
+    String listenTimeout;
+    List<String> inject;
     Path transcript;
     Path source;
     Path dir;
     /** The program and its arguments, after --. */
-    List<String> command = new ArrayList<>();
+    List<String> command;
+
+    private ProgramOptions() {}
 
     /** The options a command line parsed by {@link #SYNTAX} gave. */
     static ProgramOptions from(GivenOptions given) {
         ProgramOptions o = new ProgramOptions();
-        o.mode = given.flag("mode") ? given.text("mode") : DEFAULT_MODE;
-        o.delay = given.flag("delay") ? given.text("delay") : DEFAULT_DELAY;
+        o.mode = Objects.requireNonNullElse(given.text("mode"), DEFAULT_MODE);
+        o.delay = Objects.requireNonNullElse(given.text("delay"), DEFAULT_DELAY);
         o.port = given.text("port");
-        o.listenTimeout = given.flag("listen-timeout") ? given.text("listen-timeout") : DEFAULT_LISTEN_TIMEOUT;
-        o.inject = new ArrayList<>(given.texts("inject"));
+        o.listenTimeout = Objects.requireNonNullElse(given.text("listen-timeout"), DEFAULT_LISTEN_TIMEOUT);
+        o.inject = given.texts("inject");
         o.transcript = given.path("transcript");
         o.source = given.path("source");
         o.dir = given.path("dir");
-        o.command = new ArrayList<>(given.operands());
+        o.command = given.operands();
         return o;
     }
 

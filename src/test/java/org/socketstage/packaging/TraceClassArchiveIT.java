@@ -2,9 +2,12 @@ package org.socketstage.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,13 +51,13 @@ class TraceClassArchiveIT {
         Process p = new ProcessBuilder(java, "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE,
                 "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(), "--no-gui", "--port", "0")
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.matches(".*listen\\(.*\\) = 0.*")) {
                 // the trace's lines before listen()
             }
             assertThat(line).as("the trace mode listened").isNotNull();
-            java.util.List<String> upToListen = Files.readAllLines(log);
+            List<String> upToListen = Files.readAllLines(log);
             assertThat(upToListen).as("classes loaded up to listen()").hasSizeGreaterThan(1000)
                     .filteredOn(l -> l.matches(".* (org\\.socketstage|com\\.sun\\.jna|org\\.apache\\.commons\\.cli)\\.\\S* source: .*"))
                     .isNotEmpty()

@@ -74,7 +74,7 @@ class OptionParsingTest {
     @Test
     void anOptionGivenTwiceIsRefusedUnlessRepeatable() {
         assertThat(parse(DEMO, "--port", "1", "--port", "2")).isEmpty();
-        assertThat(said()).startsWith("socketstage: option '--port' should be given only once");
+        assertThat(said()).startsWith("socketstage: Option '--port' may be given only once");
         assertThat(parse(DEMO, "--inject", "a=1", "--inject", "b=2")).isPresent();
     }
 

@@ -15,7 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.socketstage.session.Session;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.socketstage.session.Session;
 import org.socketstage.tracer.PracticeProgram;
 import org.socketstage.tracer.Programs;
 
@@ -162,12 +167,12 @@ class ProgramTraceTest {
     @Test
     void aCommandThatIsNotThereExitsOne(@TempDir Path dir) {
         // the session's log goes to the terminal's standard error: a mistyped name, already said once, is no warning
-        java.util.logging.Logger sessionLog = java.util.logging.Logger.getLogger(Session.class.getName());
-        List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler catcher = new java.util.logging.Handler() {
+        Logger sessionLog = Logger.getLogger(Session.class.getName());
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler catcher = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord r) {
-                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
                     warnings.add(r);
                 }
             }
@@ -184,7 +189,7 @@ class ProgramTraceTest {
                     .run("--no-gui", "--program", "--dir", dir.toString(), "--", "./server", "9090");
             assertThat(code).isEqualTo(TraceMode.SERVER_FAILED);
             assertThat(err.text()).containsOnlyOnce("command not found: ./server");
-            assertThat(warnings).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+            assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
         } finally {
             sessionLog.removeHandler(catcher);
         }

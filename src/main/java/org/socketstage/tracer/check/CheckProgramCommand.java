@@ -44,11 +44,11 @@ public final class CheckProgramCommand {
             .operands("-- CMD [ARGS...]");
 
     private String port;
-    private String expect = DEFAULT_EXPECT;
+    private String expect;
     private Path report;
     private Path dir;
     /** The program and its arguments, after --. */
-    private List<String> command = new ArrayList<>();
+    private List<String> command;
 
     private CheckProgramCommand() {}
 
