@@ -133,6 +133,9 @@ public final class EchoBenchmark {
         }
         command.add(JAVA);
         command.addAll(SideBySideBenchmark.APP_JVM);
+        if (!window) {
+            command.addAll(SideBySideBenchmark.TRACE_JIT);
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.socketstage.Main"));
         if (!window) {
             command.add("--no-gui");
@@ -226,6 +229,8 @@ public final class EchoBenchmark {
         List<String> command = new ArrayList<>(List.of(JAVA));
         if (kind != Kind.PLAIN) {
             command.addAll(SideBySideBenchmark.APP_JVM); // as the launcher runs it; the plain server gets the JVM's defaults
+            // as the README's trace-mode line runs it; JNA's floor, "launched the same way", gets them too
+            command.addAll(SideBySideBenchmark.TRACE_JIT);
         }
         command.addAll(extraJvm);
         String classPath = System.getProperty("java.class.path");
