@@ -29,6 +29,7 @@ public enum SocketBackend {
      * it overlaps the parsing of the options and the start of the toolkit instead of coming after them.
      */
     public static void loadNativeEarly() {
+        JnaQuickStart.readAnnotationsAhead();
         JnaQuickStart.apply();
         Thread loader = new Thread(NativeSocketApi::isSupported, "socketstage-libc-loader");
         loader.setDaemon(true);
