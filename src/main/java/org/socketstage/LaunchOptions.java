@@ -145,7 +145,6 @@ public final class LaunchOptions {
         return Optional.of(options);
     }
 
-
     private static LaunchOptions from(GivenOptions given) {
         LaunchOptions o = new LaunchOptions();
         o.scenario = given.text("scenario");

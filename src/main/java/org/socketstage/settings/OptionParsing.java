@@ -83,6 +83,33 @@ public final class OptionParsing {
         return Optional.empty();
     }
 
+    /**
+     * A command line read by {@link #read}: the options to run with, or none when the command has nothing left to
+     * do, having answered {@code --help} ({@code helped}) or explained bad input.
+     */
+    public record Read(GivenOptions options, boolean helped) {
+        /** Whether the command runs with {@link #options()}; if not, it exits: 0 when helped, else bad input. */
+        public boolean proceeds() {
+            return options != null;
+        }
+    }
+
+    /**
+     * What each command does first: {@link #parseOrExplain parses} {@code args}, and answers {@code --help} with
+     * the usage on {@code out}.
+     */
+    public static Read read(CommandSyntax syntax, String[] args, PrintStream out, PrintStream err, String hint) {
+        Optional<GivenOptions> given = parseOrExplain(syntax, args, err, hint);
+        if (given.isEmpty()) {
+            return new Read(null, false);
+        }
+        if (given.get().helpRequested()) {
+            usage(syntax, out);
+            return new Read(null, true);
+        }
+        return new Read(given.get(), false);
+    }
+
     /** The usage line, the description and every option with what it does, as {@code --help} prints them. */
     public static void usage(CommandSyntax syntax, PrintStream out) {
         HelpFormatter help = HelpFormatter.builder().get();

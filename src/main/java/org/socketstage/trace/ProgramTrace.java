@@ -1,7 +1,5 @@
 package org.socketstage.trace;
 
-import org.socketstage.settings.GivenOptions;
-import org.socketstage.settings.OptionParsing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +15,7 @@ import org.socketstage.record.Transcript;
 import org.socketstage.server.LinuxKernelView;
 import org.socketstage.session.Session;
 import org.socketstage.session.SessionSetup;
+import org.socketstage.settings.OptionParsing;
 import org.socketstage.settings.PacingMode;
 import org.socketstage.settings.ServerConfig;
 import org.socketstage.socket.SocketBackend;
@@ -49,16 +48,12 @@ final class ProgramTrace {
     }
 
     int run(String... args) {
-        Optional<GivenOptions> given = OptionParsing.parseOrExplain(ProgramOptions.SYNTAX, args, err,
+        OptionParsing.Read read = OptionParsing.read(ProgramOptions.SYNTAX, args, out, err,
                 "put the program after --, e.g. --program -- ./server 9090");
-        if (given.isEmpty()) {
-            return TraceMode.BAD_OPTIONS;
+        if (!read.proceeds()) {
+            return read.helped() ? TraceMode.OK : TraceMode.BAD_OPTIONS;
         }
-        if (given.get().helpRequested()) {
-            OptionParsing.usage(ProgramOptions.SYNTAX, out);
-            return TraceMode.OK;
-        }
-        ProgramOptions.Checked checked = ProgramOptions.from(given.get()).check();
+        ProgramOptions.Checked checked = ProgramOptions.from(read.options()).check();
         if (!checked.problems().isEmpty()) {
             checked.problems().forEach(p -> err.println("socketstage: " + p));
             return TraceMode.BAD_OPTIONS;

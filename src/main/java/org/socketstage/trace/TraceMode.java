@@ -1,25 +1,23 @@
 package org.socketstage.trace;
 
-import org.socketstage.settings.GivenOptions;
-import org.socketstage.settings.OptionParsing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.Map;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.EventTypes;
 import org.socketstage.event.ServerEvent;
+import org.socketstage.event.ServerState;
 import org.socketstage.record.Transcript;
-import org.socketstage.settings.PacingMode;
 import org.socketstage.server.LinuxKernelView;
 import org.socketstage.server.Server;
 import org.socketstage.session.Session;
 import org.socketstage.session.SessionSetup;
-import org.socketstage.event.ServerState;
+import org.socketstage.settings.OptionParsing;
+import org.socketstage.settings.PacingMode;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketBackend;
 
@@ -79,15 +77,11 @@ public final class TraceMode {
         if (ProgramOptions.wanted(args)) {
             return new ProgramTrace(in, out, err, stopRequested).run(args);
         }
-        Optional<GivenOptions> given = OptionParsing.parseOrExplain(TraceOptions.SYNTAX, args, err, "");
-        if (given.isEmpty()) {
-            return BAD_OPTIONS;
+        OptionParsing.Read read = OptionParsing.read(TraceOptions.SYNTAX, args, out, err, "");
+        if (!read.proceeds()) {
+            return read.helped() ? OK : BAD_OPTIONS;
         }
-        if (given.get().helpRequested()) {
-            OptionParsing.usage(TraceOptions.SYNTAX, out);
-            return OK;
-        }
-        TraceOptions.Checked checked = TraceOptions.from(given.get()).check();
+        TraceOptions.Checked checked = TraceOptions.from(read.options()).check();
         if (!checked.problems().isEmpty()) {
             checked.problems().forEach(p -> err.println("socketstage: " + p));
             return BAD_OPTIONS;

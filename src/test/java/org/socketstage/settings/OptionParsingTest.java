@@ -31,6 +31,12 @@ class OptionParsingTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    private static String usageOf(CommandSyntax syntax) {
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        OptionParsing.usage(syntax, new PrintStream(usage, true, StandardCharsets.UTF_8));
+        return usage.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void goodOptionsAreParsedAndNothingIsSaid() {
         GivenOptions given = parse(DEMO, "--port", "9090", "--quiet", "--inject", "a=1", "--inject=b=2").orElseThrow();
@@ -107,9 +113,7 @@ class OptionParsingTest {
         assertThat(parse(DEMO, "--help").orElseThrow().helpRequested()).isTrue();
         assertThat(parse(DEMO, "-h").orElseThrow().helpRequested()).isTrue();
         assertThat(parse(DEMO, "-V")).isPresent();
-        ByteArrayOutputStream usage = new ByteArrayOutputStream();
-        OptionParsing.usage(WITH_OPERANDS, new PrintStream(usage, true, StandardCharsets.UTF_8));
-        assertThat(usage.toString(StandardCharsets.UTF_8)).startsWith("Usage: demo [OPTIONS] -- CMD [ARGS...]")
+        assertThat(usageOf(WITH_OPERANDS)).startsWith("Usage: demo [OPTIONS] -- CMD [ARGS...]")
                 .contains("With a program.").contains("-h,--help").contains("-V,--version").contains("--port=<N>");
     }
 
@@ -119,9 +123,28 @@ class OptionParsingTest {
                 + " wrapping on any terminal, with several more words after the eightieth column.")
                 .value("max-connections", "N", "Connections served at once, 1 to 1024 (threaded mode), a"
                         + " description that goes on well past the end of one line of a terminal. Default 128.");
-        ByteArrayOutputStream usage = new ByteArrayOutputStream();
-        OptionParsing.usage(wordy, new PrintStream(usage, true, StandardCharsets.UTF_8));
-        assertThat(usage.toString(StandardCharsets.UTF_8).lines())
+        assertThat(usageOf(wordy).lines())
                 .hasSizeGreaterThan(6).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void readingAnswersHelpOnOutAndTellsTheCommandWhetherToRun() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        OptionParsing.Read help = OptionParsing.read(DEMO, new String[] {"--help"}, outStream, err, "");
+        assertThat(help.proceeds()).isFalse();
+        assertThat(help.helped()).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(usageOf(DEMO));
+        assertThat(said()).isEmpty();
+
+        OptionParsing.Read bad = OptionParsing.read(DEMO, new String[] {"--nope"}, outStream, err, "");
+        assertThat(bad.proceeds()).isFalse();
+        assertThat(bad.helped()).isFalse();
+        assertThat(said()).startsWith("socketstage: Unknown option: '--nope'");
+
+        OptionParsing.Read good = OptionParsing.read(DEMO, new String[] {"--port", "7"}, outStream, err, "");
+        assertThat(good.proceeds()).isTrue();
+        assertThat(good.options().text("port")).isEqualTo("7");
     }
 }

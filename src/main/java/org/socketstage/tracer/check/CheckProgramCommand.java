@@ -53,21 +53,18 @@ public final class CheckProgramCommand {
     private CheckProgramCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Optional<GivenOptions> given = OptionParsing.parseOrExplain(SYNTAX, args, err,
+        OptionParsing.Read read = OptionParsing.read(SYNTAX, args, out, err,
                 "put the program after --, e.g. --check-program -- ./server 9090");
-        if (given.isEmpty()) {
-            return BAD_INPUT;
+        if (!read.proceeds()) {
+            return read.helped() ? ALL_PASSED : BAD_INPUT;
         }
-        if (given.get().helpRequested()) {
-            OptionParsing.usage(SYNTAX, out);
-            return ALL_PASSED;
-        }
+        GivenOptions given = read.options();
         CheckProgramCommand options = new CheckProgramCommand();
-        options.port = given.get().text("port");
-        options.expect = Objects.requireNonNullElse(given.get().text("expect"), DEFAULT_EXPECT);
-        options.report = given.get().path("report");
-        options.dir = given.get().path("dir");
-        options.command = given.get().operands();
+        options.port = given.text("port");
+        options.expect = Objects.requireNonNullElse(given.text("expect"), DEFAULT_EXPECT);
+        options.report = given.path("report");
+        options.dir = given.path("dir");
+        options.command = given.operands();
         List<String> problems = new ArrayList<>();
         Optional<CheckSettings> settings = options.settings(problems);
         if (settings.isEmpty()) {
