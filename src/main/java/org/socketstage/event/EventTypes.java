@@ -54,7 +54,11 @@ public final class EventTypes implements Predicate<ServerEvent> {
 
     /** The event's kind: its index among {@link ServerEvent}'s permitted records. */
     static int kindOf(ServerEvent event) {
-        return KIND.get(event.getClass());
+        return kindOf(event.getClass());
+    }
+
+    static int kindOf(Class<?> type) {
+        return KIND.get(type);
     }
 
     int mask() {

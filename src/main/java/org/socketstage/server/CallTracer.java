@@ -49,11 +49,14 @@ final class CallTracer {
     }
 
     private final EventBus bus;
+    /** Whether anyone reads the announcement of a call: the trace mode's printer does only while stepping. */
+    private final EventBus.Interest announcements;
     private final StepGate gate;
     private final FaultPlan faults;
 
     CallTracer(EventBus bus, StepGate gate, FaultPlan faults) {
         this.bus = bus;
+        this.announcements = bus.interest(ServerEvent.CallStarted.class);
         this.gate = gate;
         this.faults = faults;
     }
@@ -76,7 +79,9 @@ final class CallTracer {
 
     <T> T call(Actor actor, Step stage, String name, CallArgs args, boolean gated, Body<T> body,
             Reporter<T> reporter, CallArgs failureArgs, byte[] sockaddrBytes) throws SyscallException {
-        bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, stage, name, args));
+        if (announcements.any()) {
+            bus.publish((seq, time) -> new ServerEvent.CallStarted(seq, time, actor, stage, name, args));
+        }
         if (gated && !gate.passesFreely(stage)) {
             gate.pass(actor, stage, name, held -> bus.publish((seq, time) ->
                     new ServerEvent.CallHeld(seq, time, actor, stage, name, held.reason())));

@@ -34,6 +34,25 @@ class EventBusTest {
     }
 
     @Test
+    void anInterestFollowsTheKindsOfTheOpenListeners() throws Exception {
+        EventBus bus = new EventBus();
+        EventBus.Interest starts = bus.interest(ServerEvent.CallStarted.class);
+        EventBus.Interest states = bus.interest(ServerEvent.StateChanged.class);
+        assertThat(starts.any()).as("nobody listens").isFalse();
+        try (EventBus.Subscription ends = bus.subscribe("ends", EventTypes.only(ServerEvent.StateChanged.class),
+                e -> { }, EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL)) {
+            assertThat(states.any()).isTrue();
+            assertThat(starts.any()).isFalse();
+            EventBus.Subscription everything = bus.subscribe("window", e -> { });
+            assertThat(starts.any()).as("a filter that is no EventTypes takes every kind").isTrue();
+            everything.close();
+            assertThat(starts.any()).isFalse();
+            assertThat(states.any()).isTrue();
+        }
+        assertThat(states.any()).isFalse();
+    }
+
+    @Test
     void aStuckListenerNeverBlocksThePublisherAndOnlyItMissesEvents() throws Exception {
         EventBus bus = new EventBus();
         CountDownLatch never = new CountDownLatch(1);
