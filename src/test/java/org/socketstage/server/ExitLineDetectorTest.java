@@ -38,4 +38,20 @@ class ExitLineDetectorTest {
         assertThat(feed("exit")).as("no newline yet").isEqualTo(-1);
         assertThat(feed("exitexitexit\n")).isEqualTo(-1);
     }
+
+    @Test
+    void onlyOneCarriageReturnRightBeforeTheNewlineIsForgiven() {
+        assertThat(feed("exit\r\r\n")).isEqualTo(-1);
+        assertThat(feed("\rexit\n")).isEqualTo(-1);
+        assertThat(feed("exi\rt\n")).isEqualTo(-1);
+    }
+
+    @Test
+    void aLongLineOrOtherBytesDoNotSpillIntoTheNextLine() {
+        assertThat(feed("12345678")).isEqualTo(-1);
+        assertThat(feed("9exit\n")).as("the tail of a long line").isEqualTo(-1);
+        byte[] high = {(byte) 0xe9, 'x', 'i', 't', '\n', 'e', 'x', 'i', 't', '\n'};
+        assertThat(detector.feed(high, high.length)).isEqualTo(5);
+        assertThat(detector.feed(high, 4)).as("only the length given is read").isEqualTo(-1);
+    }
 }
