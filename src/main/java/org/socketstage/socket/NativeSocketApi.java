@@ -161,15 +161,15 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public int recv(int fd, byte[] buffer, int length, int flags) throws SyscallException {
         Objects.checkFromIndexSize(0, length, buffer.length);
-        Memory io = ioBuffer(length);
+        IoBuffer io = ioBuffer(length);
         int n;
         try {
-            n = (int) DirectLibC.recv(fd, io, length, flags);
+            n = (int) DirectLibC.recv(fd, io.memory, length, flags);
         } catch (LastErrorException e) {
             throw failure("recv", e);
         }
         if (n > 0) {
-            io.read(0, buffer, 0, n);
+            io.view.get(0, buffer, 0, n);
         }
         return n;
     }
@@ -177,12 +177,12 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public int send(int fd, byte[] data, int offset, int length, int flags) throws SyscallException {
         Objects.checkFromIndexSize(offset, length, data.length);
-        Memory io = ioBuffer(length);
+        IoBuffer io = ioBuffer(length);
         if (length > 0) {
-            io.write(0, data, offset, length);
+            io.view.put(0, data, offset, length);
         }
         try {
-            return (int) DirectLibC.send(fd, io, length, flags | constants.msgNoSignal());
+            return (int) DirectLibC.send(fd, io.memory, length, flags | constants.msgNoSignal());
         } catch (LastErrorException e) {
             throw failure("send", e);
         }
@@ -322,17 +322,25 @@ public final class NativeSocketApi implements SocketApi {
 
     /**
      * Each thread's own native buffer for recv() and send(), kept and grown as needed: the bytes cross between
-     * Java and the kernel once, only as many as were received or are to be sent.
+     * Java and the kernel once, only as many as were received or are to be sent. They are copied in and out through
+     * a direct ByteBuffer over the same memory, in Java, rather than by a JNI call each way.
      */
-    private static final ThreadLocal<Memory> IO = new ThreadLocal<>();
+    private static final ThreadLocal<IoBuffer> IO = new ThreadLocal<>();
 
-    private static Memory ioBuffer(int length) {
-        Memory m = IO.get();
-        if (m == null || m.size() < Math.max(1, length)) {
-            m = new Memory(Math.max(4096, length));
-            IO.set(m);
+    /** The native memory and a view of it (the view does not keep the memory alive: this holds both). */
+    private record IoBuffer(Memory memory, ByteBuffer view) {
+        IoBuffer(Memory memory) {
+            this(memory, memory.getByteBuffer(0, memory.size()));
         }
-        return m;
+    }
+
+    private static IoBuffer ioBuffer(int length) {
+        IoBuffer io = IO.get();
+        if (io == null || io.memory.size() < Math.max(1, length)) {
+            io = new IoBuffer(new Memory(Math.max(4096, length)));
+            IO.set(io);
+        }
+        return io;
     }
 
     private SyscallException failure(String call, LastErrorException e) {

@@ -145,6 +145,35 @@ class NativeSocketApiTest {
     }
 
     @Test
+    void dataLargerThanTheFirstBufferCrossesByteForByteBothWays() throws Exception {
+        int listener = sockets.listener(5);
+        int client = sockets.connectedClient(sockets.port(listener));
+        int server = sockets.track(api.accept(listener).fd());
+        byte[] small = "ab".getBytes(StandardCharsets.US_ASCII);
+        assertThat(api.send(client, small, 0, 2, 0)).isEqualTo(2); // the thread's buffer starts at 4096 bytes
+        byte[] data = new byte[3 + 20_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + 7);
+        }
+        int sent = 0;
+        while (sent < data.length - 3) {
+            sent += api.send(client, data, 3 + sent, data.length - 3 - sent, 0); // grows it
+        }
+        byte[] got = new byte[2 + 20_000];
+        int received = 0;
+        byte[] chunk = new byte[12_000];
+        while (received < got.length) {
+            int n = api.recv(server, chunk, chunk.length, 0);
+            assertThat(n).isPositive();
+            System.arraycopy(chunk, 0, got, received, n);
+            received += n;
+        }
+        assertThat(java.util.Arrays.copyOfRange(got, 0, 2)).isEqualTo(small);
+        assertThat(java.util.Arrays.copyOfRange(got, 2, got.length))
+                .isEqualTo(java.util.Arrays.copyOfRange(data, 3, data.length));
+    }
+
+    @Test
     void pollTimesOutWithZeroThenReportsPollinForAWaitingClient() throws Exception {
         int listener = sockets.listener(5);
         assertThat(api.poll(listener, SocketConstants.POLLIN, 50)).isZero();
