@@ -36,14 +36,10 @@ class CallAnnouncementTest {
         // the trace mode's printer when it does not step
         EventBus.Subscription printer = bus.subscribe("stdout", EventTypes.allBut(ServerEvent.CallStarted.class,
                 ServerEvent.CallHeld.class), printed::add, EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL);
-        LifecycleServer server = new LifecycleServer(ServerFixture.loopbackAnyPort(), new NativeSocketApi(),
-                new StepGate(PacingMode.LIVE, 0), bus);
+        LifecycleServer server = liveServer(bus);
         try {
-            server.start();
-            await().atMost(WAIT).until(() -> server.boundPort() > 0);
             echoOnce(server.boundPort(), "quiet\n");
-            await().atMost(WAIT).until(() -> printed.stream().anyMatch(e -> e instanceof ServerEvent.CallReturned r
-                    && r.stage() == Step.CLOSE_CLIENT));
+            awaitClosedClient(printed);
         } finally {
             server.stop(WAIT);
             printer.drain(5000);
@@ -65,17 +61,13 @@ class CallAnnouncementTest {
         List<ServerEvent> printed = new CopyOnWriteArrayList<>();
         EventBus.Subscription printer = bus.subscribe("stdout", EventTypes.allBut(ServerEvent.CallStarted.class),
                 printed::add, EventBus.DEFAULT_QUEUE_CAPACITY, EventBus.Delivery.KEEP_ALL);
-        LifecycleServer server = new LifecycleServer(ServerFixture.loopbackAnyPort(), new NativeSocketApi(),
-                new StepGate(PacingMode.LIVE, 0), bus);
+        LifecycleServer server = liveServer(bus);
         List<ServerEvent> window = new CopyOnWriteArrayList<>();
         EventBus.Subscription late = null;
         try {
-            server.start();
-            await().atMost(WAIT).until(() -> server.boundPort() > 0);
             echoOnce(server.boundPort(), "before\n");
             // the first client is closed and the server back in accept() before the window comes
-            await().atMost(WAIT).until(() -> printed.stream().anyMatch(e -> e instanceof ServerEvent.CallReturned r
-                    && r.stage() == Step.CLOSE_CLIENT));
+            awaitClosedClient(printed);
             late = bus.subscribe("window", window::add);
             echoOnce(server.boundPort(), "after\n");
             await().atMost(WAIT).until(() -> window.stream().filter(e -> e instanceof ServerEvent.CallReturned r
@@ -95,6 +87,25 @@ class CallAnnouncementTest {
                     || e instanceof ServerEvent.CallReturned r && r.stage() == stage)
                     .extracting(e -> e.getClass().getSimpleName()).startsWith("CallStarted", "CallReturned");
         }
+    }
+
+    /** A live server on a kernel-chosen loopback port, listening. */
+    private static LifecycleServer liveServer(EventBus bus) {
+        LifecycleServer server = new LifecycleServer(ServerFixture.loopbackAnyPort(), new NativeSocketApi(),
+                new StepGate(PacingMode.LIVE, 0), bus);
+        server.start();
+        try {
+            await().atMost(WAIT).until(() -> server.boundPort() > 0);
+        } catch (RuntimeException e) {
+            server.stop(WAIT);
+            throw e;
+        }
+        return server;
+    }
+
+    private static void awaitClosedClient(List<ServerEvent> seen) {
+        await().atMost(WAIT).until(() -> seen.stream().anyMatch(e -> e instanceof ServerEvent.CallReturned r
+                && r.stage() == Step.CLOSE_CLIENT));
     }
 
     private static void echoOnce(int port, String line) throws Exception {
