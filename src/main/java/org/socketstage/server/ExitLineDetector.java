@@ -1,5 +1,7 @@
 package org.socketstage.server;
 
+import java.util.Arrays;
+
 /**
  * Finds a line that reads exactly {@code exit} in a byte stream that arrives in arbitrary chunks
  * (TCP keeps no message boundaries, so "ex" and "it\n" may come in two recv() calls).
@@ -41,6 +43,6 @@ final class ExitLineDetector {
     /** The line so far reads "exit", with or without a carriage return before its newline. */
     private boolean isExit() {
         int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-        return end == EXIT.length && java.util.Arrays.equals(line, 0, end, EXIT, 0, end);
+        return end == EXIT.length && Arrays.equals(line, 0, end, EXIT, 0, end);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,9 +169,9 @@ class NativeSocketApiTest {
             System.arraycopy(chunk, 0, got, received, n);
             received += n;
         }
-        assertThat(java.util.Arrays.copyOfRange(got, 0, 2)).isEqualTo(small);
-        assertThat(java.util.Arrays.copyOfRange(got, 2, got.length))
-                .isEqualTo(java.util.Arrays.copyOfRange(data, 3, data.length));
+        assertThat(Arrays.copyOfRange(got, 0, 2)).isEqualTo(small);
+        assertThat(Arrays.copyOfRange(got, 2, got.length))
+                .isEqualTo(Arrays.copyOfRange(data, 3, data.length));
     }
 
     @Test
