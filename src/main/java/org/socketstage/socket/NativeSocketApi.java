@@ -327,7 +327,7 @@ public final class NativeSocketApi implements SocketApi {
      */
     private static final ThreadLocal<IoBuffer> IO = new ThreadLocal<>();
 
-    /** The native memory and a view of it (the view does not keep the memory alive: this holds both). */
+    /** The native memory, which recv() and send() are given, and a view of the same bytes to copy through. */
     private record IoBuffer(Memory memory, ByteBuffer view) {
         IoBuffer(Memory memory) {
             this(memory, memory.getByteBuffer(0, memory.size()));
