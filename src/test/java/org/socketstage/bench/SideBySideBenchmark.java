@@ -116,6 +116,7 @@ public final class SideBySideBenchmark {
             System.out.println("no target/socketstage.jar or target/cds/trace.jsa (./mvnw package makes them): the trace"
                     + " mode's start-up is measured from the class path only");
         }
+        EchoBenchmark.listening(EchoBenchmark.freePort()); // the check's own start (JNA, sock_diag) before any round
         for (int round = 0; round < rounds; round++) {
             List<EchoBenchmark.Kind> order = new ArrayList<>(kinds);
             java.util.Collections.rotate(order, round); // each kind first once in as many rounds as kinds
