@@ -3,9 +3,11 @@ package org.socketstage.socket;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The socket calls made for real: each method is one libc call through JNA, handles are the kernel's
@@ -20,24 +22,75 @@ public final class NativeSocketApi implements SocketApi {
     private final int eintr;
     private final int etimedout;
 
-    /** Loading libc is attempted once; its failure is remembered so isSupported() stays cheap. */
+    /**
+     * Loading libc is attempted once; its failure is remembered so isSupported() stays cheap. This binds only the
+     * calls on the way to listen() ({@link StartCalls}); the rest are bound by {@link Direct}.
+     */
     private static final class Libc {
         static final String FAILURE;
+        static final StartCalls START;
 
         static {
             String failure = null;
+            StartCalls start = null;
             if (Platform.current() == Platform.OTHER) {
                 failure = "libc sockets are used on Linux and macOS only, this is " + System.getProperty("os.name");
             } else {
                 try {
                     JnaQuickStart.apply(); // when Main did not already (tests, tools)
-                    DirectLibC.register();
+                    start = new StartCalls(NativeLibrary.getInstance("c"));
                 } catch (LinkageError | RuntimeException e) {
                     failure = "could not load libc through JNA: " + e.getMessage();
                 }
             }
             FAILURE = failure;
+            START = start;
         }
+    }
+
+    /**
+     * The other calls ({@link DirectLibC}), bound by JNA's direct mapping when first needed: on a thread of their own
+     * as soon as a first listen() has been made ({@link #bindTheRestSoon()}), so that the server waits for its
+     * first client meanwhile, or by whichever call comes first (a client's connect(), say).
+     */
+    private static final class Direct {
+        static final String FAILURE;
+
+        static {
+            directMappingStarted = true;
+            String failure = null;
+            try {
+                DirectLibC.register();
+            } catch (LinkageError | RuntimeException e) {
+                failure = "could not bind libc's functions through JNA: " + e.getMessage();
+            }
+            FAILURE = failure;
+        }
+
+        /** Throws, saying why, where the direct mapping could not be made (libc itself did load). */
+        static void ready() {
+            if (FAILURE != null) {
+                throw new IllegalStateException(FAILURE);
+            }
+        }
+    }
+
+    private static final AtomicBoolean BINDING_STARTED = new AtomicBoolean();
+
+    /** Starts binding {@link Direct}'s calls on a thread of its own, once per process. */
+    private static void bindTheRestSoon() {
+        if (BINDING_STARTED.compareAndSet(false, true)) {
+            Thread binder = new Thread(Direct::ready, "socketstage-libc-binder");
+            binder.setDaemon(true);
+            binder.start();
+        }
+    }
+
+    private static volatile boolean directMappingStarted;
+
+    /** Whether this process has started binding {@link Direct}'s calls (for tests, in a JVM of their own). */
+    static boolean directMappingStarted() {
+        return directMappingStarted;
     }
 
     /** fcntl, variadic, through an interface mapping: made on the first timed connect (see {@link LibC}). */
@@ -84,7 +137,7 @@ public final class NativeSocketApi implements SocketApi {
     public int socket(int domain, int type, int protocol) throws SyscallException {
         int fd;
         try {
-            fd = DirectLibC.socket(domain, type, protocol);
+            fd = Libc.START.socket(domain, type, protocol);
         } catch (LastErrorException e) {
             throw failure("socket", e);
         }
@@ -98,9 +151,9 @@ public final class NativeSocketApi implements SocketApi {
     private int suppressSigPipe(String call, int fd) throws SyscallException {
         if (constants.needsNoSigPipeOption()) {
             try {
-                DirectLibC.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
+                Libc.START.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
             } catch (LastErrorException e) {
-                DirectLibC.close(fd);
+                closeQuietly(fd);
                 throw failure(call + " (setting SO_NOSIGPIPE)", e);
             }
         }
@@ -114,13 +167,13 @@ public final class NativeSocketApi implements SocketApi {
                 // struct timeval {tv_sec; tv_usec}: two 64-bit fields (on macOS tv_usec is 32 bits, padded)
                 long millis = Math.max(0, value);
                 long[] timeval = {millis / 1000, (millis % 1000) * 1000};
-                DirectLibC.setsockopt(fd, constants.level(option), constants.name(option), timeval, 2 * Long.BYTES);
+                Libc.START.setsockopt(fd, constants.level(option), constants.name(option), timeval, 2 * Long.BYTES);
                 return;
             }
             int[] optionValue = option == SocketOption.SO_LINGER
                     ? new int[] {value < 0 ? 0 : 1, Math.max(value, 0)} // struct linger {l_onoff, l_linger}
                     : new int[] {value};
-            DirectLibC.setsockopt(fd, constants.level(option), constants.name(option), optionValue,
+            Libc.START.setsockopt(fd, constants.level(option), constants.name(option), optionValue,
                     optionValue.length * Integer.BYTES);
         } catch (LastErrorException e) {
             throw failure("setsockopt", e);
@@ -130,7 +183,7 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void bind(int fd, SockAddrIn address) throws SyscallException {
         try {
-            DirectLibC.bind(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+            Libc.START.bind(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
         } catch (LastErrorException e) {
             throw failure("bind", e);
         }
@@ -139,14 +192,17 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void listen(int fd, int backlog) throws SyscallException {
         try {
-            DirectLibC.listen(fd, backlog);
+            Libc.START.listen(fd, backlog);
         } catch (LastErrorException e) {
             throw failure("listen", e);
         }
+        // the server now waits for its first client: the calls it makes for clients are bound meanwhile
+        bindTheRestSoon();
     }
 
     @Override
     public Accepted accept(int fd) throws SyscallException {
+        Direct.ready();
         byte[] peer = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         int[] length = {peer.length};
         int connection;
@@ -160,6 +216,7 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public int recv(int fd, byte[] buffer, int length, int flags) throws SyscallException {
+        Direct.ready();
         Objects.checkFromIndexSize(0, length, buffer.length);
         IoBuffer io = ioBuffer(length);
         int n;
@@ -176,6 +233,7 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public int send(int fd, byte[] data, int offset, int length, int flags) throws SyscallException {
+        Direct.ready();
         Objects.checkFromIndexSize(offset, length, data.length);
         IoBuffer io = ioBuffer(length);
         if (length > 0) {
@@ -195,6 +253,7 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public void shutdown(int fd, Shutdown how) throws SyscallException {
+        Direct.ready();
         try {
             DirectLibC.shutdown(fd, how.value());
         } catch (LastErrorException e) {
@@ -204,6 +263,7 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public void close(int fd) throws SyscallException {
+        Direct.ready();
         try {
             DirectLibC.close(fd);
         } catch (LastErrorException e) {
@@ -213,6 +273,7 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public void connect(int fd, SockAddrIn address) throws SyscallException {
+        Direct.ready();
         try {
             DirectLibC.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
         } catch (LastErrorException e) {
@@ -227,6 +288,7 @@ public final class NativeSocketApi implements SocketApi {
      */
     @Override
     public void connect(int fd, SockAddrIn address, int timeoutMillis) throws SyscallException {
+        Direct.ready();
         int flags = fileStatusFlags(fd);
         setFileStatusFlags(fd, flags | constants.oNonBlock());
         try {
@@ -285,7 +347,7 @@ public final class NativeSocketApi implements SocketApi {
     public SockAddrIn getsockname(int fd) throws SyscallException {
         byte[] address = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         try {
-            DirectLibC.getsockname(fd, address, new int[] {address.length});
+            Libc.START.getsockname(fd, address, new int[] {address.length});
         } catch (LastErrorException e) {
             throw failure("getsockname", e);
         }
@@ -294,6 +356,7 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public SockAddrIn getpeername(int fd) throws SyscallException {
+        Direct.ready();
         byte[] address = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         try {
             DirectLibC.getpeername(fd, address, new int[] {address.length});
@@ -306,6 +369,7 @@ public final class NativeSocketApi implements SocketApi {
     /** EINTR (a signal arrived) counts as a timeout: callers poll in a loop anyway. */
     @Override
     public int poll(int fd, int events, int timeoutMillis) throws SyscallException {
+        Direct.ready();
         ByteBuffer pollfd = ByteBuffer.allocate(POLLFD_SIZE).order(ByteOrder.nativeOrder());
         pollfd.putInt(0, fd).putShort(4, (short) events).putShort(6, (short) 0);
         byte[] struct = pollfd.array();
@@ -343,11 +407,22 @@ public final class NativeSocketApi implements SocketApi {
         return io;
     }
 
+    /** After a failure that is being reported anyway: close()'s own failure would say nothing more. */
+    private static void closeQuietly(int fd) {
+        Direct.ready();
+        try {
+            DirectLibC.close(fd);
+        } catch (LastErrorException e) {
+            // the descriptor is released by the kernel even when close() reports an error (Linux)
+        }
+    }
+
     private SyscallException failure(String call, LastErrorException e) {
         return new SyscallException(call, errno(e.getErrorCode()));
     }
 
     private Errno errno(int number) {
+        Direct.ready();
         return Errno.of(number, DirectLibC.strerror(number));
     }
 }

@@ -106,6 +106,29 @@ class NativeSocketApiTest {
     }
 
     @Test
+    void theCallsOnTheWayToListenReportTheirErrnoToo() {
+        // bound one function at a time (StartCalls), not by the direct mapping: the same failures, the same words
+        assertThatThrownBy(() -> api.setsockopt(-1, SocketOption.SO_REUSEADDR, 1))
+                .isInstanceOfSatisfying(SyscallException.class, e -> {
+                    assertThat(e.call()).isEqualTo("setsockopt");
+                    assertThat(e.errno().name()).isEqualTo("EBADF");
+                });
+        assertThatThrownBy(() -> api.setsockopt(-1, SocketOption.SO_RCVTIMEO, 1500))
+                .isInstanceOfSatisfying(SyscallException.class, e -> assertThat(e.errno().name()).isEqualTo("EBADF"));
+        assertThatThrownBy(() -> api.listen(-1, 5))
+                .isInstanceOfSatisfying(SyscallException.class, e -> {
+                    assertThat(e.call()).isEqualTo("listen");
+                    assertThat(e.errno().name()).isEqualTo("EBADF");
+                    assertThat(e.errno().message()).isEqualTo("Bad file descriptor");
+                });
+        assertThatThrownBy(() -> api.socket(12345, 1, 0))
+                .isInstanceOfSatisfying(SyscallException.class, e -> {
+                    assertThat(e.call()).isEqualTo("socket");
+                    assertThat(e.errno().name()).isEqualTo("EAFNOSUPPORT");
+                });
+    }
+
+    @Test
     void secondBindOfAListeningPortIsEaddrinuse98OnLinux() throws Exception {
         int port = sockets.port(sockets.listener(5));
         int second = sockets.socket();

@@ -1,0 +1,43 @@
+package org.socketstage.socket;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Run in a JVM of its own by {@link NativeStartPathTest}: makes a listening socket as the server does, says whether
+ * the direct mapping was bound on the way, then serves one echo to a client of its own. Prints one line of
+ * {@code name=value} words.
+ */
+public final class StartPathProbe {
+
+    private StartPathProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        NativeSocketApi api = new NativeSocketApi();
+        int fd = api.socket(SocketConstants.AF_INET, SocketConstants.SOCK_STREAM, 0);
+        api.setsockopt(fd, SocketOption.SO_REUSEADDR, 1);
+        api.bind(fd, SockAddrIn.loopback(0));
+        int port = api.getsockname(fd).port();
+        boolean boundBeforeListen = NativeSocketApi.directMappingStarted();
+        api.listen(fd, 5);
+        StringBuilder line = new StringBuilder("boundBeforeListen=" + boundBeforeListen);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            int connection = api.accept(fd).fd();
+            OutputStream out = client.getOutputStream();
+            out.write("ping\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[16];
+            int n = api.recv(connection, buffer, buffer.length, 0);
+            api.send(connection, buffer, 0, n, 0);
+            InputStream in = client.getInputStream();
+            byte[] back = in.readNBytes(n);
+            line.append(" boundAfterAccept=").append(NativeSocketApi.directMappingStarted())
+                    .append(" echo=").append(new String(back, StandardCharsets.US_ASCII).strip());
+            api.close(connection);
+        }
+        api.close(fd);
+        System.out.println(line);
+    }
+}
