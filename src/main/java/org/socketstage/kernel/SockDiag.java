@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.socketstage.socket.JnaQuickStart;
 import org.socketstage.socket.Platform;
 
 /**
@@ -227,6 +228,7 @@ final class SockDiag {
             boolean bound = false;
             if (Platform.current() == Platform.LINUX) {
                 try {
+                    JnaQuickStart.apply();
                     Native.register(Calls.class, NativeLibrary.getInstance("c"));
                     bound = true;
                 } catch (LinkageError | RuntimeException e) {

@@ -2,6 +2,7 @@ package org.socketstage.server;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import org.socketstage.socket.JnaQuickStart;
 import org.socketstage.socket.Platform;
 
 /**
@@ -63,6 +64,7 @@ public final class WorkerPriority {
         }
 
         static void apply(int n) {
+            JnaQuickStart.apply();
             int tid = (int) C.LIB.syscall(SYS_GETTID);
             int current = C.LIB.getpriority(PRIO_PROCESS, tid);
             C.LIB.setpriority(PRIO_PROCESS, tid, Math.min(19, current + n));

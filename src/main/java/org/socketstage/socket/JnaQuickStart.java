@@ -1,7 +1,6 @@
 package org.socketstage.socket;
 
 import com.sun.jna.Native;
-import com.sun.jna.Structure;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -28,8 +27,8 @@ import java.util.function.UnaryOperator;
  * </ul>
  * Measured on 2 cores: JNA's start to a listening socket 0.25 s instead of 0.32 s (README, "Speed").
  *
- * <p>And a third, not through a property: the annotation JNA reads first, whose proxy classes the JVM makes at
- * run time, is read ahead on a thread of its own ({@link #readAnnotationsAhead()}).
+ * <p>Every class that binds a library through JNA calls {@link #apply()} first: the first call decides, and a call
+ * made meanwhile on another thread waits for it, so no thread starts JNA before the properties are set.
  */
 public final class JnaQuickStart {
 
@@ -39,11 +38,14 @@ public final class JnaQuickStart {
 
     private JnaQuickStart() {}
 
+    private static boolean applied;
+
     /** Sets the properties for this JVM, before JNA is first used; harmless if called again or too late. */
-    public static void apply() {
-        if (Platform.current() != Platform.LINUX) {
+    public static synchronized void apply() {
+        if (applied || Platform.current() != Platform.LINUX) {
             return;
         }
+        applied = true;
         choose(System::getProperty, System.getProperty("os.arch", ""), jnaJar(),
                 path -> new File(path).isDirectory(), Files::isRegularFile).forEach(System::setProperty);
     }
@@ -87,42 +89,6 @@ public final class JnaQuickStart {
         String bits = arch.contains("64") ? "64" : "32";
         folders.addAll(List.of("/usr/lib" + bits, "/lib" + bits, "/usr/lib", "/lib"));
         return folders;
-    }
-
-    /**
-     * The structure whose {@code @FieldOrder} annotation JNA reads first when it binds a function (JNA's own type
-     * descriptor for libffi).
-     */
-    static final String FIRST_ANNOTATED_STRUCTURE = "com.sun.jna.Structure$FFIType";
-
-    /**
-     * Starts reading, on a thread of its own, the annotation JNA reads first when it binds libc's functions. The
-     * JVM makes an annotation's object from a proxy class that it generates at run time (two here: the
-     * annotation's and its {@code @Retention}'s), which a class archive cannot hold: about 25 ms of interpreted
-     * work that otherwise lies on JNA's own thread, on the trace mode's way to {@code listen()}. The JVM keeps the
-     * annotation with its class, so JNA then finds it made. The class is loaded, not initialised: no JNA code
-     * runs. Measured: launch → {@code listen()} 217 → 204 ms (README, "In the seventh round of 1 Dec").
-     *
-     * <p>Call it first: the thread's task is a class of its own, not a lambda, so starting it does not wait for
-     * the JVM's lambda machinery to start. Returns the thread (already started; a daemon).
-     */
-    public static Thread readAnnotationsAhead() {
-        Thread reader = new Thread(new AnnotationReader(), "socketstage-jna-annotations");
-        reader.setDaemon(true);
-        reader.start();
-        return reader;
-    }
-
-    private static final class AnnotationReader implements Runnable {
-        @Override
-        public void run() {
-            try {
-                Class.forName(FIRST_ANNOTATED_STRUCTURE, false, JnaQuickStart.class.getClassLoader())
-                        .getAnnotation(Structure.FieldOrder.class);
-            } catch (ClassNotFoundException | LinkageError e) {
-                // another JNA: JNA reads its annotations itself, as it would have anyway
-            }
-        }
     }
 
     /** Where JNA's classes come from (a class literal does not initialise JNA); null if not known. */

@@ -26,14 +26,23 @@ public enum SocketBackend {
 
     /**
      * Starts loading libc through JNA on a thread of its own (a third of a second on a cold start), so that
-     * it overlaps the parsing of the options and the start of the toolkit instead of coming after them.
+     * it overlaps the parsing of the options and the start of the toolkit instead of coming after them. The thread
+     * also sets JNA's properties first ({@link JnaQuickStart#apply()}), and its task is a class of its own rather
+     * than a lambda: the calling thread only starts it, and meets the JVM's lambda machinery, which the loader then
+     * starts meanwhile, at its own first lambda.
      */
     public static void loadNativeEarly() {
-        JnaQuickStart.readAnnotationsAhead();
-        JnaQuickStart.apply();
-        Thread loader = new Thread(NativeSocketApi::isSupported, "socketstage-libc-loader");
+        Thread loader = new Thread(new LibcLoader(), "socketstage-libc-loader");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    private static final class LibcLoader implements Runnable {
+        @Override
+        public void run() {
+            JnaQuickStart.apply();
+            NativeSocketApi.isSupported();
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.socketstage.tracer;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import org.socketstage.socket.JnaQuickStart;
 
 /**
  * The few libc functions the tracer needs, bound directly (JNA direct mapping: the cheapest call JNA makes,
@@ -49,6 +50,7 @@ final class Ptrace {
     static final int NT_ARM_SYSTEM_CALL = 0x404;
 
     static {
+        JnaQuickStart.apply();
         Native.register(Ptrace.class, NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
     }
 

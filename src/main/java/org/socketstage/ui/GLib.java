@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.Optional;
+import org.socketstage.socket.JnaQuickStart;
 
 /**
  * The part of GLib (under GTK, which JavaFX's window uses on Linux) the window needs: its log handlers, to notice
@@ -47,6 +48,7 @@ interface GLib extends Library {
 
         private static Optional<GLib> find() {
             try {
+                JnaQuickStart.apply();
                 return Optional.of(Native.load("glib-2.0", GLib.class));
             } catch (LinkageError | RuntimeException e) {
                 return Optional.empty();

@@ -69,22 +69,4 @@ class JnaQuickStartTest {
             System.out.println("folders: " + System.getProperty(JnaQuickStart.PLATFORM_PATH));
         }
     }
-
-    /** A JNA upgrade that renamed the structure would silently undo the head start: this says so instead. */
-    @Test
-    void theStructureReadAheadIsJnasAndCarriesTheFieldOrderAnnotation() throws Exception {
-        Class<?> structure = Class.forName(JnaQuickStart.FIRST_ANNOTATED_STRUCTURE, false,
-                JnaQuickStart.class.getClassLoader());
-        assertTrue(com.sun.jna.Structure.class.isAssignableFrom(structure));
-        com.sun.jna.Structure.FieldOrder order = structure.getAnnotation(com.sun.jna.Structure.FieldOrder.class);
-        assertEquals(List.of("size", "alignment", "type", "elements"), List.of(order.value()));
-    }
-
-    @Test
-    void theReadAheadRunsOnADaemonThreadAndEnds() throws InterruptedException {
-        Thread reader = JnaQuickStart.readAnnotationsAhead();
-        assertTrue(reader.isDaemon());
-        reader.join(TimeUnit.SECONDS.toMillis(10));
-        assertEquals(Thread.State.TERMINATED, reader.getState());
-    }
 }
