@@ -16,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import org.socketstage.log.LazyLogger;
 
 /**
  * Carries events from the engine's threads to any number of listeners, each on its own daemon thread, so a slow
@@ -35,7 +36,7 @@ import java.util.function.Predicate;
  */
 public final class EventBus {
 
-    private static final System.Logger LOG = System.getLogger(EventBus.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(EventBus.class);
 
     /** Creates an event once its sequence number and time are known. */
     @FunctionalInterface

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.socketstage.log.LazyLogger;
 
 /**
  * Polls the kernel's TCP table for one port on its own daemon thread and reports each snapshot that differs
@@ -28,7 +29,7 @@ public final class KernelWatcher implements AutoCloseable {
      * SYN_RECV, the system-wide overflow counter moving) shows at the latest after this long.
      */
     public static final Duration QUIET_READ = Duration.ofSeconds(10);
-    private static final System.Logger LOG = System.getLogger(KernelWatcher.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(KernelWatcher.class);
 
     private final KernelTcpTable table;
     private final int port;

@@ -5,6 +5,7 @@ import org.socketstage.event.CallArgs;
 import org.socketstage.event.Step;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import org.socketstage.log.LazyLogger;
 import org.socketstage.socket.SockAddrIn;
 import org.socketstage.socket.SocketApi;
 import org.socketstage.socket.SocketOption;
@@ -23,7 +24,7 @@ import org.socketstage.socket.SyscallException;
  */
 final class ConnectionSession implements Runnable {
 
-    private static final System.Logger LOG = System.getLogger(ConnectionSession.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(ConnectionSession.class);
     /** Keepalive: first probe after a minute of silence, then every 10 s; 5 unanswered probes end it. */
     static final int KEEPALIVE_IDLE_SECONDS = 60;
     static final int KEEPALIVE_INTERVAL_SECONDS = 10;

@@ -21,6 +21,7 @@ import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
 import org.socketstage.instructor.Classroom;
+import org.socketstage.log.LazyLogger;
 import org.socketstage.record.EventSpool;
 import org.socketstage.server.FaultPlan;
 import org.socketstage.server.KernelView;
@@ -47,7 +48,7 @@ public final class Session implements Classroom, AutoCloseable {
     /** A second close() waits this long for the first to finish writing the records. */
     private static final Duration SECOND_CLOSE_WAIT = Duration.ofSeconds(10);
     private static final Duration START_WAIT = Duration.ofSeconds(3);
-    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(Session.class);
 
     private final EventBus bus;
     private final SocketApi api;

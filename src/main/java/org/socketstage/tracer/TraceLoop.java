@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.socketstage.event.Actor;
+import org.socketstage.log.LazyLogger;
 import org.socketstage.server.StepGate;
 import org.socketstage.socket.Errno;
 
@@ -42,7 +43,7 @@ final class TraceLoop {
         Injection decide(TracedCall call);
     }
 
-    private static final System.Logger LOG = System.getLogger(TraceLoop.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(TraceLoop.class);
     private static final int SEIZE_OPTIONS = Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK
             | Ptrace.O_TRACECLONE | Ptrace.O_TRACEEXEC | Ptrace.O_EXITKILL;
     private static final Duration STOPPED_WAIT = Duration.ofSeconds(5);
