@@ -6,11 +6,13 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * The libc calls of the native backend, bound by JNA's direct mapping: each is a plain JNI call with the real
- * errno captured, without the interface proxy, reflection and boxing that an interface mapping costs on every
- * call, and without the proxy class such a mapping makes at run time (which no class archive can hold: it was
- * on the way to the trace mode's first listen()). Only fcntl, variadic, which direct mapping cannot bind, is in
- * {@link LibC}. Lengths travel as one-element int arrays (socklen_t *).
+ * libc's calls bound by JNA's direct mapping: each is a plain JNI call with the real errno captured, without the
+ * interface proxy, reflection and boxing that an interface mapping costs on every call, and without the proxy class
+ * such a mapping makes at run time (which no class archive can hold). Binding it the first time costs about 30 ms
+ * (JNA's libffi type descriptors), so the native backend binds it on a thread of its own once its first socket is
+ * there, and calls through {@link FunctionCalls} until then ({@link DirectCalls} is this class behind
+ * {@link LibcCalls}). Only fcntl, variadic, which direct mapping cannot bind, is in {@link LibC}. Lengths travel as
+ * one-element int arrays (socklen_t *).
  */
 final class DirectLibC {
 

@@ -23,74 +23,78 @@ public final class NativeSocketApi implements SocketApi {
     private final int etimedout;
 
     /**
-     * Loading libc is attempted once; its failure is remembered so isSupported() stays cheap. This binds only the
-     * calls on the way to listen() ({@link StartCalls}); the rest are bound by {@link Direct}.
+     * Loading libc is attempted once; its failure is remembered so isSupported() stays cheap. Loading it binds each
+     * call as a JNA Function ({@link FunctionCalls}); the direct mapping comes later ({@link #bindDirectlySoon()}).
      */
     private static final class Libc {
         static final String FAILURE;
-        static final StartCalls START;
 
         static {
             String failure = null;
-            StartCalls start = null;
             if (Platform.current() == Platform.OTHER) {
                 failure = "libc sockets are used on Linux and macOS only, this is " + System.getProperty("os.name");
             } else {
                 try {
                     JnaQuickStart.apply(); // when Main did not already (tests, tools)
-                    start = new StartCalls(NativeLibrary.getInstance("c"));
+                    calls = new FunctionCalls(NativeLibrary.getInstance("c"));
                 } catch (LinkageError | RuntimeException e) {
                     failure = "could not load libc through JNA: " + e.getMessage();
                 }
             }
             FAILURE = failure;
-            START = start;
         }
     }
 
     /**
-     * The other calls ({@link DirectLibC}), bound by JNA's direct mapping when first needed: on a thread of their own
-     * as soon as a first listen() has been made ({@link #bindTheRestSoon()}), so that the server waits for its
-     * first client meanwhile, or by whichever call comes first (a client's connect(), say).
+     * The calls in use: libc's functions one at a time ({@link FunctionCalls}) from when libc is loaded, the direct
+     * mapping ({@link DirectCalls}) from when it is bound. Set by Libc's initialiser, which every instance follows.
      */
-    private static final class Direct {
-        static final String FAILURE;
+    private static volatile LibcCalls calls;
 
-        static {
-            directMappingStarted = true;
-            String failure = null;
+    /** The direct mapping, bound once per process when this class is first used; null where it could not be. */
+    private static final class Direct {
+        static final LibcCalls CALLS = bind();
+
+        private static LibcCalls bind() {
             try {
                 DirectLibC.register();
+                return DirectCalls.INSTANCE;
             } catch (LinkageError | RuntimeException e) {
-                failure = "could not bind libc's functions through JNA: " + e.getMessage();
-            }
-            FAILURE = failure;
-        }
-
-        /** Throws, saying why, where the direct mapping could not be made (libc itself did load). */
-        static void ready() {
-            if (FAILURE != null) {
-                throw new IllegalStateException(FAILURE);
+                return null; // libc's Functions serve on: slower per call, but every call is there
             }
         }
     }
 
-    private static final AtomicBoolean BINDING_STARTED = new AtomicBoolean();
+    private static final AtomicBoolean DIRECT_BINDING_STARTED = new AtomicBoolean();
 
-    /** Starts binding {@link Direct}'s calls on a thread of its own, once per process. */
-    private static void bindTheRestSoon() {
-        if (BINDING_STARTED.compareAndSet(false, true)) {
-            Thread binder = new Thread(Direct::ready, "socketstage-libc-binder");
+    /**
+     * Binds the direct mapping on a thread of its own, once per process, and switches to it when it is ready. Called
+     * after the first listen() (the server then waits for its first client) and the first connect(): by then the
+     * socket is there, and the calls made meanwhile go through libc's Functions, so nothing waits for the binding.
+     */
+    private static void bindDirectlySoon() {
+        if (DIRECT_BINDING_STARTED.compareAndSet(false, true)) {
+            Thread binder = new Thread(NativeSocketApi::switchToDirectCalls, "socketstage-libc-binder");
             binder.setDaemon(true);
             binder.start();
         }
     }
 
-    private static volatile boolean directMappingStarted;
+    private static void switchToDirectCalls() {
+        LibcCalls direct = Direct.CALLS;
+        if (direct != null) {
+            calls = direct;
+        }
+    }
 
-    /** Whether this process has started binding {@link Direct}'s calls (for tests, in a JVM of their own). */
-    static boolean directMappingStarted() {
-        return directMappingStarted;
+    /** Whether the direct mapping's binding has been started in this process (for tests, in a JVM of their own). */
+    static boolean directBindingStarted() {
+        return DIRECT_BINDING_STARTED.get();
+    }
+
+    /** Whether the calls now go through the direct mapping. */
+    static boolean directCallsInUse() {
+        return calls instanceof DirectCalls;
     }
 
     /** fcntl, variadic, through an interface mapping: made on the first timed connect (see {@link LibC}). */
@@ -137,7 +141,7 @@ public final class NativeSocketApi implements SocketApi {
     public int socket(int domain, int type, int protocol) throws SyscallException {
         int fd;
         try {
-            fd = Libc.START.socket(domain, type, protocol);
+            fd = calls.socket(domain, type, protocol);
         } catch (LastErrorException e) {
             throw failure("socket", e);
         }
@@ -151,7 +155,7 @@ public final class NativeSocketApi implements SocketApi {
     private int suppressSigPipe(String call, int fd) throws SyscallException {
         if (constants.needsNoSigPipeOption()) {
             try {
-                Libc.START.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
+                calls.setsockopt(fd, constants.solSocket(), constants.soNoSigPipe(), new int[] {1}, Integer.BYTES);
             } catch (LastErrorException e) {
                 closeQuietly(fd);
                 throw failure(call + " (setting SO_NOSIGPIPE)", e);
@@ -167,13 +171,13 @@ public final class NativeSocketApi implements SocketApi {
                 // struct timeval {tv_sec; tv_usec}: two 64-bit fields (on macOS tv_usec is 32 bits, padded)
                 long millis = Math.max(0, value);
                 long[] timeval = {millis / 1000, (millis % 1000) * 1000};
-                Libc.START.setsockopt(fd, constants.level(option), constants.name(option), timeval, 2 * Long.BYTES);
+                calls.setsockopt(fd, constants.level(option), constants.name(option), timeval, 2 * Long.BYTES);
                 return;
             }
             int[] optionValue = option == SocketOption.SO_LINGER
                     ? new int[] {value < 0 ? 0 : 1, Math.max(value, 0)} // struct linger {l_onoff, l_linger}
                     : new int[] {value};
-            Libc.START.setsockopt(fd, constants.level(option), constants.name(option), optionValue,
+            calls.setsockopt(fd, constants.level(option), constants.name(option), optionValue,
                     optionValue.length * Integer.BYTES);
         } catch (LastErrorException e) {
             throw failure("setsockopt", e);
@@ -183,7 +187,7 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void bind(int fd, SockAddrIn address) throws SyscallException {
         try {
-            Libc.START.bind(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+            calls.bind(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
         } catch (LastErrorException e) {
             throw failure("bind", e);
         }
@@ -192,22 +196,21 @@ public final class NativeSocketApi implements SocketApi {
     @Override
     public void listen(int fd, int backlog) throws SyscallException {
         try {
-            Libc.START.listen(fd, backlog);
+            calls.listen(fd, backlog);
         } catch (LastErrorException e) {
             throw failure("listen", e);
         }
-        // the server now waits for its first client: the calls it makes for clients are bound meanwhile
-        bindTheRestSoon();
+        // the server now waits for its first client: the quicker way to call libc is bound meanwhile
+        bindDirectlySoon();
     }
 
     @Override
     public Accepted accept(int fd) throws SyscallException {
-        Direct.ready();
         byte[] peer = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         int[] length = {peer.length};
         int connection;
         try {
-            connection = DirectLibC.accept(fd, peer, length);
+            connection = calls.accept(fd, peer, length);
         } catch (LastErrorException e) {
             throw failure("accept", e);
         }
@@ -216,12 +219,11 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public int recv(int fd, byte[] buffer, int length, int flags) throws SyscallException {
-        Direct.ready();
         Objects.checkFromIndexSize(0, length, buffer.length);
         IoBuffer io = ioBuffer(length);
         int n;
         try {
-            n = (int) DirectLibC.recv(fd, io.memory, length, flags);
+            n = (int) calls.recv(fd, io.memory, length, flags);
         } catch (LastErrorException e) {
             throw failure("recv", e);
         }
@@ -233,14 +235,13 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public int send(int fd, byte[] data, int offset, int length, int flags) throws SyscallException {
-        Direct.ready();
         Objects.checkFromIndexSize(offset, length, data.length);
         IoBuffer io = ioBuffer(length);
         if (length > 0) {
             io.view.put(0, data, offset, length);
         }
         try {
-            return (int) DirectLibC.send(fd, io.memory, length, flags | constants.msgNoSignal());
+            return (int) calls.send(fd, io.memory, length, flags | constants.msgNoSignal());
         } catch (LastErrorException e) {
             throw failure("send", e);
         }
@@ -253,9 +254,8 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public void shutdown(int fd, Shutdown how) throws SyscallException {
-        Direct.ready();
         try {
-            DirectLibC.shutdown(fd, how.value());
+            calls.shutdown(fd, how.value());
         } catch (LastErrorException e) {
             throw failure("shutdown", e);
         }
@@ -263,9 +263,8 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public void close(int fd) throws SyscallException {
-        Direct.ready();
         try {
-            DirectLibC.close(fd);
+            calls.close(fd);
         } catch (LastErrorException e) {
             throw failure("close", e);
         }
@@ -273,9 +272,9 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public void connect(int fd, SockAddrIn address) throws SyscallException {
-        Direct.ready();
+        bindDirectlySoon();
         try {
-            DirectLibC.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+            calls.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
         } catch (LastErrorException e) {
             throw failure("connect", e);
         }
@@ -288,12 +287,12 @@ public final class NativeSocketApi implements SocketApi {
      */
     @Override
     public void connect(int fd, SockAddrIn address, int timeoutMillis) throws SyscallException {
-        Direct.ready();
+        bindDirectlySoon();
         int flags = fileStatusFlags(fd);
         setFileStatusFlags(fd, flags | constants.oNonBlock());
         try {
             try {
-                DirectLibC.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
+                calls.connect(fd, address.structBytes(), SocketConstants.SOCKADDR_IN_SIZE);
                 return;
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != einprogress) {
@@ -318,7 +317,7 @@ public final class NativeSocketApi implements SocketApi {
         }
         int[] error = {0};
         try {
-            DirectLibC.getsockopt(fd, constants.solSocket(), constants.soError(), error, new int[] {Integer.BYTES});
+            calls.getsockopt(fd, constants.solSocket(), constants.soError(), error, new int[] {Integer.BYTES});
         } catch (LastErrorException e) {
             throw failure("getsockopt", e);
         }
@@ -347,7 +346,7 @@ public final class NativeSocketApi implements SocketApi {
     public SockAddrIn getsockname(int fd) throws SyscallException {
         byte[] address = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         try {
-            Libc.START.getsockname(fd, address, new int[] {address.length});
+            calls.getsockname(fd, address, new int[] {address.length});
         } catch (LastErrorException e) {
             throw failure("getsockname", e);
         }
@@ -356,10 +355,9 @@ public final class NativeSocketApi implements SocketApi {
 
     @Override
     public SockAddrIn getpeername(int fd) throws SyscallException {
-        Direct.ready();
         byte[] address = new byte[SocketConstants.SOCKADDR_IN_SIZE];
         try {
-            DirectLibC.getpeername(fd, address, new int[] {address.length});
+            calls.getpeername(fd, address, new int[] {address.length});
         } catch (LastErrorException e) {
             throw failure("getpeername", e);
         }
@@ -369,12 +367,11 @@ public final class NativeSocketApi implements SocketApi {
     /** EINTR (a signal arrived) counts as a timeout: callers poll in a loop anyway. */
     @Override
     public int poll(int fd, int events, int timeoutMillis) throws SyscallException {
-        Direct.ready();
         ByteBuffer pollfd = ByteBuffer.allocate(POLLFD_SIZE).order(ByteOrder.nativeOrder());
         pollfd.putInt(0, fd).putShort(4, (short) events).putShort(6, (short) 0);
         byte[] struct = pollfd.array();
         try {
-            int ready = DirectLibC.poll(struct, 1, timeoutMillis);
+            int ready = calls.poll(struct, 1, timeoutMillis);
             return ready == 0 ? 0 : ByteBuffer.wrap(struct).order(ByteOrder.nativeOrder()).getShort(6) & 0xffff;
         } catch (LastErrorException e) {
             if (e.getErrorCode() == eintr) {
@@ -409,9 +406,8 @@ public final class NativeSocketApi implements SocketApi {
 
     /** After a failure that is being reported anyway: close()'s own failure would say nothing more. */
     private static void closeQuietly(int fd) {
-        Direct.ready();
         try {
-            DirectLibC.close(fd);
+            calls.close(fd);
         } catch (LastErrorException e) {
             // the descriptor is released by the kernel even when close() reports an error (Linux)
         }
@@ -422,7 +418,6 @@ public final class NativeSocketApi implements SocketApi {
     }
 
     private Errno errno(int number) {
-        Direct.ready();
-        return Errno.of(number, DirectLibC.strerror(number));
+        return Errno.of(number, calls.strerror(number));
     }
 }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Run in a JVM of its own by {@link NativeStartPathTest}: makes a listening socket as the server does, says whether
- * the direct mapping was bound on the way, then serves one echo to a client of its own. Prints one line of
- * {@code name=value} words.
+ * the direct mapping was bound on the way, then serves an echo to a client of its own through libc's Functions and
+ * another once the direct mapping is in use. Prints one line of {@code name=value} words.
  */
 public final class StartPathProbe {
 
@@ -21,7 +21,7 @@ public final class StartPathProbe {
         api.setsockopt(fd, SocketOption.SO_REUSEADDR, 1);
         api.bind(fd, SockAddrIn.loopback(0));
         int port = api.getsockname(fd).port();
-        boolean boundBeforeListen = NativeSocketApi.directMappingStarted();
+        boolean boundBeforeListen = NativeSocketApi.directBindingStarted() || NativeSocketApi.directCallsInUse();
         api.listen(fd, 5);
         StringBuilder line = new StringBuilder("boundBeforeListen=" + boundBeforeListen);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -33,8 +33,18 @@ public final class StartPathProbe {
             api.send(connection, buffer, 0, n, 0);
             InputStream in = client.getInputStream();
             byte[] back = in.readNBytes(n);
-            line.append(" boundAfterAccept=").append(NativeSocketApi.directMappingStarted())
+            line.append(" bindingStartedByListen=").append(NativeSocketApi.directBindingStarted())
                     .append(" echo=").append(new String(back, StandardCharsets.US_ASCII).strip());
+            // then the same connection through the direct mapping, once it is in use
+            long end = System.nanoTime() + 20_000_000_000L;
+            while (!NativeSocketApi.directCallsInUse() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            line.append(" directInUse=").append(NativeSocketApi.directCallsInUse());
+            out.write("pong\n".getBytes(StandardCharsets.US_ASCII));
+            n = api.recv(connection, buffer, buffer.length, 0);
+            api.send(connection, buffer, 0, n, 0);
+            line.append(" echo=").append(new String(in.readNBytes(n), StandardCharsets.US_ASCII).strip());
             api.close(connection);
         }
         api.close(fd);
