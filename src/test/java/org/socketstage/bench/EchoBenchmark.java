@@ -180,6 +180,11 @@ public final class EchoBenchmark {
         /** Only for start-up: JNA's floor ({@link JnaListener}), with the launcher's options as the app has. */
         JNA_ALONE("jna-alone");
 
+        /** Whether it answers a line with the same line (the JNA floor accepts no one). */
+        boolean echoes() {
+            return this == SOCKETSTAGE || this == PLAIN || this == SOCKETSTAGE_JAR;
+        }
+
         final String label;
 
         Kind(String label) {

@@ -105,6 +105,7 @@ public final class SideBySideBenchmark {
         int rounds = Integer.getInteger("bench.startRounds", 3);
         java.util.Map<EchoBenchmark.Kind, List<Double>> wall = new java.util.EnumMap<>(EchoBenchmark.Kind.class);
         java.util.Map<EchoBenchmark.Kind, List<Double>> cpu = new java.util.EnumMap<>(EchoBenchmark.Kind.class);
+        java.util.Map<EchoBenchmark.Kind, List<Double>> firstEcho = new java.util.EnumMap<>(EchoBenchmark.Kind.class);
         List<EchoBenchmark.Kind> kinds = new ArrayList<>(List.of(EchoBenchmark.Kind.SOCKETSTAGE,
                 EchoBenchmark.Kind.PLAIN, EchoBenchmark.Kind.JNA_ALONE));
         boolean jar = java.nio.file.Files.isRegularFile(EchoBenchmark.APP_JAR)
@@ -133,8 +134,16 @@ public final class SideBySideBenchmark {
                     double cpuMs = EchoBenchmark.cpuTicks(p.pid()) * 1000.0 / EchoBenchmark.CLOCK_TICKS;
                     wall.computeIfAbsent(kind, k -> new ArrayList<>()).add(ms);
                     cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(cpuMs);
-                    System.out.printf(Locale.ROOT, "start-up round %d %s: listening after %.0f ms, %.0f ms of CPU%n",
-                            round + 1, kind.label, ms, cpuMs);
+                    String echoed = "";
+                    if (kind.echoes()) {
+                        // what a client connecting at that moment sees: its first line back
+                        firstEchoOf(port);
+                        double echoMs = (System.nanoTime() - t0) / 1e6;
+                        firstEcho.computeIfAbsent(kind, k -> new ArrayList<>()).add(echoMs);
+                        echoed = String.format(Locale.ROOT, ", first echo after %.0f ms", echoMs);
+                    }
+                    System.out.printf(Locale.ROOT, "start-up round %d %s: listening after %.0f ms, %.0f ms of CPU%s%n",
+                            round + 1, kind.label, ms, cpuMs, echoed);
                 } finally {
                     EchoBenchmark.stop(p, EchoBenchmark.errFile(kind));
                     p.destroyForcibly();
@@ -155,6 +164,10 @@ public final class SideBySideBenchmark {
             double jjc = median(cpu.get(EchoBenchmark.Kind.JNA_JAR));
             rows.add(String.format(Locale.ROOT, "| launch → listen() = 0, trace mode (README's java -jar line, with its class"
                     + " archive) | %.0f ms (CPU %.0f ms) | plain Java ready %.0f ms | %.2f× | ≤ 2× |", sj, sjc, p, sj / p));
+            double se = median(firstEcho.get(EchoBenchmark.Kind.SOCKETSTAGE_JAR));
+            double pe = median(firstEcho.get(EchoBenchmark.Kind.PLAIN));
+            rows.add(String.format(Locale.ROOT, "| launch → first echo (a client connects once the socket listens), trace"
+                    + " mode as above | %.0f ms | plain Java %.0f ms | %.2f× | |", se, pe, se / pe));
             rows.add(String.format(Locale.ROOT, "| launch → listen() = 0, JNA alone launched the same way (its own jar on the"
                     + " app's, its own archive: the floor for a server on JNA) | %.0f ms (CPU %.0f ms) | plain Java ready %.0f ms"
                     + " | %.2f× | |", jj, jjc, p, jj / p));
@@ -165,6 +178,23 @@ public final class SideBySideBenchmark {
                 "| launch → listen() = 0, JNA alone (test class path, no archive; libc loaded, socket, bind, listen: the floor for a server on JNA) "
                         + "| %.0f ms (CPU %.0f ms) | plain Java ready %.0f ms | %.2f× | |", j, jc, p, j / p)));
         return rows;
+    }
+
+    /** Connects to {@code port}, sends a line and waits for it to come back (10 s at most). */
+    private static void firstEchoOf(int port) throws IOException {
+        try (java.net.Socket client = new java.net.Socket()) {
+            client.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 10_000);
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write("first\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = client.getInputStream();
+            int b;
+            do {
+                b = in.read();
+            } while (b != -1 && b != '\n');
+            if (b == -1) {
+                throw new IOException("the server on port " + port + " closed before echoing the first line");
+            }
+        }
     }
 
     /** What the start-up rounds launch: the window and the hello-world, each with and without the class archive. */
