@@ -157,18 +157,30 @@ final class LessonReader {
         }
     }
 
-    /** Scrolls so a node of the page (a section, a task, a question) starts at the top of the view. */
+    /**
+     * Scrolls so a node of the page (a section, a task, a question) starts at the top of the view. The node becomes
+     * the place to keep: when a layout still to come changes the page's height (a marker shown in one section and
+     * hidden in another, its text wrapping to another number of lines), the view is put back on this node, not on
+     * what was at the top before it moved.
+     */
     void reveal(Node node) {
         if (page == null) {
             return;
         }
         scroll.applyCss();
         scroll.layout();
+        place = node;
+        placeFraction = 0;
         double room = page.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
         if (room <= 0) {
             return;
         }
-        scrollToY(page.sceneToLocal(node.localToScene(0, 0)).getY(), room);
+        moving = true;
+        try {
+            scrollToY(page.sceneToLocal(node.localToScene(0, 0)).getY(), room);
+        } finally {
+            moving = false;
+        }
     }
 
     private void scrollToY(double y, double room) {
