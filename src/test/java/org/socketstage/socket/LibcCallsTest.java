@@ -2,6 +2,7 @@ package org.socketstage.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.LastErrorException;
@@ -33,11 +34,8 @@ class LibcCallsTest {
         api.bind(fd, SockAddrIn.loopback(0));
         api.listen(fd, 1);
         api.close(fd);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!NativeSocketApi.directCallsInUse() && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
-        assertThat(NativeSocketApi.directCallsInUse()).as("the direct mapping is bound and in use").isTrue();
+        await("the direct mapping bound and in use").atMost(java.time.Duration.ofSeconds(20))
+                .until(NativeSocketApi::directCallsInUse);
         return Stream.of(new FunctionCalls(NativeLibrary.getInstance("c")), DirectCalls.INSTANCE);
     }
 

@@ -1,10 +1,13 @@
 package org.socketstage.socket;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Run in a JVM of its own by {@link NativeStartPathTest}: makes a listening socket as the server does, says whether
@@ -36,10 +39,7 @@ public final class StartPathProbe {
             line.append(" bindingStartedByListen=").append(NativeSocketApi.directBindingStarted())
                     .append(" echo=").append(new String(back, StandardCharsets.US_ASCII).strip());
             // then the same connection through the direct mapping, once it is in use
-            long end = System.nanoTime() + 20_000_000_000L;
-            while (!NativeSocketApi.directCallsInUse() && System.nanoTime() < end) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(20)).until(NativeSocketApi::directCallsInUse);
             line.append(" directInUse=").append(NativeSocketApi.directCallsInUse());
             out.write("pong\n".getBytes(StandardCharsets.US_ASCII));
             n = api.recv(connection, buffer, buffer.length, 0);
