@@ -1,11 +1,8 @@
 package org.socketstage.ui.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
@@ -33,21 +30,12 @@ class LessonPaneScrollTest {
     private static final TestEvents EVENTS = new TestEvents();
 
     private PaneHarness pane;
-    private final AtomicInteger pulses = new AtomicInteger();
 
     @Start
     void start(Stage stage) throws IOException {
         pane = PaneHarness.show(stage, 560, 790);
-        pane.scene.addPostLayoutPulseListener(pulses::incrementAndGet);
     }
 
-    private void frames(FxRobot robot, int n) {
-        int target = pulses.get() + n;
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-            robot.interact(Platform::requestNextPulse);
-            return pulses.get() >= target;
-        });
-    }
 
     /** Where the marked section's top is in the reader's viewport (0 = its top edge), and the viewport's height. */
     private double[] markedTopInView(FxRobot robot) throws Exception {
@@ -71,7 +59,7 @@ class LessonPaneScrollTest {
                 Step.ACCEPT, Step.RECV, Step.CLOSE_CLIENT, Step.ACCEPT, Step.CLOSE_LISTENER, Step.BIND, Step.ACCEPT};
         for (Step step : run) {
             robot.interact(() -> pane.view.viewModel().apply(EVENTS.started(Actor.connection(7, null), step)));
-            frames(robot, 2);
+            pane.frames(robot, 2);
             double[] at = markedTopInView(robot);
             assertThat(Step.values()[(int) at[2]]).isEqualTo(step);
             // at the top, or as near as the page's end lets it come (the last sections cannot reach the top)

@@ -2,13 +2,11 @@ package org.socketstage.ui.lessons;
 
 import org.socketstage.event.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -39,7 +37,6 @@ class LessonPaneWorkTest {
     private static final TestEvents EVENTS = new TestEvents();
 
     private PaneHarness pane;
-    private final AtomicInteger pulses = new AtomicInteger();
     private final AtomicInteger markerMoves = new AtomicInteger();
     private final AtomicInteger serverAtChanges = new AtomicInteger();
     private final AtomicInteger scrolls = new AtomicInteger();
@@ -47,7 +44,6 @@ class LessonPaneWorkTest {
     @Start
     void start(Stage stage) throws IOException {
         pane = PaneHarness.show(stage, 560, 790);
-        pane.scene.addPostLayoutPulseListener(pulses::incrementAndGet);
         SetChangeListener<PseudoClass> moves = c -> {
             if (c.wasAdded() && c.getElementAdded() == LessonReader.SERVER_HERE) {
                 markerMoves.incrementAndGet();
@@ -72,14 +68,6 @@ class LessonPaneWorkTest {
         });
     }
 
-    /** Waits until the stage has drawn {@code n} more frames. */
-    private void frames(FxRobot robot, int n) {
-        int target = pulses.get() + n;
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-            robot.interact(Platform::requestNextPulse);
-            return pulses.get() >= target;
-        });
-    }
 
     private Step marked(FxRobot robot) throws Exception {
         Node here = LessonPaneUiTest.onFx(() -> PaneHarness.markedSection(pane.scene.getRoot()));
@@ -98,7 +86,7 @@ class LessonPaneWorkTest {
         ServerEvent[] frameOfEvents = busy.toArray(ServerEvent[]::new);
         apply(robot, EVENTS.started(Step.RECV));
         apply(robot, frameOfEvents); // any try-it task these achieve ticks now, not during the count
-        frames(robot, 2);
+        pane.frames(robot, 2);
         assertThat(marked(robot)).isEqualTo(Step.RECV);
         markerMoves.set(0);
         serverAtChanges.set(0);
@@ -106,7 +94,7 @@ class LessonPaneWorkTest {
 
         for (int frame = 0; frame < 20; frame++) {
             apply(robot, frameOfEvents);
-            frames(robot, 1);
+            pane.frames(robot, 1);
         }
 
         assertThat(markerMoves).as("marker moves").hasValue(0);
@@ -119,7 +107,7 @@ class LessonPaneWorkTest {
         robot.interact(() -> pane.view.setFollowPause(Duration.hours(1)));
         markerMoves.set(0);
         apply(robot, EVENTS.started(Step.SOCKET), EVENTS.started(Step.SETSOCKOPT), EVENTS.started(Step.BIND));
-        frames(robot, 2);
+        pane.frames(robot, 2);
         assertThat(marked(robot)).as("a burst in one frame shows where it ended").isEqualTo(Step.BIND);
         assertThat(markerMoves).as("and moves the marker once").hasValue(1);
         String atBind = lookup("#lesson-server-at", Label.class).getText();
@@ -128,7 +116,7 @@ class LessonPaneWorkTest {
         Step[] echo = {Step.ACCEPT, Step.RECV, Step.SEND, Step.RECV, Step.SEND, Step.CLOSE_CLIENT};
         for (int frame = 0; frame < 30; frame++) {
             apply(robot, EVENTS.started(Actor.connection(7, null), echo[frame % echo.length]));
-            frames(robot, 1);
+            pane.frames(robot, 1);
         }
         assertThat(markerMoves).as("30 stage changes within the pause").hasValue(1);
         assertThat(marked(robot)).isEqualTo(Step.BIND);

@@ -1,16 +1,21 @@
 package org.socketstage.ui.lessons;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 
 /** Loads the real pane FXML with the app's bundle into a stage, and writes PNG snapshots of it. */
 final class PaneHarness {
@@ -19,10 +24,22 @@ final class PaneHarness {
 
     final LessonPaneView view;
     final Scene scene;
+    /** Frames drawn so far (laid out, after the pulse's layout pass). */
+    final AtomicInteger pulses = new AtomicInteger();
 
     private PaneHarness(LessonPaneView view, Scene scene) {
         this.view = view;
         this.scene = scene;
+        scene.addPostLayoutPulseListener(pulses::incrementAndGet);
+    }
+
+    /** Waits (off the FX thread) until the stage has drawn {@code n} more frames, asking for them. */
+    void frames(FxRobot robot, int n) {
+        int target = pulses.get() + n;
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            robot.interact(Platform::requestNextPulse);
+            return pulses.get() >= target;
+        });
     }
 
     /** Call on the FX thread (e.g. from TestFX's @Start). Starts from no saved progress. */
