@@ -53,9 +53,10 @@ public final class WorkerPriority {
         private static final int PRIO_PROCESS = 0;
         private static final long SYS_GETTID = "aarch64".equals(System.getProperty("os.arch")) ? 178 : 186;
 
-        interface C extends Library {
-            C LIB = Native.load("c", C.class);
+        /** Bound once, at the first server thread, after JNA's properties are set. */
+        private static final C LIB = load();
 
+        interface C extends Library {
             long syscall(long number);
 
             int getpriority(int which, int who);
@@ -63,11 +64,15 @@ public final class WorkerPriority {
             int setpriority(int which, int who, int prio);
         }
 
-        static void apply(int n) {
+        private static C load() {
             JnaQuickStart.apply();
-            int tid = (int) C.LIB.syscall(SYS_GETTID);
-            int current = C.LIB.getpriority(PRIO_PROCESS, tid);
-            C.LIB.setpriority(PRIO_PROCESS, tid, Math.min(19, current + n));
+            return Native.load("c", C.class);
+        }
+
+        static void apply(int n) {
+            int tid = (int) LIB.syscall(SYS_GETTID);
+            int current = LIB.getpriority(PRIO_PROCESS, tid);
+            LIB.setpriority(PRIO_PROCESS, tid, Math.min(19, current + n));
         }
     }
 }

@@ -2,8 +2,12 @@ package org.socketstage.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,11 +186,11 @@ public final class SideBySideBenchmark {
 
     /** Connects to {@code port}, sends a line and waits for it to come back (10 s at most). */
     private static void firstEchoOf(int port) throws IOException {
-        try (java.net.Socket client = new java.net.Socket()) {
-            client.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 10_000);
+        try (Socket client = new Socket()) {
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
             client.setSoTimeout(10_000);
-            client.getOutputStream().write("first\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            java.io.InputStream in = client.getInputStream();
+            client.getOutputStream().write("first\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
             int b;
             do {
                 b = in.read();

@@ -82,8 +82,8 @@ class LinuxKernelViewTest {
             int before = seen.size();
             try (Socket a = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 // the change is real (a nudge shows it at once), but nobody said so: the view keeps its picture
-                Thread.sleep(1500);
-                assertThat(seen).hasSize(before);
+                await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                        .until(() -> seen.size() == before);
                 view.nudge();
                 await().atMost(SOON).until(() -> established(port) == 1);
             }
