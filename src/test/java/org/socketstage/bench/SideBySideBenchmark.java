@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * ({@link HelloWorldFx}). Loopback only. {@code src/test/bench/run.sh all} runs it (and an Xvfb if needed).
  *
  * <p>System properties (besides EchoBenchmark's): {@code bench.only} (the parts to run, see main),
- * {@code bench.skipEngine} (false), {@code bench.appJvm} (the app's JVM options), {@code bench.startRounds} (3),
+ * {@code bench.skipEngine} (false), {@code bench.appJvm} (the app's JVM options), {@code bench.startRounds} (7),
  * {@code bench.windowIdleSeconds} (20), {@code bench.pacedSeconds} (30, twice: the first includes the JIT warm-up), {@code bench.floodSeconds} (120).
  */
 public final class SideBySideBenchmark {
@@ -106,7 +106,7 @@ public final class SideBySideBenchmark {
     // ---- start-up
 
     private static List<String> traceStartup() throws Exception {
-        int rounds = Integer.getInteger("bench.startRounds", 3);
+        int rounds = Integer.getInteger("bench.startRounds", 7);
         java.util.Map<EchoBenchmark.Kind, List<Double>> wall = new java.util.EnumMap<>(EchoBenchmark.Kind.class);
         java.util.Map<EchoBenchmark.Kind, List<Double>> cpu = new java.util.EnumMap<>(EchoBenchmark.Kind.class);
         java.util.Map<EchoBenchmark.Kind, List<Double>> firstEcho = new java.util.EnumMap<>(EchoBenchmark.Kind.class);
@@ -218,7 +218,7 @@ public final class SideBySideBenchmark {
     }
 
     private static List<String> windowStartup() throws Exception {
-        int rounds = Integer.getInteger("bench.startRounds", 3);
+        int rounds = Integer.getInteger("bench.startRounds", 7);
         java.util.Map<Launch, List<Double>> wall = new java.util.EnumMap<>(Launch.class);
         java.util.Map<Launch, List<Double>> cpu = new java.util.EnumMap<>(Launch.class);
         long helloRss = 0;
