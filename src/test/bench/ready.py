@@ -9,7 +9,7 @@ costs the kernel 4-5 ms of CPU, which looked for every 2 ms took most of a core 
 stops the process.
 Prints, for each name, the median and least wall time and the median CPU time (user + system, all threads) the
 process had used by then. Alternating the commands spreads the machine's own noise over all of them; the
-README's "Speed" section quotes these runs as "ready.py, N alternated starts".
+measurement journal (src/test/bench/JOURNAL.md) quotes these runs as "ready.py, N alternated starts".
 
 Example, the trace mode's jar against the plain Java server of the test tree:
   {"plain": ["java", "-cp", "target/test-classes", "org.socketstage.bench.PlainEchoServer", "PORT", "128"],

@@ -11,7 +11,7 @@ import com.sun.jna.Pointer;
  * descriptors, JNA structures built through reflection: about 30 ms on a 2-core machine, which came before the
  * first socket()). A call costs a few microseconds more this way (its arguments are boxed and looked at), so the
  * native backend uses these only until {@link DirectCalls} are bound, on a thread of their own, after the first
- * listen() or connect() (README, "In the ninth round of 2 Dec").
+ * listen() or connect() (src/test/bench/JOURNAL.md, "In the ninth round of 2 Dec").
  */
 final class FunctionCalls implements LibcCalls {
 

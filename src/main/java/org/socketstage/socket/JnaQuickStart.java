@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  * into a new temporary file. The build unpacks that library beside JNA's jar (target/lib, and the installed app's
  * folder, where the launcher already sets the property), and it is used from there when present.</li>
  * </ul>
- * Measured on 2 cores: JNA's start to a listening socket 0.25 s instead of 0.32 s (README, "Speed").
+ * Measured on 2 cores: JNA's start to a listening socket 0.25 s instead of 0.32 s (src/test/bench/JOURNAL.md, "Speed").
  *
  * <p>Every class that binds a library through JNA calls {@link #apply()} first: the first call decides, and a call
  * made meanwhile on another thread waits for it, so no thread starts JNA before the properties are set.

@@ -48,9 +48,9 @@ public final class SideBySideBenchmark {
      * The JIT options of the trace mode's line in the README: the quick JIT (C1) compiles a method after ten times
      * as many calls as the JVM's default (tier-3 thresholds), so that it does not take the second core from the
      * start-up's one-off code (argument parsing, JNA's start, the lambdas' linking) while the server starts; the
-     * loops' thresholds (back-edges) are left alone. The echo warms up as before (README, "Speed").
-     * TraceLaunchOptionsTest checks that the README gives these. {@code -Dbench.traceJit} replaces them
-     * (spaces or commas; "none" for the JVM's defaults).
+     * loops' thresholds (back-edges) are left alone. The echo warms up as before (src/test/bench/JOURNAL.md, "In the
+     * seventh round of 1 Dec"). TraceLaunchOptionsTest checks that the README gives these. {@code -Dbench.traceJit}
+     * replaces them (spaces or commas; "none" for the JVM's defaults).
      */
     public static final List<String> TRACE_JIT = traceJit(System.getProperty("bench.traceJit",
             "-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000"));

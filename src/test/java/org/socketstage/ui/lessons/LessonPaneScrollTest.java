@@ -36,16 +36,17 @@ class LessonPaneScrollTest {
         pane = PaneHarness.show(stage, 560, 790);
     }
 
+    /** The step of the section marked "the server is here", its top in the reader's viewport, the viewport's height. */
+    private record MarkedPlace(Step step, double topInView, double viewportHeight) {}
 
-    /** Where the marked section's top is in the reader's viewport (0 = its top edge), and the viewport's height. */
-    private double[] markedTopInView(FxRobot robot) throws Exception {
+    private MarkedPlace markedPlace() throws Exception {
         return LessonPaneUiTest.onFx(() -> {
             VBox here = PaneHarness.markedSection(pane.scene.getRoot());
             ScrollPane reader = PaneHarness.lookup(pane.scene.getRoot(), "#lesson-reader", ScrollPane.class);
             Bounds viewport = reader.localToScene(reader.getLayoutBounds());
             Bounds section = here.localToScene(here.getLayoutBounds());
-            return new double[] {section.getMinY() - viewport.getMinY(), reader.getViewportBounds().getHeight(),
-                    ((LessonSection) here.getUserData()).stage().ordinal()};
+            return new MarkedPlace(((LessonSection) here.getUserData()).stage(), section.getMinY() - viewport.getMinY(),
+                    reader.getViewportBounds().getHeight());
         });
     }
 
@@ -60,10 +61,10 @@ class LessonPaneScrollTest {
         for (Step step : run) {
             robot.interact(() -> pane.view.viewModel().apply(EVENTS.started(Actor.connection(7, null), step)));
             pane.frames(robot, 2);
-            double[] at = markedTopInView(robot);
-            assertThat(Step.values()[(int) at[2]]).isEqualTo(step);
+            MarkedPlace at = markedPlace();
+            assertThat(at.step()).isEqualTo(step);
             // at the top, or as near as the page's end lets it come (the last sections cannot reach the top)
-            assertThat(at[0]).as("%s's top in the reader", step).isBetween(-1.0, at[1] - 20);
+            assertThat(at.topInView()).as("%s's top in the reader", step).isBetween(-1.0, at.viewportHeight() - 20);
         }
     }
 }

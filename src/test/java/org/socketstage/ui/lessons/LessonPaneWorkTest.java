@@ -68,7 +68,6 @@ class LessonPaneWorkTest {
         });
     }
 
-
     private Step marked(FxRobot robot) throws Exception {
         Node here = LessonPaneUiTest.onFx(() -> PaneHarness.markedSection(pane.scene.getRoot()));
         return here == null ? null : ((LessonSection) here.getUserData()).stage();
