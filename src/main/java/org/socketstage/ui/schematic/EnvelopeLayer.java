@@ -100,8 +100,7 @@ final class EnvelopeLayer extends Pane {
                 ev.consume();
             });
             n.setVisible(false);
-            // an id per label, never changed: changing an id would restyle the node
-            n.setId("schematic-envelope-" + getChildren().size());
+            // no id: each label of its own id was a full style match when made (see FigureNode)
             getChildren().add(n);
         }
         n.setUserData(new FigureRef(FigureRef.Kind.ENVELOPE, e.id()));

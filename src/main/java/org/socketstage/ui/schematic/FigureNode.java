@@ -24,8 +24,17 @@ final class FigureNode extends VBox {
     private final Label line = new Label();
     private Tone tone;
 
+    /**
+     * @param id the figure's CSS id, for the figures there is one of (the listener, the group); null for a row's
+     *     figures, which are made anew for each connection: JavaFX caches the styles that match a node by its type,
+     *     id and style classes, for as long as the scene has its stylesheets, so an id per connection added an
+     *     entry that was never used again (one a connection, all class long) and cost each new figure a full
+     *     match against every stylesheet
+     */
     FigureNode(String id, String styleClass, FigureRef ref, SchematicViewModel vm) {
-        setId(id);
+        if (id != null) {
+            setId(id);
+        }
         getStyleClass().addAll("schematic-figure", styleClass);
         title.getStyleClass().add("schematic-figure-title");
         line.getStyleClass().add("schematic-figure-line");

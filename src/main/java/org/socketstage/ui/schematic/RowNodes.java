@@ -30,8 +30,9 @@ final class RowNodes {
         boolean group = id == StageModel.GROUP;
         FigureRef conn = group ? FigureRef.GROUP : new FigureRef(FigureRef.Kind.CONNECTION, id);
         FigureRef cli = group ? FigureRef.GROUP : new FigureRef(FigureRef.Kind.CLIENT, id);
-        connection = new FigureNode(group ? "schematic-group-conn" : "schematic-conn-" + id, "schematic-connection", conn, vm);
-        client = new FigureNode(group ? "schematic-group" : "schematic-client-" + id, "schematic-client", cli, vm);
+        // no id per connection: each would be a new entry in JavaFX's style cache (see FigureNode)
+        connection = new FigureNode(group ? "schematic-group-conn" : null, "schematic-connection", conn, vm);
+        client = new FigureNode(group ? "schematic-group" : null, "schematic-client", cli, vm);
         connection.lineLabel().getStyleClass().add("schematic-mono");
         wire.getStyleClass().add("schematic-wire");
         wire.setMouseTransparent(true);

@@ -21,8 +21,11 @@ final class ConnectionNode extends VBox {
     private final Label problem = new Label();
     private ConnectionState shown;
 
-    ConnectionNode(UiText texts) {
+    ConnectionNode(UiText texts, long id) {
         this.texts = texts;
+        // no CSS id ("conn-7"): JavaFX's style cache is keyed by type, id and style classes, so an id per
+        // connection cost each new card a full match against every stylesheet and left an entry behind for good
+        setUserData(id);
         getStyleClass().addAll("socket-card", "conn-card");
         title.getStyleClass().add("card-title");
         state.getStyleClass().add("conn-state");
@@ -33,7 +36,6 @@ final class ConnectionNode extends VBox {
     }
 
     void show(ConnectionCard c) {
-        setId("conn-" + c.id());
         title.setText(texts.format("sockets.conn.fd", c.fd()));
         peer.setText(texts.format("sockets.conn.peer", c.peer()));
         bytes.setText(texts.format("sockets.conn.bytes", c.bytesIn(), c.bytesOut()));

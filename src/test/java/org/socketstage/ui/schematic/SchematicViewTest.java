@@ -102,17 +102,16 @@ class SchematicViewTest {
         stage.session.gate().step(); // accept() runs and takes the oldest connection
         await().atMost(WAIT).until(() -> filledSlots(robot) == 2);
         await().atMost(WAIT).until(() -> count(robot, ".schematic-connection") - placeholders(robot) == 1);
-        String connection = fx(() -> robot.lookup(".schematic-connection")
-                .match(n -> n.isVisible() && !n.getPseudoClassStates().contains(RowNodes.PLACEHOLDER))
-                .queryAs(javafx.scene.layout.VBox.class).getId());
-        robot.clickOn("#" + connection);
+        Node connection = fx(() -> robot.lookup(".schematic-connection")
+                .match(n -> n.isVisible() && !n.getPseudoClassStates().contains(RowNodes.PLACEHOLDER)).query());
+        robot.clickOn(connection);
         assertThat(text(robot, "#schematic-details-text")).contains("made by: [server] accept(");
         robot.interact(() -> PaneSnapshots.save(stage.root(), "schematic-one-accepted"));
 
         // when the envelopes have landed nothing is left to animate, and one of them can still be clicked
         await().atMost(WAIT).until(() -> !moments.animating());
-        String envelope = fx(() -> robot.lookup(".schematic-envelope").match(Node::isVisible).query().getId());
-        robot.clickOn("#" + envelope);
+        Node envelope = fx(() -> robot.lookup(".schematic-envelope").match(Node::isVisible).query());
+        robot.clickOn(envelope);
         assertThat(text(robot, "#schematic-details-title")).startsWith("Packet: ");
         assertThat(text(robot, "#schematic-details-text")).contains("Not a capture");
     }

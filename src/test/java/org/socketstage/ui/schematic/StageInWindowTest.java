@@ -63,7 +63,7 @@ class StageInWindowTest {
         assertThat(moments.frame().group()).as("thirty clients: the rest share the last row").isNotNull();
         Bounds stage = fx(() -> inScene(robot.lookup(".schematic-stage").query()));
         List<Bounds> rows = fx(() -> robot.lookup(".schematic-client").queryAll().stream()
-                .filter(n -> n.isVisible() && n.getId().matches("schematic-client-\\d+"))
+                .filter(n -> n.isVisible() && n.getUserData() instanceof FigureRef r && r.kind() == FigureRef.Kind.CLIENT)
                 .map(StageInWindowTest::inScene).toList());
         assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
         for (int i = 0; i < rows.size(); i++) {
@@ -79,6 +79,38 @@ class StageInWindowTest {
         assertThat(rows).noneMatch(groupRow::intersects);
         assertThat(fx(() -> ShownText.cut(robot.lookup(".schematic-stage").query()))).as("texts the stage shortened")
                 .isEmpty();
+    }
+
+    /**
+     * JavaFX keeps the styles that match a node by its type, id and style classes for as long as the scene has its
+     * stylesheets: a node per connection with an id of its own ("conn-7") cost each new card a full match against
+     * every stylesheet and left an entry in that cache for the rest of the class.
+     */
+    @Test
+    void aClassConnectingGivesNoNodeAnIdOfItsOwn(FxRobot robot) {
+        window.showStageTab();
+        window.layout(1280, 800, false);
+        moments.liveWithEchoingClients(30);
+        await().atMost(StageMoments.WAIT).until(() -> fx(() -> robot.lookup(".conn-card").queryAll().size()) >= 20);
+        List<String> numbered = fx(() -> {
+            List<String> ids = new ArrayList<>();
+            collectIds(robot.lookup(".schematic-stage").query().getScene().getRoot(), ids);
+            return ids.stream().filter(id -> id.matches(".*\\d+$")).distinct().sorted().toList();
+        });
+        assertThat(fx(() -> robot.lookup(".conn-card").queryAll().stream().filter(n -> n.getId() != null).toList()))
+                .isEmpty();
+        assertThat(fx(() -> robot.lookup(".schematic-client").queryAll().size())).isGreaterThanOrEqualTo(3);
+        // the queue's slots are numbered by place, as many as are drawn, whatever the number of clients
+        assertThat(numbered).isNotEmpty().allMatch(id -> id.startsWith("schematic-slot-"));
+    }
+
+    private static void collectIds(Node n, List<String> ids) {
+        if (n.getId() != null) {
+            ids.add(n.getId());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collectIds(c, ids));
+        }
     }
 
     @Test
