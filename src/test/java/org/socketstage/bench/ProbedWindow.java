@@ -27,6 +27,8 @@ public final class ProbedWindow extends SocketStageApp {
     /** The gaps over 20 ms (the target) and when they ended (ms since PROBE): where in the run the slow frames fall. */
     private final List<String> slow = new ArrayList<>();
     private long probeStart;
+    /** With -Dbench.css=true: what each probed phase restyles (printed to standard error at REPORT). */
+    private org.socketstage.ui.CssPassProbe cssProbe;
     private long probeStartUptime;
     private long last;
     private final AnimationTimer probe = new AnimationTimer() {
@@ -95,11 +97,18 @@ public final class ProbedWindow extends SocketStageApp {
         probeStart = System.nanoTime();
         probeStartUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         probe.start();
+        if (Boolean.getBoolean("bench.css")) {
+            cssProbe = new org.socketstage.ui.CssPassProbe(window().stage().getScene()).start();
+        }
         return "PROBING";
     }
 
     private String report() {
         probe.stop();
+        if (cssProbe != null) {
+            System.err.print(cssProbe.stop(40));
+            cssProbe = null;
+        }
         double seconds = (System.nanoTime() - probeStart) / 1e9;
         List<Long> sorted = new ArrayList<>(gaps);
         Collections.sort(sorted);

@@ -164,6 +164,9 @@ class LiveLoadBenchmark {
                 window.stage().getScene().addPostLayoutPulseListener(movedProbe);
             });
         }
+        // -Dbench.css=true: which nodes have their styles worked out again at each pulse (JavaFX's CSS pass works on
+        // the nodes whose flag is not CLEAN; each costs a look-up keyed by its and all its parents' pseudo-classes)
+        CssPassProbe cssProbe = Boolean.getBoolean("bench.css") ? fx(() -> new CssPassProbe(window.stage().getScene()).start()) : null;
         // CPU time, unlike waiting, does not depend on what else the machine runs: it compares views fairly
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long fxThread = fx(() -> Thread.currentThread().getId());
@@ -176,6 +179,9 @@ class LiveLoadBenchmark {
         });
         robot.interact(pulses::stop);
         robot.interact(() -> window.stage().getScene().removePreLayoutPulseListener(dirtyProbe));
+        if (cssProbe != null) {
+            System.out.print(fx(() -> cssProbe.stop(40)).replaceAll("(?m)^", "LiveLoadBenchmark: "));
+        }
         dirty.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(60)
                 .forEach(e -> System.out.printf("LiveLoadBenchmark: needs layout %5d× %s%n", e.getValue(), e.getKey()));
         moved.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
