@@ -282,8 +282,11 @@ public final class SideBySideBenchmark {
         int port = EchoBenchmark.freePort();
         Path tmp = Files.createTempDirectory("bench-window-");
         List<String> rows = new ArrayList<>();
+        // the collector's pauses, each stamped with the JVM's uptime, to set beside the slow frames
+        Path gcLog = tmp.resolve("window-gc.log");
         App w = App.start(ProbedWindow.Launcher.class, List.of("--autostart", "--mode", "live", "--port", Integer.toString(port),
-                "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"), tmp);
+                "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"), tmp,
+                Files.isReadable(WINDOW_ARCHIVE), List.of(GcPauses.timedOption(gcLog)));
         try {
             w.await("SHOWN", Duration.ofSeconds(120));
             EchoBenchmark.awaitPort(port, Duration.ofSeconds(60));
@@ -306,7 +309,10 @@ public final class SideBySideBenchmark {
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms: %s; CPU %.0f %%; %s; %d events; RSS %d MB;"
                     + " %s; machine's CPU stolen %.0f %%%n", paced, pacedCpu, pf, eventsPaced, rssPaced / 1024, pacedDrawing,
                     pacedSteal);
-            System.out.println("  frames over 20 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
+            String pacedSlowAnswer = w.ask("SLOW", "SLOW");
+            System.out.println("  frames over 20 ms (ms into the run:gap ms): " + pacedSlowAnswer);
+            String pacedSlow = slowAndPauses(pacedSlowAnswer, gcLog, w);
+            System.out.println("  " + pacedSlow);
             System.out.println("  the view at the end: " + eventsAnswer);
 
             // the same load again: the first run includes the JIT compiling the code under load for the first
@@ -320,7 +326,10 @@ public final class SideBySideBenchmark {
             Frames wf = Frames.parse(w.ask("REPORT", "FRAMES"));
             System.out.printf(Locale.ROOT, "window, 50 clients x 1 line/100 ms again, after the first run: %s; CPU %.0f %%; %s;"
                     + " %s; machine's CPU stolen %.0f %%%n", warm, warmCpu, wf, warmDrawing, warmSteal);
-            System.out.println("  frames over 20 ms (ms into the run:gap ms): " + w.ask("SLOW", "SLOW"));
+            String warmSlowAnswer = w.ask("SLOW", "SLOW");
+            System.out.println("  frames over 20 ms (ms into the run:gap ms): " + warmSlowAnswer);
+            String warmSlow = slowAndPauses(warmSlowAnswer, gcLog, w);
+            System.out.println("  " + warmSlow);
 
             w.ask("PROBE", "PROBING");
             AtomicLong rssMax = new AtomicLong();
@@ -342,6 +351,8 @@ public final class SideBySideBenchmark {
             double floodSteal = phase.stealPercent();
             String floodDrawing = phase.drawing(floodSeconds);
             Frames ff = Frames.parse(w.ask("REPORT", "FRAMES"));
+            String floodSlow = slowAndPauses(w.ask("SLOW", "SLOW"), gcLog, w);
+            System.out.println("  flood: " + floodSlow);
             double after = w.cpuPercent(10);
             sampler.interrupt();
             long eventsFlood = Long.parseLong(w.ask("EVENTS", "EVENTS").split(" ")[1]);
@@ -355,12 +366,12 @@ public final class SideBySideBenchmark {
                     rssSettled / 1024, spool / 1024, eventsFlood);
 
             rows.add(String.format(Locale.ROOT, "| idle CPU, window, server waiting in accept() | %.2f %% of a core | | | ≤ 5 %% |", idle));
-            rows.add(String.format(Locale.ROOT, "| window, 50 clients × 1 line/100 ms, first %.0f s (JIT warm-up included) | %.0f %% CPU, %.0f fps, frame-gap p99 %.1f ms (max %.0f); %.0f %% of the machine's CPU stolen | | | p99 ≤ 20 ms |",
-                    pacedSeconds, pacedCpu, pf.fps, pf.p99, pf.max, pacedSteal));
-            rows.add(String.format(Locale.ROOT, "| window, 50 clients × 1 line/100 ms, the next %.0f s | %.0f %% CPU, %.0f fps, frame-gap p99 %.1f ms (max %.0f); %.0f %% stolen | | | p99 ≤ 20 ms |",
-                    pacedSeconds, warmCpu, wf.fps, wf.p99, wf.max, warmSteal));
-            rows.add(String.format(Locale.ROOT, "| window, 50 clients flooding (%.0f s) | %.0f %% CPU, %.0f fps, frame-gap p99 %.1f ms (max %.0f); %.0f %% CPU in the 10 s after; %.0f %% stolen | | | p99 ≤ 50 ms |",
-                    floodSeconds, floodCpu, ff.fps, ff.p99, ff.max, after, floodSteal));
+            rows.add(String.format(Locale.ROOT, "| window, 50 clients × 1 line/100 ms, first %.0f s (JIT warm-up included) | %.0f %% CPU, %.0f fps, frame-gap p99 %.1f ms (max %.0f); %s; %.0f %% of the machine's CPU stolen | | | p99 ≤ 20 ms |",
+                    pacedSeconds, pacedCpu, pf.fps, pf.p99, pf.max, pacedSlow, pacedSteal));
+            rows.add(String.format(Locale.ROOT, "| window, 50 clients × 1 line/100 ms, the next %.0f s | %.0f %% CPU, %.0f fps, frame-gap p99 %.1f ms (max %.0f); %s; %.0f %% stolen | | | p99 ≤ 20 ms |",
+                    pacedSeconds, warmCpu, wf.fps, wf.p99, wf.max, warmSlow, warmSteal));
+            rows.add(String.format(Locale.ROOT, "| window, 50 clients flooding (%.0f s) | %.0f %% CPU, %.0f fps, frame-gap p99 %.1f ms (max %.0f); %s; %.0f %% CPU in the 10 s after; %.0f %% stolen | | | p99 ≤ 50 ms |",
+                    floodSeconds, floodCpu, ff.fps, ff.p99, ff.max, floodSlow, after, floodSteal));
             rows.add(String.format(Locale.ROOT, "| RSS: window idle / after %dk events / max in the flood / 30 s after | %d / %d / %d / %d MB | | | ≤ 300 MB |",
                     eventsPaced / 1000, rssIdle / 1024, rssPaced / 1024, rssMax.get() / 1024, rssSettled / 1024));
             rows.add(String.format(Locale.ROOT, "| on-disk event spool (gzip) after the loads | %.1f MB (%.0f KB/s over the %.0f s of load) | | | bounded, deleted at exit |",
@@ -377,6 +388,16 @@ public final class SideBySideBenchmark {
         rows.add("| spool left in the temp folder after SIGTERM | " + (anyLeft ? "yes" : "none") + " | | | none |");
         removeFolder(tmp);
         return rows;
+    }
+
+    /**
+     * The phase's slow frames set beside the collector's pauses in the window's GC log up to now: how many frames
+     * over 20 ms a pause fell into (a pause in a pulse makes that frame late however little the pulse had to do).
+     */
+    private static String slowAndPauses(String slowAnswer, Path gcLog, App w) throws IOException {
+        SlowFrames slow = SlowFrames.parse(slowAnswer);
+        List<GcPauses.Pause> all = Files.exists(gcLog) ? GcPauses.timed(Files.readAllLines(gcLog)) : List.of();
+        return slow.describe(slow.pausesOfPhase(all, w.uptimeMillis()));
     }
 
     /** The app's temp folder of one measurement, with whatever the app left in it (it was looked at already). */
@@ -471,6 +492,12 @@ public final class SideBySideBenchmark {
          * javafx:run's JIT option.
          */
         static App start(Class<?> main, List<String> args, Path tmp, boolean archive) throws IOException {
+            return start(main, args, tmp, archive, List.of());
+        }
+
+        /** As above, with {@code extraJvm} after the launch's own JVM options (e.g. a GC log). */
+        static App start(Class<?> main, List<String> args, Path tmp, boolean archive, List<String> extraJvm)
+                throws IOException {
             List<String> cmd = new ArrayList<>(List.of(EchoBenchmark.JAVA));
             if (archive) {
                 cmd.add("-XX:SharedArchiveFile=" + WINDOW_ARCHIVE);
@@ -480,6 +507,7 @@ public final class SideBySideBenchmark {
                 cmd.add(jit);
             }
             cmd.addAll(APP_JVM);
+            cmd.addAll(extraJvm);
             List<String> javafx = new ArrayList<>();
             List<String> rest = new ArrayList<>();
             for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -522,6 +550,11 @@ public final class SideBySideBenchmark {
             long before = cpuTicks();
             Thread.sleep((long) (seconds * 1000));
             return (cpuTicks() - before) * 100.0 / EchoBenchmark.CLOCK_TICKS / seconds;
+        }
+
+        /** About the app's JVM uptime now: the time since it was spawned (its JVM starts a few ms later). */
+        long uptimeMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spawned);
         }
 
         long rssKb() {
