@@ -64,7 +64,12 @@ class InstructorPanelViewTest {
             events.add(e);
             Platform.runLater(() -> view.viewModel().apply(e));
         });
-        stage.setScene(new Scene(root, 1100, 760));
+        Scene scene = new Scene(root, 1100, 760);
+        // the window's stylesheets: the pane's own refer to the theme's colours (-ss-next and the like)
+        scene.getStylesheets().addAll(org.socketstage.ui.Resources.stylesheet(org.socketstage.ui.MainWindow.BASE_CSS),
+                org.socketstage.ui.Resources.stylesheet(
+                        org.socketstage.ui.PresentationViewModel.Theme.LIGHT.stylesheet()));
+        stage.setScene(scene);
         stage.show();
     }
 
