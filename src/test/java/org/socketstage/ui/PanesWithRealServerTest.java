@@ -94,7 +94,7 @@ class PanesWithRealServerTest {
         VBox.setVgrow(l.root(), Priority.ALWAYS);
         HBox root = new HBox(c.root(), right);
         HBox.setHgrow(right, Priority.ALWAYS);
-        scene = new Scene(root, 1270, 790);
+        scene = WindowStyles.apply(new Scene(root, 1270, 790));
         stage.setScene(scene);
         stage.show();
     }

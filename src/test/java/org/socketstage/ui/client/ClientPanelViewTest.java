@@ -68,12 +68,7 @@ class ClientPanelViewTest {
             Platform.runLater(() -> view.viewModel().apply(e));
         });
         window = stage;
-        Scene scene = new Scene(root, 1200, 760);
-        // the window's stylesheets: the pane's own refer to the theme's colours (-ss-next and the like)
-        scene.getStylesheets().addAll(org.socketstage.ui.Resources.stylesheet(org.socketstage.ui.MainWindow.BASE_CSS),
-                org.socketstage.ui.Resources.stylesheet(
-                        org.socketstage.ui.PresentationViewModel.Theme.LIGHT.stylesheet()));
-        stage.setScene(scene);
+        stage.setScene(org.socketstage.ui.WindowStyles.apply(new Scene(root, 1200, 760)));
         // the primary stage is shared by all tests; one of them makes it narrow
         stage.setWidth(1200);
         stage.setHeight(760);

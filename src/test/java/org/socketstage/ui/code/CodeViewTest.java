@@ -37,7 +37,7 @@ class CodeViewTest {
         PaneLoader.Loaded<CodeView> loaded = PaneLoader.load("/fxml/code/CodeView.fxml",
                 new CodeView(CodeViewModel.withBundledListings(org.socketstage.ui.text.UiText.load())));
         view = loaded.controller();
-        scene = new Scene(loaded.root(), 900, 640);
+        scene = org.socketstage.ui.WindowStyles.apply(new Scene(loaded.root(), 900, 640));
         stage.setScene(scene);
         stage.show();
     }

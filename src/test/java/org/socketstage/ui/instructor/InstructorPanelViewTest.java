@@ -64,12 +64,7 @@ class InstructorPanelViewTest {
             events.add(e);
             Platform.runLater(() -> view.viewModel().apply(e));
         });
-        Scene scene = new Scene(root, 1100, 760);
-        // the window's stylesheets: the pane's own refer to the theme's colours (-ss-next and the like)
-        scene.getStylesheets().addAll(org.socketstage.ui.Resources.stylesheet(org.socketstage.ui.MainWindow.BASE_CSS),
-                org.socketstage.ui.Resources.stylesheet(
-                        org.socketstage.ui.PresentationViewModel.Theme.LIGHT.stylesheet()));
-        stage.setScene(scene);
+        stage.setScene(org.socketstage.ui.WindowStyles.apply(new Scene(root, 1100, 760)));
         stage.show();
     }
 

@@ -20,9 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.socketstage.event.Step;
-import org.socketstage.ui.MainWindow;
 import org.socketstage.ui.PresentationViewModel.Theme;
-import org.socketstage.ui.Resources;
 import org.socketstage.ui.support.SteadyLine;
 import org.socketstage.ui.text.UiText;
 import org.testfx.api.FxRobot;
@@ -44,8 +42,7 @@ class StageNodeTest {
     @Start
     void start(Stage stage) {
         node = new StageNode(Step.RECV, UiText.load());
-        scene = new Scene(new StackPane(node), 400, 300);
-        scene.getStylesheets().add(Resources.stylesheet(MainWindow.BASE_CSS));
+        scene = org.socketstage.ui.WindowStyles.apply(new Scene(new StackPane(node), 400, 300));
         stage.setScene(scene);
         stage.show();
     }
@@ -60,7 +57,7 @@ class StageNodeTest {
         AtomicInteger changes = new AtomicInteger();
         AtomicInteger styleClassChanges = new AtomicInteger();
         robot.interact(() -> {
-            scene.getStylesheets().add(Resources.stylesheet(theme.stylesheet()));
+            org.socketstage.ui.WindowStyles.apply(scene, theme);
             node.show(card(StageStatus.ACTIVE), true);
             node.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> changes.incrementAndGet());
             node.getStyleClass().addListener((ListChangeListener<String>) c -> styleClassChanges.incrementAndGet());
@@ -110,7 +107,7 @@ class StageNodeTest {
     @EnumSource(Theme.class)
     void aCardChangingStatusOrTurningCurrentNeedsNoLayout(Theme theme, FxRobot robot) {
         robot.interact(() -> {
-            scene.getStylesheets().add(Resources.stylesheet(theme.stylesheet()));
+            org.socketstage.ui.WindowStyles.apply(scene, theme);
             node.show(card(StageStatus.WAITING), false);
             scene.getRoot().applyCss();
             scene.getRoot().layout();

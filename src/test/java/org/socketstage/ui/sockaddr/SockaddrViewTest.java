@@ -31,7 +31,7 @@ class SockaddrViewTest {
         PaneLoader.Loaded<SockaddrView> loaded = PaneLoader.load("/fxml/sockaddr/SockaddrView.fxml",
                 new SockaddrView(new SockaddrViewModel(org.socketstage.ui.text.UiText.load()), org.socketstage.ui.text.UiText.load()));
         view = loaded.controller();
-        scene = new Scene(loaded.root(), 760, 420);
+        scene = org.socketstage.ui.WindowStyles.apply(new Scene(loaded.root(), 760, 420));
         stage.setScene(scene);
         stage.show();
     }
