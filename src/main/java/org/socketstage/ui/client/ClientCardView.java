@@ -28,7 +28,7 @@ final class ClientCardView extends VBox {
     ClientCardView(ClientCardModel card, ClientPanelViewModel vm, UiText text) {
         ClientStateWords words = vm.words();
         getStyleClass().add("client-card");
-        setUserData(card.number()); // not a CSS id: one per client would grow JavaFX's style cache (see ConnectionNode)
+        // no CSS id per client: each would grow JavaFX's style cache for good (see ConnectionNode)
         setSpacing(4);
 
         Label state = new Label();

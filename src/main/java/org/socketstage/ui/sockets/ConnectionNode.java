@@ -21,11 +21,12 @@ final class ConnectionNode extends VBox {
     private final Label problem = new Label();
     private ConnectionState shown;
 
-    ConnectionNode(UiText texts, long id) {
+    /**
+     * No CSS id ("conn-7"): JavaFX's style cache is keyed by type, id and style classes, so an id per connection
+     * cost each new card a full match against every stylesheet and left an entry behind for good.
+     */
+    ConnectionNode(UiText texts) {
         this.texts = texts;
-        // no CSS id ("conn-7"): JavaFX's style cache is keyed by type, id and style classes, so an id per
-        // connection cost each new card a full match against every stylesheet and left an entry behind for good
-        setUserData(id);
         getStyleClass().addAll("socket-card", "conn-card");
         title.getStyleClass().add("card-title");
         state.getStyleClass().add("conn-state");

@@ -155,7 +155,7 @@ public final class SocketsView {
         Set<Long> ids = new HashSet<>();
         for (ConnectionCard c : cards) {
             ids.add(c.id());
-            ConnectionNode node = connectionNodes.computeIfAbsent(c.id(), id -> new ConnectionNode(texts, id));
+            ConnectionNode node = connectionNodes.computeIfAbsent(c.id(), id -> new ConnectionNode(texts));
             node.show(c);
             wanted.add(node);
         }

@@ -31,8 +31,8 @@ class EnvelopeLabelFitTest {
     void start(Stage stage) {
         layer = new EnvelopeLayer(new SchematicViewModel(UiText.load()));
         Pane root = new Pane(layer);
-        Scene scene = new Scene(root, 600, 300);
-        scene.getStylesheets().addAll(css("themes/base.css"), css("themes/light.css"), css("fxml/schematic/SchematicView.css"));
+        Scene scene = org.socketstage.ui.WindowStyles.apply(new Scene(root, 600, 300));
+        scene.getStylesheets().add(css("fxml/schematic/SchematicView.css"));
         stage.setScene(scene);
         stage.show();
     }

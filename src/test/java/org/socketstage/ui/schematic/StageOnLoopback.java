@@ -37,8 +37,7 @@ final class StageOnLoopback implements AutoCloseable {
         pump = new FxEventPump(session.bus(), this::deliver, feed::refresh);
         pump.start();
         // a plain pane around the stage: it keeps the size it is given, even past the headless screen's
-        Scene scene = new Scene(new Pane(root), width, height);
-        scene.getStylesheets().addAll(css("themes/base.css"), css("themes/light.css"));
+        Scene scene = org.socketstage.ui.WindowStyles.apply(new Scene(new Pane(root), width, height));
         stage.setScene(scene);
         stage.setWidth(width);
         stage.setHeight(height);
@@ -60,9 +59,6 @@ final class StageOnLoopback implements AutoCloseable {
         feed.take(batch);
     }
 
-    private static String css(String path) {
-        return StageOnLoopback.class.getResource("/" + path).toExternalForm();
-    }
 
     /** Gives the stage this size and root font (a presentation's is the height / 45). FX thread. */
     void size(double width, double height, double fontPx) {

@@ -22,10 +22,7 @@ import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.MainWindow;
 import org.socketstage.ui.PaneLoader;
-import org.socketstage.ui.PresentationViewModel;
-import org.socketstage.ui.Resources;
 import org.socketstage.ui.text.UiText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -75,9 +72,7 @@ class SocketsViewQueueTest {
     void aClientArrivingInTheQueueMovesNoSlot(FxRobot robot) {
         // with the window's stylesheet: a slot keeps its size whatever it shows, so the queue does not reflow (a
         // node that moves or changes size is repainted whole, with all it moves)
-        robot.interact(() -> scene.getStylesheets().addAll(
-                Resources.stylesheet(MainWindow.BASE_CSS),
-                Resources.stylesheet(PresentationViewModel.Theme.LIGHT.stylesheet())));
+        robot.interact(() -> org.socketstage.ui.WindowStyles.apply(scene));
         feed(robot, ev.ok(Step.SOCKET, "socket", "", 3, null), ev.ok(Step.BIND, "bind", "", 0, SockAddrIn.loopback(PORT)),
                 ev.listenStarted(3, 8), ev.ok(Step.LISTEN, "listen", "3, 8", 0, null));
         feed(robot, ev.kernel(queueOf()));
