@@ -22,14 +22,13 @@ class GcPausesTest {
     }
 
     @Test
-    void aLogWithUptimesGivesEachPauseWithWhenItEnded() {
-        List<GcPauses.Pause> p = GcPauses.timed(List.of(
-                "[0.011s] Using G1",
-                "[39.642s] GC(15) Pause Young (Normal) (G1 Evacuation Pause) 77M->48M(96M) 11.692ms",
-                "[60.235s] GC(21) Pause Remark 54M->53M(96M) 29.228ms",
-                "[60.281s] GC(21) Concurrent Mark Cycle 195.505ms"));
+    void givesEachPauseWithWhenItEnded() {
+        List<GcPauses.Pause> p = GcPauses.each(List.of(
+                "[0.011s][info][gc] Using G1",
+                "[39.642s][info][gc] GC(15) Pause Young (Normal) (G1 Evacuation Pause) 77M->48M(96M) 11.692ms",
+                "[60.235s][info][gc] GC(21) Pause Remark 54M->53M(96M) 29.228ms",
+                "[60.281s][info][gc] GC(21) Concurrent Mark Cycle 195.505ms"));
         assertThat(p).containsExactly(new GcPauses.Pause(39_642, 11.692), new GcPauses.Pause(60_235, 29.228));
-        assertThat(GcPauses.timedOption(java.nio.file.Path.of("/tmp/gc.log"))).isEqualTo("-Xlog:gc:file=/tmp/gc.log:uptime");
     }
 
     @Test

@@ -286,7 +286,7 @@ public final class SideBySideBenchmark {
         Path gcLog = tmp.resolve("window-gc.log");
         App w = App.start(ProbedWindow.Launcher.class, List.of("--autostart", "--mode", "live", "--port", Integer.toString(port),
                 "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"), tmp,
-                Files.isReadable(WINDOW_ARCHIVE), List.of(GcPauses.timedOption(gcLog)));
+                Files.isReadable(WINDOW_ARCHIVE), List.of(GcPauses.option(gcLog)));
         try {
             w.await("SHOWN", Duration.ofSeconds(120));
             EchoBenchmark.awaitPort(port, Duration.ofSeconds(60));
@@ -396,8 +396,7 @@ public final class SideBySideBenchmark {
      */
     private static String slowAndPauses(String slowAnswer, Path gcLog, App w) throws IOException {
         SlowFrames slow = SlowFrames.parse(slowAnswer);
-        List<GcPauses.Pause> all = Files.exists(gcLog) ? GcPauses.timed(Files.readAllLines(gcLog)) : List.of();
-        return slow.describe(slow.pausesOfPhase(all, w.uptimeMillis()));
+        return slow.describe(slow.pausesOfPhase(GcPauses.each(gcLog), w.uptimeMillis()));
     }
 
     /** The app's temp folder of one measurement, with whatever the app left in it (it was looked at already). */
