@@ -41,7 +41,8 @@ public final class LessonPaneView implements PaneController {
     /**
      * Where the server is (the marker, the line above the tabs, the scroll while following) changes at most
      * this often: a busy live server moves between recv() and send() thousands of times a second, faster than
-     * anyone reads, and redrawing the marker every frame cost 15% of each frame under load.
+     * anyone reads, and redrawing the marker every frame cost 15% of each frame under load. While it goes round
+     * the loop through the marked section the marker holds still ({@link LoopWatch}).
      */
     private static final Duration FOLLOW_PAUSE = Duration.millis(700);
     /** A folder of broken files lists the first problems; a label each for thousands would stall the window. */
@@ -66,6 +67,11 @@ public final class LessonPaneView implements PaneController {
     private MarkdownRenderer markdown;
     private final PauseTransition followPause = new PauseTransition(FOLLOW_PAUSE);
     private boolean positionPending;
+    /** The pause just ended: the next frame decides whether the marker follows or holds (a loop). */
+    private boolean pauseEnded;
+    private final LoopWatch<LessonSection> loop = new LoopWatch<>();
+    /** Where the server is, looked at once per frame after it changed (made in initialize). */
+    private OncePerPulse serverMoved;
     private Step shownStage;
 
     public LessonPaneView(LessonPaneViewModel vm, UiText texts) {
@@ -89,7 +95,7 @@ public final class LessonPaneView implements PaneController {
 
         vm.selectedLessonProperty().addListener((o, a, l) -> showLesson());
         // a live server with many clients changes stage thousands of times a second: redraw once per frame
-        OncePerPulse serverMoved = new OncePerPulse(root, this::serverMoved);
+        serverMoved = new OncePerPulse(root, this::serverMoved);
         vm.serverStageProperty().addListener(o -> serverMoved.request());
         vm.followServerProperty().addListener((o, a, on) -> {
             if (on) {
@@ -98,13 +104,7 @@ public final class LessonPaneView implements PaneController {
         });
         vm.libraryProperty().addListener((o, a, lib) -> showLibrary());
         problemList.heightProperty().addListener(o -> fitProblems());
-        followPause.setOnFinished(e -> {
-            if (positionPending) {
-                // through the pulse: while the pane is hidden (another tab shown) nothing is re-marked
-                positionPending = false;
-                serverMoved.request();
-            }
-        });
+        followPause.setOnFinished(e -> pauseOver());
         showLibrary();
     }
 
@@ -188,6 +188,7 @@ public final class LessonPaneView implements PaneController {
     }
 
     private void showLesson() {
+        loop.forget();
         lessonReader.show(vm.selectedLessonProperty().get(), vm, q -> refreshProgress());
         lessonReader.mark(vm.serverSection().get());
         refreshProgress();
@@ -197,13 +198,29 @@ public final class LessonPaneView implements PaneController {
         }
     }
 
-    /** Once per frame after the server's stage changed: nothing at all unless what the pane shows would change. */
+    /**
+     * Once per frame after the server's stage changed, and at the end of a pause in which it did: nothing at all
+     * unless what the pane shows would change. During a pause the sections passed are only noted; at its end the
+     * marker follows the server, unless the server came back to the marked section after being elsewhere (a loop,
+     * such as fifty clients' recv() and send()): then it holds, and looks again after the next pause.
+     */
     private void serverMoved() {
-        if (vm.serverStageProperty().get() == shownStage && vm.serverSection().get() == lessonReader.marked()) {
+        LessonSection here = vm.serverSection().get();
+        boolean shown = vm.serverStageProperty().get() == shownStage && here == lessonReader.marked();
+        if (followPause.getStatus() == Animation.Status.RUNNING) {
+            loop.passed(here);
+            positionPending |= !shown;
             return;
         }
-        if (followPause.getStatus() == Animation.Status.RUNNING) {
-            positionPending = true;
+        boolean atPauseEnd = pauseEnded;
+        pauseEnded = false;
+        if (atPauseEnd && loop.cameBackTo(lessonReader.marked())) {
+            positionPending = true; // the loop may end during the next pause: look again then
+            followPause.playFromStart();
+            return;
+        }
+        loop.forget();
+        if (shown) {
             return;
         }
         showServerPosition();
@@ -221,10 +238,27 @@ public final class LessonPaneView implements PaneController {
         refreshServerAt();
     }
 
+    private void pauseOver() {
+        if (positionPending) {
+            // through the pulse: while the pane is hidden (another tab shown) nothing is re-marked
+            positionPending = false;
+            pauseEnded = true;
+            serverMoved.request();
+        }
+    }
+
+    /** Ends the pause now, as its timer does when it runs out (tests: the frames of one pause, then its end). */
+    void endFollowPause() {
+        followPause.stop();
+        pauseOver();
+    }
+
     /** How often where the server is may change on screen; a new pace shows what waited at once (tests use it). */
     void setFollowPause(Duration pause) {
         followPause.stop();
         followPause.setDuration(pause);
+        loop.forget();
+        pauseEnded = false;
         if (positionPending) {
             positionPending = false;
             showServerPosition();

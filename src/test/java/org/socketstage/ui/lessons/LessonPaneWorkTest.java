@@ -127,4 +127,62 @@ class LessonPaneWorkTest {
         assertThat(markerMoves).hasValue(2);
         assertThat(lookup("#lesson-server-at", Label.class).getText()).contains(last.label());
     }
+
+    @Test
+    void aServerGoingRoundItsEchoLoopHoldsTheMarkerUntilTheLoopEnds(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.view.setFollowPause(Duration.hours(1)));
+        apply(robot, EVENTS.started(Step.ACCEPT));
+        pane.frames(robot, 2);
+        robot.interact(pane.view::endFollowPause); // accept() waited longer than a pause
+        apply(robot, EVENTS.started(Actor.connection(7, null), Step.RECV));
+        pane.frames(robot, 2);
+        assertThat(marked(robot)).as("after a quiet spell the marker follows at once").isEqualTo(Step.RECV);
+        markerMoves.set(0);
+        serverAtChanges.set(0);
+        scrolls.set(0);
+
+        // ten pauses of fifty clients' echoes: the server between recv() and send() from one frame to the next
+        for (int pause = 0; pause < 10; pause++) {
+            for (int frame = 0; frame < 6; frame++) {
+                apply(robot, EVENTS.started(Actor.connection(7 + frame, null), frame % 2 == 0 ? Step.SEND : Step.RECV));
+                pane.frames(robot, 1);
+            }
+            apply(robot, EVENTS.started(Actor.connection(7, null), pause % 2 == 0 ? Step.SEND : Step.RECV));
+            pane.frames(robot, 1);
+            robot.interact(pane.view::endFollowPause);
+            pane.frames(robot, 1);
+        }
+        assertThat(markerMoves).as("marker moves while the server loops through the marked section").hasValue(0);
+        assertThat(serverAtChanges).as("'the server is at' changes").hasValue(0);
+        assertThat(scrolls).as("scrolls").hasValue(0);
+        assertThat(marked(robot)).isEqualTo(Step.RECV);
+
+        // the clients leave: close(client), then accept() waits for the next one
+        apply(robot, EVENTS.started(Actor.connection(7, null), Step.CLOSE_CLIENT));
+        pane.frames(robot, 1);
+        apply(robot, EVENTS.started(Step.ACCEPT));
+        pane.frames(robot, 1);
+        robot.interact(pane.view::endFollowPause);
+        pane.frames(robot, 2);
+        assertThat(marked(robot)).as("the server moved on and did not come back: followed").isEqualTo(Step.ACCEPT);
+        assertThat(markerMoves).hasValue(1);
+        assertThat(lookup("#lesson-server-at", Label.class).getText()).contains(Step.ACCEPT.label());
+    }
+
+    @Test
+    void aStepEachPauseIsFollowedStepByStep(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.view.setFollowPause(Duration.hours(1)));
+        apply(robot, EVENTS.started(Actor.connection(7, null), Step.RECV));
+        pane.frames(robot, 2);
+        assertThat(marked(robot)).isEqualTo(Step.RECV);
+        // Run with a delay a little under the pause: one call per pause, recv() and send() in turn
+        Step[] calls = {Step.SEND, Step.RECV, Step.SEND, Step.RECV};
+        for (Step call : calls) {
+            apply(robot, EVENTS.started(Actor.connection(7, null), call));
+            pane.frames(robot, 1);
+            robot.interact(pane.view::endFollowPause);
+            pane.frames(robot, 2);
+            assertThat(marked(robot)).as("after " + call).isEqualTo(call);
+        }
+    }
 }
