@@ -8,7 +8,11 @@ import org.socketstage.ui.support.StateLook;
 import org.socketstage.ui.support.SteadyLine;
 import org.socketstage.ui.text.UiText;
 
-/** One accepted connection drawn as its own socket; fades out once the kernel lets go of it. */
+/**
+ * One accepted connection drawn as its own socket; fades out once the kernel lets go of it. A card whose connection
+ * is no longer drawn is kept for a later connection ({@link SocketsView}): {@link #show} then turns it into that
+ * connection's card.
+ */
 final class ConnectionNode extends VBox {
 
     static Duration fadeDuration = Duration.millis(1200);
@@ -20,6 +24,9 @@ final class ConnectionNode extends VBox {
     private final Label state = new Label();
     private final Label problem = new Label();
     private ConnectionState shown;
+    private FadeTransition fade;
+    /** The connection shown ({@link ConnectionCard#id()}); -1 before the first. */
+    private long connection = -1;
 
     /**
      * No CSS id ("conn-7"): JavaFX's style cache is keyed by type, id and style classes, so an id per connection
@@ -37,6 +44,7 @@ final class ConnectionNode extends VBox {
     }
 
     void show(ConnectionCard c) {
+        connection = c.id();
         title.setText(texts.format("sockets.conn.fd", c.fd()));
         peer.setText(texts.format("sockets.conn.peer", c.peer()));
         bytes.setText(texts.format("sockets.conn.bytes", c.bytesIn(), c.bytesOut()));
@@ -47,13 +55,21 @@ final class ConnectionNode extends VBox {
         if (shown != c.state()) {
             StateLook.swap(this, shown == null ? null : shown.pseudoClass(), c.state().pseudoClass());
             if (c.state() == ConnectionState.GONE) {
-                FadeTransition fade = new FadeTransition(fadeDuration, this);
+                fade = new FadeTransition(fadeDuration, this);
                 fade.setToValue(0.25);
                 fade.play();
             } else {
+                if (fade != null) {
+                    fade.stop(); // a card kept from a connection that went, now another's
+                    fade = null;
+                }
                 setOpacity(1.0);
             }
             shown = c.state();
         }
+    }
+
+    long connection() {
+        return connection;
     }
 }

@@ -1,5 +1,6 @@
 package org.socketstage.ui.sockets;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,12 @@ public final class SocketsView {
     private final UiText texts;
     private final SocketsViewModel viewModel;
     private final Map<Long, ConnectionNode> connectionNodes = new HashMap<>();
+    /**
+     * Cards of connections no longer drawn, for the next ones: a class's fifty clients leave and fifty more connect,
+     * and a new card (its labels' skins made, every node styled for the first time) cost about a millisecond of
+     * the FX thread each, most of the frames over 20 ms when a class connects. A kept card only changes its words.
+     */
+    private final ArrayDeque<ConnectionNode> spareCards = new ArrayDeque<>();
 
     public SocketsView(SocketsViewModel vm, UiText texts) {
         this.viewModel = vm;
@@ -151,11 +158,26 @@ public final class SocketsView {
     }
 
     private void showConnections(List<ConnectionCard> cards) {
-        List<Node> wanted = new ArrayList<>(cards.size());
         Set<Long> ids = new HashSet<>();
         for (ConnectionCard c : cards) {
             ids.add(c.id());
-            ConnectionNode node = connectionNodes.computeIfAbsent(c.id(), id -> new ConnectionNode(texts));
+        }
+        // in the order drawn: a new connection at the place of one that went takes its card where it is
+        for (Node n : connections.getChildren()) {
+            if (n instanceof ConnectionNode card && !ids.contains(card.connection())) {
+                connectionNodes.remove(card.connection());
+                if (spareCards.size() < SocketsViewModel.MAX_DRAWN) {
+                    spareCards.add(card);
+                }
+            }
+        }
+        List<Node> wanted = new ArrayList<>(cards.size());
+        for (ConnectionCard c : cards) {
+            ConnectionNode node = connectionNodes.get(c.id());
+            if (node == null) {
+                node = spareCards.isEmpty() ? new ConnectionNode(texts) : spareCards.poll();
+                connectionNodes.put(c.id(), node);
+            }
             node.show(c);
             wanted.add(node);
         }
