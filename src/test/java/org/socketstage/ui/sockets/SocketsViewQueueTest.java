@@ -22,8 +22,6 @@ import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
 import org.socketstage.socket.SockAddrIn;
-import org.socketstage.ui.PaneLoader;
-import org.socketstage.ui.text.UiText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,17 +34,13 @@ class SocketsViewQueueTest {
 
     private static final int PORT = 9090;
     private final TestEvents ev = new TestEvents();
-    private SocketsViewModel model;
+    private SocketsPane pane;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        UiText text = UiText.load();
-        model = new SocketsViewModel(text);
-        PaneLoader.Loaded<SocketsView> loaded = PaneLoader.load("/fxml/sockets/SocketsView.fxml", new SocketsView(model, text));
-        scene = new Scene(loaded.root(), 900, 600);
-        stage.setScene(scene);
-        stage.show();
+        pane = SocketsPane.show(stage);
+        scene = pane.scene();
     }
 
     @Test
@@ -97,12 +91,7 @@ class SocketsViewQueueTest {
     }
 
     private void feed(FxRobot robot, ServerEvent... events) {
-        robot.interact(() -> {
-            for (ServerEvent e : events) {
-                model.apply(e);
-            }
-            model.publish();
-        });
+        pane.feed(robot, events);
     }
 
     private List<Label> filledSlots(FxRobot robot) {
