@@ -181,7 +181,6 @@ public final class SocketsView {
             node.show(c);
             wanted.add(node);
         }
-        connectionNodes.keySet().retainAll(ids);
         arrange(connections.getChildren(), wanted);
         noConnections.setVisible(cards.isEmpty());
     }
