@@ -56,6 +56,7 @@ public class SocketStageApp extends Application {
         // closing the main window ends the app even if a dialog (e.g. Help) is still open
         stage.setOnHidden(e -> MainWindow.exitApp(window));
         GtkWindowLoss.watch(() -> javafx.application.Platform.runLater(() -> MainWindow.exitApp(window)));
+        XServerPace.keep(stage.getScene());
     }
 
     /** Main has checked the options and said what was wrong; launched another way, bad options mean defaults. */
