@@ -102,7 +102,7 @@ public final class LifecycleServer implements Server {
     }
 
     private void run() {
-        WorkerPriority.applyToCurrentThread();
+        WorkerPriority.applyToServerThread();
         tracer.state(ServerState.RUNNING, "server thread started; socket layer: " + api.name());
         String failure = null;
         try {
@@ -189,7 +189,7 @@ public final class LifecycleServer implements Server {
             return;
         }
         Thread t = new Thread(() -> {
-            WorkerPriority.applyToCurrentThread();
+            WorkerPriority.applyToServerThread();
             try {
                 s.run();
             } finally {

@@ -68,12 +68,60 @@ class WorkerPriorityTest {
         assertThat(niceOfThisThread()).isEqualTo(before);
     }
 
+    @Test
+    void aServerThreadAlsoRunsInTheIdleClassAndTheSpoolDoesNot() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat")));
+        int before = niceOfThisThread();
+        assertThat(policyOfThisThread()).as("the test's own thread").isEqualTo(SCHED_OTHER);
+        WorkerPriority.set(10);
+        CompletableFuture<int[]> server = new CompletableFuture<>();
+        CompletableFuture<Integer> inherited = new CompletableFuture<>();
+        new Thread(() -> {
+            WorkerPriority.applyToServerThread();
+            server.complete(new int[] {niceOfThisThread(), policyOfThisThread()});
+            Thread child = new Thread(() -> inherited.complete(policyOfThisThread())); // as a client's thread
+            child.start();
+        }).start();
+        assertThat(server.get(10, TimeUnit.SECONDS)).containsExactly(Math.min(19, before + 10), SCHED_IDLE);
+        assertThat(inherited.get(10, TimeUnit.SECONDS)).as("a thread the server starts").isEqualTo(SCHED_IDLE);
+        CompletableFuture<Integer> spool = new CompletableFuture<>();
+        new Thread(() -> {
+            WorkerPriority.applyToCurrentThread();
+            spool.complete(policyOfThisThread());
+        }).start();
+        assertThat(spool.get(10, TimeUnit.SECONDS)).as("niced only").isEqualTo(SCHED_OTHER);
+        assertThat(policyOfThisThread()).isEqualTo(SCHED_OTHER);
+    }
+
+    @Test
+    void atZeroAServerThreadStaysInTheNormalClass() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat")));
+        CompletableFuture<Integer> policy = new CompletableFuture<>();
+        new Thread(() -> {
+            WorkerPriority.applyToServerThread();
+            policy.complete(policyOfThisThread());
+        }).start();
+        assertThat(policy.get(10, TimeUnit.SECONDS)).as("the trace mode's server").isEqualTo(SCHED_OTHER);
+    }
+
+    private static final int SCHED_OTHER = 0;
+    private static final int SCHED_IDLE = 5;
+
     /** Field 19 of /proc/thread-self/stat, counted after the command name in parentheses. */
     private static int niceOfThisThread() {
+        return statField(19);
+    }
+
+    /** Field 41: the scheduling policy (0 SCHED_OTHER, 5 SCHED_IDLE). */
+    private static int policyOfThisThread() {
+        return statField(41);
+    }
+
+    private static int statField(int field) {
         try {
             String stat = Files.readString(Path.of("/proc/thread-self/stat"));
             String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(after[16]);
+            return Integer.parseInt(after[field - 3]);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
