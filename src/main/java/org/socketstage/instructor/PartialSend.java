@@ -30,6 +30,12 @@ final class PartialSend extends FaultDemo {
     /** How long the client does not read after the server's send came back short. */
     static final Duration NOT_READING = Duration.ofSeconds(2);
     private static final Duration FLOW = Duration.ofSeconds(30);
+    /** Read at a time while no short send has been seen: a slice of what the buffers hold. */
+    static final int BURST = 128 * 1024;
+    /** The pause after each burst, for the server to fill its send buffer again. */
+    static final Duration REFILL_PAUSE = Duration.ofMillis(250);
+    /** At most this many bursts before the client reads the rest at full speed. */
+    static final int REFILLS = 12;
 
     @Override
     public Fault fault() {
@@ -68,8 +74,10 @@ final class PartialSend extends FaultDemo {
             }
             rig.say("server: " + Rig.describe(full.get()) + "; the loop now waits in poll() for room");
             Thread.sleep(NOT_READING.toMillis());
-            rig.say("the client reads again");
-            long got = readAll(client.getInputStream());
+            rig.say("the client reads again, " + BURST / 1024 + " KiB at a time until a send() comes back short,"
+                    + " then the rest");
+            long got = readUntilShortSend(rig, client.getInputStream());
+            got += readAll(client.getInputStream(), BYTES - got);
             writer.join(FLOW.toMillis());
             List<CallReturned> shortSends = rig.seen(CallReturned.class, PartialSend::isShort);
             List<CallReturned> waits = rig.seen(CallReturned.class, r -> r.call().equals("poll"));
@@ -112,12 +120,34 @@ final class PartialSend extends FaultDemo {
         return t;
     }
 
-    private static long readAll(InputStream in) {
+    /**
+     * Reads a burst at a time, pausing between bursts so the server's send buffer fills again, until the kernel has
+     * cut a send() short (or a few tries have passed). Whether the send that meets the full buffer comes back short
+     * or fails with EAGAIN depends on where it meets it: the kernel fills the last queued segment before it checks
+     * the buffer's limit for a new one, so a send() that starts just as a segment is full copies nothing and fails.
+     * One fill can show only EAGAIN; each burst is another fill, and another chance for the cut.
+     */
+    private static long readUntilShortSend(Rig rig, InputStream in) throws InterruptedException {
+        long got = 0;
+        for (int burst = 0; burst < REFILLS && got < BYTES
+                && rig.seen(CallReturned.class, PartialSend::isShort).isEmpty(); burst++) {
+            long read = readAll(in, Math.min(BURST, BYTES - got));
+            if (read == 0) {
+                break;
+            }
+            got += read;
+            Thread.sleep(REFILL_PAUSE.toMillis());
+        }
+        return got;
+    }
+
+    /** Reads until {@code limit} bytes have come, the connection ended, or the read timed out; the count read. */
+    private static long readAll(InputStream in, long limit) {
         byte[] buf = new byte[64 * 1024];
         long got = 0;
         try {
-            while (got < BYTES) {
-                int n = in.read(buf);
+            while (got < limit) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, limit - got));
                 if (n < 0) {
                     break;
                 }
