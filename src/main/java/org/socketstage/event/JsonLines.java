@@ -52,19 +52,20 @@ public final class JsonLines {
     public static void write(JsonGenerator g, ServerEvent event) throws IOException {
         g.writeStartObject();
         g.writeNumberField("seq", event.seq());
-        g.writeStringField("time", event.time().toString());
+        Scratch scratch = SCRATCH.get();
+        scratch.writeTime(g, event.time());
         g.writeStringField("type", event.getClass().getSimpleName());
-        writeActor(g, event.actor());
+        writeActor(g, event.actor(), scratch);
         if (event instanceof ServerEvent.CallStarted s) {
             g.writeStringField("stage", s.stage().name());
             g.writeStringField("call", s.call());
-            g.writeStringField("args", s.args().text());
+            scratch.writeArgs(g, s.args());
         } else if (event instanceof ServerEvent.CallHeld h) {
             g.writeStringField("stage", h.stage().name());
             g.writeStringField("call", h.call());
             g.writeStringField("reason", h.reason());
         } else if (event instanceof ServerEvent.CallReturned r) {
-            writeReturned(g, r);
+            writeReturned(g, r, scratch);
         } else if (event instanceof ServerEvent.StateChanged s) {
             g.writeStringField("state", s.state().name());
             g.writeStringField("detail", s.detail());
@@ -87,7 +88,7 @@ public final class JsonLines {
         g.writeEndObject();
     }
 
-    private static void writeActor(JsonGenerator g, Actor a) throws IOException {
+    private static void writeActor(JsonGenerator g, Actor a, Scratch scratch) throws IOException {
         g.writeObjectFieldStart("actor");
         g.writeStringField("kind", a.kind().name());
         g.writeStringField("label", a.label());
@@ -95,15 +96,16 @@ public final class JsonLines {
             g.writeNumberField("fd", a.fd());
         }
         if (a.peer() != null) {
-            g.writeStringField("address", a.peer().toString());
+            scratch.writeAddress(g, a.peer());
         }
         g.writeEndObject();
     }
 
-    private static void writeReturned(JsonGenerator g, ServerEvent.CallReturned r) throws IOException {
+    private static void writeReturned(JsonGenerator g, ServerEvent.CallReturned r, Scratch scratch)
+            throws IOException {
         g.writeStringField("stage", r.stage().name());
         g.writeStringField("call", r.call());
-        g.writeStringField("args", r.args().text());
+        scratch.writeArgs(g, r.args());
         g.writeNumberField("result", r.result());
         Errno e = r.errno();
         if (e != null) {
@@ -122,7 +124,8 @@ public final class JsonLines {
         }
         if (r.data() != null) {
             g.writeNumberField("bytes", r.data().length);
-            g.writeStringField("data", StraceText.escape(r.data()));
+            StraceText.appendEscaped(scratch.start(), r.data());
+            scratch.writeField(g, "data");
         }
         if (r.address() != null) {
             g.writeStringField("address", r.address().toString());
@@ -131,7 +134,68 @@ public final class JsonLines {
             g.writeStringField("sockaddr_in", HEX.formatHex(r.sockaddrBytes()));
         }
         g.writeNumberField("duration_us", r.durationMicros());
-        g.writeStringField("strace", r.straceText());
+        r.appendStraceText(scratch.start());
+        scratch.writeField(g, "strace");
+    }
+
+    /** Each writing thread's own buffers: a line's texts are written from them, not made as Strings per event. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        private final LineBytes bytes = new LineBytes(256);
+        private final IsoInstant time = new IsoInstant();
+        private char[] chars = new char[256];
+
+        LineBytes start() {
+            bytes.clear();
+            return bytes;
+        }
+
+        void writeArgs(JsonGenerator g, CallArgs args) throws IOException {
+            if (args instanceof CallArgs.Buffer b) {
+                b.appendTo(start());
+                writeField(g, "args");
+            } else {
+                g.writeStringField("args", args.text());
+            }
+        }
+
+        /** {@code address}: what {@link org.socketstage.socket.SockAddrIn#toString()} says, written as digits. */
+        void writeAddress(JsonGenerator g, org.socketstage.socket.SockAddrIn peer) throws IOException {
+            LineBytes out = start();
+            byte[] a = peer.address();
+            for (int i = 0; i < a.length; i++) {
+                if (i > 0) {
+                    out.ascii('.');
+                }
+                out.append(a[i] & 0xff);
+            }
+            out.ascii(':').append(peer.port());
+            writeField(g, "address");
+        }
+
+        void writeTime(JsonGenerator g, java.time.Instant t) throws IOException {
+            g.writeFieldName("time");
+            g.writeString(time.chars(), 0, time.format(t));
+        }
+
+        /** Writes the bytes since {@link #start()} as a string field (JSON-escaped by the generator). */
+        void writeField(JsonGenerator g, String name) throws IOException {
+            int n = bytes.length();
+            byte[] a = bytes.array();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+            }
+            for (int i = 0; i < n; i++) {
+                if (a[i] < 0) { // not all ASCII (a note, a label): decode it properly
+                    g.writeStringField(name, bytes.toString());
+                    return;
+                }
+                chars[i] = (char) a[i];
+            }
+            g.writeFieldName(name);
+            g.writeString(chars, 0, n);
+        }
     }
 
     private static void writeSettings(JsonGenerator g, ServerEvent.SettingsChanged c) throws IOException {

@@ -105,6 +105,30 @@ public sealed interface ServerEvent {
             }
             return sb;
         }
+
+        /**
+         * Writes {@link #straceText()} into a line's bytes; a recv's or send's arguments are written from their
+         * bytes, so the event is left without its arguments' text as a String (under a flood, making and keeping
+         * that text per event was most of what the spool allocated).
+         */
+        public LineBytes appendStraceText(LineBytes out) {
+            out.append(call).ascii('(');
+            if (args instanceof CallArgs.Buffer b) {
+                b.appendTo(out);
+            } else {
+                out.append(args.text());
+            }
+            out.ascii(')').ascii(' ').ascii('=').ascii(' ');
+            if (failed()) {
+                out.append("-1 ").append(errno.straceText());
+            } else {
+                out.append(result);
+            }
+            if (source.madeUp()) {
+                out.append(" [").append(source.label()).ascii(']');
+            }
+            return out;
+        }
     }
 
     /** The server as a whole changed state. {@code detail} explains, e.g. which call failed. */

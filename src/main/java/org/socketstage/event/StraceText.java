@@ -42,10 +42,15 @@ public final class StraceText {
     /** Escapes without quotes and without cutting: for chat views and transcripts. */
     public static String escape(byte[] data) {
         LineBytes out = new LineBytes(data.length);
+        appendEscaped(out, data);
+        return out.toString();
+    }
+
+    /** Appends what {@link #escape(byte[])} returns, straight into a line's bytes. */
+    public static void appendEscaped(LineBytes out, byte[] data) {
         for (byte b : data) {
             appendEscaped(out, b);
         }
-        return out.toString();
     }
 
     /** One byte as strace shows it: printable ASCII as itself, C escapes, else \xNN (all ASCII). */

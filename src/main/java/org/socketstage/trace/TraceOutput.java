@@ -61,9 +61,9 @@ final class TraceOutput implements EventBus.BatchListener {
         if (stepPrompts && event instanceof ServerEvent.CallStarted s) {
             pendingArgs.put(s.actor(), s.args().text());
         }
-        if (event instanceof ServerEvent.CallReturned r && r.args() instanceof CallArgs.Buffer args
+        if (event instanceof ServerEvent.CallReturned r && r.args() instanceof CallArgs.Buffer
                 && !StraceFormat.SOCKADDR_FILL.equals(r.call())) {
-            appendCall(r, args);
+            appendCall(r);
         } else {
             line.setLength(0);
             if (StraceFormat.appendLine(line, event, label(event.actor()).text())) {
@@ -81,18 +81,9 @@ final class TraceOutput implements EventBus.BatchListener {
     }
 
     /** What {@link StraceFormat#appendLine} writes for a returned recv or send, written as bytes. */
-    private void appendCall(ServerEvent.CallReturned r, CallArgs.Buffer args) {
-        batch.append(label(r.actor()).prefix()).append(r.call()).ascii('(');
-        args.appendTo(batch);
-        batch.ascii(')').ascii(' ').ascii('=').ascii(' ');
-        if (r.failed()) {
-            batch.append("-1 ").append(r.errno().straceText());
-        } else {
-            batch.append(r.result());
-        }
-        if (r.source().madeUp()) {
-            batch.append(" [").append(r.source().label()).ascii(']');
-        }
+    private void appendCall(ServerEvent.CallReturned r) {
+        batch.append(label(r.actor()).prefix());
+        r.appendStraceText(batch);
         if (r.note() != null && !r.note().isBlank()) {
             batch.append("  /* ").append(r.note()).append(" */");
         }
