@@ -21,12 +21,20 @@ import org.socketstage.ui.text.UiText;
 /**
  * The lifecycle lane: one card per stage, the stage the server is at, and how many clients went round the
  * accept loop. A pure function of the events fed since the last reset.
+ *
+ * <p>A call's card and the status line are written when they are published, from the stage's latest call: under a
+ * flood a stage's card changes thousands of times between two refreshes, and writing every one of them (their texts,
+ * the strace line) was a quarter of what the window allocated.
  */
 public final class LaneViewModel implements BatchedSink {
 
     private final UiText texts;
     private final ErrnoAdvice advice;
     private final Map<Step, StageCard> cards = new EnumMap<>(Step.class);
+    /** A stage's latest call (started or returned) whose card is not written yet. */
+    private final Map<Step, ServerEvent> unwritten = new EnumMap<>(Step.class);
+    /** The call the status line is about, when its text is not written yet. */
+    private ServerEvent unwrittenStatus;
     private Step current;
     private int round;
     private String statusLine = "";
@@ -52,13 +60,34 @@ public final class LaneViewModel implements BatchedSink {
     @Override
     public void reset() {
         for (Step s : Step.values()) {
-            cards.put(s, StageCard.waiting(s));
+            setCard(s, StageCard.waiting(s));
         }
         current = null;
         round = 0;
         failedStage = null;
         failureLine = "";
-        statusLine = texts.get("lane.status.idle");
+        setStatus(texts.get("lane.status.idle"));
+    }
+
+    private void setCard(Step step, StageCard card) {
+        unwritten.remove(step);
+        cards.put(step, card);
+    }
+
+    /** The stage's card as it stands, written now if its latest call's is not yet. */
+    private StageCard cardOf(Step step) {
+        ServerEvent latest = unwritten.remove(step);
+        if (latest instanceof ServerEvent.CallStarted c) {
+            cards.put(step, startedCard(c));
+        } else if (latest instanceof ServerEvent.CallReturned r) {
+            cards.put(step, returnedCard(r));
+        }
+        return cards.get(step);
+    }
+
+    private void setStatus(String line) {
+        statusLine = line;
+        unwrittenStatus = null;
     }
 
     @Override
@@ -72,7 +101,7 @@ public final class LaneViewModel implements BatchedSink {
         } else if (event instanceof ServerEvent.CallReturned r) {
             onReturned(r);
         } else if (event instanceof ServerEvent.Notice n && fromServerFlow(n)) {
-            statusLine = texts.format("lane.status.notice", n.text());
+            setStatus(texts.format("lane.status.notice", n.text()));
         }
     }
 
@@ -92,22 +121,22 @@ public final class LaneViewModel implements BatchedSink {
             abandonUnfinishedCalls();
         }
         String detail = s.detail() == null || s.detail().isBlank() ? "" : " — " + s.detail();
-        statusLine = texts.get("lane.status." + s.state().name().toLowerCase(java.util.Locale.ROOT)) + detail;
+        setStatus(texts.get("lane.status." + s.state().name().toLowerCase(java.util.Locale.ROOT)) + detail);
     }
 
     /** A stopped server is in no call: what was next or running never returned, and the lane says so. */
     private void abandonUnfinishedCalls() {
         for (Step step : Step.values()) {
-            StageCard c = cards.get(step);
+            StageCard c = cardOf(step);
             if (c.status() == StageStatus.NEXT || c.status() == StageStatus.ACTIVE) {
-                cards.put(step, new StageCard(step, StageStatus.ABANDONED, texts.get("lane.result.abandoned"), "", "",
+                setCard(step, new StageCard(step, StageStatus.ABANDONED, texts.get("lane.result.abandoned"), "", "",
                         false, texts.get("lane.note.abandoned"), c.call(), c.actor()));
             }
         }
     }
 
     private boolean anyStageReached() {
-        return cards.values().stream().anyMatch(c -> c.status() != StageStatus.WAITING);
+        return !unwritten.isEmpty() || cards.values().stream().anyMatch(c -> c.status() != StageStatus.WAITING);
     }
 
     private void onStarted(ServerEvent.CallStarted c) {
@@ -117,11 +146,15 @@ public final class LaneViewModel implements BatchedSink {
         if (c.stage() == Step.SOCKET && c.actor().kind() == Actor.Kind.SERVER && anyStageReached()) {
             reset();
         }
-        String call = c.call() + "(" + (c.args() == null ? "" : c.args()) + ")";
-        cards.put(c.stage(), new StageCard(c.stage(), StageStatus.ACTIVE, "", "", "", false,
-                inCallNote(c.stage()), call, c.actor().label()));
+        unwritten.put(c.stage(), c);
         moveHighlightTo(c.stage());
-        statusLine = texts.format("lane.status.calling", c.stage().label(), c.actor().label());
+        unwrittenStatus = c;
+    }
+
+    private StageCard startedCard(ServerEvent.CallStarted c) {
+        String call = c.call() + "(" + (c.args() == null ? "" : c.args()) + ")";
+        return new StageCard(c.stage(), StageStatus.ACTIVE, "", "", "", false, inCallNote(c.stage()), call,
+                c.actor().label());
     }
 
     /**
@@ -144,13 +177,13 @@ public final class LaneViewModel implements BatchedSink {
         if (!fromServerFlow(h)) {
             return;
         }
-        StageCard old = cards.get(h.stage());
+        StageCard old = cardOf(h.stage());
         String reasonKey = "lane.held." + (h.reason() == null ? "step" : h.reason());
         String note = texts.has(reasonKey) ? texts.get(reasonKey) : texts.format("lane.held.other", h.reason());
-        cards.put(h.stage(), new StageCard(h.stage(), StageStatus.NEXT, "", "", "", false, note,
+        setCard(h.stage(), new StageCard(h.stage(), StageStatus.NEXT, "", "", "", false, note,
                 old.call().isEmpty() ? h.call() : old.call(), h.actor().label()));
         moveHighlightTo(h.stage());
-        statusLine = texts.format("lane.status.held", h.stage().label(), note);
+        setStatus(texts.format("lane.status.held", h.stage().label(), note));
     }
 
     private void onReturned(ServerEvent.CallReturned r) {
@@ -160,35 +193,55 @@ public final class LaneViewModel implements BatchedSink {
         if (r.stage() == Step.ACCEPT && !r.failed()) {
             for (Step s : Step.values()) {
                 if (s.perClient()) {
-                    cards.put(s, StageCard.waiting(s));
+                    setCard(s, StageCard.waiting(s));
                 }
             }
             round++;
         }
-        String result = resultText(r);
-        if (r.simulated()) {
-            result = texts.format("lane.result.simulated", result);
-        } else if (r.injected()) {
-            result = texts.format("lane.result.injected", result);
-        }
-        String errnoName = r.failed() ? r.errno().name() : "";
-        String explanation = r.failed() ? advice.explain(r.stage(), r.errno()) : "";
-        String note = r.note() == null ? "" : r.note();
-        cards.put(r.stage(), new StageCard(r.stage(), r.failed() ? StageStatus.FAILED : StageStatus.OK, result,
-                errnoName, explanation, r.simulated(), note, r.straceText(), r.actor().label()));
+        unwritten.put(r.stage(), r);
         moveHighlightTo(r.stage());
         if (r.failed()) {
             failedStage = r.stage();
-            failureLine = texts.format("lane.failure", r.stage().label(), errnoName, explanation)
+            failureLine = texts.format("lane.failure", r.stage().label(), r.errno().name(), explanation(r))
                     + (r.simulated() ? " (" + texts.get("common.simulated") + ")" : "")
                     + (r.injected() ? " (" + texts.get("common.injected") + ")" : "");
         } else if (r.stage() == failedStage) {
             failedStage = null;
             failureLine = "";
         }
-        statusLine = r.failed()
-                ? texts.format("lane.status.failed", r.stage().label(), errnoName, explanation)
-                : texts.format("lane.status.returned", r.stage().label(), result);
+        unwrittenStatus = r;
+    }
+
+    private StageCard returnedCard(ServerEvent.CallReturned r) {
+        String errnoName = r.failed() ? r.errno().name() : "";
+        String note = r.note() == null ? "" : r.note();
+        return new StageCard(r.stage(), r.failed() ? StageStatus.FAILED : StageStatus.OK, shownResult(r), errnoName,
+                explanation(r), r.simulated(), note, r.straceText(), r.actor().label());
+    }
+
+    private String explanation(ServerEvent.CallReturned r) {
+        return r.failed() ? advice.explain(r.stage(), r.errno()) : "";
+    }
+
+    /** The result as the card shows it, marked when SocketStage or the tracer made it up. */
+    private String shownResult(ServerEvent.CallReturned r) {
+        String result = resultText(r);
+        if (r.simulated()) {
+            return texts.format("lane.result.simulated", result);
+        } else if (r.injected()) {
+            return texts.format("lane.result.injected", result);
+        }
+        return result;
+    }
+
+    private String statusOf(ServerEvent e) {
+        if (e instanceof ServerEvent.CallStarted c) {
+            return texts.format("lane.status.calling", c.stage().label(), c.actor().label());
+        }
+        ServerEvent.CallReturned r = (ServerEvent.CallReturned) e;
+        return r.failed()
+                ? texts.format("lane.status.failed", r.stage().label(), r.errno().name(), explanation(r))
+                : texts.format("lane.status.returned", r.stage().label(), shownResult(r));
     }
 
     private String resultText(ServerEvent.CallReturned r) {
@@ -217,9 +270,13 @@ public final class LaneViewModel implements BatchedSink {
     public void publish() {
         for (Step s : Step.values()) {
             ObjectProperty<StageCard> p = cardProperties.get(s);
-            if (!p.get().equals(cards.get(s))) {
-                p.set(cards.get(s));
+            StageCard card = cardOf(s);
+            if (!p.get().equals(card)) {
+                p.set(card);
             }
+        }
+        if (unwrittenStatus != null) {
+            setStatus(statusOf(unwrittenStatus));
         }
         currentStage.set(current);
         rounds.set(round);

@@ -121,4 +121,28 @@ class LaneViewModelTest {
         assertThat(lane.card(Step.SETSOCKOPT)).isEqualTo(before);
         assertThat(before.note()).isEqualTo(texts.get("lane.held.breakpoint"));
     }
+
+    @Test
+    void manyCallsBetweenTwoRefreshesShowTheLatestOfEachStage() {
+        // the cards are written at publish time from each stage's latest call: the same as writing every one
+        for (int n = 1; n <= 500; n++) {
+            lane.apply(ev.started(Step.RECV, "recv", "5, ..., 4096, 0"));
+            lane.apply(ev.ok(Step.RECV, "recv", "5, \"x\", 4096, 0", n, null));
+            lane.apply(ev.started(Step.SEND, "send", "5, \"x\", " + n + ", 0"));
+        }
+        lane.publish();
+        assertThat(lane.card(Step.RECV).status()).isEqualTo(StageStatus.OK);
+        assertThat(lane.card(Step.RECV).result()).isEqualTo(texts.format("lane.result.bytes", 500));
+        assertThat(lane.card(Step.SEND).status()).as("the latest send has not returned").isEqualTo(StageStatus.ACTIVE);
+        assertThat(lane.card(Step.SEND).call()).isEqualTo("send(5, \"x\", 500, 0)");
+        assertThat(lane.statusProperty().get()).isEqualTo(texts.format("lane.status.calling", Step.SEND.label(),
+                lane.card(Step.SEND).actor()));
+        assertThat(lane.currentStageProperty().get()).isEqualTo(Step.SEND);
+        feed(ev.ok(Step.SEND, "send", "5, \"x\", 500, 0", 500, null));
+        assertThat(lane.card(Step.SEND).status()).isEqualTo(StageStatus.OK);
+        assertThat(lane.statusProperty().get()).isEqualTo(texts.format("lane.status.returned", Step.SEND.label(),
+                texts.format("lane.result.bytes", 500)));
+        feed(ev.state(ServerState.STOPPED));
+        assertThat(lane.card(Step.RECV).status()).as("returned: not abandoned").isEqualTo(StageStatus.OK);
+    }
 }
