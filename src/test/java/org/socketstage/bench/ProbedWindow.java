@@ -26,6 +26,8 @@ public final class ProbedWindow extends SocketStageApp {
     private final List<Long> gaps = new ArrayList<>();
     /** The gaps over 20 ms (the target) and when they ended (ms since PROBE): where in the run the slow frames fall. */
     private final List<String> slow = new ArrayList<>();
+    /** Every frame of a 120 s flood could be one (7,200 at 60 fps); 400 before, which capped the flood's count. */
+    private static final int MAX_SLOW = 8_000;
     private long probeStart;
     /** With -Dbench.css=true: what each probed phase restyles (printed to standard error at REPORT). */
     private org.socketstage.ui.CssPassProbe cssProbe;
@@ -36,7 +38,7 @@ public final class ProbedWindow extends SocketStageApp {
         public void handle(long now) {
             if (last != 0) {
                 gaps.add(now - last);
-                if (now - last > 20_000_000L && slow.size() < 400) {
+                if (now - last > 20_000_000L && slow.size() < MAX_SLOW) {
                     slow.add((now - probeStart) / 1_000_000 + ":" + (now - last) / 1_000_000);
                 }
             }
