@@ -73,6 +73,8 @@ class TraceClassArchiveIT {
             p.destroy();
             p.waitFor(10, TimeUnit.SECONDS);
             Files.deleteIfExists(log);
+            // the JVM's log moves a file already there (the empty temp file) aside as "<name>.0" before writing
+            Files.deleteIfExists(Path.of(log + ".0"));
         }
     }
 
