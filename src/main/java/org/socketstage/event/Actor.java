@@ -24,6 +24,8 @@ public final class Actor {
     private final int pid;
     /** Made on first use; a race only makes it twice (a String is safe to share however it was published). */
     private String label;
+    /** The peer's {@code host:port}, kept as the label is: the spool writes it for every event. */
+    private String peerText;
 
     public Actor(Kind kind, int fd, SockAddrIn peer, int pid) {
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
@@ -50,6 +52,16 @@ public final class Actor {
 
     public int pid() {
         return pid;
+    }
+
+    /** {@link #peer()} as text ({@code 127.0.0.1:51234}), made once; null without a peer. */
+    public String peerText() {
+        String t = peerText;
+        if (t == null && peer != null) {
+            t = peer.toString();
+            peerText = t;
+        }
+        return t;
     }
 
     /** The same role, in a traced program's process or thread {@code pid}. */
@@ -83,8 +95,8 @@ public final class Actor {
         return switch (kind) {
             case SERVER -> "server";
             case KERNEL -> "kernel";
-            case CONNECTION -> "conn " + fd + (peer == null ? "" : " " + peer);
-            case CLIENT -> "client " + fd + (peer == null ? "" : " " + peer);
+            case CONNECTION -> "conn " + fd + (peer == null ? "" : " " + peerText());
+            case CLIENT -> "client " + fd + (peer == null ? "" : " " + peerText());
         };
     }
 

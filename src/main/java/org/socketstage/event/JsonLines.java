@@ -55,7 +55,7 @@ public final class JsonLines {
         Scratch scratch = SCRATCH.get();
         scratch.writeTime(g, event.time());
         g.writeStringField("type", event.getClass().getSimpleName());
-        writeActor(g, event.actor(), scratch);
+        writeActor(g, event.actor());
         if (event instanceof ServerEvent.CallStarted s) {
             g.writeStringField("stage", s.stage().name());
             g.writeStringField("call", s.call());
@@ -88,7 +88,7 @@ public final class JsonLines {
         g.writeEndObject();
     }
 
-    private static void writeActor(JsonGenerator g, Actor a, Scratch scratch) throws IOException {
+    private static void writeActor(JsonGenerator g, Actor a) throws IOException {
         g.writeObjectFieldStart("actor");
         g.writeStringField("kind", a.kind().name());
         g.writeStringField("label", a.label());
@@ -96,7 +96,7 @@ public final class JsonLines {
             g.writeNumberField("fd", a.fd());
         }
         if (a.peer() != null) {
-            scratch.writeAddress(g, a.peer());
+            g.writeStringField("address", a.peerText());
         }
         g.writeEndObject();
     }
@@ -158,20 +158,6 @@ public final class JsonLines {
             } else {
                 g.writeStringField("args", args.text());
             }
-        }
-
-        /** {@code address}: what {@link org.socketstage.socket.SockAddrIn#toString()} says, written as digits. */
-        void writeAddress(JsonGenerator g, org.socketstage.socket.SockAddrIn peer) throws IOException {
-            LineBytes out = start();
-            byte[] a = peer.address();
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) {
-                    out.ascii('.');
-                }
-                out.append(a[i] & 0xff);
-            }
-            out.ascii(':').append(peer.port());
-            writeField(g, "address");
         }
 
         void writeTime(JsonGenerator g, java.time.Instant t) throws IOException {

@@ -108,8 +108,9 @@ public sealed interface ServerEvent {
 
         /**
          * Writes {@link #straceText()} into a line's bytes; a recv's or send's arguments are written from their
-         * bytes, so the event is left without its arguments' text as a String (under a flood, making and keeping
-         * that text per event was most of what the spool allocated).
+         * bytes, without making their text as a String (the trace mode's lines and the spool's JSON line use it;
+         * the spool's strace line still goes through {@link #appendStraceText(StringBuilder)}, which makes that
+         * text once per event and keeps it on the event).
          */
         public LineBytes appendStraceText(LineBytes out) {
             out.append(call).ascii('(');
