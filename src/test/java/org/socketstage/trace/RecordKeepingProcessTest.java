@@ -68,12 +68,11 @@ class RecordKeepingProcessTest {
         try (TraceProcess trace = TraceProcess.start(dir, ProcessBuilder.Redirect.PIPE, null,
                 "--concurrency", "threaded")) {
             int port = trace.awaitListening();
-            int exit;
             try (TraceProcess.EchoClients clients = new TraceProcess.EchoClients(port, 10)) {
                 // far more events than the pipe takes: the server kept serving with standard output blocked
                 await().atMost(LOAD_WAIT).until(() -> trace.transcriptLines() >= 20_000);
-                exit = trace.stopWith("TERM");
-            }
+            } // the clients stop before the server does, so the transcript stays a size the test can read
+            int exit = trace.stopWith("TERM");
             List<String> lines = Files.readAllLines(trace.transcript);
             String end = lines.get(lines.size() - 1);
             List<Long> seqs = TraceProcess.seqs(lines.subList(0, lines.size() - 1));
