@@ -5,8 +5,6 @@ import java.util.TreeMap;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.kernel.TcpSocketRow;
 import org.socketstage.kernel.TcpState;
-import org.socketstage.event.ServerEvent;
-import org.socketstage.event.Step;
 
 /** One strace-style line per event worth printing, prefixed by the actor: {@code [server] listen(3, 5) = 0}. */
 public final class StraceFormat {
@@ -60,6 +58,26 @@ public final class StraceFormat {
             return true;
         }
         return false;
+    }
+
+    /**
+     * True for a returned recv or send (a call whose arguments are a buffer): most of the lines a class's load
+     * makes, and the ones {@link #appendCall} writes as bytes.
+     */
+    public static boolean isBufferCall(ServerEvent event) {
+        return event instanceof ServerEvent.CallReturned r && r.args() instanceof CallArgs.Buffer
+                && !SOCKADDR_FILL.equals(r.call());
+    }
+
+    /**
+     * Appends what {@link #appendLine} writes after the actor's prefix for a {@link #isBufferCall buffer call},
+     * from the buffer's bytes: neither the arguments' text nor the line is made as a String.
+     */
+    public static void appendCall(LineBytes out, ServerEvent.CallReturned r) {
+        r.appendStraceText(out);
+        if (r.note() != null && !r.note().isBlank()) {
+            out.append("  /* ").append(r.note()).append(" */");
+        }
     }
 
     private static String hex(byte[] bytes) {

@@ -15,7 +15,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.socketstage.event.JsonLines;
+import org.socketstage.event.LineBytes;
 import org.socketstage.event.ServerEvent;
+import org.socketstage.event.StraceFormat;
 
 /**
  * A file of text lines written gzip-compressed (text of events shrinks about tenfold), readable whole at any
@@ -32,6 +34,9 @@ final class CompressedLines implements AutoCloseable {
     private BufferedWriter writer;
     /** Writes JSON lines into {@link #writer}; flushed into it when the member ends. */
     private JsonGenerator json;
+    /** The strace line being written, and its characters for the writer: kept for the next line. */
+    private final LineBytes line = new LineBytes(256);
+    private char[] chars = new char[256];
 
     CompressedLines(Path file) throws IOException {
         this.file = file;
@@ -74,6 +79,40 @@ final class CompressedLines implements AutoCloseable {
         }
         JsonLines.write(json, event);
         json.writeRaw(System.lineSeparator()); // as writeLine's newLine()
+    }
+
+    /**
+     * Writes the project's strace line for the event (as {@link StraceFormat#line}), or nothing for an event that
+     * prints none; false then. A recv's or send's line, most of them under load, is written from its bytes.
+     */
+    boolean writeStraceLine(ServerEvent event) throws IOException {
+        if (!StraceFormat.isBufferCall(event)) {
+            String text = StraceFormat.line(event);
+            if (text != null) {
+                writeLine(text);
+            }
+            return text != null;
+        }
+        open();
+        line.clear();
+        line.ascii('[').append(event.actor().label()).ascii(']').ascii(' ');
+        StraceFormat.appendCall(line, (ServerEvent.CallReturned) event);
+        int n = line.length();
+        byte[] a = line.array();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        for (int i = 0; i < n; i++) {
+            if (a[i] < 0) { // not all ASCII (a label, a note): decoded properly
+                writer.write(line.toString());
+                writer.newLine();
+                return true;
+            }
+            chars[i] = (char) a[i];
+        }
+        writer.write(chars, 0, n);
+        writer.newLine();
+        return true;
     }
 
     private void open() throws IOException {

@@ -95,11 +95,14 @@ public final class EventSpool implements AutoCloseable {
 
     /** A spool that writes the project's JSON Lines and strace formats and listens to the bus from now on. */
     public static EventSpool open(EventBus bus) throws IOException {
-        return new EventSpool(PROJECT_JSON, StraceFormat::line).listenTo(bus);
+        return new EventSpool(PROJECT_JSON, PROJECT_STRACE).listenTo(bus);
     }
 
     /** The project's JSON Lines: written by the generator straight into the file, not through a String. */
     private static final Function<ServerEvent, String> PROJECT_JSON = JsonLines::toJson;
+
+    /** The project's strace lines: a recv's or send's written from its bytes, not through a String. */
+    private static final Function<ServerEvent, String> PROJECT_STRACE = StraceFormat::line;
 
     /** Starts receiving every event published on the bus from now on, on the bus's own delivery thread. */
     public synchronized EventSpool listenTo(EventBus eventBus) {
@@ -150,10 +153,16 @@ public final class EventSpool implements AutoCloseable {
             } else {
                 json.writeLine(toJson.apply(event));
             }
-            String line = toStrace.apply(event);
-            if (line != null) {
-                strace.writeLine(line);
-                straceLines++;
+            if (toStrace == PROJECT_STRACE) {
+                if (strace.writeStraceLine(event)) {
+                    straceLines++;
+                }
+            } else {
+                String line = toStrace.apply(event);
+                if (line != null) {
+                    strace.writeLine(line);
+                    straceLines++;
+                }
             }
             events++;
             lastSeq = Math.max(lastSeq, event.seq());

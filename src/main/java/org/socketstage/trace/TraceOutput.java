@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.socketstage.event.Actor;
-import org.socketstage.event.CallArgs;
 import org.socketstage.event.EventBus;
 import org.socketstage.event.LineBytes;
 import org.socketstage.event.ServerEvent;
@@ -61,9 +60,10 @@ final class TraceOutput implements EventBus.BatchListener {
         if (stepPrompts && event instanceof ServerEvent.CallStarted s) {
             pendingArgs.put(s.actor(), s.args().text());
         }
-        if (event instanceof ServerEvent.CallReturned r && r.args() instanceof CallArgs.Buffer
-                && !StraceFormat.SOCKADDR_FILL.equals(r.call())) {
-            appendCall(r);
+        if (StraceFormat.isBufferCall(event)) {
+            batch.append(label(event.actor()).prefix());
+            StraceFormat.appendCall(batch, (ServerEvent.CallReturned) event);
+            batch.ascii('\n');
         } else {
             line.setLength(0);
             if (StraceFormat.appendLine(line, event, label(event.actor()).text())) {
@@ -78,16 +78,6 @@ final class TraceOutput implements EventBus.BatchListener {
         if (batch.length() >= BATCH_BYTES) {
             endOfBatch();
         }
-    }
-
-    /** What {@link StraceFormat#appendLine} writes for a returned recv or send, written as bytes. */
-    private void appendCall(ServerEvent.CallReturned r) {
-        batch.append(label(r.actor()).prefix());
-        r.appendStraceText(batch);
-        if (r.note() != null && !r.note().isBlank()) {
-            batch.append("  /* ").append(r.note()).append(" */");
-        }
-        batch.ascii('\n');
     }
 
     private Label label(Actor actor) {

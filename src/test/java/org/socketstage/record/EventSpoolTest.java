@@ -134,6 +134,42 @@ class EventSpoolTest {
     }
 
     @Test
+    void aRecvsAndASendsStraceLinesWrittenFromTheirBytesAreTheFormatsOwn() throws Exception {
+        // the spool writes these lines from the buffer's bytes; every one must read as StraceFormat.line has it
+        Actor conn = Actor.connection(5, org.socketstage.socket.SockAddrIn.loopback(40404));
+        byte[] ascii = "hello \"you\"\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] binary = {0, 1, (byte) 0xff, (byte) 0xc3, (byte) 0xa9, '\t', '\\'};
+        byte[] long300 = "x".repeat(300).getBytes(StandardCharsets.US_ASCII);
+        List<ServerEvent> events = List.of(
+                recv(1, conn, ascii, null),
+                recv(2, conn, binary, "a note: café ✓"),
+                recv(3, conn, long300, null),
+                new ServerEvent.CallReturned(4, java.time.Instant.now(), conn, Step.SEND, "send",
+                        org.socketstage.event.CallArgs.buffer(5, binary, 1, 3, 3, "MSG_NOSIGNAL"), -1,
+                        Errno.byName("EPIPE").orElseThrow(), org.socketstage.event.ResultSource.SIMULATED, null,
+                        null, null, null, 3),
+                new ServerEvent.StateChanged(5, java.time.Instant.now(), Actor.SERVER, ServerState.STOPPED, "done"));
+        EventBus bus = new EventBus();
+        try (EventSpool spool = EventSpool.open(bus)) {
+            for (ServerEvent e : events) {
+                bus.publish((seq, time) -> e);
+            }
+            Path strace = out.resolve("bytes.txt");
+            assertThat(spool.export(EventSpool.Format.STRACE, strace)).isEqualTo(5);
+            assertThat(Files.readAllLines(strace, StandardCharsets.UTF_8))
+                    .containsExactlyElementsOf(events.stream().map(StraceFormat::line).toList())
+                    .anySatisfy(l -> assertThat(l).contains("/* a note: café ✓ */", "\\xff"))
+                    .anySatisfy(l -> assertThat(l).contains("= -1 EPIPE").endsWith("[simulated]"));
+        }
+    }
+
+    private static ServerEvent.CallReturned recv(long seq, Actor actor, byte[] data, String note) {
+        return new ServerEvent.CallReturned(seq, java.time.Instant.now(), actor, Step.RECV, "recv",
+                org.socketstage.event.CallArgs.buffer(5, data, 0, data.length, 4096, "0"), data.length, null,
+                org.socketstage.event.ResultSource.KERNEL, note, data, null, null, 3);
+    }
+
+    @Test
     void formattersAreTheTraceFormats() throws Exception {
         try (EventSpool spool = new EventSpool(JsonLines::toJson, StraceFormat::line)) {
             var started = new ServerEvent.CallStarted(1, java.time.Instant.now(), Actor.SERVER, Step.SOCKET, "socket", "AF_INET, SOCK_STREAM, 0");
