@@ -35,14 +35,19 @@ public final class ClientTracker {
         server.reset();
     }
 
+    private final Set<ClientRecord> touched = new LinkedHashSet<>();
+
     /** The clients on the panel, oldest first. */
     public List<ClientRecord> clients() {
         return List.copyOf(byNumber.values());
     }
 
-    /** Applies one event; returns the clients it changed (removed ones have {@code removed()} true). */
+    /**
+     * Applies one event; returns the clients it changed (removed ones have {@code removed()} true). The set is
+     * the tracker's own, valid until the next call: every event of a class comes here, most touch no client.
+     */
     public Set<ClientRecord> apply(ServerEvent event) {
-        Set<ClientRecord> touched = new LinkedHashSet<>();
+        touched.clear();
         if (event.actor().kind() == Actor.Kind.CLIENT) {
             applyClient(event, touched);
         } else if (event instanceof ServerEvent.KernelChanged k) {

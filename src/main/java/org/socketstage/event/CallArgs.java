@@ -141,8 +141,10 @@ public sealed interface CallArgs {
         public String text() {
             String t = text;
             if (t == null) {
-                String shown = data == null ? "..." : StraceText.quote(data, from, count, StraceText.DEFAULT_MAX);
-                t = fd + ", " + shown + ", " + length + ", " + flags;
+                // written once into bytes and made a String once (not a quoted part, then the whole)
+                LineBytes out = new LineBytes(Math.min(count, StraceText.DEFAULT_MAX) + 32 + flags.length());
+                appendTo(out);
+                t = out.toString();
                 text = t;
             }
             return t;

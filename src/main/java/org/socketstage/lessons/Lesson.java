@@ -19,7 +19,13 @@ public record Lesson(
 
     /** The first section tied to this stage: what a pane shows when the server is about to run it. */
     public Optional<LessonSection> sectionFor(Step stage) {
-        return sections.stream().filter(s -> s.stage() == stage).findFirst();
+        // asked for each call the server makes: a loop, not a stream
+        for (LessonSection s : sections) {
+            if (s.stage() == stage) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<TryItTask> tasks() {

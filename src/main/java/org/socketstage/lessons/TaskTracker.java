@@ -49,6 +49,8 @@ public final class TaskTracker implements Consumer<ServerEvent> {
     }
 
     private final Map<String, Watch> watches = new LinkedHashMap<>();
+    /** The watches in the tasks' order, for the loop every event goes through. */
+    private Watch[] inOrder;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public TaskTracker(List<TryItTask> tasks) {
@@ -57,6 +59,7 @@ public final class TaskTracker implements Consumer<ServerEvent> {
                 throw new IllegalArgumentException("two tasks have the id " + t.id());
             }
         }
+        this.inOrder = watches.values().toArray(new Watch[0]);
     }
 
     public void addListener(Listener listener) {
@@ -69,14 +72,20 @@ public final class TaskTracker implements Consumer<ServerEvent> {
 
     @Override
     public void accept(ServerEvent event) {
-        List<TryItTask> done = new ArrayList<>();
+        List<TryItTask> done = null; // made only when a task is achieved: every event of a class comes here
         synchronized (this) {
-            for (Watch w : watches.values()) {
+            for (Watch w : inOrder) {
                 if (!w.achieved && w.offer(event)) {
                     w.achieved = true;
+                    if (done == null) {
+                        done = new ArrayList<>();
+                    }
                     done.add(w.task);
                 }
             }
+        }
+        if (done == null) {
+            return;
         }
         for (TryItTask t : done) {
             for (Listener l : listeners) {
@@ -111,6 +120,7 @@ public final class TaskTracker implements Consumer<ServerEvent> {
     /** Forgets all progress, e.g. when the student restarts a lesson. */
     public synchronized void reset() {
         watches.replaceAll((id, w) -> new Watch(w.task));
+        inOrder = watches.values().toArray(new Watch[0]);
     }
 
     /** Forgets one task's progress, so it can be done again. */
@@ -120,5 +130,6 @@ public final class TaskTracker implements Consumer<ServerEvent> {
             throw new IllegalArgumentException("no task with the id " + taskId);
         }
         watches.put(taskId, new Watch(w.task));
+        inOrder = watches.values().toArray(new Watch[0]);
     }
 }

@@ -74,14 +74,16 @@ public final class ViewFeed {
      */
     public void take(List<ServerEvent> batch) {
         long t0 = System.nanoTime();
-        for (ServerEvent e : batch) {
+        // indexed loops: an iterator per event and list was a good part of what a flood allocated here
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            ServerEvent e = batch.get(i);
             history.add(e);
-            for (EventSink s : liveSinks) {
-                apply(s, e);
+            for (int j = 0; j < liveSinks.size(); j++) {
+                apply(liveSinks.get(j), e);
             }
             if (live.get()) {
-                for (EventSink s : sinks) {
-                    apply(s, e);
+                for (int j = 0; j < sinks.size(); j++) {
+                    apply(sinks.get(j), e);
                 }
             }
         }

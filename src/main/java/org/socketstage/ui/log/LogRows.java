@@ -1,5 +1,7 @@
 package org.socketstage.ui.log;
 
+import org.socketstage.event.CallArgs;
+import org.socketstage.event.LineBytes;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerEvent.CallHeld;
@@ -13,7 +15,11 @@ import org.socketstage.ui.text.UiText;
 /** Turns each kind of event into the columns of a log row. */
 final class LogRows {
 
+    private static final String[] SMALL_NUMBERS = new String[4097];
+
     private final UiText text;
+    /** Where a row's call text is written (rows are made on the FX thread only). */
+    private final LineBytes line = new LineBytes(128);
 
     LogRows(UiText text) {
         this.text = text;
@@ -21,7 +27,7 @@ final class LogRows {
 
     LogRow of(ServerEvent event) {
         if (event instanceof CallStarted s) {
-            return row(event, s.call() + "(" + s.args() + ")", text.get("log.result.started"), "", false, false);
+            return row(event, callText(s.call(), s.args()), text.get("log.result.started"), "", false, false);
         }
         if (event instanceof CallHeld h) {
             return row(event, h.call(), text.format("log.result.held", h.reason()), "", false, false);
@@ -43,6 +49,12 @@ final class LogRows {
     }
 
     private LogRow returned(CallReturned r) {
+        String call = callText(r.call(), r.args());
+        String errno = r.failed() ? r.errno().name() : "";
+        if (!r.source().madeUp() && (r.note() == null || r.note().isBlank())) {
+            // most rows of a class's load: a plain result, with no text built around it
+            return row(r, call, r.failed() ? "-1" : number(r.result()), errno, r.failed(), false);
+        }
         StringBuilder result = new StringBuilder(r.failed() ? "-1" : Long.toString(r.result()));
         if (r.simulated()) {
             result.append("  [").append(text.get("code.simulated")).append(']');
@@ -52,8 +64,34 @@ final class LogRows {
         if (r.note() != null && !r.note().isBlank()) {
             result.append("  (").append(r.note()).append(')');
         }
-        return row(r, r.call() + "(" + r.args() + ")", result.toString(),
-                r.failed() ? r.errno().name() : "", r.failed(), r.source().madeUp());
+        return row(r, call, result.toString(), errno, r.failed(), r.source().madeUp());
+    }
+
+    /**
+     * {@code recv(5, "hi\\n", 4096, 0)}: a buffer's arguments are written from its bytes into the one String,
+     * without making their own text first (a row is made for every event of a flood).
+     */
+    private String callText(String call, CallArgs args) {
+        if (args instanceof CallArgs.Buffer b) {
+            line.clear();
+            line.append(call).ascii('(');
+            b.appendTo(line);
+            return line.ascii(')').toString();
+        }
+        return call + "(" + args + ")";
+    }
+
+    /** A call's result as text; the small ones (byte counts of a class's lines, fds) made once. */
+    private static String number(long n) {
+        if (n < 0 || n >= SMALL_NUMBERS.length) {
+            return Long.toString(n);
+        }
+        String s = SMALL_NUMBERS[(int) n];
+        if (s == null) {
+            s = Long.toString(n);
+            SMALL_NUMBERS[(int) n] = s;
+        }
+        return s;
     }
 
     private String kernel(KernelSnapshot s) {

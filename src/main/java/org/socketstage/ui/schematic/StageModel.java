@@ -239,10 +239,19 @@ final class StageModel {
         return drawn > maxRows ? maxRows - 1 : drawn;
     }
 
+    /** The row a peer's envelopes go to: its own, or the group row. Asked for every envelope, so no list is made. */
     long rowOf(Peer p) {
-        List<Peer> drawn = drawnPeers();
-        int index = drawn.indexOf(p);
-        return index >= shownRows(drawn.size()) ? GROUP : p.id;
+        int drawn = 0;
+        int index = -1;
+        for (Peer q : peers.values()) {
+            if (!q.elsewhere) {
+                if (q.equals(p)) {
+                    index = drawn;
+                }
+                drawn++;
+            }
+        }
+        return index >= shownRows(drawn) ? GROUP : p.id;
     }
 
     // --- ending
