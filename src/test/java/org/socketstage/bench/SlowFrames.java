@@ -51,10 +51,21 @@ record SlowFrames(long probeStartUptimeMillis, List<long[]> frames) {
                 .toList();
     }
 
-    /** {@code 16 frames over 20 ms, 5 of them during a collector pause (13 pauses in the phase, 142 ms in all)}. */
+    /** The slow frames of {@code minMillis} or longer. */
+    SlowFrames atLeast(long minMillis) {
+        return new SlowFrames(probeStartUptimeMillis, frames.stream().filter(f -> f[1] >= minMillis).toList());
+    }
+
+    /**
+     * {@code 16 frames over 20 ms, 5 of them during a collector pause (13 pauses in the phase, 142 ms in all); 2 of
+     * 50 ms or more, 1 of them during a pause}.
+     */
     String describe(List<GcPauses.Pause> phasePauses) {
         double ms = phasePauses.stream().mapToDouble(GcPauses.Pause::millis).sum();
+        SlowFrames long50 = atLeast(50);
         return String.format(Locale.ROOT, "%d frames over 20 ms, %d of them during a collector pause (%d pauses in the"
-                + " phase, %.0f ms in all)", frames.size(), duringPauses(phasePauses), phasePauses.size(), ms);
+                + " phase, %.0f ms in all); %d of 50 ms or more, %d of them during a pause", frames.size(),
+                duringPauses(phasePauses), phasePauses.size(), ms, long50.frames().size(),
+                long50.duringPauses(phasePauses));
     }
 }

@@ -30,7 +30,18 @@ class SlowFramesTest {
                 new GcPauses.Pause(35_020, 60));  // began before the third frame and ended after it
         assertThat(f.duringPauses(pauses)).isEqualTo(2);
         assertThat(f.describe(pauses)).isEqualTo(
-                "3 frames over 20 ms, 2 of them during a collector pause (3 pauses in the phase, 82 ms in all)");
+                "3 frames over 20 ms, 2 of them during a collector pause (3 pauses in the phase, 82 ms in all); 0 of 50 ms"
+                        + " or more, 0 of them during a pause");
+    }
+
+    @Test
+    void theLongFramesAreCountedApartWithThePausesInThem() {
+        // frames span 30040-30100 (60 ms), 30475-30500 and 30930-31000 (70 ms); one pause ends in the first
+        SlowFrames f = SlowFrames.parse("SLOW (the probe started 30000 ms after the JVM) 100:60 500:25 1000:70");
+        List<GcPauses.Pause> pauses = List.of(new GcPauses.Pause(30_050, 8), new GcPauses.Pause(30_490, 5));
+        assertThat(f.atLeast(50).frames()).extracting(frame -> frame[1]).containsExactly(60L, 70L);
+        assertThat(f.describe(pauses)).endsWith("; 2 of 50 ms or more, 1 of them during a pause")
+                .startsWith("3 frames over 20 ms, 2 of them during a collector pause");
     }
 
     @Test
