@@ -469,20 +469,24 @@ public final class Session implements Classroom, AutoCloseable {
             awaitClosed(SECOND_CLOSE_WAIT);
             return;
         }
-        gate.cancel();
-        Server s = server;
-        if (s != null && !s.stop(STOP_TIMEOUT) && records.hasTranscript()) {
-            // the port must be free soon, but the transcript wants the server's last calls too
-            s.awaitEnd(RECORD_END_WAIT);
+        try {
+            gate.cancel();
+            Server s = server;
+            if (s != null && !s.stop(STOP_TIMEOUT) && records.hasTranscript()) {
+                // the port must be free soon, but the transcript wants the server's last calls too
+                s.awaitEnd(RECORD_END_WAIT);
+            }
+            afterStop.stop();
+            endWatch.close();
+            fleet.close();
+            records.finish();
+        } finally {
+            // even when a step failed: a second close (a signal racing the window) must not wait for nothing
+            ended.countDown();
+            control.shutdownNow();
+            background.shutdownNow();
+            memoryReturn.close();
         }
-        afterStop.stop();
-        endWatch.close();
-        fleet.close();
-        records.finish();
-        ended.countDown();
-        control.shutdownNow();
-        background.shutdownNow();
-        memoryReturn.close();
     }
 
     public boolean isClosed() {
