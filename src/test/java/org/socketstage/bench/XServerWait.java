@@ -46,9 +46,7 @@ final class XServerWait implements AutoCloseable {
                     continue;
                 }
                 try {
-                    String[] argv = new String(Files.readAllBytes(p.resolve("cmdline"))).split("\0");
-                    String program = Path.of(argv[0]).getFileName().toString();
-                    if (SERVERS.contains(program) && List.of(argv).contains(screen)) {
+                    if (servesScreen(new String(Files.readAllBytes(p.resolve("cmdline"))), screen)) {
                         return Optional.of(new XServerWait(Long.parseLong(name)));
                     }
                 } catch (IOException | RuntimeException gone) {
@@ -59,6 +57,19 @@ final class XServerWait implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when a process's {@code /proc/PID/cmdline} (arguments separated by NUL) is an X server's (Xvfb, Xorg,
+     * X, Xwayland, by any path) with {@code screen} ({@code :74}) among its arguments.
+     */
+    static boolean servesScreen(String cmdline, String screen) {
+        if (cmdline.isEmpty()) {
+            return false; // a kernel thread
+        }
+        String[] argv = cmdline.split("\0");
+        String program = argv[0].substring(argv[0].lastIndexOf('/') + 1);
+        return SERVERS.contains(program) && List.of(argv).subList(1, argv.length).contains(screen);
     }
 
     private static long[] schedstat(long pid) throws IOException {
