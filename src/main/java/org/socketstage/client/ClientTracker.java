@@ -28,14 +28,14 @@ public final class ClientTracker {
     private final Map<Integer, ClientRecord> byNumber = new LinkedHashMap<>();
     private final Map<Integer, ClientRecord> byFd = new HashMap<>();
     private final AppServerView server = new AppServerView();
+    /** What {@link #apply} returns, reused: most events touch no client. */
+    private final Set<ClientRecord> touched = new LinkedHashSet<>();
 
     public void reset() {
         byNumber.clear();
         byFd.clear();
         server.reset();
     }
-
-    private final Set<ClientRecord> touched = new LinkedHashSet<>();
 
     /** The clients on the panel, oldest first. */
     public List<ClientRecord> clients() {

@@ -167,20 +167,14 @@ public final class JsonLines {
 
         /** Writes the bytes since {@link #start()} as a string field (JSON-escaped by the generator). */
         void writeField(JsonGenerator g, String name) throws IOException {
-            int n = bytes.length();
-            byte[] a = bytes.array();
-            if (chars.length < n) {
-                chars = new char[Math.max(n, 2 * chars.length)];
+            char[] ascii = bytes.asciiChars(chars);
+            if (ascii == null) { // not all ASCII (a note, a label): decode it properly
+                g.writeStringField(name, bytes.toString());
+                return;
             }
-            for (int i = 0; i < n; i++) {
-                if (a[i] < 0) { // not all ASCII (a note, a label): decode it properly
-                    g.writeStringField(name, bytes.toString());
-                    return;
-                }
-                chars[i] = (char) a[i];
-            }
+            chars = ascii;
             g.writeFieldName(name);
-            g.writeString(chars, 0, n);
+            g.writeString(chars, 0, bytes.length());
         }
     }
 

@@ -94,6 +94,22 @@ public final class LineBytes {
         return this;
     }
 
+    /**
+     * The bytes written so far as chars, in {@code into} or in a bigger array when it is short (keep the one
+     * returned for next time); null when a byte is not ASCII (decode with {@link #toString()} then). For writers
+     * that take chars: no String on the way.
+     */
+    public char[] asciiChars(char[] into) {
+        char[] out = into.length >= length ? into : new char[Math.max(length, 2 * into.length)];
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return null;
+            }
+            out[i] = (char) bytes[i];
+        }
+        return out;
+    }
+
     /** The bytes written so far as text (for tests and messages). */
     @Override
     public String toString() {

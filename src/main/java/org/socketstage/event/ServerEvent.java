@@ -108,9 +108,8 @@ public sealed interface ServerEvent {
 
         /**
          * Writes {@link #straceText()} into a line's bytes; a recv's or send's arguments are written from their
-         * bytes, without making their text as a String (the trace mode's lines and the spool's JSON line use it;
-         * the spool's strace line still goes through {@link #appendStraceText(StringBuilder)}, which makes that
-         * text once per event and keeps it on the event).
+         * bytes, without making their text as a String (the trace mode's lines and the spool's JSON and strace
+         * lines use it).
          */
         public LineBytes appendStraceText(LineBytes out) {
             out.append(call).ascii('(');

@@ -69,6 +69,11 @@ public final class StraceFormat {
                 && !SOCKADDR_FILL.equals(r.call());
     }
 
+    /** Appends the actor's prefix every line starts with: {@code [conn 5 127.0.0.1:40404] }. */
+    public static LineBytes appendPrefix(LineBytes out, String actorLabel) {
+        return out.ascii('[').append(actorLabel).ascii(']').ascii(' ');
+    }
+
     /**
      * Appends what {@link #appendLine} writes after the actor's prefix for a {@link #isBufferCall buffer call},
      * from the buffer's bytes: neither the arguments' text nor the line is made as a String.

@@ -95,22 +95,15 @@ final class CompressedLines implements AutoCloseable {
         }
         open();
         line.clear();
-        line.ascii('[').append(event.actor().label()).ascii(']').ascii(' ');
+        StraceFormat.appendPrefix(line, event.actor().label());
         StraceFormat.appendCall(line, (ServerEvent.CallReturned) event);
-        int n = line.length();
-        byte[] a = line.array();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, 2 * chars.length)];
+        char[] ascii = line.asciiChars(chars);
+        if (ascii == null) { // not all ASCII (a label, a note): decoded properly
+            writer.write(line.toString());
+        } else {
+            chars = ascii;
+            writer.write(chars, 0, line.length());
         }
-        for (int i = 0; i < n; i++) {
-            if (a[i] < 0) { // not all ASCII (a label, a note): decoded properly
-                writer.write(line.toString());
-                writer.newLine();
-                return true;
-            }
-            chars[i] = (char) a[i];
-        }
-        writer.write(chars, 0, n);
         writer.newLine();
         return true;
     }

@@ -1,7 +1,6 @@
 package org.socketstage.trace;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.socketstage.event.Actor;
@@ -87,7 +86,8 @@ final class TraceOutput implements EventBus.BatchListener {
                 labels.clear();
             }
             String text = actor.label();
-            l = new Label(text, ("[" + text + "] ").getBytes(StandardCharsets.UTF_8));
+            LineBytes prefix = StraceFormat.appendPrefix(new LineBytes(text.length() + 3), text);
+            l = new Label(text, java.util.Arrays.copyOf(prefix.array(), prefix.length()));
             labels.put(actor, l);
         }
         return l;

@@ -31,4 +31,18 @@ class LineBytesTest {
         out.truncate(9);
         assertThat(out.toString()).isEqualTo("[server] ");
     }
+
+    @Test
+    void asciiBytesComeOutAsCharsInTheArrayGivenOrABiggerOne() {
+        LineBytes out = new LineBytes(8);
+        out.append("recv(5, \"hi\\n\", 4096, 0)");
+        char[] small = new char[4];
+        char[] chars = out.asciiChars(small);
+        assertThat(chars).isNotSameAs(small);
+        assertThat(new String(chars, 0, out.length())).isEqualTo("recv(5, \"hi\\n\", 4096, 0)");
+        char[] big = new char[64];
+        assertThat(out.asciiChars(big)).isSameAs(big);
+        out.append(" /* café */");
+        assertThat(out.asciiChars(big)).as("not all ASCII: the caller decodes").isNull();
+    }
 }

@@ -104,7 +104,7 @@ final class TraceProcess implements AutoCloseable {
         if (!Files.exists(transcript)) {
             return List.of();
         }
-        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(Math.min(sizeNow(), MAX_READ)));
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(sizeNow()));
         try (FileChannel in = FileChannel.open(transcript)) {
             while (bytes.hasRemaining() && in.read(bytes) >= 0) {
                 // until the bytes counted when called are in
@@ -118,6 +118,9 @@ final class TraceProcess implements AutoCloseable {
     /** The complete lines in the bytes the transcript had when called, counted without making them. */
     long transcriptLines() throws IOException {
         long left = sizeNow();
+        if (left == 0) {
+            return 0; // not written yet (or no file yet)
+        }
         long lines = 0;
         ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
         try (FileChannel in = FileChannel.open(transcript)) {
