@@ -285,12 +285,35 @@ public final class SideBySideBenchmark {
         List<String> rows = new ArrayList<>();
         // the collector's pauses, each stamped with the JVM's uptime, to set beside the slow frames
         Path gcLog = tmp.resolve("window-gc.log");
+        // -Dbench.windowSession=own: the window in a session of its own (setsid), so in a scheduling group of its
+        // own as an app started from a desktop is, not in the benchmark's group with the load generator;
+        // -Dbench.windowGroupNice=N then sets that group's nice (/proc/PID/autogroup), for the journal's experiment
+        boolean ownSession = "own".equals(System.getProperty("bench.windowSession", ""));
         App w = App.start(ProbedWindow.Launcher.class, List.of("--autostart", "--mode", "live", "--port", Integer.toString(port),
                 "--concurrency", "threaded", "--backlog", "128", "--max-connections", "128"), tmp,
-                Files.isReadable(WINDOW_ARCHIVE), List.of(GcPauses.option(gcLog)));
+                Files.isReadable(WINDOW_ARCHIVE), List.of(GcPauses.option(gcLog)), ownSession);
         try {
             w.await("SHOWN", Duration.ofSeconds(120));
             EchoBenchmark.awaitPort(port, Duration.ofSeconds(60));
+            // (after the window is up: setsid has made its session by then, and the nice is not the benchmark's)
+            if (ownSession) {
+                String stat = Files.readString(Path.of("/proc", Long.toString(w.process.pid()), "stat"));
+                String session = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3];
+                if (!session.equals(Long.toString(w.process.pid()))) {
+                    throw new IllegalStateException("setsid did not make the window a session of its own: " + stat);
+                }
+            }
+            String groupNice = System.getProperty("bench.windowGroupNice", "");
+            if (!groupNice.isBlank()) {
+                if (!ownSession) {
+                    throw new IllegalArgumentException("bench.windowGroupNice needs bench.windowSession=own: the group would"
+                            + " be the benchmark's own");
+                }
+                Files.writeString(Path.of("/proc", Long.toString(w.process.pid()), "autogroup"), groupNice.trim());
+            }
+            System.out.println("window's session: " + (ownSession ? "its own" : "the benchmark's") + "; its scheduling group: "
+                    + Files.readString(Path.of("/proc", Long.toString(w.process.pid()), "autogroup")).trim());
+
             // class loading and the JIT compiling the start-up are not idling (on a loaded machine the JIT lags)
             Thread.sleep(Long.getLong("bench.windowSettleMillis", 30_000));
             double idle = w.cpuPercent(idleSeconds);
@@ -514,7 +537,17 @@ public final class SideBySideBenchmark {
         /** As above, with {@code extraJvm} after the launch's own JVM options (e.g. a GC log). */
         static App start(Class<?> main, List<String> args, Path tmp, boolean archive, List<String> extraJvm)
                 throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(EchoBenchmark.JAVA));
+            return start(main, args, tmp, archive, extraJvm, false);
+        }
+
+        /** As above; if {@code ownSession}, in a session of its own (setsid execs the JVM: the pid is the app's). */
+        static App start(Class<?> main, List<String> args, Path tmp, boolean archive, List<String> extraJvm,
+                boolean ownSession) throws IOException {
+            List<String> cmd = new ArrayList<>();
+            if (ownSession) {
+                cmd.add("setsid");
+            }
+            cmd.add(EchoBenchmark.JAVA);
             if (archive) {
                 cmd.add("-XX:SharedArchiveFile=" + WINDOW_ARCHIVE);
             }
