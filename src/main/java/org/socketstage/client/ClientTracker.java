@@ -132,6 +132,14 @@ public final class ClientTracker {
         if (!(event instanceof ServerEvent.CallReturned r) || event.actor().kind() != Actor.Kind.CONNECTION) {
             return;
         }
+        // a class's load is mostly recv()s with data and send()s, which change no client; the window runs on the
+        // quick JIT, which allocates even an empty map's iterator, so look at the clients only when one may change
+        boolean endOfFile = r.stage() == Step.RECV && !r.failed() && r.result() == 0;
+        boolean reset = r.stage() == Step.RECV && r.failed();
+        boolean closed = r.stage() == Step.CLOSE_CLIENT && !r.failed();
+        if (byNumber.isEmpty() || !(endOfFile || reset || closed)) {
+            return;
+        }
         for (ClientRecord rec : byNumber.values()) {
             if (rec.acceptedBy < 0 || rec.acceptedBy != r.actor().fd()) {
                 continue;

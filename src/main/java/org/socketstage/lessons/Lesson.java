@@ -19,10 +19,11 @@ public record Lesson(
 
     /** The first section tied to this stage: what a pane shows when the server is about to run it. */
     public Optional<LessonSection> sectionFor(Step stage) {
-        // asked for each call the server makes: a loop, not a stream
-        for (LessonSection s : sections) {
-            if (s.stage() == stage) {
-                return Optional.of(s);
+        // asked whenever the server's stage changes, under a class's load at almost every call: an index loop, not
+        // a stream or an iterator (the window's quick JIT allocates both)
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).stage() == stage) {
+                return Optional.of(sections.get(i));
             }
         }
         return Optional.empty();

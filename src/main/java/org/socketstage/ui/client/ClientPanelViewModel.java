@@ -4,6 +4,7 @@ import org.socketstage.ui.text.UiText;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -99,7 +100,11 @@ public final class ClientPanelViewModel implements EventSink {
     }
 
     private void applyToCards(ServerEvent event) {
-        for (ClientRecord r : tracker.apply(event)) {
+        Set<ClientRecord> changed = tracker.apply(event);
+        if (changed.isEmpty()) {
+            return; // most events change no client: no iterator made for them (the window's JIT would allocate one)
+        }
+        for (ClientRecord r : changed) {
             if (r.removed()) {
                 ClientCardModel gone = byNumber.remove(r.number());
                 cards.remove(gone);

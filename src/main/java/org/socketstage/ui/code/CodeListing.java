@@ -127,7 +127,12 @@ public final class CodeListing {
     }
 
     public Optional<CallSite> site(Step stage) {
-        return Optional.ofNullable(sites.get(stage));
+        return Optional.ofNullable(siteOrNull(stage));
+    }
+
+    /** As {@link #site}, null where the program has no such call: for the views, which ask at every call. */
+    public CallSite siteOrNull(Step stage) {
+        return sites.get(stage);
     }
 
     /** The same program written for these settings (port, address, backlog); every line keeps its number. */

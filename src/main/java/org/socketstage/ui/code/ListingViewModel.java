@@ -95,7 +95,7 @@ public final class ListingViewModel {
 
     /** A call of this stage is about to run, or waits at the gate: its earlier check no longer applies. */
     void callPending(Step stage, String annotation) {
-        CallSite site = listing.site(stage).orElse(null);
+        CallSite site = listing.siteOrNull(stage);
         if (site == null) {
             return;
         }
@@ -113,7 +113,7 @@ public final class ListingViewModel {
      */
     void callReturned(CallReturned returned, String checkText) {
         Step stage = returned.stage();
-        CallSite site = listing.site(stage).orElse(null);
+        CallSite site = listing.siteOrNull(stage);
         if (site == null) {
             return;
         }

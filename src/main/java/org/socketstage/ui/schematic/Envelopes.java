@@ -43,7 +43,8 @@ final class Envelopes {
         }
         long legNanos = Math.max(1, budget / legs.size());
         long start = -1;
-        for (Envelope.Leg leg : legs) {
+        for (int i = 0; i < legs.size(); i++) { // for each echo the stage shows: no iterator made
+            Envelope.Leg leg = legs.get(i);
             if (live && aggregateInto(rowId, leg, now)) {
                 continue;
             }

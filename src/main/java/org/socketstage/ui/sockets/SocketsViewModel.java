@@ -180,12 +180,13 @@ public final class SocketsViewModel implements BatchedSink {
     }
 
     private void onConnectionCall(ServerEvent.CallReturned r) {
-        Connection c = openConnection(r.actor().fd()).orElseGet(() -> {
-            Connection made = new Connection(r.seq(), r.actor().fd(), r.actor().peer());
-            connections.put(made.id, made);
+        // once per event of a class's load: no lambda or Optional made for it (the window's JIT would allocate them)
+        Connection c = openConnection(r.actor().fd());
+        if (c == null) {
+            c = new Connection(r.seq(), r.actor().fd(), r.actor().peer());
+            connections.put(c.id, c);
             trim();
-            return made;
-        });
+        }
         if (r.failed()) {
             c.problem = r.errno().name() + (r.simulated() ? " " + texts.get("common.simulated")
                     : r.injected() ? " " + texts.get("common.injected") : "");
@@ -217,14 +218,15 @@ public final class SocketsViewModel implements BatchedSink {
         }
     }
 
-    private Optional<Connection> openConnection(int fd) {
+    /** The newest connection with this descriptor that the server has not closed, or null. */
+    private Connection openConnection(int fd) {
         Connection found = null;
         for (Connection c : connections.values()) {
             if (c.fd == fd && !c.state.closedByServer()) {
                 found = c; // the newest one with this fd wins
             }
         }
-        return Optional.ofNullable(found);
+        return found;
     }
 
     private void onKernel(KernelSnapshot s) {
