@@ -232,28 +232,7 @@ final class ServerRules {
             return "";
         }
         int n = Math.min(data.length, 12);
-        // made for every echo the stage shows; most are ASCII: written straight into the string's characters (a
-        // builder would copy itself over at the ellipsis, which is no Latin-1 character, and again into the string)
-        char[] out = new char[2 * n + 1];
-        int len = 0;
-        boolean ascii = true;
-        for (int i = 0; i < n && ascii; i++) {
-            byte b = data[i];
-            if (b < 0) {
-                ascii = false;
-            } else if (b == '\n' || b == '\r' || b == '\t') {
-                out[len++] = '\\';
-                out[len++] = b == '\n' ? 'n' : b == '\r' ? 'r' : 't';
-            } else {
-                out[len++] = b < 0x20 ? '·' : (char) b;
-            }
-        }
-        if (ascii) {
-            if (data.length > n) {
-                out[len++] = '…';
-            }
-            return new String(out, 0, len);
-        }
+        // made for every echo the stage shows: one builder, no string per character
         StringBuilder sb = new StringBuilder(n + 4);
         String text = new String(data, 0, n, StandardCharsets.UTF_8);
         for (int i = 0; i < text.length(); i++) {
