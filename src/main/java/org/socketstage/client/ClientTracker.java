@@ -135,7 +135,7 @@ public final class ClientTracker {
         // a class's load is mostly recv()s with data and send()s, which change no client; the window runs on the
         // quick JIT, which allocates even an empty map's iterator, so look at the clients only when one may change
         boolean endOfFile = r.stage() == Step.RECV && !r.failed() && r.result() == 0;
-        boolean reset = r.stage() == Step.RECV && r.failed();
+        boolean reset = r.stage() == Step.RECV && r.failed() && "ECONNRESET".equals(r.errno().name());
         boolean closed = r.stage() == Step.CLOSE_CLIENT && !r.failed();
         if (byNumber.isEmpty() || !(endOfFile || reset || closed)) {
             return;
@@ -144,16 +144,16 @@ public final class ClientTracker {
             if (rec.acceptedBy < 0 || rec.acceptedBy != r.actor().fd()) {
                 continue;
             }
-            if (r.stage() == Step.RECV && !r.failed() && r.result() == 0) {
+            if (endOfFile) {
                 // the server read end-of-file: the client's FIN has arrived, even if the client's own
                 // close() or shutdown() returns (and is published) only after the server has closed too
                 ClientCalls.finArrived(rec);
                 touched.add(rec);
-            } else if (r.stage() == Step.RECV && r.failed() && "ECONNRESET".equals(r.errno().name())) {
+            } else if (reset) {
                 rec.serverSawReset = true;
                 rec.noteLast(Kind.RST, Note.SERVER_SAW_ECONNRESET);
                 touched.add(rec);
-            } else if (r.stage() == Step.CLOSE_CLIENT && !r.failed()) {
+            } else if (closed) {
                 ClientCalls.serverClosed(rec);
                 rec.acceptedBy = -1;
                 touched.add(rec);

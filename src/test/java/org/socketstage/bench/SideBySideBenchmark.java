@@ -309,10 +309,12 @@ public final class SideBySideBenchmark {
                     throw new IllegalArgumentException("bench.windowGroupNice needs bench.windowSession=own: the group would"
                             + " be the benchmark's own");
                 }
+                // (a kernel without autogroups has no such file: the write fails and says so)
                 Files.writeString(Path.of("/proc", Long.toString(w.process.pid()), "autogroup"), groupNice.trim());
             }
+            Path autogroup = Path.of("/proc", Long.toString(w.process.pid()), "autogroup");
             System.out.println("window's session: " + (ownSession ? "its own" : "the benchmark's") + "; its scheduling group: "
-                    + Files.readString(Path.of("/proc", Long.toString(w.process.pid()), "autogroup")).trim());
+                    + (Files.isReadable(autogroup) ? Files.readString(autogroup).trim() : "none (no autogroups here)"));
 
             // class loading and the JIT compiling the start-up are not idling (on a loaded machine the JIT lags)
             Thread.sleep(Long.getLong("bench.windowSettleMillis", 30_000));
