@@ -150,6 +150,11 @@ public sealed interface CallArgs {
             return t;
         }
 
+        /** How many bytes of data these arguments keep alive (the buffer they show a part of). */
+        public int heldBytes() {
+            return data == null ? 0 : data.length;
+        }
+
         /** Writes {@link #text()} into {@code out}. */
         public void appendTo(LineBytes out) {
             String t = text;

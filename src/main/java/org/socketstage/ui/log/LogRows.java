@@ -1,7 +1,6 @@
 package org.socketstage.ui.log;
 
 import org.socketstage.event.CallArgs;
-import org.socketstage.event.LineBytes;
 import org.socketstage.kernel.KernelSnapshot;
 import org.socketstage.event.ServerEvent;
 import org.socketstage.event.ServerEvent.CallHeld;
@@ -18,8 +17,6 @@ final class LogRows {
     private static final String[] SMALL_NUMBERS = new String[4097];
 
     private final UiText text;
-    /** Where a row's call text is written (rows are made on the FX thread only). */
-    private final LineBytes line = new LineBytes(128);
 
     LogRows(UiText text) {
         this.text = text;
@@ -27,7 +24,7 @@ final class LogRows {
 
     LogRow of(ServerEvent event) {
         if (event instanceof CallStarted s) {
-            return row(event, callText(s.call(), s.args()), text.get("log.result.started"), "", false, false);
+            return callRow(event, s.call(), s.args(), text.get("log.result.started"), "", false, false);
         }
         if (event instanceof CallHeld h) {
             return row(event, h.call(), text.format("log.result.held", h.reason()), "", false, false);
@@ -49,11 +46,10 @@ final class LogRows {
     }
 
     private LogRow returned(CallReturned r) {
-        String call = callText(r.call(), r.args());
         String errno = r.failed() ? r.errno().name() : "";
         if (!r.source().madeUp() && (r.note() == null || r.note().isBlank())) {
             // most rows of a class's load: a plain result, with no text built around it
-            return row(r, call, r.failed() ? "-1" : number(r.result()), errno, r.failed(), false);
+            return callRow(r, r.call(), r.args(), r.failed() ? "-1" : number(r.result()), errno, r.failed(), false);
         }
         StringBuilder result = new StringBuilder(r.failed() ? "-1" : Long.toString(r.result()));
         if (r.simulated()) {
@@ -64,21 +60,19 @@ final class LogRows {
         if (r.note() != null && !r.note().isBlank()) {
             result.append("  (").append(r.note()).append(')');
         }
-        return row(r, call, result.toString(), errno, r.failed(), r.source().madeUp());
+        return callRow(r, r.call(), r.args(), result.toString(), errno, r.failed(), r.source().madeUp());
     }
 
     /**
-     * {@code recv(5, "hi\\n", 4096, 0)}: a buffer's arguments are written from its bytes into the one String,
-     * without making their own text first (a row is made for every event of a flood).
+     * {@code recv(5, "hi\\n", 4096, 0)}: a buffer's text is written only when the row is shown or copied (a row
+     * is made for every event of a flood, and most leave the log unseen); other calls' text at once.
      */
-    private String callText(String call, CallArgs args) {
+    private static LogRow callRow(ServerEvent e, String call, CallArgs args, String result, String errno,
+            boolean failed, boolean simulated) {
         if (args instanceof CallArgs.Buffer b) {
-            line.clear();
-            line.append(call).ascii('(');
-            b.appendTo(line);
-            return line.ascii(')').toString();
+            return LogRow.ofBuffer(e.seq(), e.time(), e.actor(), call, b, result, errno, failed, simulated);
         }
-        return call + "(" + args + ")";
+        return row(e, call + "(" + args + ")", result, errno, failed, simulated);
     }
 
     /** A call's result as text; the small ones (byte counts of a class's lines, fds) made once. */

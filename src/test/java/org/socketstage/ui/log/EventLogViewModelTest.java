@@ -2,7 +2,13 @@ package org.socketstage.ui.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.socketstage.event.CallArgs;
+import org.socketstage.event.ResultSource;
+import org.socketstage.event.ServerEvent;
 import org.socketstage.event.Actor;
 import org.socketstage.event.ServerState;
 import org.socketstage.event.Step;
@@ -114,6 +120,31 @@ class EventLogViewModelTest {
         assertThat(vm.shownIndexOfMoment()).isZero();
         vm.showLive();
         assertThat(vm.shownIndexOfMoment()).isEqualTo(-1);
+    }
+
+    @Test
+    void aBufferRowIsWrittenWhenFirstReadAndALargeBufferIsNotKept() {
+        Actor conn = Actor.connection(5, peer);
+        byte[] small = "hi\n".getBytes(StandardCharsets.UTF_8);
+        byte[] large = new byte[LogRow.MAX_HELD_BYTES + 1];
+        Arrays.fill(large, (byte) 'a');
+        vm.apply(new ServerEvent.CallReturned(1, Instant.EPOCH, conn, Step.RECV, "recv",
+                CallArgs.buffer(5, small, 0, small.length, 4096, "0"), small.length, null, ResultSource.KERNEL, null,
+                small, null, null, 40));
+        vm.apply(new ServerEvent.CallReturned(2, Instant.EPOCH, conn, Step.SEND, "send",
+                CallArgs.buffer(5, large, 0, large.length, large.length, "MSG_NOSIGNAL"), large.length, null,
+                ResultSource.KERNEL, null, large, null, null, 40));
+        vm.publish();
+
+        LogRow smallRow = vm.rows().get(0);
+        LogRow largeRow = vm.rows().get(1);
+        assertThat(smallRow.waitsToWriteCall()).isTrue();
+        assertThat(largeRow.waitsToWriteCall()).as("a large buffer is written at once, not kept").isFalse();
+        assertThat(smallRow.call()).isEqualTo("recv(5, \"hi\\n\", 4096, 0)");
+        assertThat(smallRow.waitsToWriteCall()).as("the arguments are let go once written").isFalse();
+        assertThat(smallRow.call()).isSameAs(smallRow.call());
+        assertThat(largeRow.call()).startsWith("send(5, \"aaaa").endsWith("\"..., 257, MSG_NOSIGNAL)");
+        assertThat(vm.copyText(vm.rows())).startsWith("1\t").contains("\trecv(5, \"hi\\n\", 4096, 0)\t3\t");
     }
 
     @Test
