@@ -61,6 +61,7 @@ final class ConnectionSession implements Runnable {
     private boolean closing;
     /** The bytes of the last recv(), as reported; the echo sends this very copy. */
     private byte[] received;
+    private final SendCall sendCall = new SendCall();
 
     ConnectionSession(SocketApi api, CallTracer tracer, BooleanSupplier stopping, int fd, SockAddrIn peer,
             int bufferSize, int idleTimeoutSeconds) {
@@ -169,22 +170,14 @@ final class ConnectionSession implements Runnable {
             if (stopping.getAsBoolean()) {
                 throw new StepGate.Cancelled();
             }
-            int from = off;
-            int len = length - off;
             boolean noWait = tracer.sendsWithoutWaiting();
-            CallArgs args = CallArgs.buffer(fd, data, from, len, len, noWait ? "MSG_DONTWAIT|MSG_NOSIGNAL" : "MSG_NOSIGNAL");
+            SendCall call = sendCall.aim(data, off, length - off, noWait);
             if (noWait && off > 0) {
                 awaitRoom();
             }
             int sent;
             try {
-                sent = tracer.call(actor, Step.SEND, "send", args, true,
-                        () -> noWait ? transmitNoWait(data, from, len) : transmit(data, from, len),
-                        s -> new CallTracer.Report(s, args,
-                                from == 0 && s == data.length ? data : Arrays.copyOfRange(data, from, from + s), null,
-                                null, s < len ? "partial send: " + s + " of " + len + " bytes; the loop sends the rest"
-                                        : null),
-                        args, null);
+                sent = tracer.call(actor, Step.SEND, "send", call.args, true, call, call, call.args, null);
             } catch (SyscallException e) {
                 if (noWait && !e.simulated() && (e.is("EAGAIN") || e.is("EWOULDBLOCK"))) {
                     // nothing fitted: wait for room, then try again (off is unchanged)
@@ -195,6 +188,42 @@ final class ConnectionSession implements Runnable {
             }
             bytesOut += sent;
             off += sent;
+        }
+    }
+
+    /**
+     * One send() of the echo: the call and how it is reported. A connection's thread makes one send at a time
+     * and the tracer uses both before it returns, so the same object serves every send (none is made per
+     * echo: the window's JIT would make two lambdas for each).
+     */
+    private final class SendCall implements CallTracer.Body<Integer>, CallTracer.Reporter<Integer> {
+        private byte[] data;
+        private int from;
+        private int len;
+        private boolean noWait;
+        private CallArgs args;
+
+        SendCall aim(byte[] bytes, int offset, int length, boolean withoutWaiting) {
+            data = bytes;
+            from = offset;
+            len = length;
+            noWait = withoutWaiting;
+            args = CallArgs.buffer(fd, bytes, offset, length, length,
+                    withoutWaiting ? "MSG_DONTWAIT|MSG_NOSIGNAL" : "MSG_NOSIGNAL");
+            return this;
+        }
+
+        @Override
+        public Integer run() throws SyscallException {
+            return noWait ? transmitNoWait(data, from, len) : transmit(data, from, len);
+        }
+
+        @Override
+        public CallTracer.Report report(Integer sent) {
+            int s = sent;
+            return new CallTracer.Report(s, args,
+                    from == 0 && s == data.length ? data : Arrays.copyOfRange(data, from, from + s), null, null,
+                    s < len ? "partial send: " + s + " of " + len + " bytes; the loop sends the rest" : null);
         }
     }
 

@@ -97,8 +97,7 @@ final class ClientRules {
             }
             case "send" -> {
                 if (!r.failed() && r.result() > 0) {
-                    m.send(p, ref, Leg.data(Direction.TO_SERVER, towardServer(p), r.result(),
-                            ServerRules.preview(r.data())));
+                    m.send(p, ref, Leg.data(Direction.TO_SERVER, towardServer(p), r.result(), r.data()));
                     if (!m.live) {
                         m.say("schematic.say.clientSend", p.clientNumber, r.result());
                     }

@@ -165,7 +165,7 @@ final class ServerRules {
             case SEND -> {
                 if (!r.failed() && r.result() > 0) {
                     p.bytesOut += r.result();
-                    m.send(p, ref, Leg.data(Direction.TO_CLIENT, ServerEnd.CONNECTION, r.result(), preview(r.data())));
+                    m.send(p, ref, Leg.data(Direction.TO_CLIENT, ServerEnd.CONNECTION, r.result(), r.data()));
                     sayData("schematic.say.send", p, r.result());
                 } else if (r.failed()) {
                     m.say("schematic.say.connFailed", r.call(), r.errno().name());
@@ -206,7 +206,7 @@ final class ServerRules {
             p.bytesIn += r.result();
             if (!p.builtIn()) {
                 // a built-in client's own send() already sent this envelope
-                m.send(p, ref, Leg.data(Direction.TO_SERVER, ServerEnd.CONNECTION, r.result(), preview(r.data())));
+                m.send(p, ref, Leg.data(Direction.TO_SERVER, ServerEnd.CONNECTION, r.result(), r.data()));
             }
             sayData("schematic.say.recv", p, r.result());
             return;
@@ -232,7 +232,7 @@ final class ServerRules {
             return "";
         }
         int n = Math.min(data.length, 12);
-        // made for every echo the stage shows: one builder, no string per character
+        // made only for an envelope drawn alone (see Envelope.preview): one builder, no string per character
         StringBuilder sb = new StringBuilder(n + 4);
         String text = new String(data, 0, n, StandardCharsets.UTF_8);
         for (int i = 0; i < text.length(); i++) {

@@ -116,7 +116,7 @@ final class StageDetails {
         if (e.count > 1) {
             lines.add(words.format("schematic.details.env.count", e.count, e.bytes));
         } else if (e.leg.kind() == PacketKind.DATA) {
-            lines.add(words.format("schematic.details.env.bytes", e.bytes, e.leg.preview()));
+            lines.add(words.format("schematic.details.env.bytes", e.bytes, e.preview()));
         }
         call(lines, "schematic.details.env.cause", e.cause);
         lines.add(words.get("schematic.details.env.schematic"));

@@ -171,8 +171,8 @@ final class StageWords {
             return format("schematic.env.many", e.count, kind);
         }
         if (e.leg.kind() == PacketKind.DATA) {
-            return e.leg.preview().isEmpty() ? format("schematic.env.data", e.bytes)
-                    : format("schematic.env.dataText", e.bytes, e.leg.preview());
+            return e.preview().isEmpty() ? format("schematic.env.data", e.bytes)
+                    : format("schematic.env.dataText", e.bytes, e.preview());
         }
         return kind;
     }

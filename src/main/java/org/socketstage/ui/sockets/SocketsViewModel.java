@@ -51,7 +51,10 @@ public final class SocketsViewModel implements BatchedSink {
     private KernelSnapshot snapshot;
     private long overflowBaseline;
     private final Map<Long, Connection> connections = new LinkedHashMap<>();
-    private ServedTotals served = ServedTotals.NONE;
+    /** What the server has served since the view began; counted per event, made a {@link ServedTotals} per pulse. */
+    private long servedAccepted;
+    private long servedBytesIn;
+    private long servedBytesOut;
 
     private final ObjectProperty<ListenerCard> listener = new SimpleObjectProperty<>();
     private final ObjectProperty<QueueCard> queue = new SimpleObjectProperty<>();
@@ -101,7 +104,9 @@ public final class SocketsViewModel implements BatchedSink {
         snapshot = null;
         overflowBaseline = -1;
         connections.clear();
-        served = ServedTotals.NONE;
+        servedAccepted = 0;
+        servedBytesIn = 0;
+        servedBytesOut = 0;
     }
 
     /**
@@ -171,7 +176,7 @@ public final class SocketsViewModel implements BatchedSink {
             case ACCEPT -> {
                 if (!r.failed()) {
                     connections.put(r.seq(), new Connection(r.seq(), (int) r.result(), r.address()));
-                    served = new ServedTotals(served.accepted() + 1, served.bytesIn(), served.bytesOut());
+                    servedAccepted++;
                     trim();
                 }
             }
@@ -199,14 +204,14 @@ public final class SocketsViewModel implements BatchedSink {
             case RECV -> {
                 if (r.result() > 0) {
                     c.bytesIn += r.result();
-                    served = new ServedTotals(served.accepted(), served.bytesIn() + r.result(), served.bytesOut());
+                    servedBytesIn += r.result();
                 } else if (r.result() == 0) {
                     c.state = ConnectionState.PEER_CLOSED;
                 }
             }
             case SEND -> {
                 c.bytesOut += Math.max(0, r.result());
-                served = new ServedTotals(served.accepted(), served.bytesIn(), served.bytesOut() + Math.max(0, r.result()));
+                servedBytesOut += Math.max(0, r.result());
             }
             case CLOSE_CLIENT -> {
                 c.state = ConnectionState.CLOSED;
@@ -297,7 +302,11 @@ public final class SocketsViewModel implements BatchedSink {
         if (!q.equals(queue.get())) {
             queue.set(q);
         }
-        totals.set(served);
+        ServedTotals shown = totals.get();
+        if (shown.accepted() != servedAccepted || shown.bytesIn() != servedBytesIn
+                || shown.bytesOut() != servedBytesOut) {
+            totals.set(new ServedTotals(servedAccepted, servedBytesIn, servedBytesOut));
+        }
         List<ConnectionCard> cards = connections.values().stream().limit(MAX_DRAWN).map(Connection::card).toList();
         if (!cards.equals(connectionCards)) {
             connectionCards.setAll(cards);
