@@ -2,8 +2,6 @@ package org.socketstage.ui.schematic;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.socketstage.event.Actor;
@@ -23,7 +21,7 @@ final class StageModel {
     static final int MAX_FAILED_KEPT = 3;
 
     Listener listener = new Listener();
-    final Map<Long, Peer> peers = new LinkedHashMap<>();
+    final Peers peers = new Peers();
     final List<Long> queue = new ArrayList<>();
     final Envelopes envelopes = new Envelopes();
     private final Map<Integer, Peer> clientFds = new HashMap<>();
@@ -67,7 +65,7 @@ final class StageModel {
         listener = new Listener();
         queue.clear();
         envelopes.clear();
-        peers.values().removeIf(p -> !p.builtIn());
+        peers.removeIf(p -> !p.builtIn());
         for (Peer p : peers.values()) {
             p.server = Peer.ServerPhase.NONE;
             p.serverFd = -1;
@@ -88,7 +86,7 @@ final class StageModel {
         Peer p = new Peer(nextPeerId++, clientNumber, phase);
         p.madeBy = madeBy;
         p.lastCall = madeBy;
-        peers.put(p.id, p);
+        peers.add(p);
         return p;
     }
 
@@ -116,7 +114,8 @@ final class StageModel {
 
     /** The open server-side connection with this descriptor (numbers are reused after close()). */
     Peer byServerFd(int fd) {
-        for (Peer p : peers.values()) {
+        for (int i = 0, n = peers.size(); i < n; i++) {
+            Peer p = peers.at(i);
             if (p.serverFd == fd && p.server != Peer.ServerPhase.CLOSED) {
                 return p;
             }
@@ -166,8 +165,7 @@ final class StageModel {
      */
     void addressKnown(Peer p, String address) {
         p.address = address;
-        for (Iterator<Peer> it = peers.values().iterator(); it.hasNext(); ) {
-            Peer other = it.next();
+        for (Peer other : List.copyOf(peers.values())) {
             if (other != p && !other.builtIn() && other.address.equals(address)) {
                 p.server = other.server;
                 p.serverFd = other.serverFd;
@@ -182,7 +180,7 @@ final class StageModel {
                     queue.set(at, p.id);
                 }
                 envelopes.forgetRow(other.id);
-                it.remove();
+                peers.remove(other);
             }
         }
     }
@@ -243,7 +241,8 @@ final class StageModel {
     long rowOf(Peer p) {
         int drawn = 0;
         int index = -1;
-        for (Peer q : peers.values()) {
+        for (int i = 0, n = peers.size(); i < n; i++) {
+            Peer q = peers.at(i);
             if (!q.elsewhere) {
                 if (q.equals(p)) {
                     index = drawn;
@@ -303,7 +302,7 @@ final class StageModel {
     }
 
     void remove(Peer p) {
-        peers.remove(p.id);
+        peers.remove(p);
         queue.remove(p.id);
         if (p.clientFd >= 0) {
             clientFds.remove(p.clientFd, p);
