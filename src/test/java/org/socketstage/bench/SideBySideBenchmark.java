@@ -296,8 +296,10 @@ public final class SideBySideBenchmark {
             w.await("SHOWN", Duration.ofSeconds(120));
             EchoBenchmark.awaitPort(port, Duration.ofSeconds(60));
             // (after the window is up: setsid has made its session by then, and the nice is not the benchmark's)
+            Path proc = Path.of("/proc", Long.toString(w.process.pid()));
+            Path autogroup = proc.resolve("autogroup");
             if (ownSession) {
-                String stat = Files.readString(Path.of("/proc", Long.toString(w.process.pid()), "stat"));
+                String stat = Files.readString(proc.resolve("stat"));
                 String session = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3];
                 if (!session.equals(Long.toString(w.process.pid()))) {
                     throw new IllegalStateException("setsid did not make the window a session of its own: " + stat);
@@ -310,9 +312,8 @@ public final class SideBySideBenchmark {
                             + " be the benchmark's own");
                 }
                 // (a kernel without autogroups has no such file: the write fails and says so)
-                Files.writeString(Path.of("/proc", Long.toString(w.process.pid()), "autogroup"), groupNice.trim());
+                Files.writeString(autogroup, groupNice.trim());
             }
-            Path autogroup = Path.of("/proc", Long.toString(w.process.pid()), "autogroup");
             System.out.println("window's session: " + (ownSession ? "its own" : "the benchmark's") + "; its scheduling group: "
                     + (Files.isReadable(autogroup) ? Files.readString(autogroup).trim() : "none (no autogroups here)"));
 

@@ -37,7 +37,7 @@ public final class LogRow {
      * @param result the return value or what happened; empty while a call runs
      * @param errno  the errno name of a failed call, else empty
      */
-    public LogRow(long seq, Instant time, Actor actor, String call, String result, String errno, boolean failed,
+    LogRow(long seq, Instant time, Actor actor, String call, String result, String errno, boolean failed,
             boolean simulated) {
         this.seq = seq;
         this.time = time;
@@ -53,12 +53,17 @@ public final class LogRow {
     static LogRow ofBuffer(long seq, Instant time, Actor actor, String name, CallArgs.Buffer args, String result,
             String errno, boolean failed, boolean simulated) {
         if (args.heldBytes() > MAX_HELD_BYTES) {
-            return new LogRow(seq, time, actor, name + "(" + args.text() + ")", result, errno, failed, simulated);
+            return new LogRow(seq, time, actor, callText(name, args), result, errno, failed, simulated);
         }
         LogRow row = new LogRow(seq, time, actor, null, result, errno, failed, simulated);
         row.callName = name;
         row.args = args;
         return row;
+    }
+
+    /** A call as the log writes it: {@code name(arguments)}. */
+    static String callText(String name, CallArgs args) {
+        return name + "(" + args.text() + ")";
     }
 
     public long seq() {
@@ -77,7 +82,7 @@ public final class LogRow {
     public String call() {
         String c = call;
         if (c == null) {
-            c = callName + "(" + args.text() + ")";
+            c = callText(callName, args);
             call = c;
             callName = null;
             args = null;

@@ -72,7 +72,7 @@ final class LogRows {
         if (args instanceof CallArgs.Buffer b) {
             return LogRow.ofBuffer(e.seq(), e.time(), e.actor(), call, b, result, errno, failed, simulated);
         }
-        return row(e, call + "(" + args + ")", result, errno, failed, simulated);
+        return row(e, LogRow.callText(call, args), result, errno, failed, simulated);
     }
 
     /** A call's result as text; the small ones (byte counts of a class's lines, fds) made once. */

@@ -22,10 +22,10 @@ final class Peers {
         return byId.get(id);
     }
 
+    /** A new client, last in order; its id must be new (the model numbers them). */
     void add(Peer p) {
-        Peer old = byId.put(p.id, p);
-        if (old != null) {
-            inOrder.remove(old);
+        if (byId.putIfAbsent(p.id, p) != null) {
+            throw new IllegalArgumentException("a client with id " + p.id + " is already on the stage");
         }
         inOrder.add(p);
     }

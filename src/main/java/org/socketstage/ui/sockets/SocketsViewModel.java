@@ -302,10 +302,9 @@ public final class SocketsViewModel implements BatchedSink {
         if (!q.equals(queue.get())) {
             queue.set(q);
         }
-        ServedTotals shown = totals.get();
-        if (shown.accepted() != servedAccepted || shown.bytesIn() != servedBytesIn
-                || shown.bytesOut() != servedBytesOut) {
-            totals.set(new ServedTotals(servedAccepted, servedBytesIn, servedBytesOut));
+        ServedTotals served = new ServedTotals(servedAccepted, servedBytesIn, servedBytesOut);
+        if (!served.equals(totals.get())) {
+            totals.set(served);
         }
         List<ConnectionCard> cards = connections.values().stream().limit(MAX_DRAWN).map(Connection::card).toList();
         if (!cards.equals(connectionCards)) {

@@ -1,6 +1,7 @@
 package org.socketstage.ui.schematic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,15 @@ class PeersTest {
         peers.clear();
         assertThat(peers.size()).isZero();
         assertThat(peers.get(1)).isNull();
+    }
+
+    @Test
+    void anIdIsTakenOnlyOnce() {
+        Peer a = peer(1, 1);
+        assertThatThrownBy(() -> peers.add(new Peer(1, 2, Peer.ClientPhase.UNSEEN)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id 1");
+        assertThat(peers.values()).containsExactly(a);
+        assertThat(peers.get(1)).isSameAs(a);
     }
 
     @Test
